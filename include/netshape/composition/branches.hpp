@@ -1,0 +1,43 @@
+// netshape/composition/branches.hpp: several branches over one input, merged.
+#pragma once
+
+#include <cstddef>
+
+#include <netshape/detail/nodes.hpp>
+
+namespace netshape {
+
+namespace detail {
+template <class B>
+using branch_nodes = joined<marker<kind::branch>, B>;
+
+template <merge How, class... B>
+using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_nodes<B>..., marker<kind::merge_end, How>>;
+}  // namespace detail
+
+/// `concat<B...>`: every branch sees the input; outputs must agree in height and width; channels
+/// add up. The concatenated tensor counts as activations. Receptive field: the largest branch's.
+template <class... B>
+struct concat {
+    static_assert(sizeof...(B) > 0, "netshape: concat needs at least one branch");
+    static constexpr const auto& nodes = detail::merge_nodes<merge::concat, B...>::nodes;
+};
+
+/// `add<B...>`: element-wise sum; every branch's output must have the same shape (a residual
+/// connection whose shapes differ is a design error, so no broadcasting). In place: no activations.
+template <class... B>
+struct add {
+    static_assert(sizeof...(B) > 0, "netshape: add needs at least one branch");
+    static constexpr const auto& nodes = detail::merge_nodes<merge::add, B...>::nodes;
+};
+
+/// `multiply<B...>`: element-wise product with broadcasting as in PyTorch: on each of height,
+/// width and channels the branches agree or one of them is 1 (squeeze-and-excitation multiplies
+/// 1×1×C by H×W×C). No activations counted, like add.
+template <class... B>
+struct multiply {
+    static_assert(sizeof...(B) > 0, "netshape: multiply needs at least one branch");
+    static constexpr const auto& nodes = detail::merge_nodes<merge::multiply, B...>::nodes;
+};
+
+}  // namespace netshape

@@ -1,0 +1,22 @@
+// netshape/composition/sequential.hpp: layers applied in order, as one layer.
+#pragma once
+
+#include <netshape/detail/nodes.hpp>
+
+namespace netshape {
+
+/// `sequential<L...>`: L... applied in order; usable wherever a layer is (a branch, a stage, a
+/// block to name). Its nodes are its layers' nodes between two markers, which the printer uses
+/// to indent and to total a block.
+template <class... L>
+struct sequential {
+    static constexpr const auto& nodes =
+        detail::joined<detail::marker<kind::block_begin>, L..., detail::marker<kind::block_end>>::nodes;
+};
+
+/// Passes its input through: the shortcut branch of a residual block.
+struct identity {
+    static constexpr auto nodes = detail::leaf(kind::identity, [](spec& s) { s.bias = false; });
+};
+
+}  // namespace netshape

@@ -1,0 +1,432 @@
+// netshape/detail/interpret.hpp: one constexpr loop that computes every node's figures.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <utility>
+
+#include <netshape/detail/checked.hpp>
+#include <netshape/errors.hpp>
+#include <netshape/layer_record.hpp>
+
+namespace netshape::detail {
+
+struct failure {
+    rule what = rule::none;
+    std::size_t node = 0;   // index into the node array
+    std::size_t layer = 0;  // index into layers<Net> (for merges: leaves before the merge's end)
+    kind where = kind::identity;
+    merge how = merge::none;
+    shape input{};
+    shape other{};
+};
+
+template <std::size_t N, std::size_t Leaves>
+struct evaluation {
+    std::array<layer_record, N> nodes{};
+    std::array<layer_record, Leaves> layers{};
+    layer_record total{};  // whole-network figures: input, output, counts, receptive field
+    failure error{};
+};
+
+/// Nodes per constant evaluation. clang stops an evaluation after 2^20 statements (its
+/// -fconstexpr-steps default) and a node costs up to a few hundred, so there a long network is
+/// interpreted in chunks, each its own evaluation, the machine's state carried between them.
+/// g++ has no such limit but copies a whole constexpr array on every read of one of its
+/// elements, so there the nodes are copied to a local once and interpreted in one evaluation.
+#if defined(__clang__)
+inline constexpr std::size_t chunk_size = 1024;
+inline constexpr bool copy_before_reading = false;
+#else
+inline constexpr std::size_t chunk_size = std::size_t(1) << 40;
+inline constexpr bool copy_before_reading = true;
+#endif
+
+template <std::size_t N>
+inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
+
+/// Deepest nesting of blocks and merges: the size of the interpreter's stack.
+template <std::size_t N>
+constexpr std::size_t max_depth(const std::array<spec, N>& all) {
+    const auto nodes = all;  // a local copy: see copy_part in nodes.hpp
+    std::size_t depth = 0, deepest = 0;
+    for (const spec& s : nodes) {
+        if (s.what == kind::block_begin || s.what == kind::merge_begin) {
+            if (++depth > deepest) deepest = depth;
+        } else if (s.what == kind::block_end || s.what == kind::merge_end) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+template <std::size_t N>
+constexpr std::size_t leaf_count(const std::array<spec, N>& all) {
+    const auto nodes = all;  // a local copy: see copy_part in nodes.hpp
+    std::size_t n = 0;
+    for (const spec& s : nodes) n += is_structure(s.what) ? 0 : 1;
+    return n;
+}
+
+/// Output length of a sliding window along one axis (PyTorch's conv and pooling rule).
+constexpr rule window(count_t in, count_t k, count_t s, count_t p, count_t d, bool ceil, count_t& out, count_t& span) {
+    if (k <= 0) return rule::kernel_not_positive;
+    if (s <= 0) return rule::stride_not_positive;
+    if (p < 0) return rule::pad_negative;
+    if (d <= 0) return rule::dilation_not_positive;
+    checked ck;
+    span = ck.add(ck.mul(d, k - 1), 1);
+    const count_t room = ck.add(in, ck.mul(2, p)) - span;
+    if (ck.overflow) return rule::count_overflow;
+    if (room < 0) return rule::kernel_exceeds_input;
+    out = (ceil ? (room + s - 1) / s : room / s) + 1;
+    if (ceil && (out - 1) * s >= in + p) --out;  // the last window must start inside input or left pad
+    return rule::none;
+}
+
+/// Largest window of adaptive pooling from `in` to `out` along one axis.
+constexpr count_t adaptive_window(count_t in, count_t out) {
+    if (in % out == 0) return in / out;
+    count_t widest = 0;
+    for (count_t i = 0; i < out; ++i) {
+        const count_t w = ((i + 1) * in + out - 1) / out - (i * in) / out;
+        widest = w > widest ? w : widest;
+    }
+    return widest;
+}
+
+/// r += (span − 1)·j; j *= stride, on both axes.
+constexpr field widen(field f, hw span, hw stride, checked& ck) {
+    f.height = ck.add(f.height, ck.mul(span.height - 1, f.stride_height));
+    f.width = ck.add(f.width, ck.mul(span.width - 1, f.stride_width));
+    f.stride_height = ck.mul(f.stride_height, stride.height);
+    f.stride_width = ck.mul(f.stride_width, stride.width);
+    return f;
+}
+
+/// A leaf's output and figures from its spec and r.input, r.receptive (the field before it).
+constexpr rule apply(layer_record& r, checked& ck) {
+    const shape in = r.input;
+    r.output = in;
+    switch (r.what) {
+        case kind::conv2d:
+        case kind::max_pool:
+        case kind::avg_pool: {
+            const bool pool = r.what != kind::conv2d;
+            hw out{}, span{};
+            rule bad = window(in.height, r.kernel.height, r.stride.height, r.pad.height, r.dilation.height, r.ceil,
+                              out.height, span.height);
+            if (bad == rule::none)
+                bad = window(in.width, r.kernel.width, r.stride.width, r.pad.width, r.dilation.width, r.ceil, out.width,
+                             span.width);
+            if (bad != rule::none) return bad;
+            if (pool) {
+                const hw limit = r.what == kind::max_pool ? span : r.kernel;
+                if (2 * r.pad.height > limit.height || 2 * r.pad.width > limit.width)
+                    return rule::pool_pad_over_half_kernel;
+            }
+            r.output = shape{out.height, out.width, pool ? in.channels : r.units};
+            r.receptive = widen(r.receptive, span, r.stride, ck);
+            if (pool) return rule::none;
+            if (r.units <= 0) return rule::filters_not_positive;
+            if (r.groups <= 0) return rule::groups_not_positive;
+            if (in.channels % r.groups != 0) return rule::groups_not_dividing_channels;
+            if (r.units % r.groups != 0) return rule::groups_not_dividing_filters;
+            r.weights = ck.mul(ck.mul(r.kernel.height, r.kernel.width), in.channels / r.groups, r.units);
+            r.biases = r.bias ? r.units : 0;
+            r.macs = ck.mul(ck.mul(out.height, out.width), r.weights);
+            return rule::none;
+        }
+        case kind::dense: {
+            if (r.units <= 0) return rule::units_not_positive;
+            const count_t fan_in = r.per_pixel ? in.channels : ck.elements(in);
+            r.output = r.per_pixel ? shape{in.height, in.width, r.units} : shape{1, 1, r.units};
+            r.weights = ck.mul(fan_in, r.units);
+            r.biases = r.bias ? r.units : 0;
+            r.macs = r.per_pixel ? ck.mul(ck.mul(in.height, in.width), r.weights) : r.weights;
+            if (!r.per_pixel) r.receptive = widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}, ck);
+            return rule::none;
+        }
+        case kind::flatten:
+            r.output = shape{1, 1, ck.elements(in)};
+            r.receptive = widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}, ck);
+            return rule::none;
+        case kind::adaptive_avg_pool:
+        case kind::adaptive_max_pool: {
+            if (r.kernel.height <= 0 || r.kernel.width <= 0) return rule::output_size_not_positive;
+            r.output = shape{r.kernel.height, r.kernel.width, in.channels};
+            const hw span{adaptive_window(in.height, r.kernel.height), adaptive_window(in.width, r.kernel.width)};
+            const hw step{in.height / r.kernel.height, in.width / r.kernel.width};
+            r.receptive = widen(r.receptive, span, hw{step.height > 0 ? step.height : 1, step.width > 0 ? step.width : 1}, ck);
+            return rule::none;
+        }
+        case kind::batch_norm:
+            r.weights = r.biases = in.channels;
+            r.buffers = ck.mul(2, in.channels);
+            return rule::none;
+        case kind::layer_norm:
+            r.weights = r.biases = in.channels;
+            return rule::none;
+        case kind::layer_scale:
+            r.weights = in.channels;
+            return rule::none;
+        case kind::channel_shuffle:
+            if (r.units <= 0 || in.channels % r.units != 0) return rule::shuffle_groups_not_dividing;
+            return rule::none;
+        case kind::channel_slice:
+            if (r.first < 0 || r.units <= 0 || r.first > in.channels - r.units) return rule::slice_out_of_range;
+            r.output.channels = r.units;
+            return rule::none;
+        case kind::input:
+            return rule::input_not_first;
+        default:  // lrn, dropout, activation, identity: shape and field unchanged, nothing learnable
+            return rule::none;
+    }
+}
+
+/// Does this node's output count towards the network's activations? (See figures.hpp.)
+constexpr bool adds_activations(kind k) {
+    return !(k == kind::activation || k == kind::dropout || k == kind::identity || k == kind::flatten ||
+             k == kind::channel_slice);
+}
+
+struct frame {
+    std::size_t begin = 0;
+    shape input{};
+    field receptive{};
+    shape merged{};
+    field merged_receptive{};
+    count_t seen = 0;          // branches begun
+    count_t merged_count = 0;  // branches merged
+    layer_record before{};     // running totals when the block began
+    merge how = merge::none;
+};
+
+/// Merge one finished branch (`out`, `rf`) into the frame.
+constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf) {
+    if (f.merged_count++ == 0) {
+        f.merged = out;
+        f.merged_receptive = rf;
+        return rule::none;
+    }
+    shape& m = f.merged;
+    if (how == merge::concat) {
+        if (m.height != out.height || m.width != out.width) return rule::concat_mismatch;
+        m.channels += out.channels;
+    } else if (how == merge::add) {
+        if (!(m == out)) return rule::add_mismatch;
+    } else {
+        const auto fit = [](count_t& a, count_t b) {
+            if (a != b && a != 1 && b != 1) return false;
+            a = a > b ? a : b;
+            return true;
+        };
+        if (!fit(m.height, out.height) || !fit(m.width, out.width) || !fit(m.channels, out.channels))
+            return rule::multiply_mismatch;
+    }
+    field& g = f.merged_receptive;
+    g.height = g.height > rf.height ? g.height : rf.height;
+    g.width = g.width > rf.width ? g.width : rf.width;
+    g.stride_height = g.stride_height > rf.stride_height ? g.stride_height : rf.stride_height;
+    g.stride_width = g.stride_width > rf.stride_width ? g.stride_width : rf.stride_width;
+    return rule::none;
+}
+
+constexpr void accumulate(layer_record& total, const layer_record& r, checked& ck) {
+    total.weights = ck.add(total.weights, r.weights);
+    total.biases = ck.add(total.biases, r.biases);
+    total.buffers = ck.add(total.buffers, r.buffers);
+    total.macs = ck.add(total.macs, r.macs);
+    total.activations = ck.add(total.activations, r.activations);
+}
+
+constexpr void difference(layer_record& block, const layer_record& now, const layer_record& before) {
+    block.weights = now.weights - before.weights;
+    block.biases = now.biases - before.biases;
+    block.params = block.weights + block.biases;
+    block.buffers = now.buffers - before.buffers;
+    block.macs = now.macs - before.macs;
+    block.activations = now.activations - before.activations;
+}
+
+/// The interpreter's state between chunks.
+template <std::size_t Depth>
+struct machine {
+    shape cur{};
+    field rf{};
+    std::size_t top = 0;
+    std::size_t leaf = 0;
+    std::array<frame, Depth + 1> stack{};
+    layer_record total{};
+    failure error{};
+    checked ck{};
+};
+
+template <std::size_t Depth, std::size_t Length>
+struct chunk {
+    machine<Depth> state{};
+    std::array<layer_record, Length> records{};
+};
+
+template <std::size_t Depth>
+constexpr machine<Depth> start(const shape& input) {
+    machine<Depth> m{};
+    m.total.input = m.total.output = m.cur = input;
+    if (input.height <= 0 || input.width <= 0 || input.channels <= 0) {
+        m.error = failure{rule::input_not_positive, 0, 0, kind::input, merge::none, input, input};
+        return m;
+    }
+    m.total.activations = m.ck.elements(input);
+    return m;
+}
+
+/// Interprets nodes [first, first + chunk_size) of `all`. Block and merge totals are left in the
+/// end marker's record (its `match` is the begin marker's index); assemble() copies them back.
+template <std::size_t Depth, std::size_t N, std::size_t Length>
+constexpr void run_on(chunk<Depth, Length>& out, const std::array<spec, N>& nodes, std::size_t first) {
+    machine<Depth>& m = out.state;
+    const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
+    const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
+        m.error = failure{what, i, m.leaf, where, how, in, other};
+    };
+    for (std::size_t i = first; i < last; ++i) {
+        layer_record& r = out.records[i - first];
+        static_cast<spec&>(r) = nodes[i];
+        r.input = m.cur;
+        r.receptive = m.rf;
+        r.depth = m.top;
+        r.index = m.leaf;
+        switch (r.what) {
+            case kind::block_begin:
+            case kind::merge_begin:
+                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, m.total, r.how};
+                break;
+            case kind::branch: {
+                frame& f = m.stack[m.top];
+                if (f.seen > 0) {
+                    if (const rule bad = merge_into(f, f.how, m.cur, m.rf); bad != rule::none) {
+                        fail(bad, i, r.what, f.how, f.merged, m.cur);
+                        return;
+                    }
+                }
+                f.seen += 1;
+                r.input = m.cur = f.input;
+                r.receptive = m.rf = f.receptive;
+                break;
+            }
+            case kind::block_end:
+            case kind::merge_end: {
+                frame& f = m.stack[m.top];
+                if (r.what == kind::merge_end) {
+                    const rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
+                    if (bad != rule::none) {
+                        fail(bad, i, r.what, f.how, f.merged, m.cur);
+                        return;
+                    }
+                    m.cur = f.merged;
+                    m.rf = f.merged_receptive;
+                    if (f.how == merge::concat) m.total.activations = m.ck.add(m.total.activations, m.ck.elements(m.cur));
+                }
+                difference(r, m.total, f.before);
+                r.input = f.input;
+                r.output = m.cur;
+                r.receptive = m.rf;
+                r.match = f.begin;
+                r.depth = --m.top;
+                break;
+            }
+            default: {
+                rule bad = apply(r, m.ck);
+                r.params = m.ck.add(r.weights, r.biases);
+                if (adds_activations(r.what)) r.activations = m.ck.elements(r.output);
+                accumulate(m.total, r, m.ck);
+                if (bad == rule::none && m.ck.overflow) bad = rule::count_overflow;
+                if (bad != rule::none) {
+                    fail(bad, i, r.what, merge::none, r.input, r.output);
+                    return;
+                }
+                m.cur = r.output;
+                m.rf = r.receptive;
+                ++m.leaf;
+            }
+        }
+        if (m.ck.overflow) {
+            fail(rule::count_overflow, i, r.what, r.how, r.input, m.cur);
+            return;
+        }
+    }
+    if (last == N) {
+        m.total.output = m.cur;
+        m.total.receptive = m.rf;
+        m.total.params = m.ck.add(m.total.weights, m.total.biases);
+        if (m.ck.overflow) m.error = failure{rule::count_overflow, N, m.leaf, kind::identity, merge::none, m.total.input, m.cur};
+    }
+}
+
+template <std::size_t Depth, std::size_t N>
+constexpr chunk<Depth, chunk_length<N>> run(const machine<Depth>& state, const std::array<spec, N>& all, std::size_t first) {
+    chunk<Depth, chunk_length<N>> out{state, {}};
+    if (out.state.error.what != rule::none) return out;
+    if constexpr (copy_before_reading) {
+        static_assert(chunk_length<N> >= N, "one chunk: the copy is made once");
+        const auto nodes = all;
+        run_on(out, nodes, first);
+    } else {
+        run_on(out, all, first);
+    }
+    return out;
+}
+
+/// The chain of chunk evaluations of one network (see chunk_size): chunk K resumes chunk K − 1.
+/// Instantiation depth grows by one per chunk_size nodes, not per layer.
+template <class A, std::size_t K>
+struct chunk_at {
+    static constexpr auto value = run(chunk_at<A, K - 1>::value.state, A::nodes, K * chunk_size);
+};
+template <class A>
+struct chunk_at<A, 0> {
+    static constexpr auto value = run(start<A::depth>(A::input), A::nodes, 0);
+};
+
+/// Copies chunk K's records into place (a function, so that the chunk is read once; see nodes.hpp).
+template <class A, std::size_t K>
+constexpr layer_record* copy_chunk(layer_record* out, std::size_t n) {
+    const auto local = chunk_at<A, K>::value.records;
+    const std::size_t first = K * chunk_size;
+    const std::size_t count = n - first < local.size() ? n - first : local.size();
+    for (std::size_t i = 0; i < count; ++i) *out++ = local[i];
+    return out;
+}
+
+/// All chunks' records in one array, block totals copied to their begin markers, leaves listed.
+template <class A, std::size_t N, std::size_t Leaves, std::size_t... K>
+constexpr evaluation<N, Leaves> assemble(std::index_sequence<K...>) {
+    evaluation<N, Leaves> e{};
+    using copier = layer_record* (*)(layer_record*, std::size_t);
+    const copier copiers[] = {&copy_chunk<A, K>...};
+    layer_record* next = e.nodes.data();
+    for (copier c : copiers) next = c(next, N);
+    const auto last = chunk_at<A, sizeof...(K) - 1>::value.state;
+    e.total = last.total;
+    e.error = last.error;
+    if (e.error.what != rule::none) return e;
+    std::size_t leaf = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+        layer_record& r = e.nodes[i];
+        if (r.what == kind::block_end || r.what == kind::merge_end) {
+            layer_record& begin = e.nodes[r.match];
+            const spec keep = begin;
+            const std::size_t depth = begin.depth, index = begin.index;
+            begin = r;
+            static_cast<spec&>(begin) = keep;
+            begin.depth = depth;
+            begin.index = index;
+            begin.match = i;
+        } else if (!is_structure(r.what)) {
+            e.layers[leaf++] = r;
+        }
+    }
+    return e;
+}
+
+}  // namespace netshape::detail

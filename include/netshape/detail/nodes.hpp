@@ -1,0 +1,90 @@
+// netshape/detail/nodes.hpp: gluing the node arrays of a type's parts into one flat array.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+#include <netshape/detail/spec.hpp>
+
+namespace netshape::detail {
+
+/// A layer is any type with a static constexpr array `nodes` of spec.
+template <class T, class = void>
+struct is_layer : std::false_type {};
+template <class T>
+struct is_layer<T, std::void_t<decltype(T::nodes)>> : std::true_type {};
+
+/// Reports a non-layer where a layer is expected, naming the type in the instantiation context.
+struct part {
+    const spec* data;
+    std::size_t size;
+};
+
+template <class T>
+struct layer_nodes {
+    static_assert(is_layer<T>::value, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
+    static constexpr std::array<spec, 0> nodes{};
+    static constexpr part whole{nullptr, 0};
+};
+template <class T>
+    requires is_layer<T>::value
+struct layer_nodes<T> {
+    static constexpr const auto& nodes = T::nodes;
+    static constexpr part whole{T::nodes.data(), T::nodes.size()};
+};
+
+/// Copies one part's nodes to `out`. The local copy matters: g++ re-reads a whole static
+/// constexpr array on every element access, which makes a loop over a large one quadratic.
+template <class T>
+constexpr spec* copy_part(spec* out) {
+    const auto local = layer_nodes<T>::nodes;
+    for (const spec& s : local) *out++ = s;
+    return out;
+}
+
+constexpr spec* copy_nothing(spec* out) { return out; }
+
+/// The parts' nodes in order. Pack expansions into arrays, then loops: neither the compiler's
+/// template depth nor its fold-expression nesting grows with the pack (a fold over thousands of
+/// layers hits clang's bracket limit and takes g++ tens of seconds).
+template <class... Parts>
+struct joined {
+    static constexpr std::size_t size = [] {
+        const std::size_t sizes[] = {0, layer_nodes<Parts>::nodes.size()...};
+        std::size_t n = 0;
+        for (std::size_t s : sizes) n += s;
+        return n;
+    }();
+    using copier = spec* (*)(spec*);
+    static constexpr std::array<spec, size> nodes = [] {
+        std::array<spec, size> out{};
+        spec* k = out.data();
+        const copier copiers[] = {&copy_nothing, &copy_part<Parts>...};
+        for (copier c : copiers) k = c(k);
+        return out;
+    }();
+};
+
+/// A single marker node.
+template <kind What, merge How = merge::none, std::size_t Branches = 0>
+struct marker {
+    static constexpr std::array<spec, 1> nodes = [] {
+        spec s{};
+        s.what = What;
+        s.how = How;
+        s.branches = static_cast<count_t>(Branches);
+        return std::array<spec, 1>{s};
+    }();
+};
+
+/// One leaf node built by a callable that fills a spec.
+template <class Fill>
+constexpr std::array<spec, 1> leaf(kind what, Fill fill) {
+    spec s{};
+    s.what = what;
+    fill(s);
+    return std::array<spec, 1>{s};
+}
+
+}  // namespace netshape::detail

@@ -1,0 +1,31 @@
+// netshape/detail/spec.hpp: the flat record a layer type compiles to.
+#pragma once
+
+#include <netshape/kind.hpp>
+#include <netshape/shape.hpp>
+
+namespace netshape {
+
+/// What a node's type says, before its input is known. Every layer template compiles to one of
+/// these (a block to several, bracketed by markers), so that a network of any depth or length is
+/// a flat array that one constexpr loop walks: no template recursion over layers.
+struct spec {
+    kind what = kind::identity;
+    merge how = merge::none;          // merge_begin: how its branches combine
+    function fn = function::none;     // activation: which function
+    const char* name = nullptr;       // named<"...", L>; nullptr when unnamed
+    count_t units = 0;                // conv filters, dense outputs, shuffle groups, slice count
+    hw kernel{1, 1};                  // conv/pool kernel; adaptive pool: output size
+    hw stride{1, 1};
+    hw pad{0, 0};
+    hw dilation{1, 1};
+    count_t groups = 1;
+    count_t first = 0;                // channel_slice: first channel
+    count_t branches = 0;             // merge_begin: number of branches
+    shape given{};                    // input: the declared shape
+    bool bias = true;
+    bool ceil = false;                // pooling ceil_mode
+    bool per_pixel = false;           // dense over channels at every position (nn.Linear on NHWC)
+};
+
+}  // namespace netshape

@@ -1,0 +1,107 @@
+// netshape/figures.hpp: every figure of a network, as a constexpr variable template.
+//
+//   static_assert(netshape::params<alexnet> == 62'378'344);
+//
+// Definitions (docs/figures.md has the worked conventions):
+//   params       weights + biases: everything learnable
+//   weights      conv kernels, dense matrices, norm scales (γ), layer scales
+//   biases       conv and dense biases, norm shifts (β)
+//   buffers      non-learnable state: batch norm's running mean and variance (2·C)
+//   macs         multiply-accumulates of conv2d and dense only (torchvision's convention;
+//                FLOPs are usually quoted as 2·MACs)
+//   activations  the input's elements plus every node's output elements, except element-wise
+//                functions, dropout, identity, add and multiply (in place) and views (flatten,
+//                channel_slice); concat's output counts (a new tensor)
+//   receptive_field  per axis r += (k_eff − 1)·j, j *= stride over the path; branches take the
+//                largest r and j; dense and flatten see their whole input
+//   output_shape the last node's output (a dense layer's is 1×1×N)
+//   layers       one layer_record per leaf layer in depth-first order; layers<Net>[0] is the first
+//                layer after the input
+#pragma once
+
+#include <cstddef>
+#include <utility>
+#include <type_traits>
+
+#include <netshape/composition/network.hpp>
+#include <netshape/detail/interpret.hpp>
+#include <netshape/detail/nodes.hpp>
+#include <netshape/errors.hpp>
+
+namespace netshape {
+
+namespace detail {
+
+template <class Net>
+struct analysis {
+    static_assert(sizeof(Net) == 0, "netshape: figures are computed for network<input<H, W, C>, layers...>");
+    static constexpr evaluation<0, 0> value{};
+};
+
+template <class Input, class... L>
+struct analysis<network<Input, L...>> {
+    static_assert(is_input<Input>::value, "netshape: a network must begin with input<height, width, channels>");
+    using in = std::conditional_t<is_input<Input>::value, Input, netshape::input<1, 1, 1>>;
+    static constexpr shape input = in::value;
+    static constexpr const auto& nodes = joined<L...>::nodes;
+    static constexpr std::size_t size = nodes.size();
+    static constexpr std::size_t leaves = leaf_count(nodes);
+    static constexpr std::size_t depth = max_depth(nodes);
+    static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
+    static constexpr auto value = assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
+    // Instantiating layer_error is what reports a broken rule (errors.hpp).
+    static_assert(layer_error<value.error.layer, value.error.where, value.error.how, value.error.input,
+                              value.error.other, value.error.what>::reported);
+};
+
+}  // namespace detail
+
+/// Learnable parameters: weights + biases.
+template <class Net>
+inline constexpr count_t params = detail::analysis<Net>::value.total.params;
+
+/// Learnable weights (kernels, matrices, normalisation scales).
+template <class Net>
+inline constexpr count_t weights = detail::analysis<Net>::value.total.weights;
+
+/// Learnable biases (conv and dense biases, normalisation shifts).
+template <class Net>
+inline constexpr count_t biases = detail::analysis<Net>::value.total.biases;
+
+/// Non-learnable state: batch normalisation's running mean and variance.
+template <class Net>
+inline constexpr count_t buffers = detail::analysis<Net>::value.total.buffers;
+
+/// Multiply-accumulates of one forward pass of one image (conv2d and dense).
+template <class Net>
+inline constexpr count_t macs = detail::analysis<Net>::value.total.macs;
+
+/// Elements of the input and of every stored intermediate tensor (see above).
+template <class Net>
+inline constexpr count_t activations = detail::analysis<Net>::value.total.activations;
+
+/// The network's input shape.
+template <class Net>
+inline constexpr shape input_shape = detail::analysis<Net>::value.total.input;
+
+/// The last layer's output shape.
+template <class Net>
+inline constexpr shape output_shape = detail::analysis<Net>::value.total.output;
+
+/// Receptive field of one output position: .height, .width, .stride_height, .stride_width.
+template <class Net>
+inline constexpr field receptive_field = detail::analysis<Net>::value.total.receptive;
+
+/// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
+template <class Net>
+inline constexpr const auto& layers = detail::analysis<Net>::value.layers;
+
+/// Every node, leaves and block markers alike, in order (what the printer walks).
+template <class Net>
+inline constexpr const auto& nodes = detail::analysis<Net>::value.nodes;
+
+/// All the whole-network figures in one record (input, output, counts, receptive field).
+template <class Net>
+inline constexpr const layer_record& totals = detail::analysis<Net>::value.total;
+
+}  // namespace netshape

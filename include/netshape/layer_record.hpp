@@ -1,0 +1,28 @@
+// netshape/layer_record.hpp: one row of a network's table, as the compiler computed it.
+#pragma once
+
+#include <cstddef>
+
+#include <netshape/detail/spec.hpp>
+
+namespace netshape {
+
+/// A node of a network with its input known: the spec it came from (kind, kernel, stride, ...)
+/// and every figure of that node. `layers<Net>` holds the leaf layers' records; blocks and merges
+/// carry their totals in the same fields (over everything between their markers).
+struct layer_record : spec {
+    shape input{};
+    shape output{};
+    count_t weights = 0;
+    count_t biases = 0;
+    count_t params = 0;       // weights + biases
+    count_t buffers = 0;      // non-learnable state (batch norm running mean and variance)
+    count_t macs = 0;         // multiply-accumulates, conv2d and dense only
+    count_t activations = 0;  // elements this node adds to the network's activation count
+    field receptive{};        // receptive field of one output position, after this node
+    std::size_t depth = 0;    // nesting level in blocks and branches
+    std::size_t match = 0;    // block and merge markers: index of the matching begin or end node
+    std::size_t index = 0;    // leaves: position in layers<Net>; others: leaves before this node
+};
+
+}  // namespace netshape

@@ -1,0 +1,29 @@
+// netshape/layers/channels.hpp: rearranging channels (ShuffleNet).
+#pragma once
+
+#include <netshape/detail/nodes.hpp>
+
+namespace netshape {
+
+/// ShuffleNet's channel shuffle with G groups: shape unchanged, G must divide C. A copy, so its
+/// output counts as activations.
+template <count_t G>
+struct channel_shuffle {
+    static constexpr auto nodes = detail::leaf(kind::channel_shuffle, [](spec& s) {
+        s.units = G;
+        s.bias = false;
+    });
+};
+
+/// Channels [First, First + Count) of the input (a view; ShuffleNet's channel split is two of
+/// these: `channel_slice<0, C/2>` and `channel_slice<C/2, C/2>`).
+template <count_t First, count_t Count>
+struct channel_slice {
+    static constexpr auto nodes = detail::leaf(kind::channel_slice, [](spec& s) {
+        s.first = First;
+        s.units = Count;
+        s.bias = false;
+    });
+};
+
+}  // namespace netshape

@@ -1,0 +1,73 @@
+// netshape/layers/pool.hpp: max, average, adaptive and global pooling.
+#pragma once
+
+#include <netshape/detail/nodes.hpp>
+#include <netshape/detail/options.hpp>
+
+namespace netshape {
+
+/// `max_pool<Kernel, Options...>`: options stride<> (default: the kernel, as in PyTorch), pad<>,
+/// dilation<>, ceil_mode. Output size as conv2d; with ceil_mode the division rounds up and, as in
+/// PyTorch, a last window that would start past the input and its left padding is dropped.
+/// Padding may be at most half the effective kernel (PyTorch's rule). No parameters, no MACs.
+template <auto Kernel, class... Options>
+struct max_pool {
+    using opts = detail::options<Options...>;
+    static_assert(opts::template only<detail::stride_tag, detail::pad_tag, detail::dilation_tag, detail::ceil_mode_tag>,
+                  "netshape: max_pool takes only stride<>, pad<>, dilation<> and ceil_mode");
+    static_assert(detail::options_unique<Options...>, "netshape: an option is given twice");
+
+    static constexpr auto nodes = detail::leaf(kind::max_pool, [](spec& s) {
+        s.kernel = hw(Kernel);
+        s.stride = opts::template get<detail::stride_tag>(hw(Kernel));
+        s.pad = opts::template get<detail::pad_tag>(hw{0});
+        s.dilation = opts::template get<detail::dilation_tag>(hw{1});
+        s.ceil = opts::template get<detail::ceil_mode_tag>(false);
+        s.bias = false;
+    });
+};
+
+/// `avg_pool<Kernel, Options...>`: options stride<> (default: the kernel), pad<> (at most half the
+/// kernel), ceil_mode. Same output size rule as max_pool; no dilation, as in PyTorch.
+template <auto Kernel, class... Options>
+struct avg_pool {
+    using opts = detail::options<Options...>;
+    static_assert(opts::template only<detail::stride_tag, detail::pad_tag, detail::ceil_mode_tag>,
+                  "netshape: avg_pool takes only stride<>, pad<> and ceil_mode");
+    static_assert(detail::options_unique<Options...>, "netshape: an option is given twice");
+
+    static constexpr auto nodes = detail::leaf(kind::avg_pool, [](spec& s) {
+        s.kernel = hw(Kernel);
+        s.stride = opts::template get<detail::stride_tag>(hw(Kernel));
+        s.pad = opts::template get<detail::pad_tag>(hw{0});
+        s.ceil = opts::template get<detail::ceil_mode_tag>(false);
+        s.bias = false;
+    });
+};
+
+/// `adaptive_avg_pool<H, W = H>`: PyTorch's AdaptiveAvgPool2d((H, W)). Window i on an axis spans
+/// [floor(i·in/out), ceil((i+1)·in/out)); the receptive field uses the largest window and the
+/// stride floor(in/out) (exact when out divides in, the case in every common network).
+template <count_t H, count_t W = H>
+struct adaptive_avg_pool {
+    static constexpr auto nodes = detail::leaf(kind::adaptive_avg_pool, [](spec& s) {
+        s.kernel = hw{H, W};
+        s.bias = false;
+    });
+};
+
+/// `adaptive_max_pool<H, W = H>`: as adaptive_avg_pool, taking the maximum.
+template <count_t H, count_t W = H>
+struct adaptive_max_pool {
+    static constexpr auto nodes = detail::leaf(kind::adaptive_max_pool, [](spec& s) {
+        s.kernel = hw{H, W};
+        s.bias = false;
+    });
+};
+
+/// Average over the whole feature map: H×W×C to 1×1×C.
+using global_avg_pool = adaptive_avg_pool<1>;
+/// Maximum over the whole feature map: H×W×C to 1×1×C.
+using global_max_pool = adaptive_max_pool<1>;
+
+}  // namespace netshape
