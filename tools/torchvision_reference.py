@@ -1,0 +1,243 @@
+#!/usr/bin/python3
+"""Measures the models of netshape's zoo in PyTorch and writes the figures the zoo is tested against.
+
+Run with the Python that has torch and torchvision (on Debian: /usr/bin/python3 with python3-torch and
+python3-torchvision). No weights are downloaded: every model is built with weights=None.
+
+    /usr/bin/python3 tools/torchvision_reference.py [OUTPUT_DIR]   (default: tests/data)
+
+Writes OUTPUT_DIR/torchvision_reference.hpp (constexpr figures for the C++ tests) and
+OUTPUT_DIR/torchvision_reference.json (the same figures, for people and other tools).
+
+Figures, for one image at the model's default input size, in eval() mode:
+  params       number of elements of every learnable parameter
+  buffers      number of elements of every buffer except batch norm's num_batches_tracked counter
+               (that leaves running_mean and running_var)
+  output       the output tensor's shape as height x width x channels ((1, N) -> 1x1xN)
+  macs         sum over every nn.Conv2d and nn.Linear call, counted by forward hooks:
+                 conv:   out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w
+                 linear: (input elements / in_features) * in_features * out_features
+  layers       for a few models, every leaf module call in order: (module name, output shape)
+"""
+import json
+import os
+import sys
+
+import torch
+import torchvision
+from torch import nn
+from torchvision import models
+
+
+# Models that torchvision does not have, written out here in plain PyTorch.
+
+class AlexNetSingle(nn.Module):
+    """The single-tower AlexNet at 227x227 that netshape's seed describes (62,378,344 parameters)."""
+
+    def __init__(self, num_classes=1000):
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(3, 96, 11, stride=4), nn.ReLU(inplace=True), nn.LocalResponseNorm(5),
+            nn.MaxPool2d(3, stride=2),
+            nn.Conv2d(96, 256, 5, padding=2), nn.ReLU(inplace=True), nn.LocalResponseNorm(5),
+            nn.MaxPool2d(3, stride=2),
+            nn.Conv2d(256, 384, 3, padding=1), nn.ReLU(inplace=True),
+            nn.Conv2d(384, 384, 3, padding=1), nn.ReLU(inplace=True),
+            nn.Conv2d(384, 256, 3, padding=1), nn.ReLU(inplace=True),
+            nn.MaxPool2d(3, stride=2),
+        )
+        self.classifier = nn.Sequential(
+            nn.Dropout(), nn.Linear(256 * 6 * 6, 4096), nn.ReLU(inplace=True),
+            nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(inplace=True),
+            nn.Linear(4096, num_classes),
+        )
+
+    def forward(self, x):
+        return self.classifier(torch.flatten(self.features(x), 1))
+
+
+class AlexNetGrouped(AlexNetSingle):
+    """Krizhevsky et al. 2012: two towers, modelled as groups=2 on conv2, conv4 and conv5 (the layers
+    that only see their own tower's maps); conv3 and the dense layers cross between towers."""
+
+    def __init__(self, num_classes=1000):
+        super().__init__(num_classes)
+        self.features[4] = nn.Conv2d(96, 256, 5, padding=2, groups=2)
+        self.features[10] = nn.Conv2d(384, 384, 3, padding=1, groups=2)
+        self.features[12] = nn.Conv2d(384, 256, 3, padding=1, groups=2)
+
+
+class LeNet5(nn.Module):
+    """LeNet-5 (LeCun et al. 1998) on 32x32 grey images, with every C3 map seeing all S2 maps (as
+    modern reimplementations do) and average pooling for the subsampling layers."""
+
+    def __init__(self, num_classes=10):
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(1, 6, 5), nn.Tanh(), nn.AvgPool2d(2),
+            nn.Conv2d(6, 16, 5), nn.Tanh(), nn.AvgPool2d(2),
+            nn.Conv2d(16, 120, 5), nn.Tanh(),
+        )
+        self.classifier = nn.Sequential(nn.Linear(120, 84), nn.Tanh(), nn.Linear(84, num_classes))
+
+    def forward(self, x):
+        return self.classifier(torch.flatten(self.features(x), 1))
+
+
+# (zoo name, constructor, input height, width, channels, per-layer shapes recorded)
+MODELS = [
+    ("alexnet", AlexNetSingle, 227, 227, 3, False),
+    ("alexnet_grouped", AlexNetGrouped, 227, 227, 3, False),
+    ("alexnet_owt", lambda: models.alexnet(weights=None), 224, 224, 3, False),
+    ("lenet5", LeNet5, 32, 32, 1, False),
+    ("vgg11", lambda: models.vgg11(weights=None), 224, 224, 3, False),
+    ("vgg13", lambda: models.vgg13(weights=None), 224, 224, 3, False),
+    ("vgg16", lambda: models.vgg16(weights=None), 224, 224, 3, False),
+    ("vgg19", lambda: models.vgg19(weights=None), 224, 224, 3, False),
+    ("vgg16_bn", lambda: models.vgg16_bn(weights=None), 224, 224, 3, False),
+    ("vgg19_bn", lambda: models.vgg19_bn(weights=None), 224, 224, 3, False),
+    ("resnet18", lambda: models.resnet18(weights=None), 224, 224, 3, False),
+    ("resnet34", lambda: models.resnet34(weights=None), 224, 224, 3, False),
+    ("resnet50", lambda: models.resnet50(weights=None), 224, 224, 3, True),
+    ("resnet101", lambda: models.resnet101(weights=None), 224, 224, 3, False),
+    ("resnet152", lambda: models.resnet152(weights=None), 224, 224, 3, False),
+    ("resnext50_32x4d", lambda: models.resnext50_32x4d(weights=None), 224, 224, 3, False),
+    ("wide_resnet50_2", lambda: models.wide_resnet50_2(weights=None), 224, 224, 3, False),
+    ("googlenet", lambda: models.googlenet(weights=None, aux_logits=False, init_weights=False), 224, 224, 3, True),
+    ("inception_v3", lambda: models.inception_v3(weights=None, aux_logits=False, init_weights=False), 299, 299, 3,
+     False),
+    ("squeezenet1_0", lambda: models.squeezenet1_0(weights=None), 224, 224, 3, False),
+    ("squeezenet1_1", lambda: models.squeezenet1_1(weights=None), 224, 224, 3, False),
+    ("densenet121", lambda: models.densenet121(weights=None), 224, 224, 3, True),
+    ("densenet169", lambda: models.densenet169(weights=None), 224, 224, 3, False),
+    ("densenet201", lambda: models.densenet201(weights=None), 224, 224, 3, False),
+    ("mobilenet_v2", lambda: models.mobilenet_v2(weights=None), 224, 224, 3, True),
+    ("mobilenet_v3_large", lambda: models.mobilenet_v3_large(weights=None), 224, 224, 3, False),
+    ("shufflenet_v2_x1_0", lambda: models.shufflenet_v2_x1_0(weights=None), 224, 224, 3, False),
+    ("efficientnet_b0", lambda: models.efficientnet_b0(weights=None), 224, 224, 3, False),
+    ("convnext_tiny", lambda: models.convnext_tiny(weights=None), 224, 224, 3, False),
+]
+
+
+def hwc(t):
+    """A batch-of-one tensor's shape as [height, width, channels]."""
+    s = list(t.shape)[1:]
+    if len(s) == 1:
+        return [1, 1, s[0]]
+    if len(s) == 3:
+        return [s[1], s[2], s[0]]
+    raise ValueError(f"unexpected output shape {list(t.shape)}")
+
+
+def measure(build, height, width, channels, per_layer):
+    torch.manual_seed(0)
+    model = build().eval()
+    params = sum(p.numel() for p in model.parameters())
+    buffers = sum(b.numel() for name, b in model.named_buffers() if not name.endswith("num_batches_tracked"))
+    macs = 0
+    layers = []
+    handles = []
+
+    def count(module, inputs, output):
+        nonlocal macs
+        if isinstance(module, nn.Conv2d):
+            kh, kw = module.kernel_size
+            macs += (output.shape[2] * output.shape[3] * module.out_channels
+                     * (module.in_channels // module.groups) * kh * kw)
+        else:
+            macs += inputs[0].numel() // module.in_features * module.in_features * module.out_features
+
+    def record(name):
+        def hook(module, inputs, output):
+            layers.append([name] + hwc(output))
+        return hook
+
+    for name, module in model.named_modules():
+        if isinstance(module, (nn.Conv2d, nn.Linear)):
+            handles.append(module.register_forward_hook(count))
+        if per_layer and name and not list(module.children()):
+            handles.append(module.register_forward_hook(record(name)))
+    with torch.no_grad():
+        output = model(torch.zeros(1, channels, height, width))
+    for h in handles:
+        h.remove()
+    figures = {"input": [height, width, channels], "params": params, "buffers": buffers,
+               "output": hwc(output), "macs": macs}
+    if per_layer:
+        figures["layers"] = layers
+    return figures
+
+
+def header(results):
+    tv, th = torchvision.__version__, torch.__version__
+    out = [
+        "// tests/data/torchvision_reference.hpp: GENERATED by tools/torchvision_reference.py; do not edit.",
+        f"// Measured with torch {th} and torchvision {tv} (weights=None, eval(), one image).",
+        "// params: learnable elements; buffers: without num_batches_tracked; macs: Conv2d and Linear,",
+        "// counted with forward hooks; shapes are height, width, channels.",
+        "#pragma once",
+        "",
+        "#include <cstdint>",
+        "",
+        "namespace netshape_reference {",
+        "",
+        f'inline constexpr const char torch_version[] = "{th}";',
+        f'inline constexpr const char torchvision_version[] = "{tv}";',
+        "",
+        "struct hwc {",
+        "    std::int64_t height, width, channels;",
+        "};",
+        "",
+        "struct model {",
+        "    const char* name;",
+        "    hwc input;",
+        "    std::int64_t params, buffers;",
+        "    hwc output;",
+        "    std::int64_t macs;",
+        "};",
+        "",
+        "/// One leaf module call, in the order of the forward pass.",
+        "struct layer {",
+        "    const char* name;",
+        "    hwc output;",
+        "};",
+        "",
+    ]
+
+    def shape(s):
+        return "{" + ", ".join(str(v) for v in s) + "}"
+
+    for name, f in results.items():
+        out.append(f'inline constexpr model {name}{{"{name}", {shape(f["input"])}, {f["params"]}, '
+                   f'{f["buffers"]}, {shape(f["output"])}, {f["macs"]}}};')
+    out.append("")
+    for name, f in results.items():
+        if "layers" not in f:
+            continue
+        out.append(f"inline constexpr layer {name}_layers[] = {{")
+        for row in f["layers"]:
+            out.append(f'    {{"{row[0]}", {shape(row[1:])}}},')
+        out.append("};")
+        out.append("")
+    out.append("}  // namespace netshape_reference")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "tests", "data")
+    os.makedirs(target, exist_ok=True)
+    torch.set_num_threads(1)
+    results = {}
+    for name, build, h, w, c, per_layer in MODELS:
+        results[name] = measure(build, h, w, c, per_layer)
+    with open(os.path.join(target, "torchvision_reference.hpp"), "w") as f:
+        f.write(header(results))
+    document = {"torch": torch.__version__, "torchvision": torchvision.__version__, "models": results}
+    with open(os.path.join(target, "torchvision_reference.json"), "w") as f:
+        json.dump(document, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
