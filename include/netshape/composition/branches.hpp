@@ -15,11 +15,13 @@ template <merge How, class... B>
 using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_nodes<B>..., marker<kind::merge_end, How>>;
 }  // namespace detail
 
+// An empty merge is reported by the interpreter (rule::empty_merge), with its layer index;
+// a static_assert here would make clang mark the class invalid and cascade.
+
 /// `concat<B...>`: every branch sees the input; outputs must agree in height and width; channels
 /// add up. The concatenated tensor counts as activations. Receptive field: the largest branch's.
 template <class... B>
 struct concat {
-    static_assert(sizeof...(B) > 0, "netshape: concat needs at least one branch");
     static constexpr const auto& nodes = detail::merge_nodes<merge::concat, B...>::nodes;
 };
 
@@ -27,7 +29,6 @@ struct concat {
 /// connection whose shapes differ is a design error, so no broadcasting). In place: no activations.
 template <class... B>
 struct add {
-    static_assert(sizeof...(B) > 0, "netshape: add needs at least one branch");
     static constexpr const auto& nodes = detail::merge_nodes<merge::add, B...>::nodes;
 };
 
@@ -36,7 +37,6 @@ struct add {
 /// 1×1×C by H×W×C). No activations counted, like add.
 template <class... B>
 struct multiply {
-    static_assert(sizeof...(B) > 0, "netshape: multiply needs at least one branch");
     static constexpr const auto& nodes = detail::merge_nodes<merge::multiply, B...>::nodes;
 };
 

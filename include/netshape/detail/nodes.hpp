@@ -21,9 +21,18 @@ struct part {
     std::size_t size;
 };
 
+/// Static assertions that report a user's mistake live in function bodies reached through
+/// decltype: one failing at class scope makes clang mark the whole class invalid, and every later
+/// use of it adds errors ("not a constant expression", "no member named nodes") to the diagnostic.
+template <class T>
+constexpr auto report_not_a_layer() {
+    static_assert(is_layer<T>::value, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
+    return true;
+}
+
 template <class T>
 struct layer_nodes {
-    static_assert(is_layer<T>::value, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
+    using reported = decltype(report_not_a_layer<T>());
     static constexpr std::array<spec, 0> nodes{};
     static constexpr part whole{nullptr, 0};
 };
