@@ -12,63 +12,62 @@
 
 namespace netshape {
 
-namespace detail {
-struct stride_tag {};
-struct pad_tag {};
-struct dilation_tag {};
-struct groups_tag {};
-struct no_bias_tag {};
-struct ceil_mode_tag {};
-struct per_pixel_tag {};
-}  // namespace detail
+/// Which option an option type is (see detail/options.hpp for how a layer reads them).
+enum class option_tag : unsigned char { none, not_an_option, stride, pad, dilation, groups, no_bias, ceil_mode, per_pixel };
+
+[[nodiscard]] constexpr unsigned bit(option_tag t) { return 1u << static_cast<unsigned>(t); }
+
+/// What an option type contributes: its tag and its value.
+struct option_record {
+    option_tag tag = option_tag::none;
+    hw value{};
+    count_t number = 0;
+};
 
 /// Step between windows; `stride<2>` or `stride<H, W>`. Default 1 for conv2d, the kernel for pools.
 template <count_t H, count_t W = H>
 struct stride {
-    using option_tag = detail::stride_tag;
     static constexpr hw value{H, W};
+    static constexpr option_record record{option_tag::stride, value, 0};
 };
 
 /// Zero padding added on each side; `pad<1>` or `pad<H, W>`.
 template <count_t H, count_t W = H>
 struct pad {
-    using option_tag = detail::pad_tag;
     static constexpr hw value{H, W};
+    static constexpr option_record record{option_tag::pad, value, 0};
 };
 
 /// Spacing between kernel taps; the kernel then covers dilation·(k − 1) + 1 pixels.
 template <count_t H, count_t W = H>
 struct dilation {
-    using option_tag = detail::dilation_tag;
     static constexpr hw value{H, W};
+    static constexpr option_record record{option_tag::dilation, value, 0};
 };
 
 /// Grouped convolution: input and filters split into G independent groups
 /// (G = channels = filters is depthwise).
 template <count_t G>
 struct groups {
-    using option_tag = detail::groups_tag;
     static constexpr count_t value = G;
+    static constexpr option_record record{option_tag::groups, hw{}, G};
 };
 
 /// The layer has no bias vector (convolutions followed by batch norm).
 struct no_bias {
-    using option_tag = detail::no_bias_tag;
-    static constexpr bool value = true;
+    static constexpr option_record record{option_tag::no_bias, hw{}, 1};
 };
 
 /// Pooling rounds the output size up, as PyTorch's ceil_mode=True (the last window must still
 /// start inside the input or its left padding).
 struct ceil_mode {
-    using option_tag = detail::ceil_mode_tag;
-    static constexpr bool value = true;
+    static constexpr option_record record{option_tag::ceil_mode, hw{}, 1};
 };
 
 /// A dense layer applied to the channels at every position (PyTorch's nn.Linear on a
 /// channels-last tensor, as in ConvNeXt) instead of to the flattened input.
 struct per_pixel {
-    using option_tag = detail::per_pixel_tag;
-    static constexpr bool value = true;
+    static constexpr option_record record{option_tag::per_pixel, hw{}, 1};
 };
 
 }  // namespace netshape

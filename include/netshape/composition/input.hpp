@@ -10,10 +10,11 @@ template <count_t Height, count_t Width, count_t Channels>
 struct input {
     static constexpr shape value{Height, Width, Channels};
     // As a node it exists only so that an input in the middle of a network is reported there.
-    static constexpr auto nodes = detail::leaf(kind::input, [](spec& s) {
-        s.given = value;
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes = [] {
+        auto s = detail::leaf(kind::input);
+        s[0].given = value;
+        return s;
+    }();
 };
 
 namespace detail {

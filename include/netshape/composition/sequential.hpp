@@ -16,7 +16,7 @@ struct sequential {
 
 /// Passes its input through: the shortcut branch of a residual block.
 struct identity {
-    static constexpr auto nodes = detail::leaf(kind::identity, [](spec& s) { s.bias = false; });
+    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::identity);
 };
 
 }  // namespace netshape

@@ -87,13 +87,29 @@ struct marker {
     }();
 };
 
-/// One leaf node built by a callable that fills a spec.
-template <class Fill>
-constexpr std::array<spec, 1> leaf(kind what, Fill fill) {
+/// Leaf specs, built by plain functions rather than a lambda per layer type: a distinct
+/// closure type per layer instantiation is measurable in a thousand-type zoo.
+constexpr std::array<spec, 1> leaf(kind what, count_t units = 0, bool bias = false) {
     spec s{};
     s.what = what;
-    fill(s);
-    return std::array<spec, 1>{s};
+    s.units = units;
+    s.bias = bias;
+    return {s};
+}
+
+constexpr std::array<spec, 1> window_leaf(kind what, count_t units, hw kernel, hw stride, hw pad, hw dilation,
+                                          count_t groups, bool bias, bool ceil) {
+    spec s{};
+    s.what = what;
+    s.units = units;
+    s.kernel = kernel;
+    s.stride = stride;
+    s.pad = pad;
+    s.dilation = dilation;
+    s.groups = groups;
+    s.bias = bias;
+    s.ceil = ceil;
+    return {s};
 }
 
 }  // namespace netshape::detail

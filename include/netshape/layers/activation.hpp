@@ -9,10 +9,11 @@ namespace netshape {
 /// (frameworks apply them in place; this is the seed's "Number of Activations" convention).
 template <function F>
 struct activation {
-    static constexpr auto nodes = detail::leaf(kind::activation, [](spec& s) {
-        s.fn = F;
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes = [] {
+        auto s = detail::leaf(kind::activation);
+        s[0].fn = F;
+        return s;
+    }();
 };
 
 using relu = activation<function::relu>;
@@ -31,7 +32,7 @@ using mish = activation<function::mish>;
 
 /// Dropout (and stochastic depth): nothing at inference, in place in training; counts nothing.
 struct dropout {
-    static constexpr auto nodes = detail::leaf(kind::dropout, [](spec& s) { s.bias = false; });
+    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::dropout);
 };
 
 }  // namespace netshape

@@ -9,21 +9,18 @@ namespace netshape {
 /// output counts as activations.
 template <count_t G>
 struct channel_shuffle {
-    static constexpr auto nodes = detail::leaf(kind::channel_shuffle, [](spec& s) {
-        s.units = G;
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::channel_shuffle, G);
 };
 
 /// Channels [First, First + Count) of the input (a view; ShuffleNet's channel split is two of
 /// these: `channel_slice<0, C/2>` and `channel_slice<C/2, C/2>`).
 template <count_t First, count_t Count>
 struct channel_slice {
-    static constexpr auto nodes = detail::leaf(kind::channel_slice, [](spec& s) {
-        s.first = First;
-        s.units = Count;
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes = [] {
+        auto s = detail::leaf(kind::channel_slice, Count);
+        s[0].first = First;
+        return s;
+    }();
 };
 
 }  // namespace netshape

@@ -18,20 +18,15 @@ namespace netshape {
 template <count_t Filters, auto Kernel, class... Options>
 struct conv2d {
     using opts = detail::options<Options...>;
-    static_assert(opts::template only<detail::stride_tag, detail::pad_tag, detail::dilation_tag, detail::groups_tag,
-                                      detail::no_bias_tag>,
+    static_assert(opts::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
+                             bit(option_tag::groups) | bit(option_tag::no_bias)),
                   "netshape: conv2d takes only stride<>, pad<>, dilation<>, groups<> and no_bias");
-    static_assert(detail::options_unique<Options...>, "netshape: an option is given twice");
+    static_assert(opts::unique(), "netshape: an option is given twice");
 
-    static constexpr auto nodes = detail::leaf(kind::conv2d, [](spec& s) {
-        s.units = Filters;
-        s.kernel = hw(Kernel);
-        s.stride = opts::template get<detail::stride_tag>(hw{1});
-        s.pad = opts::template get<detail::pad_tag>(hw{0});
-        s.dilation = opts::template get<detail::dilation_tag>(hw{1});
-        s.groups = opts::template get<detail::groups_tag>(count_t{1});
-        s.bias = !opts::template get<detail::no_bias_tag>(false);
-    });
+    static constexpr std::array<spec, 1> nodes = detail::window_leaf(
+        kind::conv2d, Filters, hw(Kernel), opts::pair(option_tag::stride, hw{1}), opts::pair(option_tag::pad, hw{0}),
+        opts::pair(option_tag::dilation, hw{1}), opts::number(option_tag::groups, 1), !opts::flag(option_tag::no_bias),
+        false);
 };
 
 }  // namespace netshape

@@ -14,20 +14,20 @@ namespace netshape {
 template <count_t N, class... Options>
 struct dense {
     using opts = detail::options<Options...>;
-    static_assert(opts::template only<detail::no_bias_tag, detail::per_pixel_tag>,
+    static_assert(opts::only(bit(option_tag::no_bias) | bit(option_tag::per_pixel)),
                   "netshape: dense takes only no_bias and per_pixel");
-    static_assert(detail::options_unique<Options...>, "netshape: an option is given twice");
+    static_assert(opts::unique(), "netshape: an option is given twice");
 
-    static constexpr auto nodes = detail::leaf(kind::dense, [](spec& s) {
-        s.units = N;
-        s.bias = !opts::template get<detail::no_bias_tag>(false);
-        s.per_pixel = opts::template get<detail::per_pixel_tag>(false);
-    });
+    static constexpr std::array<spec, 1> nodes = [] {
+        auto s = detail::leaf(kind::dense, N, !opts::flag(option_tag::no_bias));
+        s[0].per_pixel = opts::flag(option_tag::per_pixel);
+        return s;
+    }();
 };
 
 /// H×W×C to 1×1×(H·W·C). A view: it adds no activations. What follows sees the whole input.
 struct flatten {
-    static constexpr auto nodes = detail::leaf(kind::flatten, [](spec& s) { s.bias = false; });
+    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::flatten);
 };
 
 }  // namespace netshape

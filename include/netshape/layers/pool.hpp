@@ -13,18 +13,14 @@ namespace netshape {
 template <auto Kernel, class... Options>
 struct max_pool {
     using opts = detail::options<Options...>;
-    static_assert(opts::template only<detail::stride_tag, detail::pad_tag, detail::dilation_tag, detail::ceil_mode_tag>,
+    static_assert(opts::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
+                             bit(option_tag::ceil_mode)),
                   "netshape: max_pool takes only stride<>, pad<>, dilation<> and ceil_mode");
-    static_assert(detail::options_unique<Options...>, "netshape: an option is given twice");
+    static_assert(opts::unique(), "netshape: an option is given twice");
 
-    static constexpr auto nodes = detail::leaf(kind::max_pool, [](spec& s) {
-        s.kernel = hw(Kernel);
-        s.stride = opts::template get<detail::stride_tag>(hw(Kernel));
-        s.pad = opts::template get<detail::pad_tag>(hw{0});
-        s.dilation = opts::template get<detail::dilation_tag>(hw{1});
-        s.ceil = opts::template get<detail::ceil_mode_tag>(false);
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes = detail::window_leaf(
+        kind::max_pool, 0, hw(Kernel), opts::pair(option_tag::stride, hw(Kernel)), opts::pair(option_tag::pad, hw{0}),
+        opts::pair(option_tag::dilation, hw{1}), 1, false, opts::flag(option_tag::ceil_mode));
 };
 
 /// `avg_pool<Kernel, Options...>`: options stride<> (default: the kernel), pad<> (at most half the
@@ -32,17 +28,13 @@ struct max_pool {
 template <auto Kernel, class... Options>
 struct avg_pool {
     using opts = detail::options<Options...>;
-    static_assert(opts::template only<detail::stride_tag, detail::pad_tag, detail::ceil_mode_tag>,
+    static_assert(opts::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode)),
                   "netshape: avg_pool takes only stride<>, pad<> and ceil_mode");
-    static_assert(detail::options_unique<Options...>, "netshape: an option is given twice");
+    static_assert(opts::unique(), "netshape: an option is given twice");
 
-    static constexpr auto nodes = detail::leaf(kind::avg_pool, [](spec& s) {
-        s.kernel = hw(Kernel);
-        s.stride = opts::template get<detail::stride_tag>(hw(Kernel));
-        s.pad = opts::template get<detail::pad_tag>(hw{0});
-        s.ceil = opts::template get<detail::ceil_mode_tag>(false);
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes = detail::window_leaf(
+        kind::avg_pool, 0, hw(Kernel), opts::pair(option_tag::stride, hw(Kernel)), opts::pair(option_tag::pad, hw{0}),
+        hw{1}, 1, false, opts::flag(option_tag::ceil_mode));
 };
 
 /// `adaptive_avg_pool<H, W = H>`: PyTorch's AdaptiveAvgPool2d((H, W)). Window i on an axis spans
@@ -50,19 +42,15 @@ struct avg_pool {
 /// stride floor(in/out) (exact when out divides in, the case in every common network).
 template <count_t H, count_t W = H>
 struct adaptive_avg_pool {
-    static constexpr auto nodes = detail::leaf(kind::adaptive_avg_pool, [](spec& s) {
-        s.kernel = hw{H, W};
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes =
+        detail::window_leaf(kind::adaptive_avg_pool, 0, hw{H, W}, hw{1}, hw{0}, hw{1}, 1, false, false);
 };
 
 /// `adaptive_max_pool<H, W = H>`: as adaptive_avg_pool, taking the maximum.
 template <count_t H, count_t W = H>
 struct adaptive_max_pool {
-    static constexpr auto nodes = detail::leaf(kind::adaptive_max_pool, [](spec& s) {
-        s.kernel = hw{H, W};
-        s.bias = false;
-    });
+    static constexpr std::array<spec, 1> nodes =
+        detail::window_leaf(kind::adaptive_max_pool, 0, hw{H, W}, hw{1}, hw{0}, hw{1}, 1, false, false);
 };
 
 /// Average over the whole feature map: H×W×C to 1×1×C.

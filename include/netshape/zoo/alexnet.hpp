@@ -1,0 +1,82 @@
+// netshape/zoo/alexnet.hpp: AlexNet, as the 2012 paper describes it and as torchvision builds it.
+#pragma once
+
+#include <netshape/netshape.hpp>
+#include <netshape/zoo/names.hpp>
+
+namespace netshape::zoo {
+
+namespace detail {
+/// Local response normalisation after conv1 and conv2 when Lrn (the 2012 paper), else nothing.
+template <bool Lrn, fixed_string Name>
+using optional_lrn = std::conditional_t<Lrn, named<Name, lrn>, sequential<>>;
+}  // namespace detail
+
+/// Krizhevsky et al. 2012 on Height×Width×3. Towers = 2 is the paper's two-GPU model: conv2,
+/// conv4 and conv5 see only their own tower's maps (groups of 2); conv3 and the dense layers
+/// cross. Module names follow tools/torchvision_reference.py, which builds the same model.
+template <count_t Towers = 1, bool Lrn = false, count_t Height = 227, count_t Width = Height, count_t Classes = 1000>
+using alexnet_2012 = network<input<Height, Width, 3>,
+    named<"features", sequential<
+        named<"features.0", conv2d<96, 11, stride<4>>>,
+        named<"features.1", relu>,
+        detail::optional_lrn<Lrn, "features.2">,
+        at<"features", Lrn ? 3 : 2, max_pool<3, stride<2>>>,
+        at<"features", Lrn ? 4 : 3, conv2d<256, 5, pad<2>, groups<Towers>>>,
+        at<"features", Lrn ? 5 : 4, relu>,
+        detail::optional_lrn<Lrn, "features.6">,
+        at<"features", Lrn ? 7 : 5, max_pool<3, stride<2>>>,
+        at<"features", Lrn ? 8 : 6, conv2d<384, 3, pad<1>>>,
+        at<"features", Lrn ? 9 : 7, relu>,
+        at<"features", Lrn ? 10 : 8, conv2d<384, 3, pad<1>, groups<Towers>>>,
+        at<"features", Lrn ? 11 : 9, relu>,
+        at<"features", Lrn ? 12 : 10, conv2d<256, 3, pad<1>, groups<Towers>>>,
+        at<"features", Lrn ? 13 : 11, relu>,
+        at<"features", Lrn ? 14 : 12, max_pool<3, stride<2>>>>>,
+    flatten,
+    named<"classifier", sequential<
+        named<"classifier.0", dropout>,
+        named<"classifier.1", dense<4096>>,
+        named<"classifier.2", relu>,
+        named<"classifier.3", dropout>,
+        named<"classifier.4", dense<4096>>,
+        named<"classifier.5", relu>,
+        named<"classifier.6", dense<Classes>>>>>;
+
+/// torchvision's AlexNet ("one weird trick", Krizhevsky 2014): 64/192/384/256/256 filters and an
+/// adaptive 6×6 pool, so any input of at least 63×63 works.
+template <count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
+using alexnet_one_weird_trick = network<input<Height, Width, 3>,
+    named<"features", sequential<
+        named<"features.0", conv2d<64, 11, stride<4>, pad<2>>>,
+        named<"features.1", relu>,
+        named<"features.2", max_pool<3, stride<2>>>,
+        named<"features.3", conv2d<192, 5, pad<2>>>,
+        named<"features.4", relu>,
+        named<"features.5", max_pool<3, stride<2>>>,
+        named<"features.6", conv2d<384, 3, pad<1>>>,
+        named<"features.7", relu>,
+        named<"features.8", conv2d<256, 3, pad<1>>>,
+        named<"features.9", relu>,
+        named<"features.10", conv2d<256, 3, pad<1>>>,
+        named<"features.11", relu>,
+        named<"features.12", max_pool<3, stride<2>>>>>,
+    named<"avgpool", adaptive_avg_pool<6>>,
+    flatten,
+    named<"classifier", sequential<
+        named<"classifier.0", dropout>,
+        named<"classifier.1", dense<4096>>,
+        named<"classifier.2", relu>,
+        named<"classifier.3", dropout>,
+        named<"classifier.4", dense<4096>>,
+        named<"classifier.5", relu>,
+        named<"classifier.6", dense<Classes>>>>>;
+
+/// The seed's AlexNet: one tower, 227×227×3, 62,378,344 parameters.
+using alexnet = alexnet_2012<1, false>;
+/// The 2012 paper's two towers (groups of 2 on conv2, conv4, conv5) with LRN.
+using alexnet_grouped = alexnet_2012<2, true>;
+/// torchvision.models.alexnet.
+using alexnet_owt = alexnet_one_weird_trick<>;
+
+}  // namespace netshape::zoo
