@@ -31,19 +31,22 @@ from torchvision import models
 
 # Models that torchvision does not have, written out here in plain PyTorch.
 
-class AlexNetSingle(nn.Module):
-    """The single-tower AlexNet at 227x227 that netshape's seed describes (62,378,344 parameters)."""
+class AlexNet2012(nn.Module):
+    """AlexNet at 227x227 as Krizhevsky et al. 2012 describe it. towers=1, lrn=False is the single
+    tower of netshape's seed (62,378,344 parameters). towers=2 is the paper's two-GPU model, written as
+    groups=2 on conv2, conv4 and conv5 (the layers that only see their own tower's maps; conv3 and the
+    dense layers cross between towers), with local response normalisation after conv1 and conv2."""
 
-    def __init__(self, num_classes=1000):
+    def __init__(self, towers=1, lrn=False, num_classes=1000):
         super().__init__()
+        norm = [nn.LocalResponseNorm(5)] if lrn else []
         self.features = nn.Sequential(
-            nn.Conv2d(3, 96, 11, stride=4), nn.ReLU(inplace=True), nn.LocalResponseNorm(5),
-            nn.MaxPool2d(3, stride=2),
-            nn.Conv2d(96, 256, 5, padding=2), nn.ReLU(inplace=True), nn.LocalResponseNorm(5),
+            nn.Conv2d(3, 96, 11, stride=4), nn.ReLU(inplace=True), *norm, nn.MaxPool2d(3, stride=2),
+            nn.Conv2d(96, 256, 5, padding=2, groups=towers), nn.ReLU(inplace=True), *norm,
             nn.MaxPool2d(3, stride=2),
             nn.Conv2d(256, 384, 3, padding=1), nn.ReLU(inplace=True),
-            nn.Conv2d(384, 384, 3, padding=1), nn.ReLU(inplace=True),
-            nn.Conv2d(384, 256, 3, padding=1), nn.ReLU(inplace=True),
+            nn.Conv2d(384, 384, 3, padding=1, groups=towers), nn.ReLU(inplace=True),
+            nn.Conv2d(384, 256, 3, padding=1, groups=towers), nn.ReLU(inplace=True),
             nn.MaxPool2d(3, stride=2),
         )
         self.classifier = nn.Sequential(
@@ -54,17 +57,6 @@ class AlexNetSingle(nn.Module):
 
     def forward(self, x):
         return self.classifier(torch.flatten(self.features(x), 1))
-
-
-class AlexNetGrouped(AlexNetSingle):
-    """Krizhevsky et al. 2012: two towers, modelled as groups=2 on conv2, conv4 and conv5 (the layers
-    that only see their own tower's maps); conv3 and the dense layers cross between towers."""
-
-    def __init__(self, num_classes=1000):
-        super().__init__(num_classes)
-        self.features[4] = nn.Conv2d(96, 256, 5, padding=2, groups=2)
-        self.features[10] = nn.Conv2d(384, 384, 3, padding=1, groups=2)
-        self.features[12] = nn.Conv2d(384, 256, 3, padding=1, groups=2)
 
 
 class LeNet5(nn.Module):
@@ -86,8 +78,8 @@ class LeNet5(nn.Module):
 
 # (zoo name, constructor, input height, width, channels, per-layer shapes recorded)
 MODELS = [
-    ("alexnet", AlexNetSingle, 227, 227, 3, False),
-    ("alexnet_grouped", AlexNetGrouped, 227, 227, 3, False),
+    ("alexnet", AlexNet2012, 227, 227, 3, False),
+    ("alexnet_grouped", lambda: AlexNet2012(towers=2, lrn=True), 227, 227, 3, False),
     ("alexnet_owt", lambda: models.alexnet(weights=None), 224, 224, 3, False),
     ("lenet5", LeNet5, 32, 32, 1, False),
     ("vgg11", lambda: models.vgg11(weights=None), 224, 224, 3, False),

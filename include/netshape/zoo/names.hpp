@@ -33,9 +33,10 @@ constexpr std::size_t digits(count_t i) {
 
 }  // namespace detail
 
-/// A followed by B (each holds its terminating zero, hence the − 1).
+/// A followed by B (each holds its terminating zero, hence the − 1). The variables have explicit
+/// types: g++ 12 cannot deduce `auto` for them inside a dependent type.
 template <fixed_string A, fixed_string B>
-inline constexpr auto cat = [] {
+inline constexpr fixed_string<sizeof(A.chars) + sizeof(B.chars) - 1> cat = [] {
     constexpr std::size_t a = sizeof(A.chars) - 1, b = sizeof(B.chars);
     auto out = detail::blank<a + b>();
     for (std::size_t i = 0; i < a; ++i) out.chars[i] = A.chars[i];
@@ -45,7 +46,7 @@ inline constexpr auto cat = [] {
 
 /// The decimal digits of a non-negative I.
 template <count_t I>
-inline constexpr auto number = [] {
+inline constexpr fixed_string<detail::digits(I) + 1> number = [] {
     static_assert(I >= 0, "netshape: a module index is not negative");
     constexpr std::size_t n = detail::digits(I);
     auto out = detail::blank<n + 1>();
@@ -56,7 +57,7 @@ inline constexpr auto number = [] {
 
 /// P + "." + I: the I-th child of a torch.nn.Sequential named P ("features" and 3: "features.3").
 template <fixed_string P, count_t I>
-inline constexpr auto dot = cat<cat<P, ".">, number<I>>;
+inline constexpr fixed_string<sizeof(P.chars) + detail::digits(I) + 1> dot = cat<cat<P, ".">, number<I>>;
 
 /// `sub<P, ".conv1", L>`: L named P + ".conv1".
 template <fixed_string P, fixed_string Suffix, class L>

@@ -1,0 +1,51 @@
+// tests/data/zoo_checks.hpp: comparing a zoo model with torchvision_reference.hpp (used by the
+// tests/test_zoo_*.cpp files).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include <netshape/netshape.hpp>
+
+#include "torchvision_reference.hpp"
+
+namespace zoo_checks {
+
+namespace ns = netshape;
+namespace ref = netshape_reference;
+
+constexpr ns::shape as_shape(ref::hwc s) { return ns::shape{s.height, s.width, s.channels}; }
+
+/// The four figures the issue names, plus the input, each compared with PyTorch's measurement.
+template <class Net>
+constexpr bool same_input(const ref::model& m) { return ns::input_shape<Net> == as_shape(m.input); }
+template <class Net>
+constexpr bool same_params(const ref::model& m) { return ns::params<Net> == m.params; }
+template <class Net>
+constexpr bool same_buffers(const ref::model& m) { return ns::buffers<Net> == m.buffers; }
+template <class Net>
+constexpr bool same_output(const ref::model& m) { return ns::output_shape<Net> == as_shape(m.output); }
+template <class Net>
+constexpr bool same_macs(const ref::model& m) { return ns::macs<Net> == m.macs; }
+
+/// The named leaf layers of Net, in order: what torchvision's hooks on leaf modules see. Unnamed
+/// leaves are netshape's spelling of functional calls (torch.flatten, F.relu) that no hook sees.
+template <class Net>
+struct named_layers {
+    static constexpr std::size_t count = [] {
+        std::size_t n = 0;
+        for (const auto& r : ns::layers<Net>) n += r.name != nullptr ? 1 : 0;
+        return n;
+    }();
+};
+
+}  // namespace zoo_checks
+
+/// Asserts at compile time that zoo model M equals torchvision's in input, parameters, buffers,
+/// output shape and MACs.
+#define ZOO_CHECK_MODEL(M)                                                                          \
+    static_assert(zoo_checks::same_input<netshape::zoo::M>(netshape_reference::M), #M ": input");     \
+    static_assert(zoo_checks::same_params<netshape::zoo::M>(netshape_reference::M), #M ": params");   \
+    static_assert(zoo_checks::same_buffers<netshape::zoo::M>(netshape_reference::M), #M ": buffers"); \
+    static_assert(zoo_checks::same_output<netshape::zoo::M>(netshape_reference::M), #M ": output");   \
+    static_assert(zoo_checks::same_macs<netshape::zoo::M>(netshape_reference::M), #M ": MACs")
