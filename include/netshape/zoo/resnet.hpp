@@ -9,13 +9,9 @@
 #include <utility>
 
 #include <netshape/netshape.hpp>
-#include <netshape/zoo/names.hpp>
+#include <netshape/zoo/blocks.hpp>
 
 namespace netshape::zoo {
-
-/// How many blocks each of the four stages has: blocks<3, 4, 6, 3> is ResNet-50's.
-template <count_t... N>
-struct blocks {};
 
 namespace detail {
 /// torchvision's `downsample`: a strided 1×1 projection and batch norm, only when the shortcut

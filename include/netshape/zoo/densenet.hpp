@@ -1,0 +1,84 @@
+// netshape/zoo/densenet.hpp: DenseNet (Huang et al. 2017), as torchvision builds it.
+//
+// A dense layer concatenates its input with its own Growth new channels, so a block of N layers
+// adds N·Growth channels; transitions between blocks halve channels and size.
+#pragma once
+
+#include <cstddef>
+#include <utility>
+
+#include <netshape/netshape.hpp>
+#include <netshape/zoo/blocks.hpp>
+
+namespace netshape::zoo {
+
+/// denselayerN named P: the input, concatenated with BN-ReLU-1×1 (4·Growth) then BN-ReLU-3×3 (Growth).
+template <fixed_string P, count_t Growth>
+using dense_layer = named<P, concat<
+    identity,
+    sequential<
+        sub<P, ".norm1", batch_norm>,
+        sub<P, ".relu1", relu>,
+        sub<P, ".conv1", conv2d<4 * Growth, 1, no_bias>>,
+        sub<P, ".norm2", batch_norm>,
+        sub<P, ".relu2", relu>,
+        sub<P, ".conv2", conv2d<Growth, 3, pad<1>, no_bias>>>>>;
+
+/// transitionN named P: BN-ReLU, a 1×1 convolution to Out channels, a 2×2 average pool.
+template <fixed_string P, count_t Out>
+using transition = named<P, sequential<
+    sub<P, ".norm", batch_norm>,
+    sub<P, ".relu", relu>,
+    sub<P, ".conv", conv2d<Out, 1, no_bias>>,
+    sub<P, ".pool", avg_pool<2, stride<2>>>>>;
+
+namespace detail {
+template <count_t Block, count_t Growth, std::size_t... L>
+auto dense_block(std::index_sequence<L...>) -> named<dot<"features.denseblock", Block>, sequential<
+    dense_layer<cat<cat<dot<"features.denseblock", Block>, ".denselayer">, number<L + 1>>, Growth>...>>;
+
+/// Dense block `Block` (1-based) of Count layers.
+template <count_t Block, count_t Growth, count_t Count>
+using dense_block_of = decltype(dense_block<Block, Growth>(std::make_index_sequence<Count>{}));
+
+template <count_t Growth, class Blocks, count_t Init, count_t Height, count_t Width, count_t Classes>
+struct densenet_network;
+template <count_t Growth, count_t N1, count_t N2, count_t N3, count_t N4, count_t Init, count_t Height, count_t Width,
+          count_t Classes>
+struct densenet_network<Growth, blocks<N1, N2, N3, N4>, Init, Height, Width, Classes> {
+    // Channels after each block and transition (torchvision halves with integer division).
+    static constexpr count_t c1 = Init + N1 * Growth, t1 = c1 / 2;
+    static constexpr count_t c2 = t1 + N2 * Growth, t2 = c2 / 2;
+    static constexpr count_t c3 = t2 + N3 * Growth, t3 = c3 / 2;
+    using type = network<input<Height, Width, 3>,
+        named<"features", sequential<
+            named<"features.conv0", conv2d<Init, 7, stride<2>, pad<3>, no_bias>>,
+            named<"features.norm0", batch_norm>,
+            named<"features.relu0", relu>,
+            named<"features.pool0", max_pool<3, stride<2>, pad<1>>>,
+            dense_block_of<1, Growth, N1>,
+            transition<"features.transition1", t1>,
+            dense_block_of<2, Growth, N2>,
+            transition<"features.transition2", t2>,
+            dense_block_of<3, Growth, N3>,
+            transition<"features.transition3", t3>,
+            dense_block_of<4, Growth, N4>,
+            named<"features.norm5", batch_norm>>>,
+        relu,
+        adaptive_avg_pool<1>,
+        flatten,
+        named<"classifier", dense<Classes>>>;
+};
+}  // namespace detail
+
+/// DenseNet with growth rate Growth, blocks<N1, N2, N3, N4> layers per dense block and Init
+/// channels from the stem, on Height×Width×3.
+template <count_t Growth, class Blocks, count_t Init = 64, count_t Height = 224, count_t Width = Height,
+          count_t Classes = 1000>
+using densenet = typename detail::densenet_network<Growth, Blocks, Init, Height, Width, Classes>::type;
+
+using densenet121 = densenet<32, blocks<6, 12, 24, 16>>;
+using densenet169 = densenet<32, blocks<6, 12, 32, 32>>;
+using densenet201 = densenet<32, blocks<6, 12, 48, 32>>;
+
+}  // namespace netshape::zoo
