@@ -48,7 +48,17 @@ struct analysis<network<Input, L...>> {
     static constexpr std::size_t leaves = leaf_count(nodes);
     static constexpr std::size_t depth = max_depth(nodes);
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
-    static constexpr auto value = assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
+    // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
+    // are separate evaluations, so a static_assert on params<Net> never pays for the records.
+    static constexpr outcome value = [] {
+        if constexpr (chunk_count == 1) return outcome_whole<depth>(input, nodes);
+        else return outcome{chunk_at<analysis, chunk_count - 1, false>::value.state.total,
+                            chunk_at<analysis, chunk_count - 1, false>::value.state.error};
+    }();
+    static constexpr evaluation<size, leaves> full = [] {
+        if constexpr (chunk_count == 1) return evaluate_whole<depth, leaves>(input, nodes);
+        else return assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
+    }();
     // Instantiating layer_error is what reports a broken rule (errors.hpp).
     static_assert(layer_error<value.error.layer, value.error.where, value.error.how, value.error.input,
                               value.error.other, value.error.what>::reported);
@@ -94,11 +104,11 @@ inline constexpr field receptive_field = detail::analysis<Net>::value.total.rece
 
 /// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
 template <class Net>
-inline constexpr const auto& layers = detail::analysis<Net>::value.layers;
+inline constexpr const auto& layers = detail::analysis<Net>::full.layers;
 
 /// Every node, leaves and block markers alike, in order (what the printer walks).
 template <class Net>
-inline constexpr const auto& nodes = detail::analysis<Net>::value.nodes;
+inline constexpr const auto& nodes = detail::analysis<Net>::full.nodes;
 
 /// All the whole-network figures in one record (input, output, counts, receptive field).
 template <class Net>

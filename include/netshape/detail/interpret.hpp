@@ -21,6 +21,13 @@ struct failure {
     shape other{};
 };
 
+/// Whole-network figures and the first broken rule: all that params<Net> and the other totals
+/// need, computed without keeping a record per node.
+struct outcome {
+    layer_record total{};
+    failure error{};
+};
+
 template <std::size_t N, std::size_t Leaves>
 struct evaluation {
     std::array<layer_record, N> nodes{};
@@ -78,7 +85,9 @@ constexpr rule window(count_t in, count_t k, count_t s, count_t p, count_t d, bo
     span = ck.add(ck.mul(d, k - 1), 1);
     const count_t room = ck.add(in, ck.mul(2, p)) - span;
     if (ck.overflow) return rule::count_overflow;
-    if (room < 0) return rule::kernel_exceeds_input;
+    // With ceil_mode PyTorch keeps one window that overhangs the right edge as long as it starts
+    // in the input (room > -s): MaxPool2d(3, stride=2, ceil_mode=True) maps 2x2 to 1x1.
+    if (room < 0 && !(ceil && room + s - 1 >= 0)) return rule::kernel_exceeds_input;
     out = (ceil ? (room + s - 1) / s : room / s) + 1;
     if (ceil && (out - 1) * s >= in + p) --out;  // the last window must start inside input or left pad
     return rule::none;
@@ -121,8 +130,9 @@ constexpr rule apply(layer_record& r, checked& ck) {
                              span.width);
             if (bad != rule::none) return bad;
             if (pool) {
-                const hw limit = r.what == kind::max_pool ? span : r.kernel;
-                if (2 * r.pad.height > limit.height || 2 * r.pad.width > limit.width)
+                // PyTorch checks pad <= kernel / 2 on the kernel itself, dilated or not (its message
+                // says "effective kernel" but MaxPool2d(3, padding=2, dilation=2) is rejected).
+                if (2 * r.pad.height > r.kernel.height || 2 * r.pad.width > r.kernel.width)
                     return rule::pool_pad_over_half_kernel;
             }
             r.output = shape{out.height, out.width, pool ? in.channels : r.units};
@@ -190,6 +200,17 @@ constexpr bool adds_activations(kind k) {
              k == kind::channel_slice);
 }
 
+/// The running sums a block's totals are the difference of.
+struct totals {
+    count_t weights = 0;
+    count_t biases = 0;
+    count_t buffers = 0;
+    count_t macs = 0;
+    count_t activations = 0;
+};
+
+constexpr totals sums_of(const layer_record& r) { return {r.weights, r.biases, r.buffers, r.macs, r.activations}; }
+
 struct frame {
     std::size_t begin = 0;
     shape input{};
@@ -198,7 +219,7 @@ struct frame {
     field merged_receptive{};
     count_t seen = 0;          // branches begun
     count_t merged_count = 0;  // branches merged
-    layer_record before{};     // running totals when the block began
+    totals before{};           // running totals when the block began
     merge how = merge::none;
 };
 
@@ -240,7 +261,7 @@ constexpr void accumulate(layer_record& total, const layer_record& r, checked& c
     total.activations = ck.add(total.activations, r.activations);
 }
 
-constexpr void difference(layer_record& block, const layer_record& now, const layer_record& before) {
+constexpr void difference(layer_record& block, const layer_record& now, const totals& before) {
     block.weights = now.weights - before.weights;
     block.biases = now.biases - before.biases;
     block.params = block.weights + block.biases;
@@ -282,16 +303,18 @@ constexpr machine<Depth> start(const shape& input) {
 
 /// Interprets nodes [first, first + chunk_size) of `all`. Block and merge totals are left in the
 /// end marker's record (its `match` is the begin marker's index); assemble() copies them back.
-template <std::size_t Depth, std::size_t N, std::size_t Length>
-constexpr void run_on(chunk<Depth, Length>& out, const std::array<spec, N>& nodes, std::size_t first) {
-    machine<Depth>& m = out.state;
+template <std::size_t Depth, std::size_t N>
+constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const std::array<spec, N>& nodes,
+                      std::size_t first) {
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
     for (std::size_t i = first; i < last; ++i) {
-        layer_record& r = out.records[i - first];
+        // Without `keep`, one scratch record is reused: its figures are reset here.
+        layer_record& r = records[keep ? i - first : 0];
         static_cast<spec&>(r) = nodes[i];
+        if (!keep) r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = 0;
         r.input = m.cur;
         r.receptive = m.rf;
         r.depth = m.top;
@@ -299,7 +322,7 @@ constexpr void run_on(chunk<Depth, Length>& out, const std::array<spec, N>& node
         switch (r.what) {
             case kind::block_begin:
             case kind::merge_begin:
-                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, m.total, r.how};
+                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, sums_of(m.total), r.how};
                 break;
             case kind::branch: {
                 frame& f = m.stack[m.top];
@@ -363,53 +386,46 @@ constexpr void run_on(chunk<Depth, Length>& out, const std::array<spec, N>& node
     }
 }
 
-template <std::size_t Depth, std::size_t N>
-constexpr chunk<Depth, chunk_length<N>> run(const machine<Depth>& state, const std::array<spec, N>& all, std::size_t first) {
-    chunk<Depth, chunk_length<N>> out{state, {}};
+template <bool Keep, std::size_t Depth, std::size_t N>
+constexpr chunk<Depth, Keep ? chunk_length<N> : 1> run(const machine<Depth>& state, const std::array<spec, N>& all,
+                                                      std::size_t first) {
+    chunk<Depth, Keep ? chunk_length<N> : 1> out{state, {}};
     if (out.state.error.what != rule::none) return out;
     if constexpr (copy_before_reading) {
         static_assert(chunk_length<N> >= N, "one chunk: the copy is made once");
         const auto nodes = all;
-        run_on(out, nodes, first);
+        run_on(out.state, out.records.data(), Keep, nodes, first);
     } else {
-        run_on(out, all, first);
+        run_on(out.state, out.records.data(), Keep, all, first);
     }
     return out;
 }
 
 /// The chain of chunk evaluations of one network (see chunk_size): chunk K resumes chunk K − 1.
 /// Instantiation depth grows by one per chunk_size nodes, not per layer.
-template <class A, std::size_t K>
+template <class A, std::size_t K, bool Keep>
 struct chunk_at {
-    static constexpr auto value = run(chunk_at<A, K - 1>::value.state, A::nodes, K * chunk_size);
+    static constexpr auto value = run<Keep>(chunk_at<A, K - 1, Keep>::value.state, A::nodes, K * chunk_size);
 };
-template <class A>
-struct chunk_at<A, 0> {
-    static constexpr auto value = run(start<A::depth>(A::input), A::nodes, 0);
+template <class A, bool Keep>
+struct chunk_at<A, 0, Keep> {
+    static constexpr auto value = run<Keep>(start<A::depth>(A::input), A::nodes, 0);
 };
 
 /// Copies chunk K's records into place (a function, so that the chunk is read once; see nodes.hpp).
 template <class A, std::size_t K>
 constexpr layer_record* copy_chunk(layer_record* out, std::size_t n) {
-    const auto local = chunk_at<A, K>::value.records;
+    const auto local = chunk_at<A, K, true>::value.records;
     const std::size_t first = K * chunk_size;
     const std::size_t count = n - first < local.size() ? n - first : local.size();
     for (std::size_t i = 0; i < count; ++i) *out++ = local[i];
     return out;
 }
 
-/// All chunks' records in one array, block totals copied to their begin markers, leaves listed.
-template <class A, std::size_t N, std::size_t Leaves, std::size_t... K>
-constexpr evaluation<N, Leaves> assemble(std::index_sequence<K...>) {
-    evaluation<N, Leaves> e{};
-    using copier = layer_record* (*)(layer_record*, std::size_t);
-    const copier copiers[] = {&copy_chunk<A, K>...};
-    layer_record* next = e.nodes.data();
-    for (copier c : copiers) next = c(next, N);
-    const auto last = chunk_at<A, sizeof...(K) - 1>::value.state;
-    e.total = last.total;
-    e.error = last.error;
-    if (e.error.what != rule::none) return e;
+/// Block totals copied to their begin markers, leaves listed.
+template <std::size_t N, std::size_t Leaves>
+constexpr void finish(evaluation<N, Leaves>& e) {
+    if (e.error.what != rule::none) return;
     std::size_t leaf = 0;
     for (std::size_t i = 0; i < N; ++i) {
         layer_record& r = e.nodes[i];
@@ -426,6 +442,55 @@ constexpr evaluation<N, Leaves> assemble(std::index_sequence<K...>) {
             e.layers[leaf++] = r;
         }
     }
+}
+
+/// A network that fits one chunk (every network on g++): one evaluation, no copies between.
+template <std::size_t Depth, std::size_t Leaves, std::size_t N>
+constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::array<spec, N>& all) {
+    evaluation<N, Leaves> e{};
+    machine<Depth> m = start<Depth>(input);
+    if (m.error.what == rule::none) {
+        if constexpr (copy_before_reading) {
+            const auto nodes = all;  // see copy_part in nodes.hpp
+            run_on(m, e.nodes.data(), true, nodes, 0);
+        } else {
+            run_on(m, e.nodes.data(), true, all, 0);
+        }
+    }
+    e.total = m.total;
+    e.error = m.error;
+    finish(e);
+    return e;
+}
+
+/// The totals of a network that fits one chunk, keeping no records.
+template <std::size_t Depth, std::size_t N>
+constexpr outcome outcome_whole(const shape& input, const std::array<spec, N>& all) {
+    machine<Depth> m = start<Depth>(input);
+    if (m.error.what == rule::none) {
+        layer_record scratch{};
+        if constexpr (copy_before_reading) {
+            const auto nodes = all;  // see copy_part in nodes.hpp
+            run_on(m, &scratch, false, nodes, 0);
+        } else {
+            run_on(m, &scratch, false, all, 0);
+        }
+    }
+    return outcome{m.total, m.error};
+}
+
+/// All chunks' records in one array (clang, networks longer than a chunk).
+template <class A, std::size_t N, std::size_t Leaves, std::size_t... K>
+constexpr evaluation<N, Leaves> assemble(std::index_sequence<K...>) {
+    evaluation<N, Leaves> e{};
+    using copier = layer_record* (*)(layer_record*, std::size_t);
+    const copier copiers[] = {&copy_chunk<A, K>...};
+    layer_record* next = e.nodes.data();
+    for (copier c : copiers) next = c(next, N);
+    const auto last = chunk_at<A, sizeof...(K) - 1, true>::value.state;
+    e.total = last.total;
+    e.error = last.error;
+    finish(e);
     return e;
 }
 
