@@ -28,7 +28,7 @@ struct stacked<L, F, std::index_sequence<I...>> {
     using type = ns::network<ns::input<L, L, 8>, conv_f<I, F>...>;
 };
 template <int L, int N, int F>
-using stack_of = typename stacked<L, F, std::make_index_sequence<N>>::type;
+using stack_of = typename stacked<L, F, std::make_index_sequence<static_cast<std::size_t>(N)>>::type;
 template <int L, int N, int F>
 using single_of = ns::network<ns::input<L, L, 8>, ns::conv2d<8, N * F - N + 1>>;
 

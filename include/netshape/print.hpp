@@ -56,7 +56,8 @@ inline std::string mebibytes(count_t elements, int bytes_per_element = 4) {
 /// Columns are measured in code points, so "×" counts as one.
 inline std::size_t width(const std::string& s) {
     std::size_t w = 0;
-    for (unsigned char c : s) w += (c & 0xC0) != 0x80 ? 1 : 0;
+    for (const char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++w;  // not a UTF-8 continuation byte
     return w;
 }
 

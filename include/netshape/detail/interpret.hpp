@@ -71,7 +71,8 @@ template <std::size_t N>
 constexpr std::size_t leaf_count(const std::array<spec, N>& all) {
     const auto nodes = all;  // a local copy: see copy_part in nodes.hpp
     std::size_t n = 0;
-    for (const spec& s : nodes) n += is_structure(s.what) ? 0 : 1;
+    for (const spec& s : nodes)
+        if (!is_structure(s.what)) ++n;
     return n;
 }
 
