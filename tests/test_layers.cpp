@@ -1,0 +1,91 @@
+// Dense, flatten, normalisation, activations, dropout, channel shuffle and slice: each figure
+// against issue 2's definitions, over small loops of shapes.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <netshape/netshape.hpp>
+
+namespace ns = netshape;
+using ns::count_t;
+
+namespace {
+template <count_t H, count_t W, count_t C, count_t N>
+constexpr bool dense_ok() {
+    using net = ns::network<ns::input<H, W, C>, ns::dense<N>>;
+    using nb = ns::network<ns::input<H, W, C>, ns::dense<N, ns::no_bias>>;
+    using pp = ns::network<ns::input<H, W, C>, ns::dense<N, ns::per_pixel>>;
+    using fl = ns::network<ns::input<H, W, C>, ns::flatten, ns::dense<N>>;
+    return ns::output_shape<net> == ns::shape{1, 1, N} && ns::weights<net> == H * W * C * N && ns::biases<net> == N &&
+           ns::macs<net> == H * W * C * N && ns::biases<nb> == 0 && ns::weights<nb> == H * W * C * N &&
+           ns::output_shape<pp> == ns::shape{H, W, N} && ns::weights<pp> == C * N && ns::macs<pp> == H * W * C * N &&
+           ns::params<fl> == ns::params<net> && ns::activations<fl> == ns::activations<net> &&  // flatten is a view
+           ns::activations<net> == H * W * C + N && ns::layers<fl>[0].output == ns::shape{1, 1, H * W * C};
+}
+template <count_t H, count_t W, count_t C>
+constexpr bool norms_ok() {
+    using bn = ns::network<ns::input<H, W, C>, ns::batch_norm>;
+    using ln = ns::network<ns::input<H, W, C>, ns::layer_norm>;
+    using ls = ns::network<ns::input<H, W, C>, ns::layer_scale>;
+    using lrn = ns::network<ns::input<H, W, C>, ns::lrn, ns::local_response_norm<3>>;
+    return ns::weights<bn> == C && ns::biases<bn> == C && ns::buffers<bn> == 2 * C && ns::macs<bn> == 0 &&
+           ns::activations<bn> == 2 * H * W * C && ns::output_shape<bn> == ns::shape{H, W, C} &&
+           ns::weights<ln> == C && ns::biases<ln> == C && ns::buffers<ln> == 0 && ns::weights<ls> == C &&
+           ns::biases<ls> == 0 && ns::params<lrn> == 0 && ns::activations<lrn> == 3 * H * W * C;
+}
+template <class F>
+constexpr bool elementwise_ok() {
+    using net = ns::network<ns::input<5, 3, 7>, F, ns::dropout, F>;
+    return ns::params<net> == 0 && ns::macs<net> == 0 && ns::activations<net> == 5 * 3 * 7 &&  // input only
+           ns::output_shape<net> == ns::shape{5, 3, 7} && ns::receptive_field<net> == ns::field{} &&
+           ns::layers<net>.size() == 3;
+}
+}  // namespace
+
+static_assert(dense_ok<1, 1, 1, 1>() && dense_ok<1, 1, 9, 4>() && dense_ok<6, 6, 256, 4096>() && dense_ok<3, 5, 2, 7>());
+static_assert(norms_ok<1, 1, 1>() && norms_ok<7, 5, 64>() && norms_ok<2, 9, 3>());
+static_assert(elementwise_ok<ns::relu>() && elementwise_ok<ns::relu6>() && elementwise_ok<ns::leaky_relu>() &&
+              elementwise_ok<ns::elu>() && elementwise_ok<ns::gelu>() && elementwise_ok<ns::silu>() &&
+              elementwise_ok<ns::swish>() && elementwise_ok<ns::sigmoid>() && elementwise_ok<ns::hardsigmoid>() &&
+              elementwise_ok<ns::hardswish>() && elementwise_ok<ns::tanh>() && elementwise_ok<ns::softmax>() &&
+              elementwise_ok<ns::mish>() && elementwise_ok<ns::identity>());
+static_assert(ns::layers<ns::network<ns::input<1, 1, 1>, ns::gelu>>[0].fn == ns::function::gelu);
+
+// Channel shuffle: a copy (counts), shape unchanged; slice: a view (does not count).
+using shuffle = ns::network<ns::input<7, 7, 116>, ns::channel_shuffle<2>>;
+static_assert(ns::output_shape<shuffle> == ns::shape{7, 7, 116} && ns::activations<shuffle> == 2 * 7 * 7 * 116);
+using split = ns::network<ns::input<7, 7, 116>, ns::concat<ns::channel_slice<0, 58>,
+                                                           ns::sequential<ns::channel_slice<58, 58>, ns::conv2d<58, 1>>>>;
+static_assert(ns::output_shape<split> == ns::shape{7, 7, 116});
+static_assert(ns::layers<split>[0].output == ns::shape{7, 7, 58} && ns::layers<split>[0].activations == 0);
+static_assert(ns::activations<split> == 7 * 7 * 116 + 7 * 7 * 58 + 7 * 7 * 116);  // input, conv, concat
+// The whole input as a slice and a single-channel slice at the end.
+static_assert(ns::output_shape<ns::network<ns::input<2, 2, 5>, ns::channel_slice<0, 5>>> == ns::shape{2, 2, 5});
+static_assert(ns::output_shape<ns::network<ns::input<2, 2, 5>, ns::channel_slice<4, 1>>> == ns::shape{2, 2, 1});
+
+// The public API contract of issue 2.
+using alexnet = ns::network<ns::input<227, 227, 3>,
+    ns::conv2d<96, 11, ns::stride<4>>, ns::relu, ns::max_pool<3, ns::stride<2>>,
+    ns::conv2d<256, 5, ns::pad<2>>, ns::relu, ns::max_pool<3, ns::stride<2>>,
+    ns::conv2d<384, 3, ns::pad<1>>, ns::relu, ns::conv2d<384, 3, ns::pad<1>>, ns::relu,
+    ns::conv2d<256, 3, ns::pad<1>>, ns::relu, ns::max_pool<3, ns::stride<2>>,
+    ns::dense<4096>, ns::relu, ns::dense<4096>, ns::relu, ns::dense<1000>>;
+static_assert(ns::params<alexnet> == 62'378'344);
+static_assert(ns::output_shape<alexnet> == ns::shape{1, 1, 1000});
+static_assert(ns::layers<alexnet>[0].output == ns::shape{55, 55, 96} && ns::layers<alexnet>[0].weights == 34'848);
+static_assert(ns::input_shape<alexnet> == ns::shape{227, 227, 3} && ns::totals<alexnet>.params == 62'378'344);
+
+TEST_CASE("shape, hw and field value types") {
+    CHECK(ns::shape{2, 3, 4}.elements() == 24);
+    CHECK(ns::shape{2, 3, 4} == ns::shape{2, 3, 4});
+    CHECK_FALSE(ns::shape{2, 3, 4} == ns::shape{2, 4, 3});
+    CHECK(ns::hw{3} == ns::hw{3, 3});
+    CHECK_FALSE(ns::hw{1, 7} == ns::hw{7, 1});
+    CHECK(ns::field{} == ns::field{1, 1, 1, 1});
+    for (int r = 0; r <= static_cast<int>(ns::rule::count_overflow); ++r) {
+        const auto rule = static_cast<ns::rule>(r);
+        const std::string text = ns::message(rule);
+        CHECK((rule == ns::rule::none) == text.empty());
+        if (rule != ns::rule::none) CHECK(text.rfind("netshape: ", 0) == 0);
+    }
+}
