@@ -23,6 +23,7 @@ set_tests_properties(docs.self_test PROPERTIES LABELS docs)
 file(GLOB netshape_doc_pages CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/docs/*.md")
 foreach(page IN ITEMS "${PROJECT_SOURCE_DIR}/README.md" ${netshape_doc_pages})
   file(RELATIVE_PATH name "${PROJECT_SOURCE_DIR}" "${page}")
+  string(REGEX REPLACE "^docs/" "" name "${name}")
   string(REGEX REPLACE "[/]" "." test_name "docs.${name}")
   string(REGEX REPLACE "\\.md$" "" test_name "${test_name}")
   add_test(NAME ${test_name}

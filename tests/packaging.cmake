@@ -1,6 +1,7 @@
 # Packaging suite (label packaging): install this build into a scratch prefix, then build and run
 # tests/consumer against it with find_package and with pkg-config, with a bare compiler and -I, and
-# against the source tree with add_subdirectory. The consumer uses the same compiler as this build.
+# against the source tree with add_subdirectory; and check the version file's compatibility rules.
+# The consumer uses the same compiler and build type as this build.
 if(NOT NETSHAPE_INSTALL)
   message(STATUS "packaging tests not registered: NETSHAPE_INSTALL is OFF")
   return()
@@ -36,3 +37,4 @@ netshape_packaging_test(pkg-config "")
 netshape_packaging_test(plain "")
 netshape_packaging_test(subdirectory "")
 netshape_packaging_test(wrong_version "${netshape_next_major}.0")
+netshape_packaging_test(version_file "${PROJECT_VERSION}:${netshape_next_major}")

@@ -1,5 +1,6 @@
 # Drives one packaging test (cmake -P). Variables:
-#   MODE        install | find_package | pkg-config | subdirectory | plain | wrong_version
+#   MODE        install | find_package | pkg-config | subdirectory | plain | wrong_version |
+#               version_file
 #   COMPILER    the outer build's C++ compiler (the consumer must use the same one)
 #   GENERATOR   the outer build's generator
 #   OUTER       the outer build directory (what `cmake --install` installs from)
@@ -116,6 +117,41 @@ elseif(MODE STREQUAL "wrong_version")
   endif()
   expect_in("${run_out}" "compatible with requested version \"${VERSION}\"")
   expect_in("${run_out}" "${PREFIX}/${CMAKEDIR}/netshapeConfig.cmake")
+elseif(MODE STREQUAL "version_file")
+  # Evaluate the installed version file the way find_package does, for requests CMake cannot be
+  # made to issue here: an older minor (accepted by SameMajorVersion, refused by SameMinorVersion
+  # and ExactVersion) and a 32-bit consumer (accepted only because the file is ARCH_INDEPENDENT).
+  # VERSION is "<the project's version>:<the next major version>".
+  string(REPLACE ":" ";" VERSION "${VERSION}")
+  list(GET VERSION 0 current)
+  list(GET VERSION 1 next_major)
+  string(REGEX MATCH "^[0-9]+" major "${current}")
+  function(version_check request pointer_size expected)
+    set(PACKAGE_FIND_NAME netshape)
+    set(PACKAGE_FIND_VERSION "${request}")
+    string(REPLACE "." ";" parts "${request}.0.0.0")
+    list(GET parts 0 PACKAGE_FIND_VERSION_MAJOR)
+    list(GET parts 1 PACKAGE_FIND_VERSION_MINOR)
+    list(GET parts 2 PACKAGE_FIND_VERSION_PATCH)
+    list(GET parts 3 PACKAGE_FIND_VERSION_TWEAK)
+    set(PACKAGE_FIND_VERSION_COUNT 2)
+    set(CMAKE_SIZEOF_VOID_P ${pointer_size})
+    include("${PREFIX}/${CMAKEDIR}/netshapeConfigVersion.cmake")
+    if(PACKAGE_VERSION_COMPATIBLE AND NOT PACKAGE_VERSION_UNSUITABLE)
+      set(got accepted)
+    else()
+      set(got refused)
+    endif()
+    message("request ${request}, ${pointer_size}-byte pointers: ${got} (package ${PACKAGE_VERSION})")
+    if(NOT got STREQUAL expected)
+      message(FATAL_ERROR "expected ${expected}")
+    endif()
+  endfunction()
+  version_check("${major}.0" 8 accepted)
+  version_check("${current}" 8 accepted)
+  version_check("${current}" 4 accepted)
+  version_check("${next_major}.0" 8 refused)
+  version_check("${current}.1" 8 refused)  # newer than what is installed
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()
