@@ -231,6 +231,7 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
         f.merged_receptive = rf;
         return rule::none;
     }
+    const shape prior = f.merged;
     shape& m = f.merged;
     if (how == merge::concat) {
         if (m.height != out.height || m.width != out.width) return rule::concat_mismatch;
@@ -249,8 +250,15 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
     field& g = f.merged_receptive;
     g.height = g.height > rf.height ? g.height : rf.height;
     g.width = g.width > rf.width ? g.width : rf.width;
-    g.stride_height = g.stride_height > rf.stride_height ? g.stride_height : rf.stride_height;
-    g.stride_width = g.stride_width > rf.stride_width ? g.stride_width : rf.stride_width;
+    // A branch broadcast along an axis (squeeze-and-excitation's 1×1 scale) has a single position
+    // there, so its jump says nothing about the merged map: that steps as the other branch does.
+    const auto jump = [](count_t kept, count_t kept_extent, count_t incoming, count_t incoming_extent) {
+        if (incoming_extent == 1 && kept_extent > 1) return kept;
+        if (kept_extent == 1 && incoming_extent > 1) return incoming;
+        return kept > incoming ? kept : incoming;
+    };
+    g.stride_height = jump(g.stride_height, prior.height, rf.stride_height, out.height);
+    g.stride_width = jump(g.stride_width, prior.width, rf.stride_width, out.width);
     return rule::none;
 }
 
