@@ -12,6 +12,7 @@
 //   activations  the input's elements plus every node's output elements, except element-wise
 //                functions, dropout, identity, add and multiply (in place) and views (flatten,
 //                channel_slice); concat's output counts (a new tensor)
+//   peak_activations  the most elements alive at once in a forward pass (see below)
 //   receptive_field  per axis r += (k_eff − 1)·j, j *= stride over the path; branches take the
 //                largest r and j; dense and flatten see their whole input
 //   output_shape the last node's output (a dense layer's is 1×1×N)
@@ -89,6 +90,12 @@ inline constexpr count_t macs = detail::analysis<Net>::value.total.macs;
 /// Elements of the input and of every stored intermediate tensor (see above).
 template <class Net>
 inline constexpr count_t activations = detail::analysis<Net>::value.total.activations;
+
+/// The most activation elements alive at once in a plain forward pass of one image: a layer's
+/// input and output (its input alone when it works in place), plus what open merges hold (their
+/// input until the last branch has started, each finished branch's output until the merge).
+template <class Net>
+inline constexpr count_t peak_activations = detail::analysis<Net>::value.total.peak;
 
 /// The network's input shape.
 template <class Net>

@@ -19,6 +19,7 @@ struct layer_record : spec {
     count_t buffers = 0;      // non-learnable state (batch norm running mean and variance)
     count_t macs = 0;         // multiply-accumulates, conv2d and dense only
     count_t activations = 0;  // elements this node adds to the network's activation count
+    count_t peak = 0;         // elements alive while this node runs (the network's: the largest)
     field receptive{};        // receptive field of one output position, after this node
     std::size_t depth = 0;    // nesting level in blocks and branches
     std::size_t match = 0;    // block and merge markers: index of the matching begin or end node

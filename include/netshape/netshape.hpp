@@ -18,3 +18,4 @@
 #include <netshape/layer_record.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/figures.hpp>
+#include <netshape/memory.hpp>

@@ -4,6 +4,7 @@
 //   std::cout << netshape::summary<alexnet>();               // text table
 //   std::cout << netshape::summary<alexnet>().markdown();    // the same as a Markdown table
 //   std::cout << netshape::summary<resnet50>().depth(2);     // blocks deeper than 2 collapsed
+//   std::cout << netshape::summary<alexnet>().csv();         // also .json() and .dot() (Graphviz)
 #pragma once
 
 #include <cstddef>
@@ -14,115 +15,19 @@
 #include <vector>
 
 #include <netshape/figures.hpp>
+#include <netshape/format/csv.hpp>
+#include <netshape/format/describe.hpp>
+#include <netshape/format/dot.hpp>
+#include <netshape/format/json.hpp>
 
 namespace netshape {
 
-namespace format {
 
-/// 62378344 -> "62,378,344".
-inline std::string thousands(count_t value) {
-    const bool negative = value < 0;
-    std::string digits = std::to_string(negative ? -value : value);
-    std::string out;
-    const std::size_t n = digits.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        out += digits[i];
-        if ((n - i - 1) % 3 == 0 && i + 1 < n) out += ',';
-    }
-    return negative ? "-" + out : out;
-}
-
-/// 55×55×96.
-inline std::string dims(const shape& s) {
-    return std::to_string(s.height) + "×" + std::to_string(s.width) + "×" + std::to_string(s.channels);
-}
-
-inline std::string pair(const hw& v) {
-    return v.height == v.width ? std::to_string(v.height) : std::to_string(v.height) + "×" + std::to_string(v.width);
-}
-
-inline std::string window(const hw& k) { return std::to_string(k.height) + "×" + std::to_string(k.width); }
-
-/// Bytes at 4 bytes an element, in MiB with two decimals.
-inline std::string mebibytes(count_t elements, int bytes_per_element = 4) {
-    const double mib = static_cast<double>(elements) * bytes_per_element / (1024.0 * 1024.0);
-    std::ostringstream out;
-    out.setf(std::ios::fixed);
-    out.precision(2);
-    out << mib << " MiB";
-    return out.str();
-}
-
-/// Columns are measured in code points, so "×" counts as one.
-inline std::size_t width(const std::string& s) {
-    std::size_t w = 0;
-    for (const char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++w;  // not a UTF-8 continuation byte
-    return w;
-}
-
-/// The short description of a node: "conv 11×11/4, 96", "max pool 3×3/2", "concat of 4".
-inline std::string describe(const layer_record& r) {
-    std::string d;
-    const auto window_options = [&] {
-        std::string o;
-        if (r.stride.height != 1 || r.stride.width != 1) o += "/" + pair(r.stride);
-        return o;
-    };
-    const auto extras = [&] {
-        std::string o;
-        if (r.pad.height != 0 || r.pad.width != 0) o += ", pad " + pair(r.pad);
-        if (r.dilation.height != 1 || r.dilation.width != 1) o += ", dilation " + pair(r.dilation);
-        return o;
-    };
-    switch (r.what) {
-        case kind::conv2d:
-            d = "conv " + window(r.kernel) + window_options() + ", " + std::to_string(r.units) + extras();
-            if (r.groups == r.input.channels && r.groups > 1) d += ", depthwise";
-            else if (r.groups != 1) d += ", groups " + std::to_string(r.groups);
-            if (!r.bias) d += ", no bias";
-            return d;
-        case kind::max_pool:
-        case kind::avg_pool:
-            d = std::string(r.what == kind::max_pool ? "max pool " : "avg pool ") + window(r.kernel) + window_options() +
-                extras();
-            if (r.ceil) d += ", ceil";
-            return d;
-        case kind::adaptive_avg_pool:
-        case kind::adaptive_max_pool: {
-            const char* op = r.what == kind::adaptive_avg_pool ? "avg" : "max";
-            if (r.kernel.height == 1 && r.kernel.width == 1) return std::string("global ") + op + " pool";
-            return std::string("adaptive ") + op + " pool to " + window(r.kernel);
-        }
-        case kind::dense:
-            d = "dense " + std::to_string(r.units);
-            if (r.per_pixel) d += ", per pixel";
-            if (!r.bias) d += ", no bias";
-            return d;
-        case kind::flatten: return "flatten";
-        case kind::batch_norm: return "batch norm";
-        case kind::layer_norm: return "layer norm";
-        case kind::layer_scale: return "layer scale";
-        case kind::lrn: return "local response norm " + std::to_string(r.units);
-        case kind::dropout: return "dropout";
-        case kind::activation: return name_of(r.fn);
-        case kind::identity: return "identity";
-        case kind::channel_shuffle: return "channel shuffle, " + std::to_string(r.units) + " groups";
-        case kind::channel_slice:
-            return "channels " + std::to_string(r.first) + "–" + std::to_string(r.first + r.units - 1);
-        case kind::input: return "input";
-        case kind::block_begin: return "sequential";
-        case kind::merge_begin: return std::string(name_of(r.how)) + " of " + std::to_string(r.branches);
-        default: return "";
-    }
-}
-
-}  // namespace format
 
 /// A network's table, ready to print. Holds only pointers to the compiler's constants.
 class table {
 public:
-    enum class style { text, markdown };
+    enum class style { text, markdown, csv, json, dot };
 
     table(const layer_record* nodes, std::size_t size, const layer_record& total)
         : nodes_(nodes), size_(size), total_(&total) {}
@@ -133,11 +38,13 @@ public:
         t.depth_ = levels;
         return t;
     }
-    [[nodiscard]] table markdown() const {
-        table t = *this;
-        t.style_ = style::markdown;
-        return t;
-    }
+    [[nodiscard]] table markdown() const { return styled(style::markdown); }
+    /// One row per node, every figure, RFC 4180 quoting (format/csv.hpp).
+    [[nodiscard]] table csv() const { return styled(style::csv); }
+    /// Every node and total as JSON, schema in format/json.hpp.
+    [[nodiscard]] table json() const { return styled(style::json); }
+    /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
+    [[nodiscard]] table dot() const { return styled(style::dot); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
@@ -152,6 +59,12 @@ public:
 
 private:
     using row = std::vector<std::string>;
+
+    [[nodiscard]] table styled(style s) const {
+        table t = *this;
+        t.style_ = s;
+        return t;
+    }
 
     [[nodiscard]] std::vector<row> rows() const {
         std::vector<row> out;
@@ -230,6 +143,9 @@ private:
     }
 
     void print(std::ostream& out) const {
+        if (style_ == style::csv) return format::write_csv(out, nodes_, size_, *total_);
+        if (style_ == style::json) return format::write_json(out, nodes_, size_, *total_);
+        if (style_ == style::dot) return format::write_dot(out, nodes_, size_, *total_);
         print_rows(out, rows(), style_, 4);
         if (!totals_) return;
         out << '\n';

@@ -222,6 +222,7 @@ struct frame {
     count_t merged_count = 0;  // branches merged
     totals before{};           // running totals when the block began
     merge how = merge::none;
+    count_t held = 0;          // the machine's `held` when the block began
 };
 
 /// Merge one finished branch (`out`, `rf`) into the frame.
@@ -290,6 +291,7 @@ struct machine {
     layer_record total{};
     failure error{};
     checked ck{};
+    count_t held = 0;  // elements kept alive by open merges (their input, finished branches)
 };
 
 template <std::size_t Depth, std::size_t Length>
@@ -306,7 +308,7 @@ constexpr machine<Depth> start(const shape& input) {
         m.error = failure{rule::input_not_positive, 0, 0, kind::input, merge::none, input, input};
         return m;
     }
-    m.total.activations = m.ck.elements(input);
+    m.total.activations = m.total.peak = m.ck.elements(input);
     return m;
 }
 
@@ -323,7 +325,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
         // Without `keep`, one scratch record is reused: its figures are reset here.
         layer_record& r = records[keep ? i - first : 0];
         static_cast<spec&>(r) = nodes[i];
-        if (!keep) r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = 0;
+        if (!keep) r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = r.peak = 0;
         r.input = m.cur;
         r.receptive = m.rf;
         r.depth = m.top;
@@ -331,7 +333,8 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
         switch (r.what) {
             case kind::block_begin:
             case kind::merge_begin:
-                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, sums_of(m.total), r.how};
+                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, sums_of(m.total), r.how, m.held};
+                if (r.what == kind::merge_begin) m.held = m.ck.add(m.held, m.ck.elements(m.cur));  // the input, for every branch
                 break;
             case kind::branch: {
                 frame& f = m.stack[m.top];
@@ -340,6 +343,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                         fail(bad, i, r.what, f.how, f.merged, m.cur);
                         return;
                     }
+                    m.held = m.ck.add(m.held, m.ck.elements(m.cur));  // a finished branch waits for the merge
                 }
                 f.seen += 1;
                 r.input = m.cur = f.input;
@@ -355,8 +359,12 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                         fail(bad, i, r.what, f.how, f.merged, m.cur);
                         return;
                     }
+                    const count_t live = m.ck.add(m.held, m.ck.elements(m.cur));
                     m.cur = f.merged;
                     m.rf = f.merged_receptive;
+                    r.peak = f.how == merge::concat ? m.ck.add(live, m.ck.elements(m.cur)) : live;
+                    if (r.peak > m.total.peak) m.total.peak = r.peak;
+                    m.held = f.held;
                     if (f.how == merge::concat) m.total.activations = m.ck.add(m.total.activations, m.ck.elements(m.cur));
                 }
                 difference(r, m.total, f.before);
@@ -370,7 +378,12 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             default: {
                 rule bad = apply(r, m.ck);
                 r.params = m.ck.add(r.weights, r.biases);
-                if (adds_activations(r.what)) r.activations = m.ck.elements(r.output);
+                r.peak = m.ck.add(m.held, m.ck.elements(r.input));
+                if (adds_activations(r.what)) {
+                    r.activations = m.ck.elements(r.output);
+                    r.peak = m.ck.add(r.peak, r.activations);
+                }
+                if (r.peak > m.total.peak) m.total.peak = r.peak;
                 accumulate(m.total, r, m.ck);
                 if (bad == rule::none && m.ck.overflow) bad = rule::count_overflow;
                 if (bad != rule::none) {
