@@ -39,7 +39,7 @@ auto dense_block(std::index_sequence<L...>) -> named<dot<"features.denseblock", 
 
 /// Dense block `Block` (1-based) of Count layers.
 template <count_t Block, count_t Growth, count_t Count>
-using dense_block_of = decltype(dense_block<Block, Growth>(std::make_index_sequence<Count>{}));
+using dense_block_of = decltype(dense_block<Block, Growth>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
 
 template <count_t Growth, class Blocks, count_t Init, count_t Height, count_t Width, count_t Classes>
 struct densenet_network;

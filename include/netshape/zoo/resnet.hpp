@@ -72,7 +72,7 @@ auto resnet_stage(std::index_sequence<B...>) -> named<dot<"layer", Stage>, seque
                                    B == 0 ? Stride : 1>...>>;
 
 template <class Block, count_t Stage, count_t In, count_t Planes, count_t Stride, count_t Count>
-using stage = decltype(resnet_stage<Block, Stage, In, Planes, Stride>(std::make_index_sequence<Count>{}));
+using stage = decltype(resnet_stage<Block, Stage, In, Planes, Stride>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
 
 template <class Block, class Blocks, count_t Height, count_t Width, count_t Classes>
 struct resnet_network;

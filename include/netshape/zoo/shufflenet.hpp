@@ -53,7 +53,7 @@ auto shuffle_stage(std::index_sequence<0, B...>) -> named<dot<"stage", Stage>, s
     shuffle_unit<dot<dot<"stage", Stage>, static_cast<count_t>(B)>, Out>...>>;
 
 template <count_t Stage, count_t In, count_t Out, count_t Repeats>
-using shuffle_stage_of = decltype(shuffle_stage<Stage, In, Out>(std::make_index_sequence<Repeats>{}));
+using shuffle_stage_of = decltype(shuffle_stage<Stage, In, Out>(std::make_index_sequence<static_cast<std::size_t>(Repeats)>{}));
 
 }  // namespace detail
 
