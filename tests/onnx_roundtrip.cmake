@@ -1,0 +1,39 @@
+# ONNX round trip (label onnx; issue 7): torchvision models exported with torch.onnx.export, turned
+# into headers by tools/onnx2netshape and compiled with this build's compiler; tools/onnx_roundtrip.py
+# requires the figures to equal torchvision's (batch norm kept), or torchvision's minus the computed
+# effect of the exporter's batch-norm folding (eval export). Without torch, torchvision or onnx the
+# cases report "skipped" (exit status 77), never "passed".
+set(NETSHAPE_TORCH_PYTHON /usr/bin/python3 CACHE FILEPATH "Python with torch, torchvision and onnx (Debian's)")
+set(netshape_onnx_work ${CMAKE_CURRENT_BINARY_DIR}/onnx)
+set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1_1)
+
+foreach(model IN LISTS netshape_onnx_models)
+  foreach(mode train eval)
+    set(test onnx.${model}.${mode})
+    if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+      add_test(NAME ${test}
+        COMMAND ${NETSHAPE_TORCH_PYTHON} ${PROJECT_SOURCE_DIR}/tools/onnx_roundtrip.py ${model} ${mode}
+                --work ${netshape_onnx_work} --cxx ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include
+                --reference ${CMAKE_CURRENT_LIST_DIR}/data/torchvision_reference.json)
+    else()
+      # No interpreter at all: still a case, reported as skipped.
+      add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+    endif()
+    set_tests_properties(${test} PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 900)
+  endforeach()
+endforeach()
+
+# The converter's own cases: small graphs written with onnx.helper (needs only onnx).
+file(GLOB netshape_onnx_cases CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/onnx/case_*.py)
+foreach(case IN LISTS netshape_onnx_cases)
+  get_filename_component(name ${case} NAME_WE)
+  set(test onnx.tool.${name})
+  if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+    add_test(NAME ${test}
+      COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/run_case.py ${case}
+              --work ${netshape_onnx_work}/tool --cxx ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include)
+  else()
+    add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+  endif()
+  set_tests_properties(${test} PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 300)
+endforeach()

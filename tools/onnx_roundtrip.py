@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""ONNX round trip of one torchvision model (tests/onnx_roundtrip.cmake runs it under CTest).
+
+    onnx_roundtrip.py MODEL MODE --work DIR --cxx COMPILER --include DIR [--reference JSON]
+
+MODE is `train` (torch.onnx.TrainingMode.TRAINING, no constant folding: batch norm stays in the
+file) or `eval` (an ordinary export: the exporter folds each batch norm that directly follows a
+convolution into it). The script
+  1. exports the model to DIR/MODEL_MODE.onnx,
+  2. writes DIR/MODEL_MODE.hpp with tools/onnx2netshape,
+  3. measures torchvision's figures itself (parameters, buffers without num_batches_tracked,
+     output shape, and Conv2d/Linear MACs with forward hooks) and, if the reference file has the
+     model, requires it to agree,
+  4. compiles a file that includes the header and static_asserts torchvision's figures, or, in eval
+     mode, torchvision's figures minus the exact effect of folding: each folded BN removes its 2·C
+     parameters and 2·C buffers, and its convolution gains C bias parameters if it had none.
+Exit status: 0 passed, 1 failed, 77 skipped (torch, torchvision or onnx missing).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+SKIP = 77
+
+
+def build(name):
+    import torchvision
+    kw = {"weights": None}
+    if name == "googlenet":
+        kw.update(aux_logits=False, init_weights=False)
+    return getattr(torchvision.models, name)(**kw)
+
+
+def measure(model, size):
+    """torchvision's figures and the batch norms an eval-mode export folds, from forward hooks."""
+    import torch
+    model.eval()
+    macs = [0]
+    conv_out = {}   # id(output tensor) -> (conv, output) for the conv outputs seen so far
+    folded = []     # (bn, conv) pairs: a BN applied directly to a conv's output
+    hooks = []
+
+    def conv_hook(m, inp, out):
+        macs[0] += out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+        conv_out[id(out)] = (m, out)  # the tensor is kept alive, so its id stays unique
+
+    def linear_hook(m, inp, out):
+        macs[0] += out.numel() * m.in_features
+
+    def bn_pre_hook(m, inp):
+        hit = conv_out.get(id(inp[0]))
+        if hit is not None and hit[1] is inp[0]:
+            folded.append((m, hit[0]))
+
+    for m in model.modules():
+        if isinstance(m, torch.nn.Conv2d):
+            hooks.append(m.register_forward_hook(conv_hook))
+        elif isinstance(m, torch.nn.Linear):
+            hooks.append(m.register_forward_hook(linear_hook))
+        elif isinstance(m, torch.nn.BatchNorm2d):
+            hooks.append(m.register_forward_pre_hook(bn_pre_hook))
+    with torch.no_grad():
+        y = model(torch.zeros(1, 3, size, size))
+    for h in hooks:
+        h.remove()
+    dims = list(y.shape)
+    out = [dims[2], dims[3], dims[1]] if len(dims) == 4 else [1, 1, dims[1]]
+    params = sum(p.numel() for p in model.parameters())
+    buffers = sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))
+    bns = sum(1 for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d))
+    return {"params": params, "buffers": buffers, "output": out, "macs": macs[0]}, folded, bns
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("model")
+    p.add_argument("mode", choices=["train", "eval"])
+    p.add_argument("--work", required=True)
+    p.add_argument("--cxx", required=True)
+    p.add_argument("--include", required=True)
+    p.add_argument("--reference", default="")
+    p.add_argument("--size", type=int, default=224)
+    args = p.parse_args()
+
+    try:
+        import onnx
+        import torch
+        import torchvision  # noqa: F401
+    except ImportError as e:
+        print(f"SKIPPED: {e} (needs python3-torch, python3-torchvision and python3-onnx)")
+        return SKIP
+
+    os.makedirs(args.work, exist_ok=True)
+    stem = f"{args.model}_{args.mode}"
+    path = os.path.join(args.work, stem + ".onnx")
+    header = os.path.join(args.work, stem + ".hpp")
+    torch.manual_seed(0)
+    model = build(args.model)
+    x = torch.zeros(1, 3, args.size, args.size)
+
+    # 1. Export.
+    if args.mode == "train":
+        model.train()
+        torch.onnx.export(model, x, path, opset_version=13, training=torch.onnx.TrainingMode.TRAINING,
+                          do_constant_folding=False)
+    else:
+        model.eval()
+        torch.onnx.export(model, x, path, opset_version=13)
+
+    # 2. Generate.
+    tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "onnx2netshape")
+    r = subprocess.run([sys.executable, tool, path, "-o", header, "--name", "net", "--namespace", stem])
+    if r.returncode != 0:
+        print("FAILED: onnx2netshape rejected the file")
+        return 1
+
+    # 3. torchvision's figures.
+    want, folded, bns = measure(model, args.size)
+    print(f"torchvision {args.model}: {want}; batch norms {bns}, directly after a conv {len(folded)}")
+    if args.reference and os.path.exists(args.reference):
+        with open(args.reference) as f:
+            ref = json.load(f).get("models", {}).get(args.model)
+        if ref is not None:
+            for k in want:
+                if ref[k] != want[k]:
+                    print(f"FAILED: {k} measured {want[k]}, {os.path.basename(args.reference)} says {ref[k]}")
+                    return 1
+            print(f"agrees with {os.path.basename(args.reference)}")
+
+    expect = dict(want)
+    if args.mode == "eval":
+        # The exporter's folding, computed: BN's γ, β (2C params) and running stats (2C buffers)
+        # go; the conv keeps its weights and gains a C-element bias if it had none.
+        kept = sum(1 for n in onnx.load(path).graph.node if n.op_type == "BatchNormalization")
+        if kept != bns - len(folded):
+            print(f"FAILED: expected {bns - len(folded)} batch norms left after folding, the file has {kept}")
+            return 1
+        for bn, conv in folded:
+            c = bn.num_features
+            expect["params"] -= 2 * c
+            expect["buffers"] -= 2 * c
+            if conv.bias is None:
+                expect["params"] += conv.out_channels
+        print(f"eval export folds {len(folded)} batch norms: expect {expect}")
+
+    # 4. Compile: the header's own asserts (from the file) and torchvision's figures.
+    ns = f"{stem}::"
+    o = expect["output"]
+    source = os.path.join(args.work, stem + "_check.cpp")
+    with open(source, "w") as f:
+        f.write(f'#include "{stem}.hpp"\n\n'
+                f"// torchvision {args.model} ({args.mode} export), measured by tools/onnx_roundtrip.py\n"
+                f"static_assert(netshape::params<{ns}net> == {expect['params']});\n"
+                f"static_assert(netshape::buffers<{ns}net> == {expect['buffers']});\n"
+                f"static_assert(netshape::macs<{ns}net> == {expect['macs']});\n"
+                f"static_assert(netshape::output_shape<{ns}net> == netshape::shape{{{o[0]}, {o[1]}, {o[2]}}});\n"
+                f"static_assert(netshape::input_shape<{ns}net> == netshape::shape{{{args.size}, {args.size}, 3}});\n"
+                "int main() {}\n")
+    cmd = [args.cxx, "-std=c++20", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-I", args.include,
+           "-I", args.work, "-c", source, "-o", os.path.join(args.work, stem + "_check.o")]
+    print(" ".join(cmd), flush=True)
+    r = subprocess.run(cmd)
+    if r.returncode != 0:
+        print("FAILED: the generated header does not compile, or its figures differ")
+        return 1
+    print(f"PASSED: {header} proves params {expect['params']}, buffers {expect['buffers']}, "
+          f"MACs {expect['macs']}, output {o}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
