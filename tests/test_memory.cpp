@@ -1,0 +1,66 @@
+// memory<Net> and peak_activations, against figures computed by hand in the comments.
+#include <doctest/doctest.h>
+
+#include <netshape/netshape.hpp>
+
+namespace ns = netshape;
+using ns::count_t;
+
+// 8×8×3 → conv 3×3 pad 1 (4) → relu → add(conv 1×1 (4), identity) → dense 10.
+using small = ns::network<ns::input<8, 8, 3>, ns::conv2d<4, 3, ns::pad<1>>, ns::relu,
+                          ns::add<ns::conv2d<4, 1>, ns::identity>, ns::dense<10>>;
+
+// params: conv 3·3·3·4 + 4 = 112; conv 1×1 4·4 + 4 = 20; dense 256·10 + 10 = 2570.
+static_assert(ns::params<small> == 112 + 20 + 2570);
+// activations: input 192, conv 256, (relu in place), conv 1×1 256, (add in place), dense 10.
+static_assert(ns::activations<small> == 192 + 256 + 256 + 10);
+// Peak, walked by hand: conv1 192 + 256 = 448; relu in place 256; the add holds its input (256);
+// its first branch runs 256 + 256 + 256 = 768; then that branch's output is held too: identity
+// 256 + 256 + 256 (input) = 768; the add in place 768; dense 256 + 10.
+static_assert(ns::peak_activations<small> == 768);
+
+// A plain chain: the peak is the largest input + output of one layer (here the pool's).
+using chain = ns::network<ns::input<32, 32, 3>, ns::conv2d<16, 3, ns::pad<1>>, ns::relu, ns::max_pool<2>,
+                          ns::conv2d<32, 3, ns::pad<1>>>;
+constexpr count_t conv1_live = 32 * 32 * 3 + 32 * 32 * 16, pool_live = 32 * 32 * 16 + 16 * 16 * 16,
+                  conv2_live = 16 * 16 * 16 + 16 * 16 * 32;
+static_assert(pool_live > conv1_live && pool_live > conv2_live);
+static_assert(ns::peak_activations<chain> == pool_live);
+
+// A concat holds each finished branch and writes a new tensor.
+using cat = ns::network<ns::input<4, 4, 2>, ns::concat<ns::conv2d<3, 1>, ns::conv2d<5, 1>>>;
+// branch 1: held 32 (input) + 32 + 48 = 112; branch 2: held 32 + 48, + 32 + 80 = 192;
+// concat: held 32 + 48, + 80 (last branch) + 128 (the new tensor) = 288.
+static_assert(ns::peak_activations<cat> == 288);
+
+TEST_CASE("memory: fp32 SGD, batch 1, is the figures times four bytes") {
+    constexpr auto m = ns::memory<small>();
+    CHECK(m.parameters == ns::params<small> * 4);
+    CHECK(m.buffers == 0);
+    CHECK(m.gradients == m.parameters);
+    CHECK(m.optimizer_state == 0);
+    CHECK(m.activations == ns::activations<small> * 4);
+    CHECK(m.inference_peak == (2702 + 768) * 4);
+    CHECK(m.training_total() == 2702 * 4 * 2 + 714 * 4);
+}
+
+TEST_CASE("memory: precision, batch and optimizer scale the right terms") {
+    using bn = ns::network<ns::input<2, 2, 3>, ns::conv2d<4, 1, ns::no_bias>, ns::batch_norm>;
+    // params 12 + 8 = 20, buffers 8; activations 12 + 16 + 16 = 44; peak 16 + 16 = 32.
+    static_assert(ns::params<bn> == 20 && ns::buffers<bn> == 8 && ns::activations<bn> == 44);
+    static_assert(ns::peak_activations<bn> == 32);
+    constexpr auto adam16 = ns::memory<bn>({.batch = 8, .precision = ns::precision::fp16, .optimizer = ns::optimizer::adam});
+    CHECK(adam16.parameters == 40);
+    CHECK(adam16.buffers == 16);
+    CHECK(adam16.gradients == 40);
+    CHECK(adam16.optimizer_state == 80);
+    CHECK(adam16.activations == 44 * 8 * 2);
+    CHECK(adam16.inference_peak == 40 + 16 + 32 * 8 * 2);
+    constexpr auto momentum8 =
+        ns::memory<bn>({.batch = 3, .precision = ns::precision::int8, .optimizer = ns::optimizer::sgd_momentum});
+    CHECK(momentum8.optimizer_state == 20);
+    CHECK(momentum8.activations == 44 * 3);
+    constexpr auto bf16 = ns::memory<bn>({.batch = 1, .precision = ns::precision::bf16});
+    CHECK(bf16.parameters == 40);
+    CHECK(bf16.training_total() == 40 + 16 + 40 + 0 + 88);
+}
