@@ -1,0 +1,44 @@
+// Every output format of one network: writes alexnet.{txt,md,csv,json,dot} and the seed's
+// Inception module (Q4, with 1×1 reductions) as inception.dot into the directory given as the
+// first argument (default: the current directory). Render the graphs with Graphviz:
+//   dot -Tsvg inception.dot -o inception.svg
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include <netshape/netshape.hpp>
+#include <netshape/print.hpp>
+
+namespace ns = netshape;
+
+using alexnet = ns::network<ns::input<227, 227, 3>,
+    ns::named<"conv1", ns::conv2d<96, 11, ns::stride<4>>>, ns::relu, ns::max_pool<3, ns::stride<2>>,
+    ns::named<"conv2", ns::conv2d<256, 5, ns::pad<2>>>, ns::relu, ns::max_pool<3, ns::stride<2>>,
+    ns::named<"conv3", ns::conv2d<384, 3, ns::pad<1>>>, ns::relu,
+    ns::named<"conv4", ns::conv2d<384, 3, ns::pad<1>>>, ns::relu,
+    ns::named<"conv5", ns::conv2d<256, 3, ns::pad<1>>>, ns::relu, ns::max_pool<3, ns::stride<2>>,
+    ns::named<"fc1", ns::dense<4096>>, ns::relu, ns::named<"fc2", ns::dense<4096>>, ns::relu,
+    ns::named<"fc3", ns::dense<1000>>>;
+static_assert(ns::params<alexnet> == 62'378'344);
+
+using inception = ns::network<ns::input<32, 32, 256>, ns::named<"inception (1×1 reductions)", ns::concat<
+    ns::named<"1×1", ns::conv2d<128, 1>>,
+    ns::named<"3×3 branch", ns::sequential<ns::conv2d<128, 1>, ns::relu, ns::conv2d<192, 3, ns::pad<1>>>>,
+    ns::named<"5×5 branch", ns::sequential<ns::conv2d<32, 1>, ns::relu, ns::conv2d<96, 5, ns::pad<2>>>>,
+    ns::named<"pool branch", ns::sequential<ns::max_pool<3, ns::stride<1>, ns::pad<1>>, ns::conv2d<64, 1>>>>>>;
+static_assert(ns::output_shape<inception> == ns::shape{32, 32, 480} && ns::params<inception> == 388'736);
+
+int main(int argc, char** argv) {
+    const std::string dir = argc > 1 ? std::string(argv[1]) + "/" : std::string();
+    const auto write = [&](const std::string& name, const ns::table& t) {
+        std::ofstream(dir + name) << t;
+        std::cout << "wrote " << dir + name << '\n';
+    };
+    write("alexnet.txt", ns::summary<alexnet>());
+    write("alexnet.md", ns::summary<alexnet>().markdown());
+    write("alexnet.csv", ns::summary<alexnet>().csv());
+    write("alexnet.json", ns::summary<alexnet>().json());
+    write("alexnet.dot", ns::summary<alexnet>().dot());
+    write("inception.dot", ns::summary<inception>().dot());
+    std::cout << ns::summary<inception>().csv();
+}
