@@ -1,0 +1,72 @@
+"""Forks and joins: squeeze-excitation (multiply with broadcasting), ShuffleNet's split, concat and
+channel shuffle, a Pad folded into a conv, dense from Flatten/Reshape + MatMul + Add, and the graphs
+that must be refused with the offending node's name."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from common import Graph  # noqa: E402
+
+
+def cases():
+    # Squeeze-excitation: x * sigmoid(conv(relu(conv(gap(x))))).
+    g = Graph(16, 7, 7)
+    s = g.op("GlobalAveragePool", ["x"], "gap")
+    s = g.conv(s, 16, 4, 1, "fc1")
+    s = g.op("Relu", [s], "relu")
+    s = g.conv(s, 4, 16, 1, "fc2")
+    s = g.op("Sigmoid", [s], "gate")
+    y = g.op("Mul", ["x", s], "scale")
+    yield {"name": "squeeze_excitation", "model": g.model(y),
+           "contains": ['ns::named<"scale", ns::multiply<\n        ns::identity,'],
+           "figures": {"params": (16 * 4 + 4) + (4 * 16 + 16), "macs": 16 * 4 + 4 * 16, "output": (7, 7, 16)}}
+
+    # ShuffleNet unit: split channels, transform one half, concatenate, shuffle with 2 groups.
+    g = Graph(8, 5, 5)
+    a, b = g.op("Split", ["x", g.ints([4, 4])], "split", outputs=2, axis=1)
+    b = g.conv(b, 4, 4, 3, "dw", group=4, pads=[1, 1, 1, 1], bias=False)
+    y = g.op("Concat", [a, b], "cat", axis=1)
+    y = g.op("Reshape", [y, g.ints([1, 2, 4, 5, 5])], "view")
+    y = g.op("Transpose", [y], "shuffle", perm=[0, 2, 1, 3, 4])
+    y = g.op("Reshape", [y, g.ints([1, -1, 5, 5])], "back")
+    yield {"name": "shuffle_unit", "model": g.model(y),
+           "contains": ["ns::channel_slice<0, 4>", "ns::channel_slice<4, 4>", '"shuffle", ns::channel_shuffle<2>',
+                        "ns::concat<"],
+           "figures": {"params": 4 * 9, "macs": 5 * 5 * 4 * 9, "output": (5, 5, 8)}}
+
+    # Pad folded into the conv after it (asymmetric but with an even total: 0 before, 2 after).
+    g = Graph(3, 9, 9)
+    y = g.op("Pad", ["x", g.ints([0, 0, 1, 0, 0, 0, 1, 2])], "pad", mode="constant")
+    y = g.conv(y, 3, 6, 3, "conv", strides=[2, 2])
+    # (9 + 2 - 3) / 2 + 1 = 5 on both axes
+    yield {"name": "pad_fold", "model": g.model(y), "contains": ["ns::stride<2>, ns::pad<1>"],
+           "figures": {"params": 6 * 3 * 9 + 6, "macs": 5 * 5 * 6 * 3 * 9, "output": (5, 5, 6)}}
+
+    # Reshape to [1, -1], then MatMul + Add: one dense layer.
+    g = Graph(4, 3, 3)
+    y = g.op("Reshape", ["x", g.ints([1, -1])], "flat")
+    y = g.op("MatMul", [y, g.tensor([36, 10])], "fc")
+    y = g.op("Add", [y, g.tensor([10])], "fc_bias")
+    yield {"name": "matmul_dense", "model": g.model(y), "contains": ['"fc", ns::dense<10>>'],
+           "figures": {"params": 36 * 10 + 10, "macs": 360, "output": (1, 1, 10)}}
+
+    # Refusals, each naming the node.
+    g = Graph(3, 8, 8)
+    y = g.conv("x", 3, 4, 2, "odd_pad", pads=[0, 0, 1, 0])
+    yield {"name": "asymmetric_pad", "model": g.model(y), "error": "node 'odd_pad' (Conv): asymmetric padding"}
+
+    g = Graph(3, 8, 8)
+    y = g.op("LRN", ["x"], "norm", size=3)
+    yield {"name": "unknown_op", "model": g.model(y), "error": "node 'norm' (LRN): operator not supported"}
+
+    g = Graph(3, 8, 8)
+    y = g.op("Add", ["x", g.tensor([1, 3, 1, 1])], "shift")
+    yield {"name": "constant_operand", "model": g.model(y), "error": "node 'shift' (Add)"}
+
+    # x -> a, b; c = a + b; out = concat(c, a): a feeds two joins, not a nesting of blocks.
+    g = Graph(3, 8, 8)
+    a = g.op("Relu", ["x"], "a")
+    b = g.op("Sigmoid", ["x"], "b")
+    c = g.op("Add", [a, b], "c")
+    y = g.op("Concat", [c, a], "out", axis=1)
+    yield {"name": "not_series_parallel", "model": g.model(y), "error": "node 'out' (Concat)"}

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Runs one tests/onnx/case_*.py: each of its cases() is a small ONNX graph built with onnx.helper
+and what tools/onnx2netshape must make of it: either an error naming a node, or a header holding
+given netshape layers whose figures, computed by hand from the layer formulas in the case, the
+compiler then checks. Exit 77 (skipped) without the onnx package."""
+import argparse
+import importlib.util
+import os
+import subprocess
+import sys
+
+p = argparse.ArgumentParser()
+p.add_argument("case")
+p.add_argument("--work", required=True)
+p.add_argument("--cxx", required=True)
+p.add_argument("--include", required=True)
+args = p.parse_args()
+try:
+    import onnx  # noqa: F401
+except ImportError as e:
+    print(f"SKIPPED: {e} (needs python3-onnx)")
+    sys.exit(77)
+
+spec = importlib.util.spec_from_file_location("case", args.case)
+case = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(case)
+tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "onnx2netshape")
+os.makedirs(args.work, exist_ok=True)
+failed = 0
+for c in case.cases():
+    name = c["name"]
+    path = os.path.join(args.work, name + ".onnx")
+    header = os.path.join(args.work, name + ".hpp")
+    onnx.checker.check_model(c["model"])
+    onnx.save(c["model"], path)
+    r = subprocess.run([sys.executable, tool, path, "-o", header, "--name", "net", "--namespace", name],
+                       capture_output=True, text=True)
+    if "error" in c:
+        if r.returncode == 0 or c["error"] not in r.stderr:
+            print(f"FAILED {name}: expected an error containing {c['error']!r}, got status {r.returncode}: {r.stderr}")
+            failed += 1
+        else:
+            print(f"ok {name}: {r.stderr.strip()}")
+        continue
+    if r.returncode != 0:
+        print(f"FAILED {name}: {r.stderr}")
+        failed += 1
+        continue
+    text = open(header).read()
+    missing = [s for s in c.get("contains", []) if s not in text]
+    if missing:
+        print(f"FAILED {name}: header lacks {missing}\n{text}")
+        failed += 1
+        continue
+    f = c["figures"]
+    source = os.path.join(args.work, name + "_check.cpp")
+    with open(source, "w") as out:
+        out.write(f'#include "{name}.hpp"\nnamespace ns = netshape;\nusing n = {name}::net;\n')
+        for k in ("params", "buffers", "macs"):
+            if k in f:
+                out.write(f"static_assert(ns::{k}<n> == {f[k]});\n")
+        if "output" in f:
+            out.write("static_assert(ns::output_shape<n> == ns::shape{%d, %d, %d});\n" % tuple(f["output"]))
+        out.write("int main() {}\n")
+    r = subprocess.run([args.cxx, "-std=c++20", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-I", args.include,
+                        "-I", args.work, "-c", source, "-o", source + ".o"], capture_output=True, text=True)
+    if r.returncode != 0:
+        print(f"FAILED {name}: does not compile\n{r.stderr[:3000]}\n{text}")
+        failed += 1
+    else:
+        print(f"ok {name}")
+sys.exit(1 if failed else 0)
