@@ -6,6 +6,20 @@
 
 namespace netshape {
 
+namespace detail {
+/// Reported from a function body reached through decltype, not at class scope: a static_assert
+/// failing in the class makes clang mark the layer invalid and pile up follow-on errors (see
+/// report_not_a_layer in nodes.hpp).
+template <class... Options>
+constexpr auto check_conv2d_options() {
+    static_assert(options<Options...>::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
+                             bit(option_tag::groups) | bit(option_tag::no_bias)),
+                  "netshape: conv2d takes only stride<>, pad<>, dilation<>, groups<> and no_bias");
+    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    return true;
+}
+}  // namespace detail
+
 /// `conv2d<Filters, Kernel, Options...>`: Filters output channels, a Kernel×Kernel (or hw{h, w})
 /// window. Options: stride<>, pad<>, dilation<>, groups<>, no_bias.
 ///
@@ -18,10 +32,7 @@ namespace netshape {
 template <count_t Filters, auto Kernel, class... Options>
 struct conv2d {
     using opts = detail::options<Options...>;
-    static_assert(opts::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
-                             bit(option_tag::groups) | bit(option_tag::no_bias)),
-                  "netshape: conv2d takes only stride<>, pad<>, dilation<>, groups<> and no_bias");
-    static_assert(opts::unique(), "netshape: an option is given twice");
+    using options_checked = decltype(detail::check_conv2d_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = detail::window_leaf(
         kind::conv2d, Filters, hw(Kernel), opts::pair(option_tag::stride, hw{1}), opts::pair(option_tag::pad, hw{0}),

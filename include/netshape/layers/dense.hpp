@@ -6,6 +6,19 @@
 
 namespace netshape {
 
+namespace detail {
+/// Reported from a function body reached through decltype, not at class scope: a static_assert
+/// failing in the class makes clang mark the layer invalid and pile up follow-on errors (see
+/// report_not_a_layer in nodes.hpp).
+template <class... Options>
+constexpr auto check_dense_options() {
+    static_assert(options<Options...>::only(bit(option_tag::no_bias) | bit(option_tag::per_pixel)),
+                  "netshape: dense takes only no_bias and per_pixel");
+    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    return true;
+}
+}  // namespace detail
+
 /// `dense<N, Options...>`: a fully connected layer over the flattened input (H·W·C elements),
 /// output 1×1×N. weights = H·W·C·N, biases = N (0 with no_bias), MACs = H·W·C·N. Its receptive
 /// field is the whole input.
@@ -14,9 +27,7 @@ namespace netshape {
 template <count_t N, class... Options>
 struct dense {
     using opts = detail::options<Options...>;
-    static_assert(opts::only(bit(option_tag::no_bias) | bit(option_tag::per_pixel)),
-                  "netshape: dense takes only no_bias and per_pixel");
-    static_assert(opts::unique(), "netshape: an option is given twice");
+    using options_checked = decltype(detail::check_dense_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = [] {
         auto s = detail::leaf(kind::dense, N, !opts::flag(option_tag::no_bias));

@@ -6,31 +6,53 @@
 
 namespace netshape {
 
+namespace detail {
+/// Reported from a function body reached through decltype, not at class scope: a static_assert
+/// failing in the class makes clang mark the layer invalid and pile up follow-on errors (see
+/// report_not_a_layer in nodes.hpp).
+template <class... Options>
+constexpr auto check_max_pool_options() {
+    static_assert(options<Options...>::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
+                             bit(option_tag::ceil_mode)),
+                  "netshape: max_pool takes only stride<>, pad<>, dilation<> and ceil_mode");
+    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    return true;
+}
+}  // namespace detail
+
 /// `max_pool<Kernel, Options...>`: options stride<> (default: the kernel, as in PyTorch), pad<>,
 /// dilation<>, ceil_mode. Output size as conv2d; with ceil_mode the division rounds up and, as in
 /// PyTorch, a last window that would start past the input and its left padding is dropped.
-/// Padding may be at most half the effective kernel (PyTorch's rule). No parameters, no MACs.
+/// Padding may be at most half the kernel, dilated or not (PyTorch checks pad <= kernel / 2). No parameters, no MACs.
 template <auto Kernel, class... Options>
 struct max_pool {
     using opts = detail::options<Options...>;
-    static_assert(opts::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
-                             bit(option_tag::ceil_mode)),
-                  "netshape: max_pool takes only stride<>, pad<>, dilation<> and ceil_mode");
-    static_assert(opts::unique(), "netshape: an option is given twice");
+    using options_checked = decltype(detail::check_max_pool_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = detail::window_leaf(
         kind::max_pool, 0, hw(Kernel), opts::pair(option_tag::stride, hw(Kernel)), opts::pair(option_tag::pad, hw{0}),
         opts::pair(option_tag::dilation, hw{1}), 1, false, opts::flag(option_tag::ceil_mode));
 };
 
+namespace detail {
+/// Reported from a function body reached through decltype, not at class scope: a static_assert
+/// failing in the class makes clang mark the layer invalid and pile up follow-on errors (see
+/// report_not_a_layer in nodes.hpp).
+template <class... Options>
+constexpr auto check_avg_pool_options() {
+    static_assert(options<Options...>::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode)),
+                  "netshape: avg_pool takes only stride<>, pad<> and ceil_mode");
+    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    return true;
+}
+}  // namespace detail
+
 /// `avg_pool<Kernel, Options...>`: options stride<> (default: the kernel), pad<> (at most half the
 /// kernel), ceil_mode. Same output size rule as max_pool; no dilation, as in PyTorch.
 template <auto Kernel, class... Options>
 struct avg_pool {
     using opts = detail::options<Options...>;
-    static_assert(opts::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode)),
-                  "netshape: avg_pool takes only stride<>, pad<> and ceil_mode");
-    static_assert(opts::unique(), "netshape: an option is given twice");
+    using options_checked = decltype(detail::check_avg_pool_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = detail::window_leaf(
         kind::avg_pool, 0, hw(Kernel), opts::pair(option_tag::stride, hw(Kernel)), opts::pair(option_tag::pad, hw{0}),
