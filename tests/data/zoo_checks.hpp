@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include <netshape/netshape.hpp>
@@ -49,3 +50,30 @@ struct named_layers {
     static_assert(zoo_checks::same_buffers<netshape::zoo::M>(netshape_reference::M), #M ": buffers"); \
     static_assert(zoo_checks::same_output<netshape::zoo::M>(netshape_reference::M), #M ": output");   \
     static_assert(zoo_checks::same_macs<netshape::zoo::M>(netshape_reference::M), #M ": MACs")
+
+#include <doctest/doctest.h>
+
+namespace zoo_checks {
+
+/// Net's named leaf layers, in order, against torchvision's leaf-module calls: same count, and each
+/// the same module name and output shape. Unnamed leaves are netshape's spelling of functional
+/// calls (torch.flatten, F.relu, x.mean) that no hook sees, and are skipped.
+template <class Net, std::size_t N>
+void check_layers(const ref::layer (&expected)[N]) {
+    const auto& all = ns::layers<Net>;
+    std::size_t k = 0;
+    for (const auto& r : all) {
+        if (r.name == nullptr) continue;
+        if (k < N) {
+            INFO("layer ", k, ": netshape ", std::string(r.name), " ", r.output.height, "x", r.output.width, "x", r.output.channels,
+                 ", torchvision ", std::string(expected[k].name), " ", expected[k].output.height, "x", expected[k].output.width, "x",
+                 expected[k].output.channels);
+            CHECK(std::string_view(r.name) == std::string_view(expected[k].name));
+            CHECK(r.output == as_shape(expected[k].output));
+        }
+        ++k;
+    }
+    CHECK(k == N);
+}
+
+}  // namespace zoo_checks

@@ -34,8 +34,8 @@ using transition = named<P, sequential<
 
 namespace detail {
 template <count_t Block, count_t Growth, std::size_t... L>
-auto dense_block(std::index_sequence<L...>) -> named<dot<"features.denseblock", Block>, sequential<
-    dense_layer<cat<cat<dot<"features.denseblock", Block>, ".denselayer">, number<L + 1>>, Growth>...>>;
+auto dense_block(std::index_sequence<L...>) -> named<cat<"features.denseblock", number<Block>>, sequential<
+    dense_layer<cat<cat<cat<"features.denseblock", number<Block>>, ".denselayer">, number<L + 1>>, Growth>...>>;
 
 /// Dense block `Block` (1-based) of Count layers.
 template <count_t Block, count_t Growth, count_t Count>

@@ -1,0 +1,40 @@
+// The zoo's ResNets, ResNeXt and Wide ResNet equal torchvision's in input, parameters, buffers,
+// output shape and MACs; resnet50's every layer has torchvision's module name and output shape.
+#include <netshape/zoo/resnet.hpp>
+
+#include "data/zoo_checks.hpp"
+
+ZOO_CHECK_MODEL(resnet18);
+ZOO_CHECK_MODEL(resnet34);
+ZOO_CHECK_MODEL(resnet50);
+ZOO_CHECK_MODEL(resnet101);
+ZOO_CHECK_MODEL(resnet152);
+ZOO_CHECK_MODEL(resnext50_32x4d);
+ZOO_CHECK_MODEL(wide_resnet50_2);
+
+namespace ns = netshape;
+namespace zoo = netshape::zoo;
+namespace ref = netshape_reference;
+
+// Another class count in one line: only fc changes (2048·ΔN weights, ΔN biases).
+using resnet50_10 = zoo::resnet<zoo::bottleneck<>, zoo::blocks<3, 4, 6, 3>, 224, 224, 10>;
+static_assert(ns::params<resnet50_10> == ref::resnet50.params - 2048 * 990 - 990);
+// A 448×448 input has four times the positions everywhere before the global pool: 4× the conv MACs.
+using resnet50_448 = zoo::resnet<zoo::bottleneck<>, zoo::blocks<3, 4, 6, 3>, 448, 448>;
+static_assert(ns::macs<resnet50_448> == 4 * (ref::resnet50.macs - 2048 * 1000) + 2048 * 1000);
+
+TEST_CASE("zoo: resnet50's layers are torchvision's, name by name and shape by shape") {
+    zoo_checks::check_layers<zoo::resnet50>(ref::resnet50_layers);
+}
+
+TEST_CASE("zoo: resnet50 reads as stages and blocks") {
+    // The top level: conv1, bn1, relu, maxpool, layer1..layer4, avgpool, flatten, fc.
+    std::size_t top = 0, stages = 0;
+    for (const auto& n : ns::nodes<zoo::resnet50>) {
+        if (n.depth != 0 || n.what == ns::kind::block_end) continue;
+        ++top;
+        if (n.what == ns::kind::block_begin && n.name != nullptr && std::string_view(n.name).starts_with("layer")) ++stages;
+    }
+    CHECK(top == 11);
+    CHECK(stages == 4);
+}
