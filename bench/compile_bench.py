@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""netshape's compile-time benchmark: what the compiler pays for netshape's figures.
+
+Measures with g++ and clang++ (-std=c++20 -fsyntax-only, best of --runs runs, CPU seconds
+user+sys of the compiler process and its peak resident memory, read from the kernel's rusage
+through os.wait4):
+  floor       a file that only includes <netshape/netshape.hpp>; <boost/hana.hpp> alone for reference
+  zoo header  <netshape/zoo.hpp> included, nothing asked of it
+  each model  one zoo model with its figures static_asserted (params, buffers, MACs, output shape)
+  whole zoo   every model's figures static_asserted in one file
+  chains      flat networks of 1,000, 4,000 and 16,000 layers; blocks nested 50 deep; a 200-branch concat
+and the route a user would otherwise take: torchvision (Debian python3-torchvision) computing the
+same figures for the same models (parameter count, a forward pass for shapes, hook-counted MACs),
+timed as a process with the same clock.
+
+Writes bench/results.json (or --json) and prints a Markdown table; --svg writes a plot of compile
+time against layer count. Python standard library only; the torchvision route needs /usr/bin/python3
+with torch and torchvision.
+"""
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+INCLUDE = os.path.join(ROOT, "include")
+
+ZOO = ["alexnet", "alexnet_grouped", "alexnet_owt", "lenet5", "vgg11", "vgg13", "vgg16", "vgg19", "vgg16_bn",
+       "vgg19_bn", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d",
+       "wide_resnet50_2", "googlenet", "inception_v3", "squeezenet1_0", "squeezenet1_1", "densenet121",
+       "densenet169", "densenet201", "mobilenet_v2", "mobilenet_v3_large", "shufflenet_v2_x1_0",
+       "efficientnet_b0", "convnext_tiny"]
+
+
+def run_measured(cmd, cwd=None, stdin=None):
+    """CPU seconds (user + sys), wall seconds and peak RSS in MiB of one process, and its exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=stdin)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError("command failed (%d): %s\n%s" % (code, " ".join(cmd), err[:3000]))
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024.0
+
+
+def best_of(runs, cmd, **kw):
+    results = [run_measured(cmd, **kw) for _ in range(runs)]
+    cpu = min(r[0] for r in results)
+    wall = min(r[1] for r in results)
+    mem = max(r[2] for r in results)
+    return {"cpu_s": round(cpu, 3), "wall_s": round(wall, 3), "peak_mib": round(mem, 1)}
+
+
+def compile_cmd(compiler, source):
+    return [compiler, "-std=c++20", "-fsyntax-only", "-I", INCLUDE, source]
+
+
+def figures_asserts(name):
+    n = "netshape::zoo::" + name
+    return ("static_assert(netshape::params<%s> > 0 && netshape::buffers<%s> >= 0 && netshape::macs<%s> > 0 && "
+            "netshape::output_shape<%s>.channels > 0);\n" % (n, n, n, n))
+
+
+def chain_source(n):
+    kinds = ["netshape::conv2d<%d, 3, netshape::pad<1>>", "netshape::relu", "netshape::batch_norm",
+             "netshape::max_pool<3, netshape::stride<1>, netshape::pad<1>>"]
+    layers = [kinds[i % 4] % (8 + i % 13) if i % 4 == 0 else kinds[i % 4] for i in range(n)]
+    return ("#include <netshape/netshape.hpp>\nusing net = netshape::network<netshape::input<32, 32, 3>,\n" +
+            ",\n".join(layers) + ">;\nstatic_assert(netshape::params<net> > 0 && netshape::macs<net> > 0);\n")
+
+
+def nested_source(depth):
+    inner = "netshape::conv2d<8, 3, netshape::pad<1>>"
+    for _ in range(depth):
+        inner = "netshape::sequential<netshape::relu, %s>" % inner
+    return ("#include <netshape/netshape.hpp>\nusing net = netshape::network<netshape::input<32, 32, 8>, %s>;\n"
+            "static_assert(netshape::params<net> == 3 * 3 * 8 * 8 + 8);\n" % inner)
+
+
+def wide_concat_source(branches):
+    bs = ",\n".join("netshape::conv2d<%d, 1>" % (1 + i % 7) for i in range(branches))
+    return ("#include <netshape/netshape.hpp>\nusing net = netshape::network<netshape::input<16, 16, 8>, "
+            "netshape::concat<%s>>;\nstatic_assert(netshape::output_shape<net>.channels > 0);\n" % bs)
+
+
+TORCHVISION_SCRIPT = r'''
+import sys, time
+import torch, torchvision
+names = sys.argv[1:]
+sizes = {"inception_v3": 299}
+total = 0
+with torch.no_grad():
+    for name in names:
+        kwargs = {"weights": None}
+        if name in ("googlenet", "inception_v3"):
+            kwargs.update(aux_logits=False, init_weights=False)
+        model = getattr(torchvision.models, name)(**kwargs).eval()
+        params = sum(p.numel() for p in model.parameters())
+        buffers = sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))
+        macs = [0]
+        def hook(m, i, o):
+            x = i[0]
+            if isinstance(m, torch.nn.Conv2d):
+                macs[0] += o.numel() // o.shape[0] * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+            else:
+                macs[0] += x.numel() // x.shape[0] * m.out_features
+        for m in model.modules():
+            if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear)):
+                m.register_forward_hook(hook)
+        s = sizes.get(name, 224)
+        out = model(torch.zeros(1, 3, s, s))
+        total += params + buffers + macs[0] + out.numel()
+print(total)
+'''
+
+
+def torchvision_route(names, runs):
+    python = "/usr/bin/python3"
+    try:
+        subprocess.run([python, "-c", "import torch, torchvision"], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(TORCHVISION_SCRIPT)
+        script = f.name
+    tv_names = [n for n in names if n not in ("alexnet", "alexnet_grouped", "lenet5")]
+    tv_names = ["alexnet" if n == "alexnet_owt" else n for n in tv_names]
+    try:
+        return {"models": len(tv_names), **best_of(runs, [python, script] + tv_names)}
+    finally:
+        os.unlink(script)
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "system": platform.platform()}
+
+
+def compiler_version(compiler):
+    out = subprocess.run([compiler, "--version"], capture_output=True, text=True).stdout
+    return out.splitlines()[0] if out else compiler
+
+
+def svg_plot(results, path):
+    """Compile CPU seconds against layer count, one line per compiler (a hand-written SVG)."""
+    w, h, m = 560, 340, 50
+    series = {}
+    for comp, r in results["compilers"].items():
+        pts = [(0, r["floor"]["cpu_s"])] + [(int(k), v["cpu_s"]) for k, v in sorted(r["chains"].items(), key=lambda kv: int(kv[0]))]
+        series[comp] = pts
+    xmax = max(x for pts in series.values() for x, _ in pts) or 1
+    ymax = max(y for pts in series.values() for _, y in pts) * 1.1 or 1
+    sx = lambda x: m + (w - 2 * m) * x / xmax
+    sy = lambda y: h - m - (h - 2 * m) * y / ymax
+    colors = ["#1f77b4", "#d62728", "#2ca02c"]
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="Helvetica" font-size="12">' % (w, h),
+             '<rect width="100%" height="100%" fill="white"/>',
+             '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (m, h - m, w - m, h - m),
+             '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (m, m, m, h - m),
+             '<text x="%d" y="%d" text-anchor="middle">layers in a flat network</text>' % (w / 2, h - 12),
+             '<text x="14" y="%d" transform="rotate(-90 14 %d)" text-anchor="middle">compile CPU seconds</text>' % (h / 2, h / 2)]
+    for i in range(5):
+        x = xmax * i / 4
+        y = ymax * i / 4
+        parts.append('<text x="%.1f" y="%d" text-anchor="middle">%d</text>' % (sx(x), h - m + 16, x))
+        parts.append('<text x="%d" y="%.1f" text-anchor="end">%.1f</text>' % (m - 6, sy(y) + 4, y))
+    for i, (comp, pts) in enumerate(series.items()):
+        c = colors[i % len(colors)]
+        parts.append('<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>' %
+                     (c, " ".join("%.1f,%.1f" % (sx(x), sy(y)) for x, y in pts)))
+        for x, y in pts:
+            parts.append('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>' % (sx(x), sy(y), c))
+        parts.append('<text x="%d" y="%d" fill="%s">%s</text>' % (m + 10, m + 16 * (i + 1), c, comp))
+    parts.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(parts) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--compilers", default="g++,clang++")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--chains", default="1000,4000,16000")
+    ap.add_argument("--models", default=",".join(ZOO), help="zoo models to measure one by one ('' for none)")
+    ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results.json"))
+    ap.add_argument("--svg", default=None, help="write the compile-time plot here")
+    ap.add_argument("--no-torchvision", action="store_true")
+    args = ap.parse_args()
+    models = [m for m in args.models.split(",") if m]
+    chains = [int(c) for c in args.chains.split(",") if c]
+    work = tempfile.mkdtemp(prefix="netshape-bench-")
+
+    def source(name, text):
+        path = os.path.join(work, name + ".cpp")
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    sources = {
+        "hana": source("hana", "#include <boost/hana.hpp>\n"),
+        "floor": source("floor", "#include <netshape/netshape.hpp>\n"),
+        "zoo_header": source("zoo_header", "#include <netshape/zoo.hpp>\n"),
+        "zoo_all": source("zoo_all", "#include <netshape/zoo.hpp>\n" + "".join(figures_asserts(m) for m in ZOO)),
+        "nested_50": source("nested_50", nested_source(50)),
+        "concat_200": source("concat_200", wide_concat_source(200)),
+    }
+    for m in models:
+        sources["model_" + m] = source("model_" + m, "#include <netshape/zoo.hpp>\n" + figures_asserts(m))
+    for n in chains:
+        sources["chain_%d" % n] = source("chain_%d" % n, chain_source(n))
+
+    results = {"machine": machine(), "runs": args.runs, "compilers": {}}
+    for comp in [c for c in args.compilers.split(",") if c]:
+        r = {"version": compiler_version(comp)}
+        measure = lambda key: best_of(args.runs, compile_cmd(comp, sources[key]))
+        for key in ("hana", "floor", "zoo_header", "zoo_all", "nested_50", "concat_200"):
+            r[key] = measure(key)
+            print("%s %-12s %s" % (comp, key, r[key]), file=sys.stderr)
+        r["chains"] = {}
+        for n in chains:
+            r["chains"][str(n)] = measure("chain_%d" % n)
+            print("%s chain %-6d %s" % (comp, n, r["chains"][str(n)]), file=sys.stderr)
+        r["models"] = {}
+        for m in models:
+            r["models"][m] = measure("model_" + m)
+            print("%s %-20s %s" % (comp, m, r["models"][m]), file=sys.stderr)
+        results["compilers"][comp] = r
+    if not args.no_torchvision:
+        results["torchvision"] = torchvision_route(ZOO, args.runs)
+
+    with open(args.json, "w") as f:
+        json.dump(results, f, indent=1)
+    if args.svg:
+        svg_plot(results, args.svg)
+    print(markdown(results))
+
+
+def markdown(results):
+    comps = list(results["compilers"])
+    lines = ["| measurement | " + " | ".join("%s CPU s | %s MiB" % (c, c) for c in comps) + " |",
+             "| --- |" + " ---: | ---: |" * len(comps)]
+
+    def row(label, get):
+        cells = []
+        for c in comps:
+            v = get(results["compilers"][c])
+            cells.append("%.2f | %.0f" % (v["cpu_s"], v["peak_mib"]) if v else " | ")
+        lines.append("| %s | %s |" % (label, " | ".join(cells)))
+
+    row("`<boost/hana.hpp>` alone", lambda r: r["hana"])
+    row("`<netshape/netshape.hpp>` alone (floor)", lambda r: r["floor"])
+    row("`<netshape/zoo.hpp>` alone", lambda r: r["zoo_header"])
+    row("whole zoo, every figure asserted", lambda r: r["zoo_all"])
+    for n in sorted(next(iter(results["compilers"].values()))["chains"], key=int):
+        row("flat chain of %s layers" % format(int(n), ","), lambda r, n=n: r["chains"][n])
+    row("blocks nested 50 deep", lambda r: r["nested_50"])
+    row("concat of 200 branches", lambda r: r["concat_200"])
+    for m in next(iter(results["compilers"].values()))["models"]:
+        row("model `%s`" % m, lambda r, m=m: r["models"][m])
+    tv = results.get("torchvision")
+    if tv:
+        lines.append("")
+        lines.append("torchvision computing the same figures for %d models: %.2f CPU s, %.0f MiB." %
+                     (tv["models"], tv["cpu_s"], tv["peak_mib"]))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
