@@ -5,7 +5,8 @@
 # cases report "skipped" (exit status 77), never "passed".
 set(NETSHAPE_TORCH_PYTHON /usr/bin/python3 CACHE FILEPATH "Python with torch, torchvision and onnx (Debian's)")
 set(netshape_onnx_work ${CMAKE_CURRENT_BINARY_DIR}/onnx)
-set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1_1)
+set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1_1
+    shufflenet_v2_x1_0)  # the last: channel split and shuffle patterns
 
 foreach(model IN LISTS netshape_onnx_models)
   foreach(mode train eval)
