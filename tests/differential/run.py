@@ -1,0 +1,111 @@
+#!/usr/bin/python3
+"""The differential test (tests/differential.cmake): random networks measured by PyTorch, checked by
+the compiler.
+
+  1. picks a seed (NETSHAPE_DIFF_SEED from the environment, else a fresh random one) and prints it;
+  2. runs tools/random_networks.py (in --jobs processes) to write COUNT networks with PyTorch's
+     figures as static_asserts;
+  3. compiles every generated file with -fsyntax-only (everything is static_assert) in --jobs
+     processes; any failed static_assert is a mismatch, named "seed S case N: <figure>";
+  4. for every mismatching case, writes that case alone to <work>/mismatches/ ready to be committed
+     under tests/differential/regressions/.
+
+Exit status: 0 all agree, 1 a mismatch (or a generator failure), 77 torch cannot be imported by
+this interpreter (CTest reports the test as skipped, never as passed).
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+
+SKIP = 77
+
+
+def compile_one(compiler, flags, source):
+    start = time.monotonic()
+    p = subprocess.run([compiler] + flags + [source], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return source, p.returncode, p.stdout, time.monotonic() - start
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--compiler", required=True)
+    ap.add_argument("--include", required=True, help="netshape's include directory")
+    ap.add_argument("--generator", required=True, help="tools/random_networks.py")
+    ap.add_argument("--work", required=True, help="scratch directory (emptied)")
+    ap.add_argument("--count", type=int, default=300)
+    ap.add_argument("--per-file", type=int, default=25)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--flag", action="append", default=[], help="extra compiler flag (repeatable)")
+    args = ap.parse_args()
+
+    try:
+        import torch  # noqa: F401  (only to know whether the generator can run)
+    except ImportError as e:
+        print("differential: %s cannot import torch (%s); test skipped" % (sys.executable, e))
+        return SKIP
+
+    seed = os.environ.get("NETSHAPE_DIFF_SEED") or str(secrets.randbelow(10 ** 9))
+    print("differential: seed %s (reproduce: NETSHAPE_DIFF_SEED=%s ctest -R '^differential$')" % (seed, seed),
+          flush=True)
+
+    generated = os.path.join(args.work, "generated")
+    mismatches = os.path.join(args.work, "mismatches")
+    for d in (generated, mismatches):
+        shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(generated)
+
+    start = time.monotonic()
+    gens = [subprocess.Popen([sys.executable, args.generator, "--seed", seed, "--count", str(args.count),
+                              "--per-file", str(args.per_file), "--part", "%d/%d" % (k, args.jobs),
+                              "--out", generated])
+            for k in range(args.jobs)]
+    if any(g.wait() != 0 for g in gens):
+        print("differential: the generator failed (seed %s)" % seed)
+        return 1
+    print("differential: generated in %.1f s" % (time.monotonic() - start), flush=True)
+
+    sources = sorted((os.path.join(generated, f) for f in os.listdir(generated) if f.endswith(".cpp")),
+                     key=lambda p: int(re.search(r"(\d+)\.cpp$", p).group(1)))
+    flags = ["-std=c++20", "-fsyntax-only", "-I" + args.include] + args.flag
+    start = time.monotonic()
+    failed = {}
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for source, status, output, seconds in pool.map(lambda s: compile_one(args.compiler, flags, s), sources):
+            print("differential: %s %s (%.1f s)" % (os.path.basename(source), "ok" if status == 0 else "MISMATCH",
+                                                    seconds), flush=True)
+            if status != 0:
+                failed[source] = output
+    print("differential: compiled %d files in %.1f s" % (len(sources), time.monotonic() - start))
+
+    if not failed:
+        print("differential: seed %s: %d networks, netshape agrees with PyTorch on every figure" % (seed, args.count))
+        return 0
+
+    cases = set()
+    for source, output in failed.items():
+        lines = output.splitlines()
+        print("---- %s: first 60 lines of %d ----" % (source, len(lines)))
+        print("\n".join(lines[:60]))
+        found = set(int(n) for n in re.findall(r"seed %s case (\d+)" % re.escape(seed), output))
+        if not found:
+            print("differential: %s failed without naming a case (a netshape error or a generator bug)" % source)
+        cases |= found
+    for case in sorted(cases):
+        subprocess.run([sys.executable, args.generator, "--seed", seed, "--only", str(case), "--out", mismatches],
+                       check=False, stdout=subprocess.DEVNULL)
+        labels = sorted(set(re.findall(r"seed %s case %d: [^\"]+" % (re.escape(seed), case),
+                                       "\n".join(failed.values()))))
+        print("differential: MISMATCH %s" % "; ".join(labels or ["seed %s case %d" % (seed, case)]))
+    print("differential: %d mismatching case(s); each is written alone to %s: commit it as a regression case under "
+          "tests/differential/regressions/" % (len(cases), mismatches))
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
