@@ -46,8 +46,8 @@ struct analysis<network<Input, L...>> {
     static constexpr shape input = in::value;
     static constexpr const auto& nodes = joined<L...>::nodes;
     static constexpr std::size_t size = nodes.size();
-    static constexpr std::size_t leaves = leaf_count(nodes);
-    static constexpr std::size_t depth = max_depth(nodes);
+    static constexpr std::size_t leaves = joined<L...>::counts.leaves;
+    static constexpr std::size_t depth = joined<L...>::counts.depth;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
     // are separate evaluations, so a static_assert on params<Net> never pays for the records.

@@ -97,7 +97,7 @@ private:
                 {"MACs", format::thousands(t.macs), ""},
                 {"activations", format::thousands(t.activations), format::mebibytes(t.activations) + " at float32"},
                 {"receptive field", format::window(hw{f.height, f.width}),
-                 "stride " + format::window(hw{f.stride_height, f.stride_width})}};
+                 format::cat("stride ", format::window(hw{f.stride_height, f.stride_width}))}};
     }
 
     static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from) {
@@ -130,8 +130,8 @@ private:
             if (header && s == style::markdown) {
                 std::string rule = "|";
                 for (std::size_t c = 0; c < widths.size(); ++c)
-                    rule += (c >= right_from ? " " + std::string(widths[c] > 0 ? widths[c] - 1 : 0, '-') + ": |"
-                                             : " " + std::string(widths[c], '-') + " |");
+                    rule += c >= right_from ? format::cat(" ", std::string(widths[c] > 0 ? widths[c] - 1 : 0, '-'), ": |")
+                                            : format::cat(" ", std::string(widths[c], '-'), " |");
                 out << rule << '\n';
             } else if (header) {
                 std::size_t total = 0;

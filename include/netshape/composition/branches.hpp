@@ -23,6 +23,7 @@ using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_
 template <class... B>
 struct concat {
     static constexpr const auto& nodes = detail::merge_nodes<merge::concat, B...>::nodes;
+    static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::concat, B...>::counts;
 };
 
 /// `add<B...>`: element-wise sum; every branch's output must have the same shape (a residual
@@ -30,6 +31,7 @@ struct concat {
 template <class... B>
 struct add {
     static constexpr const auto& nodes = detail::merge_nodes<merge::add, B...>::nodes;
+    static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::add, B...>::counts;
 };
 
 /// `multiply<B...>`: element-wise product with broadcasting as in PyTorch: on each of height,
@@ -38,6 +40,7 @@ struct add {
 template <class... B>
 struct multiply {
     static constexpr const auto& nodes = detail::merge_nodes<merge::multiply, B...>::nodes;
+    static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::multiply, B...>::counts;
 };
 
 }  // namespace netshape

@@ -17,6 +17,7 @@ struct named {
         if constexpr (detail::layer_nodes<L>::nodes.size() > 0) out[0].name = Name.chars;
         return out;
     }();
+    static constexpr detail::shape_of_part counts = detail::layer_nodes<L>::counts;
 };
 
 }  // namespace netshape

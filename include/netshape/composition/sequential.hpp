@@ -10,8 +10,9 @@ namespace netshape {
 /// to indent and to total a block.
 template <class... L>
 struct sequential {
-    static constexpr const auto& nodes =
-        detail::joined<detail::marker<kind::block_begin>, L..., detail::marker<kind::block_end>>::nodes;
+    using all = detail::joined<detail::marker<kind::block_begin>, L..., detail::marker<kind::block_end>>;
+    static constexpr const auto& nodes = all::nodes;
+    static constexpr detail::shape_of_part counts = all::counts;
 };
 
 /// Passes its input through: the shortcut branch of a residual block.

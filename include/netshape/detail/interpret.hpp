@@ -114,48 +114,48 @@ constexpr field widen(field f, hw span, hw stride, checked& ck) {
     return f;
 }
 
-/// A leaf's output and figures from its spec and r.input, r.receptive (the field before it).
-constexpr rule apply(layer_record& r, checked& ck) {
+/// A leaf's output and figures from its spec `s` and r.input, r.receptive (the field before it).
+constexpr rule apply(const spec& s, layer_record& r, checked& ck) {
     const shape in = r.input;
     r.output = in;
-    switch (r.what) {
+    switch (s.what) {
         case kind::conv2d:
         case kind::max_pool:
         case kind::avg_pool: {
-            const bool pool = r.what != kind::conv2d;
+            const bool pool = s.what != kind::conv2d;
             hw out{}, span{};
-            rule bad = window(in.height, r.kernel.height, r.stride.height, r.pad.height, r.dilation.height, r.ceil,
+            rule bad = window(in.height, s.kernel.height, s.stride.height, s.pad.height, s.dilation.height, s.ceil,
                               out.height, span.height);
             if (bad == rule::none)
-                bad = window(in.width, r.kernel.width, r.stride.width, r.pad.width, r.dilation.width, r.ceil, out.width,
+                bad = window(in.width, s.kernel.width, s.stride.width, s.pad.width, s.dilation.width, s.ceil, out.width,
                              span.width);
             if (bad != rule::none) return bad;
             if (pool) {
                 // PyTorch checks pad <= kernel / 2 on the kernel itself, dilated or not (its message
                 // says "effective kernel" but MaxPool2d(3, padding=2, dilation=2) is rejected).
-                if (2 * r.pad.height > r.kernel.height || 2 * r.pad.width > r.kernel.width)
+                if (2 * s.pad.height > s.kernel.height || 2 * s.pad.width > s.kernel.width)
                     return rule::pool_pad_over_half_kernel;
             }
-            r.output = shape{out.height, out.width, pool ? in.channels : r.units};
-            r.receptive = widen(r.receptive, span, r.stride, ck);
+            r.output = shape{out.height, out.width, pool ? in.channels : s.units};
+            r.receptive = widen(r.receptive, span, s.stride, ck);
             if (pool) return rule::none;
-            if (r.units <= 0) return rule::filters_not_positive;
-            if (r.groups <= 0) return rule::groups_not_positive;
-            if (in.channels % r.groups != 0) return rule::groups_not_dividing_channels;
-            if (r.units % r.groups != 0) return rule::groups_not_dividing_filters;
-            r.weights = ck.mul(ck.mul(r.kernel.height, r.kernel.width), in.channels / r.groups, r.units);
-            r.biases = r.bias ? r.units : 0;
+            if (s.units <= 0) return rule::filters_not_positive;
+            if (s.groups <= 0) return rule::groups_not_positive;
+            if (in.channels % s.groups != 0) return rule::groups_not_dividing_channels;
+            if (s.units % s.groups != 0) return rule::groups_not_dividing_filters;
+            r.weights = ck.mul(ck.mul(s.kernel.height, s.kernel.width), in.channels / s.groups, s.units);
+            r.biases = s.bias ? s.units : 0;
             r.macs = ck.mul(ck.mul(out.height, out.width), r.weights);
             return rule::none;
         }
         case kind::dense: {
-            if (r.units <= 0) return rule::units_not_positive;
-            const count_t fan_in = r.per_pixel ? in.channels : ck.elements(in);
-            r.output = r.per_pixel ? shape{in.height, in.width, r.units} : shape{1, 1, r.units};
-            r.weights = ck.mul(fan_in, r.units);
-            r.biases = r.bias ? r.units : 0;
-            r.macs = r.per_pixel ? ck.mul(ck.mul(in.height, in.width), r.weights) : r.weights;
-            if (!r.per_pixel) r.receptive = widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}, ck);
+            if (s.units <= 0) return rule::units_not_positive;
+            const count_t fan_in = s.per_pixel ? in.channels : ck.elements(in);
+            r.output = s.per_pixel ? shape{in.height, in.width, s.units} : shape{1, 1, s.units};
+            r.weights = ck.mul(fan_in, s.units);
+            r.biases = s.bias ? s.units : 0;
+            r.macs = s.per_pixel ? ck.mul(ck.mul(in.height, in.width), r.weights) : r.weights;
+            if (!s.per_pixel) r.receptive = widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}, ck);
             return rule::none;
         }
         case kind::flatten:
@@ -164,10 +164,10 @@ constexpr rule apply(layer_record& r, checked& ck) {
             return rule::none;
         case kind::adaptive_avg_pool:
         case kind::adaptive_max_pool: {
-            if (r.kernel.height <= 0 || r.kernel.width <= 0) return rule::output_size_not_positive;
-            r.output = shape{r.kernel.height, r.kernel.width, in.channels};
-            const hw span{adaptive_window(in.height, r.kernel.height), adaptive_window(in.width, r.kernel.width)};
-            const hw step{in.height / r.kernel.height, in.width / r.kernel.width};
+            if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::output_size_not_positive;
+            r.output = shape{s.kernel.height, s.kernel.width, in.channels};
+            const hw span{adaptive_window(in.height, s.kernel.height), adaptive_window(in.width, s.kernel.width)};
+            const hw step{in.height / s.kernel.height, in.width / s.kernel.width};
             r.receptive = widen(r.receptive, span, hw{step.height > 0 ? step.height : 1, step.width > 0 ? step.width : 1}, ck);
             return rule::none;
         }
@@ -182,11 +182,11 @@ constexpr rule apply(layer_record& r, checked& ck) {
             r.weights = in.channels;
             return rule::none;
         case kind::channel_shuffle:
-            if (r.units <= 0 || in.channels % r.units != 0) return rule::shuffle_groups_not_dividing;
+            if (s.units <= 0 || in.channels % s.units != 0) return rule::shuffle_groups_not_dividing;
             return rule::none;
         case kind::channel_slice:
-            if (r.first < 0 || r.units <= 0 || r.first > in.channels - r.units) return rule::slice_out_of_range;
-            r.output.channels = r.units;
+            if (s.first < 0 || s.units <= 0 || s.first > in.channels - s.units) return rule::slice_out_of_range;
+            r.output.channels = s.units;
             return rule::none;
         case kind::input:
             return rule::input_not_first;
@@ -322,25 +322,27 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
     for (std::size_t i = first; i < last; ++i) {
-        // Without `keep`, one scratch record is reused: its figures are reset here.
+        // Without `keep`, one scratch record is reused: its figures are reset here, and its spec is
+        // left alone (the loop reads `s`; copying a spec per node is a measurable cost on g++).
+        const spec& s = nodes[i];
         layer_record& r = records[keep ? i - first : 0];
-        static_cast<spec&>(r) = nodes[i];
-        if (!keep) r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = r.peak = 0;
+        if (keep) static_cast<spec&>(r) = s;
+        else r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = r.peak = 0;
         r.input = m.cur;
         r.receptive = m.rf;
         r.depth = m.top;
         r.index = m.leaf;
-        switch (r.what) {
+        switch (s.what) {
             case kind::block_begin:
             case kind::merge_begin:
-                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, sums_of(m.total), r.how, m.held};
-                if (r.what == kind::merge_begin) m.held = m.ck.add(m.held, m.ck.elements(m.cur));  // the input, for every branch
+                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, sums_of(m.total), s.how, m.held};
+                if (s.what == kind::merge_begin) m.held = m.ck.add(m.held, m.ck.elements(m.cur));  // the input, for every branch
                 break;
             case kind::branch: {
                 frame& f = m.stack[m.top];
                 if (f.seen > 0) {
                     if (const rule bad = merge_into(f, f.how, m.cur, m.rf); bad != rule::none) {
-                        fail(bad, i, r.what, f.how, f.merged, m.cur);
+                        fail(bad, i, s.what, f.how, f.merged, m.cur);
                         return;
                     }
                     m.held = m.ck.add(m.held, m.ck.elements(m.cur));  // a finished branch waits for the merge
@@ -353,10 +355,10 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             case kind::block_end:
             case kind::merge_end: {
                 frame& f = m.stack[m.top];
-                if (r.what == kind::merge_end) {
+                if (s.what == kind::merge_end) {
                     const rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
                     if (bad != rule::none) {
-                        fail(bad, i, r.what, f.how, f.merged, m.cur);
+                        fail(bad, i, s.what, f.how, f.merged, m.cur);
                         return;
                     }
                     const count_t live = m.ck.add(m.held, m.ck.elements(m.cur));
@@ -376,10 +378,10 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                 break;
             }
             default: {
-                rule bad = apply(r, m.ck);
+                rule bad = apply(s, r, m.ck);
                 r.params = m.ck.add(r.weights, r.biases);
                 r.peak = m.ck.add(m.held, m.ck.elements(r.input));
-                if (adds_activations(r.what)) {
+                if (adds_activations(s.what)) {
                     r.activations = m.ck.elements(r.output);
                     r.peak = m.ck.add(r.peak, r.activations);
                 }
@@ -387,7 +389,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                 accumulate(m.total, r, m.ck);
                 if (bad == rule::none && m.ck.overflow) bad = rule::count_overflow;
                 if (bad != rule::none) {
-                    fail(bad, i, r.what, merge::none, r.input, r.output);
+                    fail(bad, i, s.what, merge::none, r.input, r.output);
                     return;
                 }
                 m.cur = r.output;
@@ -396,7 +398,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             }
         }
         if (m.ck.overflow) {
-            fail(rule::count_overflow, i, r.what, r.how, r.input, m.cur);
+            fail(rule::count_overflow, i, s.what, s.how, r.input, m.cur);
             return;
         }
     }

@@ -30,17 +30,50 @@ constexpr auto report_not_a_layer() {
     return true;
 }
 
+/// How many leaves a part holds, how deep its blocks nest, and whether it opens a block (a begin
+/// marker). Blocks state them (joined<> sums them from their parts); for any other layer type
+/// they are counted from its (short) node array.
+struct shape_of_part {
+    std::size_t leaves = 0;
+    std::size_t depth = 0;
+    bool opens = false;
+};
+
+template <class T, class = void>
+struct part_counts {
+    static constexpr shape_of_part value = [] {
+        shape_of_part c{};
+        std::size_t open = 0;
+        for (const spec& s : T::nodes) {
+            if (s.what == kind::block_begin || s.what == kind::merge_begin) {
+                if (++open > c.depth) c.depth = open;
+            } else if (s.what == kind::block_end || s.what == kind::merge_end) {
+                if (open > 0) --open;
+            } else if (!is_structure(s.what)) {
+                ++c.leaves;
+            }
+        }
+        return c;
+    }();
+};
+template <class T>
+struct part_counts<T, std::void_t<decltype(T::counts)>> {
+    static constexpr shape_of_part value = T::counts;
+};
+
 template <class T>
 struct layer_nodes {
     using reported = decltype(report_not_a_layer<T>());
     static constexpr std::array<spec, 0> nodes{};
     static constexpr part whole{nullptr, 0};
+    static constexpr shape_of_part counts{};
 };
 template <class T>
     requires is_layer<T>::value
 struct layer_nodes<T> {
     static constexpr const auto& nodes = T::nodes;
     static constexpr part whole{T::nodes.data(), T::nodes.size()};
+    static constexpr shape_of_part counts = part_counts<T>::value;
 };
 
 /// Copies one part's nodes to `out`. The local copy matters: g++ re-reads a whole static
@@ -65,6 +98,20 @@ struct joined {
         for (std::size_t s : sizes) n += s;
         return n;
     }();
+    /// Leaves, nesting depth (one more than the deepest part when a part opens a block: a
+    /// sequential or merge is begin marker, parts, end marker), computed without a node array.
+    static constexpr shape_of_part counts = [] {
+        const shape_of_part each[] = {shape_of_part{}, layer_nodes<Parts>::counts...};
+        shape_of_part c{};
+        bool opens = false;
+        for (const shape_of_part& p : each) {
+            c.leaves += p.leaves;
+            c.depth = p.depth > c.depth ? p.depth : c.depth;
+            opens = opens || p.opens;
+        }
+        if (opens) c.depth += 1;
+        return c;
+    }();
     using copier = spec* (*)(spec*);
     static constexpr std::array<spec, size> nodes = [] {
         std::array<spec, size> out{};
@@ -85,6 +132,7 @@ struct marker {
         s.branches = static_cast<count_t>(Branches);
         return std::array<spec, 1>{s};
     }();
+    static constexpr shape_of_part counts{0, 0, What == kind::block_begin || What == kind::merge_begin};
 };
 
 /// Leaf specs, built by plain functions rather than a lambda per layer type: a distinct

@@ -11,6 +11,21 @@ namespace netshape {
 
 namespace format {
 
+inline void append(std::string& s, const std::string& x) { s += x; }
+inline void append(std::string& s, const char* x) { s += x; }
+inline void append(std::string& s, char x) { s += x; }
+inline void append(std::string& s, count_t x) { s += std::to_string(x); }
+inline void append(std::string& s, std::size_t x) { s += std::to_string(x); }
+
+/// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
+/// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
+template <class... Parts>
+std::string cat(const Parts&... parts) {
+    std::string s;
+    (append(s, parts), ...);
+    return s;
+}
+
 /// 62378344 -> "62,378,344".
 inline std::string thousands(count_t value) {
     const bool negative = value < 0;
@@ -21,19 +36,19 @@ inline std::string thousands(count_t value) {
         out += digits[i];
         if ((n - i - 1) % 3 == 0 && i + 1 < n) out += ',';
     }
-    return negative ? "-" + out : out;
+    return negative ? cat("-", out) : out;
 }
 
 /// 55×55×96.
 inline std::string dims(const shape& s) {
-    return std::to_string(s.height) + "×" + std::to_string(s.width) + "×" + std::to_string(s.channels);
+    return cat(s.height, "×", s.width, "×", s.channels);
 }
 
 inline std::string pair(const hw& v) {
-    return v.height == v.width ? std::to_string(v.height) : std::to_string(v.height) + "×" + std::to_string(v.width);
+    return v.height == v.width ? std::to_string(v.height) : cat(v.height, "×", v.width);
 }
 
-inline std::string window(const hw& k) { return std::to_string(k.height) + "×" + std::to_string(k.width); }
+inline std::string window(const hw& k) { return cat(k.height, "×", k.width); }
 
 /// Bytes at 4 bytes an element, in MiB with two decimals.
 inline std::string mebibytes(count_t elements, int bytes_per_element = 4) {
@@ -58,36 +73,35 @@ inline std::string describe(const layer_record& r) {
     std::string d;
     const auto window_options = [&] {
         std::string o;
-        if (r.stride.height != 1 || r.stride.width != 1) o += "/" + pair(r.stride);
+        if (r.stride.height != 1 || r.stride.width != 1) o += cat("/", pair(r.stride));
         return o;
     };
     const auto extras = [&] {
         std::string o;
-        if (r.pad.height != 0 || r.pad.width != 0) o += ", pad " + pair(r.pad);
-        if (r.dilation.height != 1 || r.dilation.width != 1) o += ", dilation " + pair(r.dilation);
+        if (r.pad.height != 0 || r.pad.width != 0) o += cat(", pad ", pair(r.pad));
+        if (r.dilation.height != 1 || r.dilation.width != 1) o += cat(", dilation ", pair(r.dilation));
         return o;
     };
     switch (r.what) {
         case kind::conv2d:
-            d = "conv " + window(r.kernel) + window_options() + ", " + std::to_string(r.units) + extras();
+            d = cat("conv ", window(r.kernel), window_options(), ", ", r.units, extras());
             if (r.groups == r.input.channels && r.groups > 1) d += ", depthwise";
-            else if (r.groups != 1) d += ", groups " + std::to_string(r.groups);
+            else if (r.groups != 1) d += cat(", groups ", r.groups);
             if (!r.bias) d += ", no bias";
             return d;
         case kind::max_pool:
         case kind::avg_pool:
-            d = std::string(r.what == kind::max_pool ? "max pool " : "avg pool ") + window(r.kernel) + window_options() +
-                extras();
+            d = cat(r.what == kind::max_pool ? "max pool " : "avg pool ", window(r.kernel), window_options(), extras());
             if (r.ceil) d += ", ceil";
             return d;
         case kind::adaptive_avg_pool:
         case kind::adaptive_max_pool: {
             const char* op = r.what == kind::adaptive_avg_pool ? "avg" : "max";
-            if (r.kernel.height == 1 && r.kernel.width == 1) return std::string("global ") + op + " pool";
-            return std::string("adaptive ") + op + " pool to " + window(r.kernel);
+            if (r.kernel.height == 1 && r.kernel.width == 1) return cat("global ", op, " pool");
+            return cat("adaptive ", op, " pool to ", window(r.kernel));
         }
         case kind::dense:
-            d = "dense " + std::to_string(r.units);
+            d = cat("dense ", r.units);
             if (r.per_pixel) d += ", per pixel";
             if (!r.bias) d += ", no bias";
             return d;
@@ -95,16 +109,16 @@ inline std::string describe(const layer_record& r) {
         case kind::batch_norm: return "batch norm";
         case kind::layer_norm: return "layer norm";
         case kind::layer_scale: return "layer scale";
-        case kind::lrn: return "local response norm " + std::to_string(r.units);
+        case kind::lrn: return cat("local response norm ", r.units);
         case kind::dropout: return "dropout";
         case kind::activation: return name_of(r.fn);
         case kind::identity: return "identity";
-        case kind::channel_shuffle: return "channel shuffle, " + std::to_string(r.units) + " groups";
+        case kind::channel_shuffle: return cat("channel shuffle, ", r.units, " groups");
         case kind::channel_slice:
-            return "channels " + std::to_string(r.first) + "–" + std::to_string(r.first + r.units - 1);
+            return cat("channels ", r.first, "–", r.first + r.units - 1);
         case kind::input: return "input";
         case kind::block_begin: return "sequential";
-        case kind::merge_begin: return std::string(name_of(r.how)) + " of " + std::to_string(r.branches);
+        case kind::merge_begin: return cat(name_of(r.how), " of ", r.branches);
         default: return "";
     }
 }

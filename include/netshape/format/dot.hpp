@@ -41,7 +41,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
         << "  input [label=\"input\\n" << dims(total.input) << "\", shape=oval];\n";
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
-        const std::string id = "n" + std::to_string(i);
+        const std::string id = cat("n", i);
         switch (r.what) {
             case kind::block_begin:
                 if (r.name != nullptr)

@@ -50,15 +50,14 @@ inline std::string json_string(const char* s) {
 inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
 
 inline std::string json_shape(const shape& s) {
-    return "[" + std::to_string(s.height) + ", " + std::to_string(s.width) + ", " + std::to_string(s.channels) + "]";
+    return cat("[", s.height, ", ", s.width, ", ", s.channels, "]");
 }
 inline std::string json_pair(const hw& v) {
-    return "[" + std::to_string(v.height) + ", " + std::to_string(v.width) + "]";
+    return cat("[", v.height, ", ", v.width, "]");
 }
 inline std::string json_field(const field& f) {
-    return "{\"height\": " + std::to_string(f.height) + ", \"width\": " + std::to_string(f.width) +
-           ", \"stride_height\": " + std::to_string(f.stride_height) + ", \"stride_width\": " +
-           std::to_string(f.stride_width) + "}";
+    return cat("{\"height\": ", f.height, ", \"width\": ", f.width, ", \"stride_height\": ", f.stride_height,
+               ", \"stride_width\": ", f.stride_width, "}");
 }
 
 inline const char* json_kind(const layer_record& r) {
@@ -72,9 +71,8 @@ inline const char* json_kind(const layer_record& r) {
 
 inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total) {
     const auto counts = [](const layer_record& r) {
-        return "\"weights\": " + std::to_string(r.weights) + ", \"biases\": " + std::to_string(r.biases) +
-               ", \"params\": " + std::to_string(r.params) + ", \"buffers\": " + std::to_string(r.buffers) +
-               ", \"macs\": " + std::to_string(r.macs) + ", \"activations\": " + std::to_string(r.activations);
+        return cat("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
+                   ", \"buffers\": ", r.buffers, ", \"macs\": ", r.macs, ", \"activations\": ", r.activations);
     };
     out << "{\n  \"schema\": \"netshape-summary/1\",\n  \"input\": " << json_shape(total.input)
         << ",\n  \"output\": " << json_shape(total.output) << ",\n  \"totals\": {" << counts(total)
