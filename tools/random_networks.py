@@ -563,6 +563,8 @@ def main():
     ap.add_argument("--count", type=int, default=300, help="number of networks")
     ap.add_argument("--per-file", type=int, default=25, help="networks per .cpp file")
     ap.add_argument("--only", type=int, action="append", help="write only these case indices")
+    ap.add_argument("--corrupt", type=int, action="append", default=[],
+                    help="self-test only: write PyTorch's params + 1 for this case, which must then fail")
     ap.add_argument("--part", default="0/1", help="K/N: write only files f with f %% N == K (parallel runs)")
     ap.add_argument("--out", required=True, help="directory for random_<n>.cpp")
     args = ap.parse_args()
@@ -577,6 +579,8 @@ def main():
         body = [HEADER % (args.seed, torch.__version__, args.seed)]
         for index in group:
             input_hwc, items, fig = make_case(args.seed, index)
+            if index in args.corrupt:
+                fig["params"] += 1
             leaves += len(fig["layers"])
             body.append(case_cpp(args.seed, index, input_hwc, items, fig))
         name = "random_%d.cpp" % f if not args.only else "case_%s.cpp" % "_".join(map(str, group))

@@ -32,6 +32,22 @@ def compile_one(compiler, flags, source):
     return source, p.returncode, p.stdout, time.monotonic() - start
 
 
+def cases_at_lines(source, output, seed):
+    starts = []  # (first line, case) from the "// seed S case N" comment opening every case
+    with open(source) as f:
+        for number, line in enumerate(f, 1):
+            m = re.match(r"// seed %s case (\d+)$" % re.escape(seed), line.strip())
+            if m:
+                starts.append((number, int(m.group(1))))
+    cases = set()
+    base = re.escape(os.path.basename(source))
+    for line in re.findall(r"%s:(\d+):" % base, output):
+        before = [case for first, case in starts if first <= int(line)]
+        if before:
+            cases.add(before[-1])
+    return cases
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--compiler", required=True)
@@ -42,6 +58,9 @@ def main():
     ap.add_argument("--per-file", type=int, default=25)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--flag", action="append", default=[], help="extra compiler flag (repeatable)")
+    ap.add_argument("--selftest", action="store_true",
+                    help="generate --count cases with case 1's params off by one: passes only if exactly that "
+                         "figure is reported as a mismatch (proves a mismatch fails the test)")
     args = ap.parse_args()
 
     try:
@@ -61,9 +80,10 @@ def main():
     os.makedirs(generated)
 
     start = time.monotonic()
+    corrupt = ["--corrupt", "1"] if args.selftest else []
     gens = [subprocess.Popen([sys.executable, args.generator, "--seed", seed, "--count", str(args.count),
                               "--per-file", str(args.per_file), "--part", "%d/%d" % (k, args.jobs),
-                              "--out", generated])
+                              "--out", generated] + corrupt)
             for k in range(args.jobs)]
     if any(g.wait() != 0 for g in gens):
         print("differential: the generator failed (seed %s)" % seed)
@@ -83,6 +103,17 @@ def main():
                 failed[source] = output
     print("differential: compiled %d files in %.1f s" % (len(sources), time.monotonic() - start))
 
+    if args.selftest:
+        everything = "\n".join(failed.values())
+        named = set(re.findall(r"seed %s case \d+: [^\"\n]+" % re.escape(seed), everything))
+        want = {"seed %s case 1: params" % seed}
+        print("differential self-test: mismatches reported: %s" % sorted(named))
+        if named == want:
+            print("differential self-test: the corrupted figure, and only it, was reported")
+            return 0
+        print("differential self-test: FAILED, expected exactly %s" % sorted(want))
+        return 1
+
     if not failed:
         print("differential: seed %s: %d networks, netshape agrees with PyTorch on every figure" % (seed, args.count))
         return 0
@@ -93,6 +124,9 @@ def main():
         print("---- %s: first 60 lines of %d ----" % (source, len(lines)))
         print("\n".join(lines[:60]))
         found = set(int(n) for n in re.findall(r"seed %s case (\d+)" % re.escape(seed), output))
+        # An error that is not one of our static_asserts (netshape rejecting a network PyTorch ran,
+        # a compiler crash) is traced to its case by the generated file's lines it points at.
+        found |= cases_at_lines(source, output, seed)
         if not found:
             print("differential: %s failed without naming a case (a netshape error or a generator bug)" % source)
         cases |= found
