@@ -1,0 +1,76 @@
+// The model zoo in one Markdown table: every model's input, output, parameters, buffers, MACs,
+// activations and parameter size at float32, all computed by the compiler from the types.
+// tests/test_zoo_*.cpp prove the first five equal torchvision's; docs/zoo.md is this program's output.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include <netshape/zoo.hpp>
+
+namespace ns = netshape;
+namespace zoo = netshape::zoo;
+
+// Two figures restated from outside sources, so that this example only builds if they hold.
+static_assert(ns::params<zoo::alexnet> == 62'378'344);        // the seed
+static_assert(ns::params<zoo::resnet50> == 25'557'032);       // torchvision's ResNet50_Weights meta
+static_assert(ns::params<zoo::mobilenet_v3_large> == 5'483'032);  // torchvision's weights meta
+
+namespace {
+
+std::string grouped(ns::count_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string dims(ns::shape s) {
+    return std::to_string(s.height) + "×" + std::to_string(s.width) + "×" + std::to_string(s.channels);
+}
+
+template <class Net>
+void row(const char* name) {
+    char mib[32];
+    std::snprintf(mib, sizeof mib, "%.2f", static_cast<double>(ns::params<Net>) * 4.0 / (1024.0 * 1024.0));
+    std::cout << "| `" << name << "` | " << dims(ns::input_shape<Net>) << " | " << dims(ns::output_shape<Net>) << " | "
+              << grouped(ns::params<Net>) << " | " << grouped(ns::buffers<Net>) << " | " << grouped(ns::macs<Net>)
+              << " | " << grouped(ns::activations<Net>) << " | " << mib << " |\n";
+}
+
+}  // namespace
+
+int main() {
+    std::cout << "| model | input | output | params | buffers | MACs | activations | params MiB (fp32) |\n"
+              << "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
+    row<zoo::alexnet>("alexnet");
+    row<zoo::alexnet_grouped>("alexnet_grouped");
+    row<zoo::alexnet_owt>("alexnet_owt");
+    row<zoo::lenet5>("lenet5");
+    row<zoo::vgg11>("vgg11");
+    row<zoo::vgg13>("vgg13");
+    row<zoo::vgg16>("vgg16");
+    row<zoo::vgg19>("vgg19");
+    row<zoo::vgg16_bn>("vgg16_bn");
+    row<zoo::vgg19_bn>("vgg19_bn");
+    row<zoo::resnet18>("resnet18");
+    row<zoo::resnet34>("resnet34");
+    row<zoo::resnet50>("resnet50");
+    row<zoo::resnet101>("resnet101");
+    row<zoo::resnet152>("resnet152");
+    row<zoo::resnext50_32x4d>("resnext50_32x4d");
+    row<zoo::wide_resnet50_2>("wide_resnet50_2");
+    row<zoo::googlenet>("googlenet");
+    row<zoo::inception_v3>("inception_v3");
+    row<zoo::squeezenet1_0>("squeezenet1_0");
+    row<zoo::squeezenet1_1>("squeezenet1_1");
+    row<zoo::densenet121>("densenet121");
+    row<zoo::densenet169>("densenet169");
+    row<zoo::densenet201>("densenet201");
+    row<zoo::mobilenet_v2>("mobilenet_v2");
+    row<zoo::mobilenet_v3_large>("mobilenet_v3_large");
+    row<zoo::shufflenet_v2_x1_0>("shufflenet_v2_x1_0");
+    row<zoo::efficientnet_b0>("efficientnet_b0");
+    row<zoo::convnext_tiny>("convnext_tiny");
+}
