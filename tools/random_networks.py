@@ -207,6 +207,9 @@ def run(module, x):
 class Drawer:
     def __init__(self, rng):
         self.r = rng
+        # An "edge" network (one in four) starts tiny and draws mostly window layers with unusual
+        # padding, dilation and ceil_mode: where output-size rules have their corner cases.
+        self.edge = rng.random() < 0.25
         self.names = 0
 
     def small(self, *choices):
@@ -263,7 +266,7 @@ class Drawer:
         r = self.r
         is_max = r.random() < 0.55
         kh, kw = self.kernel([1, 2, 2, 3, 3, 4, 5])
-        dh, dw = (1, 1) if not is_max or r.random() < 0.75 else self.pair([1, 2, 3])
+        dh, dw = (1, 1) if not is_max or r.random() < (0.4 if self.edge else 0.75) else self.pair([1, 2, 3])
         if preserve:
             kh, kw = kh | 1, kw | 1
             sh, sw, ceil = 1, 1, r.random() < 0.3
@@ -271,9 +274,9 @@ class Drawer:
             if (dh, dw) != (1, 1):
                 dh = dw = 1
         else:
-            sh, sw = (kh, kw) if r.random() < 0.4 else self.pair([1, 2, 2, 3])
+            sh, sw = (kh, kw) if r.random() < 0.4 else self.pair([1, 2, 2, 3, 4] if self.edge else [1, 2, 2, 3])
             # mostly within PyTorch's half-kernel rule, sometimes over it (PyTorch must reject those)
-            ph = r.randint(0, kh // 2 + (1 if r.random() < 0.1 else 0))
+            ph = r.randint(0, kh // 2 + (1 if r.random() < (0.3 if self.edge else 0.1) else 0))
             pw = ph if r.random() < 0.7 else r.randint(0, kw // 2)
             ceil = r.random() < 0.4
         opts = []
@@ -362,9 +365,9 @@ class Drawer:
     def leaf(self, x, preserve):
         _, c, h, w = x.shape
         u = self.r.random()
-        if u < 0.35:
+        if u < (0.3 if self.edge else 0.35):
             return self.conv(c, h, w, preserve)
-        if u < 0.55:
+        if u < (0.75 if self.edge else 0.55):
             return self.pool(c, h, w, preserve)
         return self.simple(c, h, w, preserve)
 
@@ -448,8 +451,8 @@ class Drawer:
     def network(self):
         r = self.r
         c = r.choice([1, 2, 3, 3, 4, 8, 16])
-        h = r.randint(1, 40) if r.random() < 0.8 else r.randint(1, 6)
-        w = h if r.random() < 0.6 else r.randint(1, 40)
+        h = r.randint(1, 9) if self.edge else r.randint(1, 40) if r.random() < 0.9 else r.randint(1, 6)
+        w = h if r.random() < 0.6 else r.randint(1, 9 if self.edge else 40)
         x = torch.randn(1, c, h, w)
         items, _ = self.chain(x, 0, False, r.randint(2, 12))
         return (h, w, c), items
