@@ -32,7 +32,7 @@ constexpr outcome run(const pytorch_grid::window_case& c) {
     r.ceil = c.ceil;
     r.input = ns::shape{c.in_h, c.in_w, 1};
     ns::detail::checked ck;
-    const ns::rule broken = ns::detail::apply(r, ck);
+    const ns::rule broken = ns::detail::apply(r, r, ck);  // the record is its own spec
     return {broken, r.output};
 }
 
