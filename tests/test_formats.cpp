@@ -104,26 +104,42 @@ TEST_CASE("markdown: a pipe table with aligned numeric columns") {
 TEST_CASE("csv: every figure of every shown node, and a totals row") {
     const auto rows = lines(render(ns::summary<res>().csv()));
     const auto header = split_csv(rows.front());
-    REQUIRE(header.size() == 23);
+    REQUIRE(header.size() == 24);
     for (const std::string& r : rows) CHECK(split_csv(r).size() == header.size());
     const auto first_leaf = split_csv(rows[3]);
     CHECK(first_leaf[4] == "conv1");
-    CHECK(first_leaf[5] == "conv 3×3, 64, pad 1, no bias");
-    CHECK(std::stoll(first_leaf[12]) == ns::layers<res>[0].weights);
-    CHECK(std::stoll(first_leaf[16]) == ns::layers<res>[0].macs);
+    CHECK(first_leaf[5] == "block.conv1");  // the named add "block" around it
+    CHECK(first_leaf[6] == "conv 3×3, 64, pad 1, no bias");
+    CHECK(std::stoll(first_leaf[13]) == ns::layers<res>[0].weights);
+    CHECK(std::stoll(first_leaf[17]) == ns::layers<res>[0].macs);
     const auto total = split_csv(rows.back());
     CHECK(total[3] == "total");
-    CHECK(std::stoll(total[14]) == ns::params<res>);
-    CHECK(std::stoll(total[15]) == ns::buffers<res>);
-    CHECK(std::stoll(total[17]) == ns::activations<res>);
+    CHECK(std::stoll(total[15]) == ns::params<res>);
+    CHECK(std::stoll(total[16]) == ns::buffers<res>);
+    CHECK(std::stoll(total[18]) == ns::activations<res>);
     CHECK(ns::format::csv_field("a,b") == "\"a,b\"");
     CHECK(ns::format::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+}
+
+TEST_CASE("qualified names join the named blocks around a node") {
+    using nested = ns::network<ns::input<8, 8, 4>,
+        ns::named<"layer1", ns::sequential<ns::named<"0", ns::sequential<ns::named<"conv1", ns::conv2d<4, 1>>, ns::relu>>,
+                                           ns::named<"1", ns::add<ns::named<"conv1", ns::conv2d<4, 1>>, ns::identity>>>>,
+        ns::named<"fc", ns::dense<2>>>;
+    const auto& all = ns::nodes<nested>;
+    const auto paths = ns::format::qualified_names(all.data(), all.size());
+    std::vector<std::string> leaves;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (!ns::is_structure(all[i].what)) leaves.push_back(paths[i]);
+    CHECK(leaves == std::vector<std::string>{"layer1.0.conv1", "", "layer1.1.conv1", "", "fc"});
+    CHECK(paths[0] == "layer1");
 }
 
 TEST_CASE("json: totals and every node") {
     const std::string json = render(ns::summary<res>().json());
     CHECK(json.find("\"schema\": \"netshape-summary/1\"") != std::string::npos);
     CHECK(json.find("\"params\": " + std::to_string(ns::params<res>)) != std::string::npos);
+    CHECK(json.find("\"path\": \"block.conv1\"") != std::string::npos);
     CHECK(json.find("\"peak_activations\": " + std::to_string(ns::peak_activations<res>)) != std::string::npos);
     std::size_t count = 0;
     for (std::size_t at = json.find("{\"index\": "); at != std::string::npos; at = json.find("{\"index\": ", at + 1)) ++count;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <netshape/layer_record.hpp>
 
@@ -66,6 +67,37 @@ inline std::size_t width(const std::string& s) {
     for (const char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++w;  // not a UTF-8 continuation byte
     return w;
+}
+
+/// Every node's qualified name: the names of the named blocks around it and its own, joined with
+/// dots, as PyTorch spells module paths ("layer1" > "0" > "conv1" is "layer1.0.conv1"). Names are
+/// kept local in the types (so that a block is one type wherever it sits) and joined here, at run
+/// time. An unnamed leaf's entry is empty; an unnamed block passes its parent's prefix through.
+inline std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
+    std::vector<std::string> out(size);
+    std::vector<std::string> prefix{""};
+    const auto join = [](const std::string& p, const char* name) { return p.empty() ? std::string(name) : cat(p, ".", name); };
+    for (std::size_t i = 0; i < size; ++i) {
+        const layer_record& r = nodes[i];
+        switch (r.what) {
+            case kind::block_begin:
+            case kind::merge_begin:
+                out[i] = r.name != nullptr ? join(prefix.back(), r.name) : prefix.back();
+                prefix.push_back(out[i]);
+                break;
+            case kind::block_end:
+            case kind::merge_end:
+                if (prefix.size() > 1) prefix.pop_back();
+                out[i] = prefix.back();
+                break;
+            case kind::branch:
+                out[i] = prefix.back();
+                break;
+            default:
+                out[i] = r.name != nullptr ? join(prefix.back(), r.name) : std::string();
+        }
+    }
+    return out;
 }
 
 /// The short description of a node: "conv 11×11/4, 96", "max pool 3×3/2", "concat of 4".

@@ -9,6 +9,7 @@
 //   "nodes": [ every node in order, markers included:
 //     {"index": i, "kind": "conv2d" | ... | "sequential" | "merge" | "branch" | "end",
 //      "merge": "concat" | "add" | "multiply" (merge markers), "name": string or null,
+//      "path": the qualified name ("layer1.0.conv1"; "" for an unnamed leaf),
 //      "leaf": its index in layers<Net> (leaves) or null, "depth": nesting level,
 //      "match": index of the matching begin/end marker (markers) or null,
 //      "description": "conv 11×11/4, 96", "input": [h, w, c], "output": [h, w, c],
@@ -23,6 +24,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <netshape/format/describe.hpp>
 
@@ -78,6 +80,7 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
         << ",\n  \"output\": " << json_shape(total.output) << ",\n  \"totals\": {" << counts(total)
         << ", \"peak_activations\": " << total.peak << ", \"receptive_field\": " << json_field(total.receptive)
         << "},\n  \"nodes\": [";
+    const std::vector<std::string> paths = qualified_names(nodes, size);
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const bool leaf = !is_structure(r.what);
@@ -85,7 +88,7 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
                             r.what == kind::merge_end;
         out << (i == 0 ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r) << "\"";
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
-        out << ", \"name\": " << json_string(r.name) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
+        out << ", \"name\": " << json_string(r.name) << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
             << ", \"description\": " << json_string(describe(r)) << ", \"input\": " << json_shape(r.input)
             << ", \"output\": " << json_shape(r.output) << ", " << counts(r) << ", \"peak\": " << r.peak
