@@ -17,7 +17,9 @@ with forward hooks; only that pass and the module's parameters give the figures 
   buffers        sum of numel over model.named_buffers(), except num_batches_tracked
   macs           every nn.Conv2d: out_h*out_w*out_channels*(in_channels/groups)*kh*kw, and every
                  nn.Linear: (input numel / in_features)*in_features*out_features (forward hooks)
-  layers[i]      every leaf's output shape, leaves in depth-first order (netshape's layers<Net>)
+  layers[i]      every leaf's output shape, leaves in depth-first order (netshape's layers<Net>),
+                 and where not zero its params (the leaf module's parameters) and MACs (its hooks)
+                 (zeros are left to the totals, which would show any stray count)
 The receptive field and activation count are not compared: PyTorch has no such figures.
 """
 import argparse
@@ -470,7 +472,7 @@ def measure(input_hwc, items):
     model = Chain([i.module for i in items]).eval()
     leaves = [leaf for i in items for leaf in i.leaves()]
     shapes = [None] * len(leaves)
-    macs = []
+    macs = {}  # module -> MACs of its one call
     hooks = []
     for n, leaf in enumerate(leaves):
         def record(_m, _inp, out, n=n):
@@ -482,10 +484,10 @@ def measure(input_hwc, items):
     def conv_macs(m, _inp, out):
         _, oc, oh, ow = out.shape
         kh, kw = m.kernel_size
-        macs.append(oh * ow * oc * (m.in_channels // m.groups) * kh * kw)
+        macs[m] = oh * ow * oc * (m.in_channels // m.groups) * kh * kw
 
     def linear_macs(m, inp, _out):
-        macs.append(inp[0].numel() // m.in_features * m.in_features * m.out_features)
+        macs[m] = inp[0].numel() // m.in_features * m.in_features * m.out_features
 
     for m in model.modules():
         if isinstance(m, nn.Conv2d):
@@ -502,8 +504,10 @@ def measure(input_hwc, items):
         output=nchw_to_shape(y),
         params=sum(p.numel() for p in model.parameters()),
         buffers=sum(b.numel() for name, b in model.named_buffers() if not name.endswith("num_batches_tracked")),
-        macs=sum(macs),
+        macs=sum(macs.values()),
         layers=shapes,
+        layer_params=[sum(p.numel() for p in leaf.module.parameters()) for leaf in leaves],
+        layer_macs=[sum(macs.get(m, 0) for m in leaf.module.modules()) for leaf in leaves],
     )
 
 
@@ -548,6 +552,10 @@ def case_cpp(seed, index, input_hwc, items, fig):
     check("ns::layers<net>.size()", "std::size_t{%d}" % len(fig["layers"]), "number of leaf layers")
     for i, s in enumerate(fig["layers"]):
         check("ns::layers<net>[%d].output" % i, shape_cpp(s), "layers[%d].output" % i)
+        if fig["layer_params"][i]:
+            check("ns::layers<net>[%d].params" % i, "ns::count_t{%d}" % fig["layer_params"][i], "layers[%d].params" % i)
+        if fig["layer_macs"][i]:
+            check("ns::layers<net>[%d].macs" % i, "ns::count_t{%d}" % fig["layer_macs"][i], "layers[%d].macs" % i)
     lines.append("}  // namespace %s" % tag)
     return "\n".join(lines) + "\n"
 
