@@ -33,8 +33,11 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     std::vector<open_merge> merges;
     std::string tail = "input";
     shape tail_shape = total.input;
+    // Edges are written after every node: Graphviz puts a node into the first cluster that
+    // mentions it, so an edge written inside a cluster would pull its source in.
+    std::string edges;
     const auto edge = [&](const std::string& from, const std::string& to, const shape& s) {
-        out << "  " << from << " -> " << to << " [label=\"" << dims(s) << "\"];\n";
+        edges += cat("  ", from, " -> ", to, " [label=\"", dims(s), "\"];\n");
     };
     out << "digraph netshape {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
         << "  edge [fontname=\"Helvetica\", fontsize=10];\n"
@@ -88,7 +91,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     }
     out << "  output [label=\"output\\n" << dims(total.output) << "\", shape=oval];\n";
     edge(tail, "output", tail_shape);
-    out << "}\n";
+    out << edges << "}\n";
 }
 
 }  // namespace netshape::format
