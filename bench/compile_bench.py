@@ -138,6 +138,26 @@ def torchvision_route(names, runs):
         os.unlink(script)
 
 
+def printer_runtime(compiler):
+    """Builds bench/print_time.cpp (-O2), runs it, and finds the section holding the records the
+    printer walks: a read-only one (.rodata, or .data.rel.ro when they hold pointers to names)."""
+    exe = os.path.join(tempfile.mkdtemp(prefix="netshape-print-"), "print_time")
+    subprocess.run([compiler, "-std=c++20", "-O2", "-I", INCLUDE, os.path.join(ROOT, "bench", "print_time.cpp"),
+                    "-o", exe], check=True)
+    out = subprocess.run([exe, "500"], check=True, capture_output=True, text=True).stdout
+    us = float(out.split(" us per summary")[0].rsplit(" ", 1)[1])
+    section = None
+    try:
+        table = subprocess.run(["objdump", "-t", exe], check=True, capture_output=True, text=True).stdout
+        for line in table.splitlines():
+            if "8analysis" in line and "4full" in line:
+                section = line.split()[3] if len(line.split()) > 3 else None
+                break
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return {"resnet152_summary_us": round(us, 1), "records_section": section}
+
+
 def machine():
     cpu = "unknown"
     try:
@@ -235,6 +255,8 @@ def main():
         for n in chains:
             r["chains"][str(n)] = measure("chain_%d" % n)
             print("%s chain %-6d %s" % (comp, n, r["chains"][str(n)]), file=sys.stderr)
+        r["printer"] = printer_runtime(comp)
+        print("%s printer %s" % (comp, r["printer"]), file=sys.stderr)
         r["models"] = {}
         for m in models:
             r["models"][m] = measure("model_" + m)
@@ -272,6 +294,12 @@ def markdown(results):
     row("concat of 200 branches", lambda r: r["concat_200"])
     for m in next(iter(results["compilers"].values()))["models"]:
         row("model `%s`" % m, lambda r, m=m: r["models"][m])
+    lines.append("")
+    for c in comps:
+        p = results["compilers"][c].get("printer")
+        if p:
+            lines.append("%s: printing resnet152's summary takes %.0f µs at -O2; its records are in `%s`." %
+                         (c, p["resnet152_summary_us"], p["records_section"]))
     tv = results.get("torchvision")
     if tv:
         lines.append("")
