@@ -19,6 +19,8 @@
 // mixed precision, none of which a network's shape determines.
 #pragma once
 
+#include <stdexcept>
+
 #include <netshape/figures.hpp>
 
 namespace netshape {
@@ -63,15 +65,24 @@ struct memory_estimate {
     count_t activations = 0;     // kept for the backward pass
     count_t inference_peak = 0;  // weights, buffers and the live activations of a forward pass
 
+    /// The sum of the training terms (memory() has checked that it fits in 64 bits).
     [[nodiscard]] constexpr count_t training_total() const {
         return parameters + buffers + gradients + optimizer_state + activations;
     }
 };
 
 namespace detail {
+/// memory() takes its options as run-time values, so an overflow cannot be a static_assert: it
+/// throws, which in a constant expression stops compilation at this line (the message shows in
+/// the note) and at run time is an exception a caller can catch. It never wraps.
 constexpr count_t checked_product(count_t a, count_t b) {
     count_t r = 0;
-    if (__builtin_mul_overflow(a, b, &r)) throw "netshape: memory estimate overflows 64 bits";
+    if (__builtin_mul_overflow(a, b, &r)) throw std::overflow_error("netshape: memory estimate overflows 64 bits");
+    return r;
+}
+constexpr count_t checked_sum(count_t a, count_t b) {
+    count_t r = 0;
+    if (__builtin_add_overflow(a, b, &r)) throw std::overflow_error("netshape: memory estimate overflows 64 bits");
     return r;
 }
 }  // namespace detail
@@ -87,7 +98,10 @@ constexpr memory_estimate memory(memory_options o = {}) {
     m.gradients = m.parameters;
     m.optimizer_state = detail::checked_product(m.parameters, state_per_parameter(o.optimizer));
     m.activations = detail::checked_product(activations<Net>, per_batch);
-    m.inference_peak = m.parameters + m.buffers + detail::checked_product(peak_activations<Net>, per_batch);
+    m.inference_peak =
+        detail::checked_sum(detail::checked_sum(m.parameters, m.buffers), detail::checked_product(peak_activations<Net>, per_batch));
+    (void)detail::checked_sum(detail::checked_sum(m.parameters, m.buffers),
+                              detail::checked_sum(detail::checked_sum(m.gradients, m.optimizer_state), m.activations));
     return m;
 }
 
