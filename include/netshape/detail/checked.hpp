@@ -1,27 +1,31 @@
-// netshape/detail/checked.hpp: 64-bit arithmetic that reports overflow instead of wrapping.
+// netshape/detail/checked.hpp: counts that never wrap.
+//
+// Figures are computed in 128-bit integers and checked once against the 64-bit range, instead of
+// through a checked multiply per factor: in constant evaluation every function call costs (g++'s
+// evaluator most of all), and a conv layer's figures took some fifteen of them. A product of four
+// factors below 2^31 cannot overflow 128 bits, so every dimension, kernel, stride, padding,
+// dilation, filter and group count must stay below 2^31 (`dimension_limit`); a larger one is
+// reported as a count that overflows.
 #pragma once
+
+#include <cstdint>
 
 #include <netshape/shape.hpp>
 
 namespace netshape::detail {
 
-/// Accumulates an overflow flag across a computation; checking once at the end keeps the
-/// interpreter short (clang counts every statement against its constexpr step limit).
-struct checked {
-    bool overflow = false;
+__extension__ typedef __int128 wide;  // __extension__: a GNU type, accepted under -Wpedantic
 
-    constexpr count_t mul(count_t a, count_t b) {
-        count_t r = 0;
-        overflow |= __builtin_mul_overflow(a, b, &r);
-        return r;
-    }
-    constexpr count_t add(count_t a, count_t b) {
-        count_t r = 0;
-        overflow |= __builtin_add_overflow(a, b, &r);
-        return r;
-    }
-    constexpr count_t mul(count_t a, count_t b, count_t c) { return mul(mul(a, b), c); }
-    constexpr count_t elements(const shape& s) { return mul(s.height, s.width, s.channels); }
-};
+inline constexpr count_t dimension_limit = count_t{1} << 31;
+inline constexpr wide count_max = INT64_MAX;
+
+constexpr bool fits(wide v) { return v <= count_max && v >= -count_max; }
+
+constexpr wide elements(const shape& s) { return wide(s.height) * s.width * s.channels; }
+
+constexpr bool bounded(const shape& s) {
+    return s.height < dimension_limit && s.width < dimension_limit && s.channels < dimension_limit;
+}
+constexpr bool bounded(const hw& v) { return v.height < dimension_limit && v.width < dimension_limit; }
 
 }  // namespace netshape::detail

@@ -76,16 +76,15 @@ constexpr std::size_t leaf_count(const std::array<spec, N>& all) {
     return n;
 }
 
-/// Output length of a sliding window along one axis (PyTorch's conv and pooling rule).
+/// Output length of a sliding window along one axis (PyTorch's conv and pooling rule). All
+/// arguments are below dimension_limit, so nothing here can overflow 64 bits.
 constexpr rule window(count_t in, count_t k, count_t s, count_t p, count_t d, bool ceil, count_t& out, count_t& span) {
     if (k <= 0) return rule::kernel_not_positive;
     if (s <= 0) return rule::stride_not_positive;
     if (p < 0) return rule::pad_negative;
     if (d <= 0) return rule::dilation_not_positive;
-    checked ck;
-    span = ck.add(ck.mul(d, k - 1), 1);
-    const count_t room = ck.add(in, ck.mul(2, p)) - span;
-    if (ck.overflow) return rule::count_overflow;
+    span = d * (k - 1) + 1;
+    const count_t room = in + 2 * p - span;
     // With ceil_mode PyTorch keeps one window that overhangs the right edge as long as it starts
     // in the input (room > -s): MaxPool2d(3, stride=2, ceil_mode=True) maps 2x2 to 1x1.
     if (room < 0 && !(ceil && room + s - 1 >= 0)) return rule::kernel_exceeds_input;
@@ -105,19 +104,24 @@ constexpr count_t adaptive_window(count_t in, count_t out) {
     return widest;
 }
 
-/// r += (span − 1)·j; j *= stride, on both axes.
-constexpr field widen(field f, hw span, hw stride, checked& ck) {
-    f.height = ck.add(f.height, ck.mul(span.height - 1, f.stride_height));
-    f.width = ck.add(f.width, ck.mul(span.width - 1, f.stride_width));
-    f.stride_height = ck.mul(f.stride_height, stride.height);
-    f.stride_width = ck.mul(f.stride_width, stride.width);
-    return f;
+/// r += (span − 1)·j; j *= stride, on both axes. False when a figure leaves the 64-bit range.
+constexpr bool widen(field& f, hw span, hw stride) {
+    const wide h = f.height + wide(span.height - 1) * f.stride_height;
+    const wide w = f.width + wide(span.width - 1) * f.stride_width;
+    const wide jh = wide(f.stride_height) * stride.height, jw = wide(f.stride_width) * stride.width;
+    if (!fits(h) || !fits(w) || !fits(jh) || !fits(jw)) return false;
+    f = field{count_t(h), count_t(w), count_t(jh), count_t(jw)};
+    return true;
 }
 
 /// A leaf's output and figures from its spec `s` and r.input, r.receptive (the field before it).
-constexpr rule apply(const spec& s, layer_record& r, checked& ck) {
+/// Inputs are below dimension_limit (checked by the caller), so the 128-bit products are exact.
+constexpr rule apply(const spec& s, layer_record& r) {
     const shape in = r.input;
     r.output = in;
+    if (!bounded(s.kernel) || !bounded(s.stride) || !bounded(s.pad) || !bounded(s.dilation) ||
+        s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
+        return rule::count_overflow;
     switch (s.what) {
         case kind::conv2d:
         case kind::max_pool:
@@ -137,43 +141,53 @@ constexpr rule apply(const spec& s, layer_record& r, checked& ck) {
                     return rule::pool_pad_over_half_kernel;
             }
             r.output = shape{out.height, out.width, pool ? in.channels : s.units};
-            r.receptive = widen(r.receptive, span, s.stride, ck);
+            if (!widen(r.receptive, span, s.stride)) return rule::count_overflow;
             if (pool) return rule::none;
             if (s.units <= 0) return rule::filters_not_positive;
             if (s.groups <= 0) return rule::groups_not_positive;
             if (in.channels % s.groups != 0) return rule::groups_not_dividing_channels;
             if (s.units % s.groups != 0) return rule::groups_not_dividing_filters;
-            r.weights = ck.mul(ck.mul(s.kernel.height, s.kernel.width), in.channels / s.groups, s.units);
+            const wide weights = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * s.units;
+            const wide macs = wide(out.height) * out.width * (fits(weights) ? weights : 0);
+            if (!fits(weights) || !fits(macs)) return rule::count_overflow;
+            r.weights = count_t(weights);
             r.biases = s.bias ? s.units : 0;
-            r.macs = ck.mul(ck.mul(out.height, out.width), r.weights);
+            r.macs = count_t(macs);
             return rule::none;
         }
         case kind::dense: {
             if (s.units <= 0) return rule::units_not_positive;
-            const count_t fan_in = s.per_pixel ? in.channels : ck.elements(in);
+            const wide weights = (s.per_pixel ? wide(in.channels) : elements(in)) * s.units;
+            const wide macs = s.per_pixel ? wide(in.height) * in.width * (fits(weights) ? weights : 0) : weights;
+            if (!fits(weights) || !fits(macs)) return rule::count_overflow;
             r.output = s.per_pixel ? shape{in.height, in.width, s.units} : shape{1, 1, s.units};
-            r.weights = ck.mul(fan_in, s.units);
+            r.weights = count_t(weights);
             r.biases = s.bias ? s.units : 0;
-            r.macs = s.per_pixel ? ck.mul(ck.mul(in.height, in.width), r.weights) : r.weights;
-            if (!s.per_pixel) r.receptive = widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}, ck);
+            r.macs = count_t(macs);
+            if (!s.per_pixel && !widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}))
+                return rule::count_overflow;
             return rule::none;
         }
-        case kind::flatten:
-            r.output = shape{1, 1, ck.elements(in)};
-            r.receptive = widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}, ck);
+        case kind::flatten: {
+            const wide n = elements(in);
+            if (!fits(n)) return rule::count_overflow;
+            r.output = shape{1, 1, count_t(n)};
+            if (!widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width})) return rule::count_overflow;
             return rule::none;
+        }
         case kind::adaptive_avg_pool:
         case kind::adaptive_max_pool: {
             if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::output_size_not_positive;
             r.output = shape{s.kernel.height, s.kernel.width, in.channels};
             const hw span{adaptive_window(in.height, s.kernel.height), adaptive_window(in.width, s.kernel.width)};
             const hw step{in.height / s.kernel.height, in.width / s.kernel.width};
-            r.receptive = widen(r.receptive, span, hw{step.height > 0 ? step.height : 1, step.width > 0 ? step.width : 1}, ck);
+            if (!widen(r.receptive, span, hw{step.height > 0 ? step.height : 1, step.width > 0 ? step.width : 1}))
+                return rule::count_overflow;
             return rule::none;
         }
         case kind::batch_norm:
             r.weights = r.biases = in.channels;
-            r.buffers = ck.mul(2, in.channels);
+            r.buffers = 2 * in.channels;
             return rule::none;
         case kind::layer_norm:
             r.weights = r.biases = in.channels;
@@ -201,16 +215,16 @@ constexpr bool adds_activations(kind k) {
              k == kind::channel_slice);
 }
 
-/// The running sums a block's totals are the difference of.
+/// The running sums, in 128 bits: a sum of 64-bit figures cannot overflow them, so they are
+/// checked once, when the network's totals are narrowed (and a block's totals are differences).
 struct totals {
-    count_t weights = 0;
-    count_t biases = 0;
-    count_t buffers = 0;
-    count_t macs = 0;
-    count_t activations = 0;
+    wide weights = 0;
+    wide biases = 0;
+    wide buffers = 0;
+    wide macs = 0;
+    wide activations = 0;
+    wide peak = 0;
 };
-
-constexpr totals sums_of(const layer_record& r) { return {r.weights, r.biases, r.buffers, r.macs, r.activations}; }
 
 struct frame {
     std::size_t begin = 0;
@@ -222,7 +236,7 @@ struct frame {
     count_t merged_count = 0;  // branches merged
     totals before{};           // running totals when the block began
     merge how = merge::none;
-    count_t held = 0;          // the machine's `held` when the block began
+    wide held = 0;             // the machine's `held` when the block began
 };
 
 /// Merge one finished branch (`out`, `rf`) into the frame.
@@ -263,21 +277,27 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
     return rule::none;
 }
 
-constexpr void accumulate(layer_record& total, const layer_record& r, checked& ck) {
-    total.weights = ck.add(total.weights, r.weights);
-    total.biases = ck.add(total.biases, r.biases);
-    total.buffers = ck.add(total.buffers, r.buffers);
-    total.macs = ck.add(total.macs, r.macs);
-    total.activations = ck.add(total.activations, r.activations);
+constexpr void accumulate(totals& sum, const layer_record& r) {
+    sum.weights += r.weights;
+    sum.biases += r.biases;
+    sum.buffers += r.buffers;
+    sum.macs += r.macs;
+    sum.activations += r.activations;
 }
 
-constexpr void difference(layer_record& block, const layer_record& now, const totals& before) {
-    block.weights = now.weights - before.weights;
-    block.biases = now.biases - before.biases;
-    block.params = block.weights + block.biases;
-    block.buffers = now.buffers - before.buffers;
-    block.macs = now.macs - before.macs;
-    block.activations = now.activations - before.activations;
+/// A block's figures: what the running sums gained inside it (false if one leaves 64 bits).
+constexpr bool difference(layer_record& block, const totals& now, const totals& before) {
+    const wide weights = now.weights - before.weights, biases = now.biases - before.biases;
+    const wide buffers = now.buffers - before.buffers, macs = now.macs - before.macs;
+    const wide activations = now.activations - before.activations;
+    if (!fits(weights + biases) || !fits(buffers) || !fits(macs) || !fits(activations)) return false;
+    block.weights = count_t(weights);
+    block.biases = count_t(biases);
+    block.params = count_t(weights + biases);
+    block.buffers = count_t(buffers);
+    block.macs = count_t(macs);
+    block.activations = count_t(activations);
+    return true;
 }
 
 /// The interpreter's state between chunks.
@@ -288,10 +308,10 @@ struct machine {
     std::size_t top = 0;
     std::size_t leaf = 0;
     std::array<frame, Depth + 1> stack{};
-    layer_record total{};
+    layer_record total{};  // input, output, receptive field; its counts are filled from `sum` at the end
+    totals sum{};
     failure error{};
-    checked ck{};
-    count_t held = 0;  // elements kept alive by open merges (their input, finished branches)
+    wide held = 0;  // elements kept alive by open merges (their input, finished branches)
 };
 
 template <std::size_t Depth, std::size_t Length>
@@ -308,7 +328,11 @@ constexpr machine<Depth> start(const shape& input) {
         m.error = failure{rule::input_not_positive, 0, 0, kind::input, merge::none, input, input};
         return m;
     }
-    m.total.activations = m.total.peak = m.ck.elements(input);
+    if (!bounded(input)) {
+        m.error = failure{rule::count_overflow, 0, 0, kind::input, merge::none, input, input};
+        return m;
+    }
+    m.sum.activations = m.sum.peak = elements(input);
     return m;
 }
 
@@ -335,8 +359,8 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
         switch (s.what) {
             case kind::block_begin:
             case kind::merge_begin:
-                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, sums_of(m.total), s.how, m.held};
-                if (s.what == kind::merge_begin) m.held = m.ck.add(m.held, m.ck.elements(m.cur));  // the input, for every branch
+                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, m.sum, s.how, m.held};
+                if (s.what == kind::merge_begin) m.held += elements(m.cur);  // the input, for every branch
                 break;
             case kind::branch: {
                 frame& f = m.stack[m.top];
@@ -345,7 +369,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                         fail(bad, i, s.what, f.how, f.merged, m.cur);
                         return;
                     }
-                    m.held = m.ck.add(m.held, m.ck.elements(m.cur));  // a finished branch waits for the merge
+                    m.held += elements(m.cur);  // a finished branch waits for the merge
                 }
                 f.seen += 1;
                 r.input = m.cur = f.input;
@@ -356,20 +380,24 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             case kind::merge_end: {
                 frame& f = m.stack[m.top];
                 if (s.what == kind::merge_end) {
-                    const rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
+                    rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
+                    if (bad == rule::none && !bounded(f.merged)) bad = rule::count_overflow;
                     if (bad != rule::none) {
                         fail(bad, i, s.what, f.how, f.merged, m.cur);
                         return;
                     }
-                    const count_t live = m.ck.add(m.held, m.ck.elements(m.cur));
+                    const wide live = m.held + elements(m.cur) + (f.how == merge::concat ? elements(f.merged) : 0);
                     m.cur = f.merged;
                     m.rf = f.merged_receptive;
-                    r.peak = f.how == merge::concat ? m.ck.add(live, m.ck.elements(m.cur)) : live;
-                    if (r.peak > m.total.peak) m.total.peak = r.peak;
+                    if (live > m.sum.peak) m.sum.peak = live;
+                    r.peak = fits(live) ? count_t(live) : 0;
                     m.held = f.held;
-                    if (f.how == merge::concat) m.total.activations = m.ck.add(m.total.activations, m.ck.elements(m.cur));
+                    if (f.how == merge::concat) m.sum.activations += elements(m.cur);
                 }
-                difference(r, m.total, f.before);
+                if (!difference(r, m.sum, f.before)) {
+                    fail(rule::count_overflow, i, s.what, f.how, f.input, m.cur);
+                    return;
+                }
                 r.input = f.input;
                 r.output = m.cur;
                 r.receptive = m.rf;
@@ -378,35 +406,41 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                 break;
             }
             default: {
-                rule bad = apply(s, r, m.ck);
-                r.params = m.ck.add(r.weights, r.biases);
-                r.peak = m.ck.add(m.held, m.ck.elements(r.input));
-                if (adds_activations(s.what)) {
-                    r.activations = m.ck.elements(r.output);
-                    r.peak = m.ck.add(r.peak, r.activations);
-                }
-                if (r.peak > m.total.peak) m.total.peak = r.peak;
-                accumulate(m.total, r, m.ck);
-                if (bad == rule::none && m.ck.overflow) bad = rule::count_overflow;
+                rule bad = apply(s, r);
+                const wide out = elements(r.output);
+                const wide live = m.held + elements(r.input) + (adds_activations(s.what) ? out : 0);
+                if (bad == rule::none && (!bounded(r.output) || !fits(live) || !fits(wide(r.weights) + r.biases)))
+                    bad = rule::count_overflow;
                 if (bad != rule::none) {
                     fail(bad, i, s.what, merge::none, r.input, r.output);
                     return;
                 }
+                r.params = r.weights + r.biases;
+                r.activations = adds_activations(s.what) ? count_t(out) : 0;
+                r.peak = count_t(live);
+                if (live > m.sum.peak) m.sum.peak = live;
+                accumulate(m.sum, r);
                 m.cur = r.output;
                 m.rf = r.receptive;
                 ++m.leaf;
             }
         }
-        if (m.ck.overflow) {
-            fail(rule::count_overflow, i, s.what, s.how, r.input, m.cur);
-            return;
-        }
     }
     if (last == N) {
+        const totals& t = m.sum;
         m.total.output = m.cur;
         m.total.receptive = m.rf;
-        m.total.params = m.ck.add(m.total.weights, m.total.biases);
-        if (m.ck.overflow) m.error = failure{rule::count_overflow, N, m.leaf, kind::identity, merge::none, m.total.input, m.cur};
+        if (!fits(t.weights + t.biases) || !fits(t.buffers) || !fits(t.macs) || !fits(t.activations) || !fits(t.peak)) {
+            m.error = failure{rule::count_overflow, N, m.leaf, kind::identity, merge::none, m.total.input, m.cur};
+            return;
+        }
+        m.total.weights = count_t(t.weights);
+        m.total.biases = count_t(t.biases);
+        m.total.params = count_t(t.weights + t.biases);
+        m.total.buffers = count_t(t.buffers);
+        m.total.macs = count_t(t.macs);
+        m.total.activations = count_t(t.activations);
+        m.total.peak = count_t(t.peak);
     }
 }
 
