@@ -69,14 +69,6 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
 else()
   set(netshape_pc_includedir "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
-# Boost ships no .pc file, so its headers cannot be a `Requires:`. On Debian they are in the
-# compiler's default search path; anywhere else the directory Boost was found in is added.
-set(netshape_pc_boost_cflags "")
-foreach(dir IN LISTS Boost_INCLUDE_DIRS)
-  if(NOT dir IN_LIST CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES)
-    string(APPEND netshape_pc_boost_cflags " -I${dir}")
-  endif()
-endforeach()
 configure_file("${CMAKE_CURRENT_LIST_DIR}/netshape.pc.in" "${PROJECT_BINARY_DIR}/netshape.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/netshape.pc"
   DESTINATION "${NETSHAPE_INSTALL_PKGCONFIGDIR}"
