@@ -20,15 +20,20 @@ namespace ref = netshape_reference;
 
 // Squeeze-and-excitation does not change how far apart output positions are: EfficientNet-B0
 // and MobileNetV3 stride 2 five times, so before their global pool neighbouring outputs are 32
-// pixels apart (the 1×1 scale of an SE block broadcasts; it has no step of its own).
+// pixels apart (the 1×1 scale of an SE block broadcasts; it has no step of its own). The layer is
+// found by its qualified name (the zoo's names are local: "features" > "8" > "0").
 template <class Net>
-constexpr ns::field receptive_of(std::string_view name) {
-    for (const auto& r : ns::layers<Net>)
-        if (r.name != nullptr && std::string_view(r.name) == name) return r.receptive;
+ns::field receptive_of(std::string_view path) {
+    const auto& all = ns::nodes<Net>;
+    const auto paths = ns::format::qualified_names(all.data(), all.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (!ns::is_structure(all[i].what) && paths[i] == path) return all[i].receptive;
     return ns::field{0, 0, 0, 0};
 }
-static_assert(receptive_of<zoo::efficientnet_b0>("features.8.0").stride_height == 32);
-static_assert(receptive_of<zoo::mobilenet_v3_large>("features.16.0").stride_width == 32);
+TEST_CASE("zoo: squeeze-and-excitation does not change the output step") {
+    CHECK(receptive_of<zoo::efficientnet_b0>("features.8.0").stride_height == 32);
+    CHECK(receptive_of<zoo::mobilenet_v3_large>("features.16.0").stride_width == 32);
+}
 using se_only = ns::network<ns::input<8, 8, 4>, ns::multiply<ns::sequential<ns::global_avg_pool, ns::conv2d<4, 1>>, ns::identity>>;
 static_assert(ns::receptive_field<se_only>.stride_height == 1 && ns::receptive_field<se_only>.stride_width == 1);
 static_assert(ns::receptive_field<se_only>.height == 8);  // the scale sees the whole 8×8 map

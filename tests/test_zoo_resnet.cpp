@@ -1,5 +1,8 @@
 // The zoo's ResNets, ResNeXt and Wide ResNet equal torchvision's in input, parameters, buffers,
 // output shape and MACs; resnet50's every layer has torchvision's module name and output shape.
+#include <string>
+#include <vector>
+
 #include <netshape/zoo/resnet.hpp>
 
 #include "data/zoo_checks.hpp"
@@ -28,13 +31,24 @@ TEST_CASE("zoo: resnet50's layers are torchvision's, name by name and shape by s
 }
 
 TEST_CASE("zoo: resnet50 reads as stages and blocks") {
-    // The top level: conv1, bn1, relu, maxpool, layer1..layer4, avgpool, flatten, fc.
-    std::size_t top = 0, stages = 0;
-    for (const auto& n : ns::nodes<zoo::resnet50>) {
-        if (n.depth != 0 || n.what == ns::kind::block_end) continue;
-        ++top;
-        if (n.what == ns::kind::block_begin && n.name != nullptr && std::string_view(n.name).starts_with("layer")) ++stages;
+    // The top level: conv1, bn1, relu, maxpool, layer1..layer4, avgpool, flatten, fc; the stages
+    // carry torchvision's names, and their blocks their indices.
+    const auto& all = ns::nodes<zoo::resnet50>;
+    std::size_t top = 0;
+    std::vector<std::string> stages, blocks_of_layer3;
+    for (const auto& n : all) {
+        if (n.what == ns::kind::block_end || n.what == ns::kind::merge_end) continue;
+        if (n.depth == 0) {
+            ++top;
+            if (n.what == ns::kind::block_begin && n.name != nullptr) stages.emplace_back(n.name);
+        }
     }
+    const auto paths = ns::format::qualified_names(all.data(), all.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (all[i].what == ns::kind::block_begin && all[i].depth == 1 && paths[i].starts_with("layer3."))
+            blocks_of_layer3.push_back(paths[i]);
     CHECK(top == 11);
-    CHECK(stages == 4);
+    CHECK(stages == std::vector<std::string>{"layer1", "layer2", "layer3", "layer4"});
+    CHECK(blocks_of_layer3 ==
+          std::vector<std::string>{"layer3.0", "layer3.1", "layer3.2", "layer3.3", "layer3.4", "layer3.5"});
 }

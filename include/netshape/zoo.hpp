@@ -5,7 +5,9 @@
 //
 // Each family is a template with the input size and class count as parameters, e.g.
 // zoo::resnet<zoo::bottleneck<>, zoo::blocks<3, 4, 6, 3>, 320, 320, 10>; the names below are
-// aliases at torchvision's default sizes. Module names are torchvision's (features.0, layer1.0.conv1).
+// aliases at torchvision's default sizes. Module names are torchvision's, local to their block
+// ("layer1" > "0" > "conv1"), and printed qualified ("layer1.0.conv1"). The aliases instantiate
+// nothing: a model is built when a figure is asked of it.
 #pragma once
 
 #include <netshape/zoo/alexnet.hpp>

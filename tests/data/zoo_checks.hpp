@@ -53,6 +53,10 @@ struct named_layers {
 
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include <netshape/format/describe.hpp>
+
 namespace zoo_checks {
 
 /// Net's named leaf layers, in order, against torchvision's leaf-module calls: same count, and each
@@ -60,15 +64,17 @@ namespace zoo_checks {
 /// calls (torch.flatten, F.relu, x.mean) that no hook sees, and are skipped.
 template <class Net, std::size_t N>
 void check_layers(const ref::layer (&expected)[N]) {
-    const auto& all = ns::layers<Net>;
+    const auto& all = ns::nodes<Net>;
+    const auto paths = ns::format::qualified_names(all.data(), all.size());
     std::size_t k = 0;
-    for (const auto& r : all) {
-        if (r.name == nullptr) continue;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto& r = all[i];
+        if (ns::is_structure(r.what) || r.name == nullptr) continue;
         if (k < N) {
-            INFO("layer ", k, ": netshape ", std::string(r.name), " ", r.output.height, "x", r.output.width, "x", r.output.channels,
+            INFO("layer ", k, ": netshape ", paths[i], " ", r.output.height, "x", r.output.width, "x", r.output.channels,
                  ", torchvision ", std::string(expected[k].name), " ", expected[k].output.height, "x", expected[k].output.width, "x",
                  expected[k].output.channels);
-            CHECK(std::string_view(r.name) == std::string_view(expected[k].name));
+            CHECK(paths[i] == std::string_view(expected[k].name));
             CHECK(r.output == as_shape(expected[k].output));
         }
         ++k;

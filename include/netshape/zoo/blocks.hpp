@@ -8,43 +8,54 @@
 
 namespace netshape::zoo {
 
+namespace detail {
+/// A layer that is Make::type, worked out only when a figure asks for its nodes. A family's alias
+/// names its stages through deferred<...> without instantiating them, so that including the zoo
+/// (or naming a model) builds no model; asking for a figure builds the one it needs.
+template <class Make>
+struct deferred {
+    static constexpr const auto& nodes = netshape::detail::layer_nodes<typename Make::type>::nodes;
+    static constexpr netshape::detail::shape_of_part counts = netshape::detail::layer_nodes<typename Make::type>::counts;
+};
+}  // namespace detail
+
 /// How many blocks each stage has: blocks<3, 4, 6, 3> is ResNet-50's, blocks<6, 12, 24, 16>
 /// DenseNet-121's.
 template <count_t... N>
 struct blocks {};
 
-/// GoogLeNet's and Inception-v3's BasicConv2d named P: convolution without bias (P.conv), batch
-/// norm (P.bn), then a functional ReLU (no module, so unnamed).
-template <fixed_string P, count_t Filters, auto Kernel, class... Options>
-using basic_conv = named<P, sequential<
-    sub<P, ".conv", conv2d<Filters, Kernel, Options..., no_bias>>,
-    sub<P, ".bn", batch_norm>,
-    relu>>;
+/// GoogLeNet's and Inception-v3's BasicConv2d: convolution without bias ("conv"), batch norm
+/// ("bn"), then a functional ReLU (no module, so unnamed). Its user names the block.
+template <count_t Filters, auto Kernel, class... Options>
+using basic_conv = sequential<
+    named<"conv", conv2d<Filters, Kernel, Options..., no_bias>>,
+    named<"bn", batch_norm>,
+    relu>;
 
-/// torchvision's Conv2dNormActivation named P: a K×K convolution without bias padded to keep the
-/// size ((K − 1) / 2), batch norm, then Activation unless it is void: P.0, P.1, P.2.
-template <fixed_string P, count_t Filters, count_t K, count_t Stride, count_t Groups, class Activation>
-using conv_bn_act = named<P, std::conditional_t<std::is_void_v<Activation>,
+/// torchvision's Conv2dNormActivation: a K×K convolution without bias padded to keep the size
+/// ((K − 1) / 2), batch norm, then Activation unless it is void ("0", "1", "2").
+template <count_t Filters, count_t K, count_t Stride, count_t Groups, class Activation>
+using conv_bn_act = std::conditional_t<std::is_void_v<Activation>,
     sequential<
-        at<P, 0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2>, groups<Groups>, no_bias>>,
-        at<P, 1, batch_norm>>,
+        at<0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2>, groups<Groups>, no_bias>>,
+        at<1, batch_norm>>,
     sequential<
-        at<P, 0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2>, groups<Groups>, no_bias>>,
-        at<P, 1, batch_norm>,
-        at<P, 2, std::conditional_t<std::is_void_v<Activation>, relu, Activation>>>>>;
+        at<0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2>, groups<Groups>, no_bias>>,
+        at<1, batch_norm>,
+        at<2, std::conditional_t<std::is_void_v<Activation>, relu, Activation>>>>;
 
-/// torchvision's SqueezeExcitation named P on C channels: the input times a per-channel scale
-/// computed from its global average (P.avgpool, P.fc1, P.activation, P.fc2, P.scale_activation);
-/// the scale is 1×1×C and broadcasts over the map.
-template <fixed_string P, count_t C, count_t Squeeze, class Activation, class Scale>
-using squeeze_excitation = named<P, multiply<
+/// torchvision's SqueezeExcitation on C channels: the input times a per-channel scale computed
+/// from its global average ("avgpool", "fc1", "activation", "fc2", "scale_activation"); the scale
+/// is 1×1×C and broadcasts over the map.
+template <count_t C, count_t Squeeze, class Activation, class Scale>
+using squeeze_excitation = multiply<
     sequential<
-        sub<P, ".avgpool", adaptive_avg_pool<1>>,
-        sub<P, ".fc1", conv2d<Squeeze, 1>>,
-        sub<P, ".activation", Activation>,
-        sub<P, ".fc2", conv2d<C, 1>>,
-        sub<P, ".scale_activation", Scale>>,
-    identity>>;
+        named<"avgpool", adaptive_avg_pool<1>>,
+        named<"fc1", conv2d<Squeeze, 1>>,
+        named<"activation", Activation>,
+        named<"fc2", conv2d<C, 1>>,
+        named<"scale_activation", Scale>>,
+    identity>;
 
 /// The channel rounding of MobileNet and EfficientNet (torchvision's _make_divisible): the
 /// multiple of Divisor nearest to V (halves up), at least Divisor, and never more than 10% below V.

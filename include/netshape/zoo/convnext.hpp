@@ -16,33 +16,39 @@ namespace netshape::zoo {
 
 namespace detail {
 
-/// CNBlock named P on Dim channels: depthwise 7×7, layer norm, per-pixel Dim→4·Dim, GELU,
-/// 4·Dim→Dim, layer scale, stochastic depth; added to the input.
-template <fixed_string P, count_t Dim, fixed_string Q = cat<P, ".block">>
-using cn_block = named<P, add<
+/// CNBlock on Dim channels: depthwise 7×7, layer norm, per-pixel Dim→4·Dim, GELU, 4·Dim→Dim
+/// ("block" > "0" ... "5"; torchvision's Permutes "1" and "6" are left out), layer scale (a
+/// parameter of the block, named as torchvision names it), stochastic depth; added to the input.
+/// The add carries the name its stage gives it, so "block" is a block of its own inside.
+template <count_t Dim>
+using cn_block = add<
     sequential<
-        at<Q, 0, conv2d<Dim, 7, pad<3>, groups<Dim>>>,
-        at<Q, 2, layer_norm>,
-        at<Q, 3, dense<4 * Dim, per_pixel>>,
-        at<Q, 4, gelu>,
-        at<Q, 5, dense<Dim, per_pixel>>,
-        sub<P, ".layer_scale", layer_scale>,
-        sub<P, ".stochastic_depth", dropout>>,
-    identity>>;
+        named<"block", sequential<
+            at<0, conv2d<Dim, 7, pad<3>, groups<Dim>>>,
+            at<2, layer_norm>,
+            at<3, dense<4 * Dim, per_pixel>>,
+            at<4, gelu>,
+            at<5, dense<Dim, per_pixel>>>>,
+        named<"layer_scale", layer_scale>,
+        named<"stochastic_depth", dropout>>,
+    identity>;
 
-template <count_t Index, count_t Dim, std::size_t... B>
-auto cn_stage(std::index_sequence<B...>)
-    -> named<dot<"features", Index>, sequential<cn_block<dot<dot<"features", Index>, static_cast<count_t>(B)>, Dim>...>>;
+template <count_t Dim, std::size_t... B>
+auto cn_stage(std::index_sequence<B...>) -> sequential<at<static_cast<count_t>(B), cn_block<Dim>>...>;
 
-/// features.Index: Count blocks on Dim channels.
-template <count_t Index, count_t Dim, count_t Count>
-using cn_stage_of = decltype(cn_stage<Index, Dim>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
+/// A stage: Count blocks on Dim channels, all one type.
+template <count_t Dim, count_t Count>
+struct cn_stage_make {
+    using type = decltype(cn_stage<Dim>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
+};
+template <count_t Dim, count_t Count>
+using cn_stage_of = deferred<cn_stage_make<Dim, Count>>;
 
-/// features.Index: layer norm then a 2×2 stride-2 convolution to Out channels.
-template <count_t Index, count_t Out>
-using cn_downsample = named<dot<"features", Index>, sequential<
-    at<dot<"features", Index>, 0, layer_norm>,
-    at<dot<"features", Index>, 1, conv2d<Out, 2, stride<2>>>>>;
+/// Downsampling between stages: layer norm then a 2×2 stride-2 convolution to Out channels.
+template <count_t Out>
+using cn_downsample = sequential<
+    at<0, layer_norm>,
+    at<1, conv2d<Out, 2, stride<2>>>>;
 
 template <class Blocks, class Dims, count_t Height, count_t Width, count_t Classes>
 struct convnext_network;
@@ -51,21 +57,21 @@ template <count_t N1, count_t N2, count_t N3, count_t N4, count_t D1, count_t D2
 struct convnext_network<blocks<N1, N2, N3, N4>, blocks<D1, D2, D3, D4>, Height, Width, Classes> {
     using type = network<input<Height, Width, 3>,
         named<"features", sequential<
-            named<"features.0", sequential<
-                named<"features.0.0", conv2d<D1, 4, stride<4>>>,
-                named<"features.0.1", layer_norm>>>,
-            cn_stage_of<1, D1, N1>,
-            cn_downsample<2, D2>,
-            cn_stage_of<3, D2, N2>,
-            cn_downsample<4, D3>,
-            cn_stage_of<5, D3, N3>,
-            cn_downsample<6, D4>,
-            cn_stage_of<7, D4, N4>>>,
+            at<0, sequential<
+                at<0, conv2d<D1, 4, stride<4>>>,
+                at<1, layer_norm>>>,
+            at<1, cn_stage_of<D1, N1>>,
+            at<2, cn_downsample<D2>>,
+            at<3, cn_stage_of<D2, N2>>,
+            at<4, cn_downsample<D3>>,
+            at<5, cn_stage_of<D3, N3>>,
+            at<6, cn_downsample<D4>>,
+            at<7, cn_stage_of<D4, N4>>>>,
         named<"avgpool", adaptive_avg_pool<1>>,
         named<"classifier", sequential<
-            named<"classifier.0", layer_norm>,
-            named<"classifier.1", flatten>,
-            named<"classifier.2", dense<Classes>>>>>;
+            at<0, layer_norm>,
+            at<1, flatten>,
+            at<2, dense<Classes>>>>>;
 };
 
 }  // namespace detail

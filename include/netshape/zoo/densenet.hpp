@@ -12,34 +12,38 @@
 
 namespace netshape::zoo {
 
-/// denselayerN named P: the input, concatenated with BN-ReLU-1×1 (4·Growth) then BN-ReLU-3×3 (Growth).
-template <fixed_string P, count_t Growth>
-using dense_layer = named<P, concat<
+/// A dense layer: the input, concatenated with BN-ReLU-1×1 (4·Growth) then BN-ReLU-3×3 (Growth).
+/// It does not depend on its input's width, so every dense layer of a network is one type.
+template <count_t Growth>
+using dense_layer = concat<
     identity,
     sequential<
-        sub<P, ".norm1", batch_norm>,
-        sub<P, ".relu1", relu>,
-        sub<P, ".conv1", conv2d<4 * Growth, 1, no_bias>>,
-        sub<P, ".norm2", batch_norm>,
-        sub<P, ".relu2", relu>,
-        sub<P, ".conv2", conv2d<Growth, 3, pad<1>, no_bias>>>>>;
+        named<"norm1", batch_norm>,
+        named<"relu1", relu>,
+        named<"conv1", conv2d<4 * Growth, 1, no_bias>>,
+        named<"norm2", batch_norm>,
+        named<"relu2", relu>,
+        named<"conv2", conv2d<Growth, 3, pad<1>, no_bias>>>>;
 
-/// transitionN named P: BN-ReLU, a 1×1 convolution to Out channels, a 2×2 average pool.
-template <fixed_string P, count_t Out>
-using transition = named<P, sequential<
-    sub<P, ".norm", batch_norm>,
-    sub<P, ".relu", relu>,
-    sub<P, ".conv", conv2d<Out, 1, no_bias>>,
-    sub<P, ".pool", avg_pool<2, stride<2>>>>>;
+/// A transition: BN-ReLU, a 1×1 convolution to Out channels, a 2×2 average pool.
+template <count_t Out>
+using transition = sequential<
+    named<"norm", batch_norm>,
+    named<"relu", relu>,
+    named<"conv", conv2d<Out, 1, no_bias>>,
+    named<"pool", avg_pool<2, stride<2>>>>;
 
 namespace detail {
-template <count_t Block, count_t Growth, std::size_t... L>
-auto dense_block(std::index_sequence<L...>) -> named<cat<"features.denseblock", number<Block>>, sequential<
-    dense_layer<cat<cat<cat<"features.denseblock", number<Block>>, ".denselayer">, number<L + 1>>, Growth>...>>;
+template <count_t Growth, std::size_t... L>
+auto dense_block(std::index_sequence<L...>) -> sequential<named<numbered<"denselayer", static_cast<count_t>(L + 1)>, dense_layer<Growth>>...>;
 
-/// Dense block `Block` (1-based) of Count layers.
-template <count_t Block, count_t Growth, count_t Count>
-using dense_block_of = decltype(dense_block<Block, Growth>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
+/// A dense block of Count layers ("denselayer1" ...).
+template <count_t Growth, count_t Count>
+struct dense_block_make {
+    using type = decltype(dense_block<Growth>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
+};
+template <count_t Growth, count_t Count>
+using dense_block_of = deferred<dense_block_make<Growth, Count>>;
 
 template <count_t Growth, class Blocks, count_t Init, count_t Height, count_t Width, count_t Classes>
 struct densenet_network;
@@ -52,18 +56,18 @@ struct densenet_network<Growth, blocks<N1, N2, N3, N4>, Init, Height, Width, Cla
     static constexpr count_t c3 = t2 + N3 * Growth, t3 = c3 / 2;
     using type = network<input<Height, Width, 3>,
         named<"features", sequential<
-            named<"features.conv0", conv2d<Init, 7, stride<2>, pad<3>, no_bias>>,
-            named<"features.norm0", batch_norm>,
-            named<"features.relu0", relu>,
-            named<"features.pool0", max_pool<3, stride<2>, pad<1>>>,
-            dense_block_of<1, Growth, N1>,
-            transition<"features.transition1", t1>,
-            dense_block_of<2, Growth, N2>,
-            transition<"features.transition2", t2>,
-            dense_block_of<3, Growth, N3>,
-            transition<"features.transition3", t3>,
-            dense_block_of<4, Growth, N4>,
-            named<"features.norm5", batch_norm>>>,
+            named<"conv0", conv2d<Init, 7, stride<2>, pad<3>, no_bias>>,
+            named<"norm0", batch_norm>,
+            named<"relu0", relu>,
+            named<"pool0", max_pool<3, stride<2>, pad<1>>>,
+            named<"denseblock1", dense_block_of<Growth, N1>>,
+            named<"transition1", transition<t1>>,
+            named<"denseblock2", dense_block_of<Growth, N2>>,
+            named<"transition2", transition<t2>>,
+            named<"denseblock3", dense_block_of<Growth, N3>>,
+            named<"transition3", transition<t3>>,
+            named<"denseblock4", dense_block_of<Growth, N4>>,
+            named<"norm5", batch_norm>>>,
         relu,
         adaptive_avg_pool<1>,
         flatten,

@@ -67,91 +67,99 @@ constexpr inverted mobilenet_v3_large_block(std::size_t i) {
                     r.stride,                r.se,                          r.hardswish};
 }
 
-/// MobileNetV2's block named P (features.i): expand 1×1 (unless t = 1), depthwise 3×3, project
-/// 1×1 with batch norm and no activation (P.conv.0 ...); a residual sum when the shape is kept.
-/// (Scalar parameters, not an `inverted`: g++ 12 crashes on members of class-type template
-/// parameters in these aliases.)
-template <fixed_string P, count_t In, count_t Expanded, count_t Out, count_t Stride, fixed_string C = cat<P, ".conv">>
-using v2_body = sub<P, ".conv", std::conditional_t<Expanded != In,
+/// MobileNetV2's block: expand 1×1 (unless t = 1), depthwise 3×3, project 1×1 with batch norm
+/// and no activation ("conv" > "0" ...); a residual sum when the shape is kept. Its place in
+/// `features` names it. (Scalar parameters, not an `inverted`: g++ 12 crashes on members of
+/// class-type template parameters in these aliases.)
+template <count_t In, count_t Expanded, count_t Out, count_t Stride>
+using v2_body = named<"conv", std::conditional_t<Expanded != In,
     sequential<
-        conv_bn_act<dot<C, 0>, Expanded, 1, 1, 1, relu6>,
-        conv_bn_act<dot<C, 1>, Expanded, 3, Stride, Expanded, relu6>,
-        at<C, 2, conv2d<Out, 1, no_bias>>,
-        at<C, 3, batch_norm>>,
+        at<0, conv_bn_act<Expanded, 1, 1, 1, relu6>>,
+        at<1, conv_bn_act<Expanded, 3, Stride, Expanded, relu6>>,
+        at<2, conv2d<Out, 1, no_bias>>,
+        at<3, batch_norm>>,
     sequential<
-        conv_bn_act<dot<C, 0>, Expanded, 3, Stride, Expanded, relu6>,
-        at<C, 1, conv2d<Out, 1, no_bias>>,
-        at<C, 2, batch_norm>>>>;
+        at<0, conv_bn_act<Expanded, 3, Stride, Expanded, relu6>>,
+        at<1, conv2d<Out, 1, no_bias>>,
+        at<2, batch_norm>>>>;
 
-template <fixed_string P, count_t In, count_t Expanded, count_t Out, count_t Stride>
-using v2_block = named<P, std::conditional_t<Stride == 1 && In == Out,
-    add<v2_body<P, In, Expanded, Out, Stride>, identity>, v2_body<P, In, Expanded, Out, Stride>>>;
+// Without the residual sum the body still sits in a block of its own, which its index names:
+// a name on "conv" itself would replace "conv".
+template <count_t In, count_t Expanded, count_t Out, count_t Stride>
+using v2_block = std::conditional_t<Stride == 1 && In == Out,
+    add<v2_body<In, Expanded, Out, Stride>, identity>, sequential<v2_body<In, Expanded, Out, Stride>>>;
 
 template <std::size_t I>
 struct v2_at {
     static constexpr inverted b = mobilenet_v2_block(I);
-    using type = v2_block<dot<"features", static_cast<count_t>(I + 1)>, b.in, b.expanded, b.out, b.stride>;
+    using type = at<static_cast<count_t>(I + 1), v2_block<b.in, b.expanded, b.out, b.stride>>;
 };
 
-/// features: the stem, the blocks, the last 1×1 convolution (features.0 ... features.18).
+/// features: the stem, the blocks, the last 1×1 convolution ("0" ... "18").
 template <std::size_t... I>
 auto mobilenet_v2_features(std::index_sequence<I...>) -> named<"features", sequential<
-    conv_bn_act<"features.0", mobilenet_v2_stem, 3, 2, 1, relu6>,
+    at<0, conv_bn_act<mobilenet_v2_stem, 3, 2, 1, relu6>>,
     typename v2_at<I>::type...,
-    conv_bn_act<dot<"features", sizeof...(I) + 1>, mobilenet_v2_last, 1, 1, 1, relu6>>>;
+    at<static_cast<count_t>(sizeof...(I) + 1), conv_bn_act<mobilenet_v2_last, 1, 1, 1, relu6>>>>;
+// A template, so that its type is worked out only when deferred<> asks for it.
+template <std::size_t Blocks>
+struct mobilenet_v2_features_make {
+    using type = decltype(mobilenet_v2_features(std::make_index_sequence<Blocks>{}));
+};
 
-/// MobileNetV3's block named P: expand (unless the width is kept), depthwise K×K, squeeze-excite
-/// (ReLU inside, hardsigmoid scale, squeeze to make_divisible(expanded / 4)), project
-/// (P.block.0 ...); ReLU or hardswish as activation.
-template <fixed_string P, count_t In, count_t Expanded, count_t Out, count_t K, count_t Stride, bool Se, class Act,
-          fixed_string C = cat<P, ".block">, count_t E = Expanded != In ? 1 : 0, count_t S = Se ? 1 : 0>
-using v3_body = sub<P, ".block", sequential<
-    std::conditional_t<E == 1, conv_bn_act<dot<C, 0>, Expanded, 1, 1, 1, Act>, sequential<>>,
-    conv_bn_act<dot<C, E>, Expanded, K, Stride, Expanded, Act>,
-    std::conditional_t<Se, squeeze_excitation<dot<C, E + 1>, Expanded, make_divisible(Expanded / 4, 1), relu, hardsigmoid>,
+/// MobileNetV3's block: expand (unless the width is kept), depthwise K×K, squeeze-excite (ReLU
+/// inside, hardsigmoid scale, squeeze to make_divisible(expanded / 4)), project ("block" > "0"
+/// ...); ReLU or hardswish as activation.
+template <count_t In, count_t Expanded, count_t Out, count_t K, count_t Stride, bool Se, class Act,
+          count_t E = Expanded != In ? 1 : 0, count_t S = Se ? 1 : 0>
+using v3_body = named<"block", sequential<
+    std::conditional_t<E == 1, at<0, conv_bn_act<Expanded, 1, 1, 1, Act>>, sequential<>>,
+    at<E, conv_bn_act<Expanded, K, Stride, Expanded, Act>>,
+    std::conditional_t<Se, at<E + 1, squeeze_excitation<Expanded, make_divisible(Expanded / 4, 1), relu, hardsigmoid>>,
                        sequential<>>,
-    conv_bn_act<dot<C, E + S + 1>, Out, 1, 1, 1, void>>>;
+    at<E + S + 1, conv_bn_act<Out, 1, 1, 1, void>>>>;
 
 template <std::size_t I>
 struct v3_at {
     static constexpr inverted b = mobilenet_v3_large_block(I);
-    using body = v3_body<dot<"features", static_cast<count_t>(I + 1)>, b.in, b.expanded, b.out, b.kernel, b.stride, b.se,
-                         std::conditional_t<b.hardswish, hardswish, relu>>;
-    using type = named<dot<"features", static_cast<count_t>(I + 1)>,
-                       std::conditional_t<b.stride == 1 && b.in == b.out, add<body, identity>, body>>;
+    using body = v3_body<b.in, b.expanded, b.out, b.kernel, b.stride, b.se, std::conditional_t<b.hardswish, hardswish, relu>>;
+    using type = at<static_cast<count_t>(I + 1), std::conditional_t<b.stride == 1 && b.in == b.out, add<body, identity>, sequential<body>>>;
 };
 
 /// features: the stem, the blocks, the last 1×1 convolution to 6× the last block's channels.
 template <std::size_t... I>
 auto mobilenet_v3_large_features(std::index_sequence<I...>) -> named<"features", sequential<
-    conv_bn_act<"features.0", make_divisible(16, 1), 3, 2, 1, hardswish>,
+    at<0, conv_bn_act<make_divisible(16, 1), 3, 2, 1, hardswish>>,
     typename v3_at<I>::type...,
-    conv_bn_act<dot<"features", sizeof...(I) + 1>, 6 * mobilenet_v3_large_block(sizeof...(I) - 1).out, 1, 1, 1,
-                hardswish>>>;
+    at<static_cast<count_t>(sizeof...(I) + 1), conv_bn_act<6 * mobilenet_v3_large_block(sizeof...(I) - 1).out, 1, 1, 1, hardswish>>>>;
+template <std::size_t Blocks>
+struct mobilenet_v3_large_features_make {
+    using type = decltype(mobilenet_v3_large_features(std::make_index_sequence<Blocks>{}));
+};
 
 }  // namespace detail
 
 /// MobileNetV2 (width 1.0) on Height×Width×3.
 template <count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
 using mobilenet_v2_at = network<input<Height, Width, 3>,
-    decltype(detail::mobilenet_v2_features(std::make_index_sequence<detail::mobilenet_v2_count()>{})),
+    detail::deferred<detail::mobilenet_v2_features_make<detail::mobilenet_v2_count()>>,
     adaptive_avg_pool<1>,
     flatten,
     named<"classifier", sequential<
-        named<"classifier.0", dropout>,
-        named<"classifier.1", dense<Classes>>>>>;
+        at<0, dropout>,
+        at<1, dense<Classes>>>>>;
 
 /// MobileNetV3-Large (width 1.0) on Height×Width×3.
 template <count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
 using mobilenet_v3_large_at = network<input<Height, Width, 3>,
-    decltype(detail::mobilenet_v3_large_features(std::make_index_sequence<std::size(detail::mobilenet_v3_large_rows)>{})),
+    detail::deferred<detail::mobilenet_v3_large_features_make<std::size(detail::mobilenet_v3_large_rows)>>,
     named<"avgpool", adaptive_avg_pool<1>>,
     flatten,
     named<"classifier", sequential<
-        named<"classifier.0", dense<make_divisible(1280, 1)>>,
-        named<"classifier.1", hardswish>,
-        named<"classifier.2", dropout>,
-        named<"classifier.3", dense<Classes>>>>>;
+        at<0, dense<make_divisible(1280, 1)>>,
+        at<1, hardswish>,
+        at<2, dropout>,
+        at<3, dense<Classes>>>>>;
 
 using mobilenet_v2 = mobilenet_v2_at<>;
 using mobilenet_v3_large = mobilenet_v3_large_at<>;

@@ -1,7 +1,9 @@
-// netshape/zoo/names.hpp: building torchvision's module names ("layer1.0.conv1") at compile time.
+// netshape/zoo/names.hpp: torchvision's local module names ("conv1", "0", "layer1").
 //
-// Families are templates, so a block's name depends on its stage and position: a block receives
-// its prefix (e.g. "layer1.0") as a template argument and names its parts with `sub`.
+// Every block and leaf carries only its own name, as torchvision's module tree does; the printer
+// joins the names around a node into "layer1.0.conv1" (format::qualified_names). Nothing here
+// depends on where a block sits, so an identical block is one type wherever it is used, and the
+// compiler builds it once.
 #pragma once
 
 #include <cstddef>
@@ -16,12 +18,6 @@ using netshape::detail::fixed_string;
 
 namespace detail {
 
-template <std::size_t N>
-constexpr fixed_string<N> blank() {
-    char zeros[N]{};
-    return fixed_string<N>(zeros);
-}
-
 constexpr std::size_t digits(count_t i) {
     std::size_t n = 1;
     while (i >= 10) {
@@ -31,40 +27,32 @@ constexpr std::size_t digits(count_t i) {
     return n;
 }
 
+/// Word's characters (without its terminating zero) followed by the decimal digits of I.
+template <std::size_t W, std::size_t N>
+constexpr fixed_string<N> word_and_number(const char (&word)[W], count_t i) {
+    char out[N]{};
+    for (std::size_t k = 0; k + 1 < W; ++k) out[k] = word[k];
+    for (std::size_t k = N - 1; k-- > W - 1; i /= 10) out[k] = static_cast<char>('0' + i % 10);
+    return fixed_string<N>(out);
+}
+
 }  // namespace detail
 
-/// A followed by B (each holds its terminating zero, hence the − 1). The variables have explicit
-/// types: g++ 12 cannot deduce `auto` for them inside a dependent type.
-template <fixed_string A, fixed_string B>
-inline constexpr fixed_string<sizeof(A.chars) + sizeof(B.chars) - 1> cat = [] {
-    constexpr std::size_t a = sizeof(A.chars) - 1, b = sizeof(B.chars);
-    auto out = detail::blank<a + b>();
-    for (std::size_t i = 0; i < a; ++i) out.chars[i] = A.chars[i];
-    for (std::size_t i = 0; i < b; ++i) out.chars[a + i] = B.chars[i];
-    return out;
-}();
-
-/// The decimal digits of a non-negative I.
-template <count_t I>
-inline constexpr fixed_string<detail::digits(I) + 1> number = [] {
+/// "Word" followed by the decimal digits of a non-negative I: numbered<"layer", 1> is "layer1".
+/// One per word and index (a handful per model), never per path. The type is explicit: g++ 12
+/// cannot deduce `auto` for such a variable inside a dependent type.
+template <fixed_string Word, count_t I>
+inline constexpr fixed_string<sizeof(Word.chars) + detail::digits(I)> numbered = [] {
     static_assert(I >= 0, "netshape: a module index is not negative");
-    constexpr std::size_t n = detail::digits(I);
-    auto out = detail::blank<n + 1>();
-    count_t v = I;
-    for (std::size_t i = n; i-- > 0; v /= 10) out.chars[i] = static_cast<char>('0' + v % 10);
-    return out;
+    return detail::word_and_number<sizeof(Word.chars), sizeof(Word.chars) + detail::digits(I)>(Word.chars, I);
 }();
 
-/// P + "." + I: the I-th child of a torch.nn.Sequential named P ("features" and 3: "features.3").
-template <fixed_string P, count_t I>
-inline constexpr fixed_string<sizeof(P.chars) + detail::digits(I) + 1> dot = cat<cat<P, ".">, number<I>>;
+/// The decimal digits of a non-negative I: the name of a torch.nn.Sequential's I-th child.
+template <count_t I>
+inline constexpr fixed_string<detail::digits(I) + 1> number = numbered<"", I>;
 
-/// `sub<P, ".conv1", L>`: L named P + ".conv1".
-template <fixed_string P, fixed_string Suffix, class L>
-using sub = named<cat<P, Suffix>, L>;
-
-/// `at<P, I, L>`: L named P + "." + I.
-template <fixed_string P, count_t I, class L>
-using at = named<dot<P, I>, L>;
+/// `at<I, L>`: L as the I-th child of a Sequential, named "I".
+template <count_t I, class L>
+using at = named<number<I>, L>;
 
 }  // namespace netshape::zoo

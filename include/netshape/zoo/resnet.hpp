@@ -16,28 +16,28 @@ namespace netshape::zoo {
 namespace detail {
 /// torchvision's `downsample`: a strided 1×1 projection and batch norm, only when the shortcut
 /// would otherwise change shape (stride ≠ 1 or channels differ); else the identity.
-template <fixed_string P, count_t In, count_t Out, count_t Stride>
+template <count_t In, count_t Out, count_t Stride>
 using shortcut = std::conditional_t<Stride != 1 || In != Out,
-    sub<P, ".downsample", sequential<
-        sub<P, ".downsample.0", conv2d<Out, 1, stride<Stride>, no_bias>>,
-        sub<P, ".downsample.1", batch_norm>>>,
+    named<"downsample", sequential<
+        at<0, conv2d<Out, 1, stride<Stride>, no_bias>>,
+        at<1, batch_norm>>>,
     identity>;
 }  // namespace detail
 
-/// ResNet-18/34's block: two 3×3 convolutions. `block<Prefix, In, Planes, Stride>` is the block
-/// named Prefix taking In channels.
+/// ResNet-18/34's block: two 3×3 convolutions. `block<In, Planes, Stride>` is the block taking In
+/// channels; its stage names it by its index.
 struct basic {
     static constexpr count_t expansion = 1;
-    template <fixed_string P, count_t In, count_t Planes, count_t Stride>
-    using block = named<P, sequential<
+    template <count_t In, count_t Planes, count_t Stride>
+    using block = sequential<
         add<sequential<
-                sub<P, ".conv1", conv2d<Planes, 3, stride<Stride>, pad<1>, no_bias>>,
-                sub<P, ".bn1", batch_norm>,
-                sub<P, ".relu", relu>,
-                sub<P, ".conv2", conv2d<Planes, 3, pad<1>, no_bias>>,
-                sub<P, ".bn2", batch_norm>>,
-            detail::shortcut<P, In, Planes, Stride>>,
-        sub<P, ".relu", relu>>>;
+                named<"conv1", conv2d<Planes, 3, stride<Stride>, pad<1>, no_bias>>,
+                named<"bn1", batch_norm>,
+                named<"relu", relu>,
+                named<"conv2", conv2d<Planes, 3, pad<1>, no_bias>>,
+                named<"bn2", batch_norm>>,
+            detail::shortcut<In, Planes, Stride>>,
+        named<"relu", relu>>;
 };
 
 /// The bottleneck block (1×1 reduce, 3×3, 1×1 expand ×4), stride on the 3×3 ("ResNet v1.5", as
@@ -49,30 +49,34 @@ struct bottleneck {
     template <count_t Planes>
     static constexpr count_t width = Planes * WidthPerGroup / 64 * Groups;
 
-    template <fixed_string P, count_t In, count_t Planes, count_t Stride>
-    using block = named<P, sequential<
+    template <count_t In, count_t Planes, count_t Stride>
+    using block = sequential<
         add<sequential<
-                sub<P, ".conv1", conv2d<width<Planes>, 1, no_bias>>,
-                sub<P, ".bn1", batch_norm>,
-                sub<P, ".relu", relu>,
-                sub<P, ".conv2", conv2d<width<Planes>, 3, stride<Stride>, pad<1>, groups<Groups>, no_bias>>,
-                sub<P, ".bn2", batch_norm>,
-                sub<P, ".relu", relu>,
-                sub<P, ".conv3", conv2d<Planes * expansion, 1, no_bias>>,
-                sub<P, ".bn3", batch_norm>>,
-            detail::shortcut<P, In, Planes * expansion, Stride>>,
-        sub<P, ".relu", relu>>>;
+                named<"conv1", conv2d<width<Planes>, 1, no_bias>>,
+                named<"bn1", batch_norm>,
+                named<"relu", relu>,
+                named<"conv2", conv2d<width<Planes>, 3, stride<Stride>, pad<1>, groups<Groups>, no_bias>>,
+                named<"bn2", batch_norm>,
+                named<"relu", relu>,
+                named<"conv3", conv2d<Planes * expansion, 1, no_bias>>,
+                named<"bn3", batch_norm>>,
+            detail::shortcut<In, Planes * expansion, Stride>>,
+        named<"relu", relu>>;
 };
 
 namespace detail {
-// Stage `Stage` (1-based, "layer<Stage>"): Count blocks; the first takes In channels and strides.
-template <class Block, count_t Stage, count_t In, count_t Planes, count_t Stride, std::size_t... B>
-auto resnet_stage(std::index_sequence<B...>) -> named<dot<"layer", Stage>, sequential<
-    typename Block::template block<dot<cat<"layer", number<Stage>>, B>, B == 0 ? In : Planes * Block::expansion, Planes,
-                                   B == 0 ? Stride : 1>...>>;
+// A stage ("layer1" ...): Count blocks named "0", "1", ...; the first takes In channels and
+// strides, the others are one type.
+template <class Block, count_t In, count_t Planes, count_t Stride, std::size_t... B>
+auto resnet_stage(std::index_sequence<B...>) -> sequential<
+    at<static_cast<count_t>(B), typename Block::template block<B == 0 ? In : Planes * Block::expansion, Planes, B == 0 ? Stride : 1>>...>;
 
-template <class Block, count_t Stage, count_t In, count_t Planes, count_t Stride, count_t Count>
-using stage = decltype(resnet_stage<Block, Stage, In, Planes, Stride>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
+template <class Block, count_t In, count_t Planes, count_t Stride, count_t Count>
+struct stage_of {
+    using type = decltype(resnet_stage<Block, In, Planes, Stride>(std::make_index_sequence<static_cast<std::size_t>(Count)>{}));
+};
+template <class Block, count_t In, count_t Planes, count_t Stride, count_t Count>
+using stage = deferred<stage_of<Block, In, Planes, Stride, Count>>;
 
 template <class Block, class Blocks, count_t Height, count_t Width, count_t Classes>
 struct resnet_network;
@@ -84,10 +88,10 @@ struct resnet_network<Block, blocks<N1, N2, N3, N4>, Height, Width, Classes> {
         named<"bn1", batch_norm>,
         named<"relu", relu>,
         named<"maxpool", max_pool<3, stride<2>, pad<1>>>,
-        stage<Block, 1, 64, 64, 1, N1>,
-        stage<Block, 2, 64 * e, 128, 2, N2>,
-        stage<Block, 3, 128 * e, 256, 2, N3>,
-        stage<Block, 4, 256 * e, 512, 2, N4>,
+        named<"layer1", stage<Block, 64, 64, 1, N1>>,
+        named<"layer2", stage<Block, 64 * e, 128, 2, N2>>,
+        named<"layer3", stage<Block, 128 * e, 256, 2, N3>>,
+        named<"layer4", stage<Block, 256 * e, 512, 2, N4>>,
         named<"avgpool", adaptive_avg_pool<1>>,
         flatten,
         named<"fc", dense<Classes>>>;

@@ -12,48 +12,53 @@ namespace netshape::zoo {
 
 namespace detail {
 
-/// branch2 of a unit named P: 1×1, depthwise 3×3 (stride S), 1×1, to B channels (P.branch2.0 ... 7).
-template <fixed_string P, count_t B, count_t S, fixed_string Q = cat<P, ".branch2">>
-using shuffle_branch2 = named<Q, sequential<
-    at<Q, 0, conv2d<B, 1, no_bias>>,
-    at<Q, 1, batch_norm>,
-    at<Q, 2, relu>,
-    at<Q, 3, conv2d<B, 3, stride<S>, pad<1>, groups<B>, no_bias>>,
-    at<Q, 4, batch_norm>,
-    at<Q, 5, conv2d<B, 1, no_bias>>,
-    at<Q, 6, batch_norm>,
-    at<Q, 7, relu>>>;
+/// A unit's "branch2": 1×1, depthwise 3×3 (stride S), 1×1, to B channels ("0" ... "7").
+template <count_t B, count_t S>
+using shuffle_branch2 = named<"branch2", sequential<
+    at<0, conv2d<B, 1, no_bias>>,
+    at<1, batch_norm>,
+    at<2, relu>,
+    at<3, conv2d<B, 3, stride<S>, pad<1>, groups<B>, no_bias>>,
+    at<4, batch_norm>,
+    at<5, conv2d<B, 1, no_bias>>,
+    at<6, batch_norm>,
+    at<7, relu>>>;
 
-/// A downsampling unit named P from In to Out channels: both branches see the whole input
-/// (branch1: depthwise 3×3 stride 2 then 1×1), concatenated, then shuffled in 2 groups.
-template <fixed_string P, count_t In, count_t Out, fixed_string Q = cat<P, ".branch1">>
-using shuffle_down = named<P, sequential<
+/// A downsampling unit from In to Out channels: both branches see the whole input ("branch1":
+/// depthwise 3×3 stride 2 then 1×1), concatenated, then shuffled in 2 groups.
+template <count_t In, count_t Out>
+using shuffle_down = sequential<
     concat<
-        named<Q, sequential<
-            at<Q, 0, conv2d<In, 3, stride<2>, pad<1>, groups<In>, no_bias>>,
-            at<Q, 1, batch_norm>,
-            at<Q, 2, conv2d<Out / 2, 1, no_bias>>,
-            at<Q, 3, batch_norm>,
-            at<Q, 4, relu>>>,
-        shuffle_branch2<P, Out / 2, 2>>,
-    channel_shuffle<2>>>;
+        named<"branch1", sequential<
+            at<0, conv2d<In, 3, stride<2>, pad<1>, groups<In>, no_bias>>,
+            at<1, batch_norm>,
+            at<2, conv2d<Out / 2, 1, no_bias>>,
+            at<3, batch_norm>,
+            at<4, relu>>>,
+        shuffle_branch2<Out / 2, 2>>,
+    channel_shuffle<2>>;
 
-/// A basic unit named P on C channels: the first half passes through, the second half goes
-/// through branch2 (x.chunk(2) in torchvision), concatenated and shuffled.
-template <fixed_string P, count_t C>
-using shuffle_unit = named<P, sequential<
+/// A basic unit on C channels: the first half passes through, the second half goes through
+/// branch2 (x.chunk(2) in torchvision), concatenated and shuffled.
+template <count_t C>
+using shuffle_unit = sequential<
     concat<
         channel_slice<0, C / 2>,
-        sequential<channel_slice<C / 2, C / 2>, shuffle_branch2<P, C / 2, 1>>>,
-    channel_shuffle<2>>>;
+        sequential<channel_slice<C / 2, C / 2>, shuffle_branch2<C / 2, 1>>>,
+    channel_shuffle<2>>;
 
-template <count_t Stage, count_t In, count_t Out, std::size_t... B>
-auto shuffle_stage(std::index_sequence<0, B...>) -> named<dot<"stage", Stage>, sequential<
-    shuffle_down<dot<dot<"stage", Stage>, 0>, In, Out>,
-    shuffle_unit<dot<dot<"stage", Stage>, static_cast<count_t>(B)>, Out>...>>;
+/// A stage: a downsampling unit ("0"), then Repeats − 1 basic units of one type.
+template <count_t In, count_t Out, std::size_t... B>
+auto shuffle_stage(std::index_sequence<0, B...>) -> sequential<
+    at<0, shuffle_down<In, Out>>,
+    at<static_cast<count_t>(B), shuffle_unit<Out>>...>;
 
-template <count_t Stage, count_t In, count_t Out, count_t Repeats>
-using shuffle_stage_of = decltype(shuffle_stage<Stage, In, Out>(std::make_index_sequence<static_cast<std::size_t>(Repeats)>{}));
+template <count_t In, count_t Out, count_t Repeats>
+struct shuffle_stage_make {
+    using type = decltype(shuffle_stage<In, Out>(std::make_index_sequence<static_cast<std::size_t>(Repeats)>{}));
+};
+template <count_t In, count_t Out, count_t Repeats>
+using shuffle_stage_of = deferred<shuffle_stage_make<In, Out, Repeats>>;
 
 }  // namespace detail
 
@@ -68,17 +73,17 @@ template <count_t R2, count_t R3, count_t R4, count_t Stem, count_t C2, count_t 
 struct shufflenet_v2_network<blocks<R2, R3, R4>, shuffle_channels<Stem, C2, C3, C4, Last>, Height, Width, Classes> {
     using type = network<input<Height, Width, 3>,
         named<"conv1", sequential<
-            named<"conv1.0", conv2d<Stem, 3, stride<2>, pad<1>, no_bias>>,
-            named<"conv1.1", batch_norm>,
-            named<"conv1.2", relu>>>,
+            at<0, conv2d<Stem, 3, stride<2>, pad<1>, no_bias>>,
+            at<1, batch_norm>,
+            at<2, relu>>>,
         named<"maxpool", max_pool<3, stride<2>, pad<1>>>,
-        detail::shuffle_stage_of<2, Stem, C2, R2>,
-        detail::shuffle_stage_of<3, C2, C3, R3>,
-        detail::shuffle_stage_of<4, C3, C4, R4>,
+        named<"stage2", detail::shuffle_stage_of<Stem, C2, R2>>,
+        named<"stage3", detail::shuffle_stage_of<C2, C3, R3>>,
+        named<"stage4", detail::shuffle_stage_of<C3, C4, R4>>,
         named<"conv5", sequential<
-            named<"conv5.0", conv2d<Last, 1, no_bias>>,
-            named<"conv5.1", batch_norm>,
-            named<"conv5.2", relu>>>,
+            at<0, conv2d<Last, 1, no_bias>>,
+            at<1, batch_norm>,
+            at<2, relu>>>,
         global_avg_pool,  // x.mean([2, 3]) in torchvision: no module
         named<"fc", dense<Classes>>>;
 };

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <netshape/netshape.hpp>
-#include <netshape/zoo/names.hpp>
+#include <netshape/zoo/blocks.hpp>
 
 namespace netshape::zoo {
 
@@ -25,13 +25,13 @@ struct vgg_features<BatchNorm, Index, sequential<Done...>> {
 
 template <bool BatchNorm, count_t Index, class... Done, count_t... Rest>
 struct vgg_features<BatchNorm, Index, sequential<Done...>, vgg_pool, Rest...>
-    : vgg_features<BatchNorm, Index + 1, sequential<Done..., at<"features", Index, max_pool<2>>>, Rest...> {};
+    : vgg_features<BatchNorm, Index + 1, sequential<Done..., at<Index, max_pool<2>>>, Rest...> {};
 
 template <count_t Index, class... Done, count_t Filters, count_t... Rest>
     requires(Filters != vgg_pool)
 struct vgg_features<false, Index, sequential<Done...>, Filters, Rest...>
     : vgg_features<false, Index + 2,
-                   sequential<Done..., at<"features", Index, conv2d<Filters, 3, pad<1>>>, at<"features", Index + 1, relu>>,
+                   sequential<Done..., at<Index, conv2d<Filters, 3, pad<1>>>, at<Index + 1, relu>>,
                    Rest...> {};
 
 // With batch norm the convolution keeps its bias, as in torchvision.
@@ -39,8 +39,8 @@ template <count_t Index, class... Done, count_t Filters, count_t... Rest>
     requires(Filters != vgg_pool)
 struct vgg_features<true, Index, sequential<Done...>, Filters, Rest...>
     : vgg_features<true, Index + 3,
-                   sequential<Done..., at<"features", Index, conv2d<Filters, 3, pad<1>>>,
-                              at<"features", Index + 1, batch_norm>, at<"features", Index + 2, relu>>,
+                   sequential<Done..., at<Index, conv2d<Filters, 3, pad<1>>>,
+                              at<Index + 1, batch_norm>, at<Index + 2, relu>>,
                    Rest...> {};
 
 template <class Config, bool BatchNorm>
@@ -56,17 +56,17 @@ struct vgg_body<vgg_config<Entries...>, BatchNorm> {
 /// on Height×Width×3. The adaptive 7×7 pool makes the classifier's size independent of the input.
 template <class Config, bool BatchNorm, count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
 using vgg = network<input<Height, Width, 3>,
-    named<"features", typename detail::vgg_body<Config, BatchNorm>::type>,
+    named<"features", detail::deferred<detail::vgg_body<Config, BatchNorm>>>,
     named<"avgpool", adaptive_avg_pool<7>>,
     flatten,
     named<"classifier", sequential<
-        named<"classifier.0", dense<4096>>,
-        named<"classifier.1", relu>,
-        named<"classifier.2", dropout>,
-        named<"classifier.3", dense<4096>>,
-        named<"classifier.4", relu>,
-        named<"classifier.5", dropout>,
-        named<"classifier.6", dense<Classes>>>>>;
+        at<0, dense<4096>>,
+        at<1, relu>,
+        at<2, dropout>,
+        at<3, dense<4096>>,
+        at<4, relu>,
+        at<5, dropout>,
+        at<6, dense<Classes>>>>>;
 
 // The paper's configurations A, B, D and E.
 using vgg11_config = vgg_config<64, vgg_pool, 128, vgg_pool, 256, 256, vgg_pool, 512, 512, vgg_pool, 512, 512, vgg_pool>;
