@@ -1,6 +1,7 @@
-// Every output format of one network: writes alexnet.{txt,md,csv,json,dot} and the seed's
-// Inception module (Q4, with 1×1 reductions) as inception.dot into the directory given as the
-// first argument (default: the current directory). Render the graphs with Graphviz:
+// Every output format of one network: writes alexnet.{txt,md,csv,json,dot}, the seed's Inception
+// module (Q4, with 1×1 reductions) as inception.dot and resnet18's first stage as
+// resnet18_layer1.dot into the directory given as the first argument (default: the current
+// directory). Render the graphs with Graphviz:
 //   dot -Tsvg inception.dot -o inception.svg
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,7 @@
 
 #include <netshape/netshape.hpp>
 #include <netshape/print.hpp>
+#include <netshape/zoo.hpp>
 
 namespace ns = netshape;
 
@@ -28,6 +30,26 @@ using inception = ns::network<ns::input<32, 32, 256>, ns::named<"inception (1×1
     ns::named<"pool branch", ns::sequential<ns::max_pool<3, ns::stride<1>, ns::pad<1>>, ns::conv2d<64, 1>>>>>>;
 static_assert(ns::output_shape<inception> == ns::shape{32, 32, 480} && ns::params<inception> == 388'736);
 
+// resnet18's first stage: two basic blocks on 56×56×64, as torchvision names them.
+using resnet18_layer1 = ns::network<ns::input<56, 56, 64>,
+    ns::named<"layer1", ns::sequential<ns::zoo::at<0, ns::zoo::basic::block<64, 64, 1>>,
+                                       ns::zoo::at<1, ns::zoo::basic::block<64, 64, 1>>>>>;
+
+// The same stage's row in the whole resnet18: found by name among its nodes, at compile time.
+constexpr const ns::layer_record& stage_row(const char* name) {
+    for (const ns::layer_record& r : ns::nodes<ns::zoo::resnet18>) {
+        if (r.what != ns::kind::block_begin || r.name == nullptr) continue;
+        std::size_t i = 0;
+        while (name[i] != '\0' && r.name[i] == name[i]) ++i;
+        if (name[i] == '\0' && r.name[i] == '\0') return r;
+    }
+    return ns::totals<ns::zoo::resnet18>;
+}
+static_assert(stage_row("layer1").params == ns::params<resnet18_layer1>);
+static_assert(stage_row("layer1").macs == ns::macs<resnet18_layer1>);
+static_assert(stage_row("layer1").output == ns::output_shape<resnet18_layer1>);
+static_assert(ns::params<resnet18_layer1> == 4 * (3 * 3 * 64 * 64 + 2 * 64));
+
 int main(int argc, char** argv) {
     const std::string dir = argc > 1 ? std::string(argv[1]) + "/" : std::string();
     const auto write = [&](const std::string& name, const ns::table& t) {
@@ -40,5 +62,6 @@ int main(int argc, char** argv) {
     write("alexnet.json", ns::summary<alexnet>().json());
     write("alexnet.dot", ns::summary<alexnet>().dot());
     write("inception.dot", ns::summary<inception>().dot());
+    write("resnet18_layer1.dot", ns::summary<resnet18_layer1>().dot());
     std::cout << ns::summary<inception>().csv();
 }

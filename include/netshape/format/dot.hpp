@@ -80,8 +80,9 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
             case kind::identity:
                 break;  // a pass-through: the branch's edge goes straight to the merge
             default: {
-                std::string label = r.name != nullptr ? std::string(r.name) + "\\n" : std::string();
-                label += dot_label(describe(r));
+                const std::string what = describe(r);
+                std::string label = r.name != nullptr && what != r.name ? cat(dot_label(r.name), "\\n") : std::string();
+                label += dot_label(what);
                 out << "  " << id << " [label=\"" << label << "\"];\n";
                 edge(tail, id, tail_shape);
                 tail = id;
