@@ -9,14 +9,15 @@
 
 namespace netshape {
 
-/// `named<"layer1.0.conv1", L>`: L, whose row (or block row) shows this name.
+/// `named<"conv1", L>`: L, whose row (or block row) shows this name. Names are local: a layer
+/// named "conv1" inside a block named "0" inside one named "layer1" prints as "layer1.0.conv1".
+///
+/// L's nodes are shared, not copied: the name is applied when a block or network gathers its
+/// parts (detail::copy_part), so naming a large block costs nothing.
 template <detail::fixed_string Name, class L>
 struct named {
-    static constexpr auto nodes = [] {
-        auto out = detail::layer_nodes<L>::nodes;  // a copy
-        if constexpr (detail::layer_nodes<L>::nodes.size() > 0) out[0].name = Name.chars;
-        return out;
-    }();
+    static constexpr const auto& nodes = detail::layer_nodes<L>::nodes;
+    static constexpr const char* rename = Name.chars;
     static constexpr detail::shape_of_part counts = detail::layer_nodes<L>::counts;
 };
 

@@ -78,10 +78,23 @@ struct layer_nodes<T> {
 
 /// Copies one part's nodes to `out`. The local copy matters: g++ re-reads a whole static
 /// constexpr array on every element access, which makes a loop over a large one quadratic.
+template <class T, class = void>
+struct rename_of {
+    static constexpr const char* value = nullptr;
+};
+template <class T>
+struct rename_of<T, std::void_t<decltype(T::rename)>> {
+    static constexpr const char* value = T::rename;
+};
+
 template <class T>
 constexpr spec* copy_part(spec* out) {
     const auto local = layer_nodes<T>::nodes;
+    spec* const first = out;
     for (const spec& s : local) *out++ = s;
+    if constexpr (rename_of<T>::value != nullptr) {  // named<>: the name goes on the part's first node
+        if (out != first) first->name = rename_of<T>::value;
+    }
     return out;
 }
 

@@ -16,6 +16,7 @@ template <class Make>
 struct deferred {
     static constexpr const auto& nodes = netshape::detail::layer_nodes<typename Make::type>::nodes;
     static constexpr netshape::detail::shape_of_part counts = netshape::detail::layer_nodes<typename Make::type>::counts;
+    static constexpr const char* rename = netshape::detail::rename_of<typename Make::type>::value;  // a named<> type
 };
 }  // namespace detail
 
