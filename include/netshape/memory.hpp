@@ -19,8 +19,6 @@
 // mixed precision, none of which a network's shape determines.
 #pragma once
 
-#include <stdexcept>
-
 #include <netshape/figures.hpp>
 
 namespace netshape {
@@ -71,18 +69,24 @@ struct memory_estimate {
     }
 };
 
+/// Thrown by memory() when an estimate would not fit in 64 bits. (Not std::overflow_error: that
+/// would pull <stdexcept> and <string> into every user of netshape.hpp.)
+struct memory_overflow {
+    [[nodiscard]] constexpr const char* what() const noexcept { return "netshape: memory estimate overflows 64 bits"; }
+};
+
 namespace detail {
 /// memory() takes its options as run-time values, so an overflow cannot be a static_assert: it
-/// throws, which in a constant expression stops compilation at this line (the message shows in
-/// the note) and at run time is an exception a caller can catch. It never wraps.
+/// throws, which in a constant expression stops compilation at this line and at run time is an
+/// exception a caller can catch. It never wraps.
 constexpr count_t checked_product(count_t a, count_t b) {
     count_t r = 0;
-    if (__builtin_mul_overflow(a, b, &r)) throw std::overflow_error("netshape: memory estimate overflows 64 bits");
+    if (__builtin_mul_overflow(a, b, &r)) throw memory_overflow{};
     return r;
 }
 constexpr count_t checked_sum(count_t a, count_t b) {
     count_t r = 0;
-    if (__builtin_add_overflow(a, b, &r)) throw std::overflow_error("netshape: memory estimate overflows 64 bits");
+    if (__builtin_add_overflow(a, b, &r)) throw memory_overflow{};
     return r;
 }
 }  // namespace detail
