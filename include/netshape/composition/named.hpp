@@ -13,7 +13,7 @@ namespace netshape {
 /// named "conv1" inside a block named "0" inside one named "layer1" prints as "layer1.0.conv1".
 ///
 /// L's nodes are shared, not copied: the name is applied when a block or network gathers its
-/// parts (detail::copy_part), so naming a large block costs nothing.
+/// parts (detail::layer_nodes::copy), so naming a large block costs nothing.
 template <detail::fixed_string Name, class L>
 struct named {
     static constexpr const auto& nodes = detail::layer_nodes<L>::nodes;

@@ -55,7 +55,7 @@ inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : 
 /// Deepest nesting of blocks and merges: the size of the interpreter's stack.
 template <std::size_t N>
 constexpr std::size_t max_depth(const std::array<spec, N>& all) {
-    const auto nodes = all;  // a local copy: see copy_part in nodes.hpp
+    const auto nodes = all;  // a local copy: see layer_nodes::copy in nodes.hpp
     std::size_t depth = 0, deepest = 0;
     for (const spec& s : nodes) {
         if (s.what == kind::block_begin || s.what == kind::merge_begin) {
@@ -69,7 +69,7 @@ constexpr std::size_t max_depth(const std::array<spec, N>& all) {
 
 template <std::size_t N>
 constexpr std::size_t leaf_count(const std::array<spec, N>& all) {
-    const auto nodes = all;  // a local copy: see copy_part in nodes.hpp
+    const auto nodes = all;  // a local copy: see layer_nodes::copy in nodes.hpp
     std::size_t n = 0;
     for (const spec& s : nodes)
         if (!is_structure(s.what)) ++n;
@@ -509,7 +509,7 @@ constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::ar
     machine<Depth> m = start<Depth>(input);
     if (m.error.what == rule::none) {
         if constexpr (copy_before_reading) {
-            const auto nodes = all;  // see copy_part in nodes.hpp
+            const auto nodes = all;  // see layer_nodes::copy in nodes.hpp
             run_on(m, e.nodes.data(), true, nodes, 0);
         } else {
             run_on(m, e.nodes.data(), true, all, 0);
@@ -528,7 +528,7 @@ constexpr outcome outcome_whole(const shape& input, const std::array<spec, N>& a
     if (m.error.what == rule::none) {
         layer_record scratch{};
         if constexpr (copy_before_reading) {
-            const auto nodes = all;  // see copy_part in nodes.hpp
+            const auto nodes = all;  // see layer_nodes::copy in nodes.hpp
             run_on(m, &scratch, false, nodes, 0);
         } else {
             run_on(m, &scratch, false, all, 0);

@@ -9,18 +9,14 @@
 
 namespace netshape::detail {
 
-/// A layer is any type with a static constexpr array `nodes` of spec.
+/// A layer is any type with a static constexpr array `nodes` of spec. (A trait, not a concept:
+/// clang adds lines of notes per concept check to every diagnostic that passes through one.)
 template <class T, class = void>
 struct is_layer : std::false_type {};
 template <class T>
 struct is_layer<T, std::void_t<decltype(T::nodes)>> : std::true_type {};
 
 /// Reports a non-layer where a layer is expected, naming the type in the instantiation context.
-struct part {
-    const spec* data;
-    std::size_t size;
-};
-
 /// Static assertions that report a user's mistake live in function bodies reached through
 /// decltype: one failing at class scope makes clang mark the whole class invalid, and every later
 /// use of it adds errors ("not a constant expression", "no member named nodes") to the diagnostic.
@@ -39,64 +35,52 @@ struct shape_of_part {
     bool opens = false;
 };
 
-template <class T, class = void>
-struct part_counts {
-    static constexpr shape_of_part value = [] {
-        shape_of_part c{};
-        std::size_t open = 0;
-        for (const spec& s : T::nodes) {
-            if (s.what == kind::block_begin || s.what == kind::merge_begin) {
-                if (++open > c.depth) c.depth = open;
-            } else if (s.what == kind::block_end || s.what == kind::merge_end) {
-                if (open > 0) --open;
-            } else if (!is_structure(s.what)) {
-                ++c.leaves;
-            }
+template <std::size_t N>
+constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
+    shape_of_part c{};
+    std::size_t open = 0;
+    for (const spec& s : nodes) {
+        if (s.what == kind::block_begin || s.what == kind::merge_begin) {
+            if (++open > c.depth) c.depth = open;
+        } else if (s.what == kind::block_end || s.what == kind::merge_end) {
+            if (open > 0) --open;
+        } else if (!is_structure(s.what)) {
+            ++c.leaves;
         }
-        return c;
-    }();
-};
-template <class T>
-struct part_counts<T, std::void_t<decltype(T::counts)>> {
-    static constexpr shape_of_part value = T::counts;
-};
+    }
+    return c;
+}
 
+/// Everything joined<> needs of one part, in one class per part type (each extra trait class per
+/// part is measurable over a zoo's two thousand part types).
 template <class T>
 struct layer_nodes {
     using reported = decltype(report_not_a_layer<T>());
     static constexpr std::array<spec, 0> nodes{};
-    static constexpr part whole{nullptr, 0};
     static constexpr shape_of_part counts{};
+    static constexpr spec* copy(spec* out) { return out; }
 };
 template <class T>
     requires is_layer<T>::value
 struct layer_nodes<T> {
     static constexpr const auto& nodes = T::nodes;
-    static constexpr part whole{T::nodes.data(), T::nodes.size()};
-    static constexpr shape_of_part counts = part_counts<T>::value;
-};
-
-/// Copies one part's nodes to `out`. The local copy matters: g++ re-reads a whole static
-/// constexpr array on every element access, which makes a loop over a large one quadratic.
-template <class T, class = void>
-struct rename_of {
-    static constexpr const char* value = nullptr;
-};
-template <class T>
-struct rename_of<T, std::void_t<decltype(T::rename)>> {
-    static constexpr const char* value = T::rename;
-};
-
-template <class T>
-constexpr spec* copy_part(spec* out) {
-    const auto local = layer_nodes<T>::nodes;
-    spec* const first = out;
-    for (const spec& s : local) *out++ = s;
-    if constexpr (rename_of<T>::value != nullptr) {  // named<>: the name goes on the part's first node
-        if (out != first) first->name = rename_of<T>::value;
+    static constexpr shape_of_part counts = [] {
+        if constexpr (requires { T::counts; }) return T::counts;
+        else return count_nodes(T::nodes);
+    }();
+    /// Copies the part's nodes to `out`. The local copy matters: g++ re-reads a whole static
+    /// constexpr array on every element access, which makes a loop over a large one quadratic.
+    /// A named<> part puts its name on its first node here (see composition/named.hpp).
+    static constexpr spec* copy(spec* out) {
+        const auto local = T::nodes;
+        spec* const first = out;
+        for (const spec& s : local) *out++ = s;
+        if constexpr (requires { T::rename; }) {
+            if (out != first && T::rename != nullptr) first->name = T::rename;
+        }
+        return out;
     }
-    return out;
-}
+};
 
 constexpr spec* copy_nothing(spec* out) { return out; }
 
@@ -129,7 +113,7 @@ struct joined {
     static constexpr std::array<spec, size> nodes = [] {
         std::array<spec, size> out{};
         spec* k = out.data();
-        const copier copiers[] = {&copy_nothing, &copy_part<Parts>...};
+        const copier copiers[] = {&copy_nothing, &layer_nodes<Parts>::copy...};
         for (copier c : copiers) k = c(k);
         return out;
     }();

@@ -16,7 +16,10 @@ template <class Make>
 struct deferred {
     static constexpr const auto& nodes = netshape::detail::layer_nodes<typename Make::type>::nodes;
     static constexpr netshape::detail::shape_of_part counts = netshape::detail::layer_nodes<typename Make::type>::counts;
-    static constexpr const char* rename = netshape::detail::rename_of<typename Make::type>::value;  // a named<> type
+    static constexpr const char* rename = [] {  // when Make::type is a named<>
+        if constexpr (requires { Make::type::rename; }) return Make::type::rename;
+        else return static_cast<const char*>(nullptr);
+    }();
 };
 }  // namespace detail
 
