@@ -1,0 +1,8 @@
+# Compile-time regression guard (label `perf`): the 4,000-layer chain and the whole zoo must not take
+# more than twice the CPU time recorded in bench/baseline.json for this compiler.
+find_program(NETSHAPE_PERF_PYTHON NAMES python3)
+if(NETSHAPE_PERF_PYTHON)
+  add_test(NAME perf.compile_time
+    COMMAND ${NETSHAPE_PERF_PYTHON} ${PROJECT_SOURCE_DIR}/bench/perf_check.py --compiler ${CMAKE_CXX_COMPILER})
+  set_tests_properties(perf.compile_time PROPERTIES LABELS perf RUN_SERIAL TRUE TIMEOUT 600)
+endif()
