@@ -359,7 +359,9 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
         switch (s.what) {
             case kind::block_begin:
             case kind::merge_begin:
-                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, m.sum, s.how, m.held};
+                // A sequential changes no figure: without records to fill, its markers are skipped.
+                if (!keep && s.what == kind::block_begin) break;
+                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, keep ? m.sum : totals{}, s.how, m.held};
                 if (s.what == kind::merge_begin) m.held += elements(m.cur);  // the input, for every branch
                 break;
             case kind::branch: {
@@ -378,6 +380,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             }
             case kind::block_end:
             case kind::merge_end: {
+                if (!keep && s.what == kind::block_end) break;
                 frame& f = m.stack[m.top];
                 if (s.what == kind::merge_end) {
                     rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
@@ -394,7 +397,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                     m.held = f.held;
                     if (f.how == merge::concat) m.sum.activations += elements(m.cur);
                 }
-                if (!difference(r, m.sum, f.before)) {
+                if (keep && !difference(r, m.sum, f.before)) {
                     fail(rule::count_overflow, i, s.what, f.how, f.input, m.cur);
                     return;
                 }
