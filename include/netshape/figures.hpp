@@ -93,7 +93,7 @@ inline constexpr count_t activations = detail::analysis<Net>::value.total.activa
 
 /// The most activation elements alive at once in a plain forward pass of one image: a layer's
 /// input and output (its input alone when it works in place), plus what open merges hold (their
-/// input until the last branch has started, each finished branch's output until the merge).
+/// input, and each finished branch's output, until the merge). An upper bound.
 template <class Net>
 inline constexpr count_t peak_activations = detail::analysis<Net>::value.total.peak;
 

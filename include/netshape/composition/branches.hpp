@@ -8,11 +8,21 @@
 namespace netshape {
 
 namespace detail {
+/// One branch: a branch marker, then the branch's nodes.
 template <class B>
-using branch_nodes = joined<marker<kind::branch>, B>;
+struct branch_part {
+    static constexpr std::size_t size = layer_nodes<B>::size + 1;
+    static constexpr shape_of_part counts = layer_nodes<B>::counts;
+    static constexpr spec* copy(spec* out) {
+        spec s{};
+        s.what = kind::branch;
+        *out = s;
+        return layer_nodes<B>::copy(out + 1);
+    }
+};
 
 template <merge How, class... B>
-using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_nodes<B>..., marker<kind::merge_end, How>>;
+using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_part<B>..., marker<kind::merge_end, How>>;
 }  // namespace detail
 
 // An empty merge is reported by the interpreter (rule::empty_merge), with its layer index;
@@ -22,16 +32,18 @@ using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_
 /// add up. The concatenated tensor counts as activations. Receptive field: the largest branch's.
 template <class... B>
 struct concat {
-    static constexpr const auto& nodes = detail::merge_nodes<merge::concat, B...>::nodes;
+    static constexpr std::size_t size = detail::merge_nodes<merge::concat, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::concat, B...>::counts;
+    static constexpr spec* copy(spec* out) { return detail::merge_nodes<merge::concat, B...>::copy(out); }
 };
 
 /// `add<B...>`: element-wise sum; every branch's output must have the same shape (a residual
 /// connection whose shapes differ is a design error, so no broadcasting). In place: no activations.
 template <class... B>
 struct add {
-    static constexpr const auto& nodes = detail::merge_nodes<merge::add, B...>::nodes;
+    static constexpr std::size_t size = detail::merge_nodes<merge::add, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::add, B...>::counts;
+    static constexpr spec* copy(spec* out) { return detail::merge_nodes<merge::add, B...>::copy(out); }
 };
 
 /// `multiply<B...>`: element-wise product with broadcasting as in PyTorch: on each of height,
@@ -39,8 +51,9 @@ struct add {
 /// 1×1×C by H×W×C). No activations counted, like add.
 template <class... B>
 struct multiply {
-    static constexpr const auto& nodes = detail::merge_nodes<merge::multiply, B...>::nodes;
+    static constexpr std::size_t size = detail::merge_nodes<merge::multiply, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::multiply, B...>::counts;
+    static constexpr spec* copy(spec* out) { return detail::merge_nodes<merge::multiply, B...>::copy(out); }
 };
 
 }  // namespace netshape

@@ -12,13 +12,17 @@ namespace netshape {
 /// `named<"conv1", L>`: L, whose row (or block row) shows this name. Names are local: a layer
 /// named "conv1" inside a block named "0" inside one named "layer1" prints as "layer1.0.conv1".
 ///
-/// L's nodes are shared, not copied: the name is applied when a block or network gathers its
-/// parts (detail::layer_nodes::copy), so naming a large block costs nothing.
+/// Nothing is copied to name a block: L's nodes are written where its parent gathers them, and
+/// the name put on the first of them (an outer name wins over an inner one).
 template <detail::fixed_string Name, class L>
 struct named {
-    static constexpr const auto& nodes = detail::layer_nodes<L>::nodes;
-    static constexpr const char* rename = Name.chars;
+    static constexpr std::size_t size = detail::layer_nodes<L>::size;
     static constexpr detail::shape_of_part counts = detail::layer_nodes<L>::counts;
+    static constexpr spec* copy(spec* out) {
+        spec* const end = detail::layer_nodes<L>::copy(out);
+        if (end != out) out->name = Name.chars;
+        return end;
+    }
 };
 
 }  // namespace netshape

@@ -11,8 +11,9 @@ namespace netshape {
 template <class... L>
 struct sequential {
     using all = detail::joined<detail::marker<kind::block_begin>, L..., detail::marker<kind::block_end>>;
-    static constexpr const auto& nodes = all::nodes;
+    static constexpr std::size_t size = all::size;
     static constexpr detail::shape_of_part counts = all::counts;
+    static constexpr spec* copy(spec* out) { return all::copy(out); }
 };
 
 /// Passes its input through: the shortcut branch of a residual block.

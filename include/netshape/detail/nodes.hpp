@@ -9,12 +9,21 @@
 
 namespace netshape::detail {
 
-/// A layer is any type with a static constexpr array `nodes` of spec. (A trait, not a concept:
-/// clang adds lines of notes per concept check to every diagnostic that passes through one.)
+/// A layer is a type with either a static constexpr array `nodes` of spec (a leaf, or any user
+/// type), or a block's three members: `size` (its node count), `counts` and `copy`, a function
+/// writing its nodes. Blocks write their children's nodes straight into their parent's array, so
+/// a network's nodes are copied once, however deep its blocks nest. (Traits, not concepts: clang
+/// adds lines of notes per concept check to every diagnostic that passes through one.)
 template <class T, class = void>
-struct is_layer : std::false_type {};
+struct has_nodes : std::false_type {};
 template <class T>
-struct is_layer<T, std::void_t<decltype(T::nodes)>> : std::true_type {};
+struct has_nodes<T, std::void_t<decltype(T::nodes)>> : std::true_type {};
+template <class T, class = void>
+struct has_copy : std::false_type {};
+template <class T>
+struct has_copy<T, std::void_t<decltype(&T::copy)>> : std::true_type {};
+template <class T>
+inline constexpr bool is_layer_v = has_nodes<T>::value || has_copy<T>::value;
 
 /// Reports a non-layer where a layer is expected, naming the type in the instantiation context.
 /// Static assertions that report a user's mistake live in function bodies reached through
@@ -22,7 +31,7 @@ struct is_layer<T, std::void_t<decltype(T::nodes)>> : std::true_type {};
 /// use of it adds errors ("not a constant expression", "no member named nodes") to the diagnostic.
 template <class T>
 constexpr auto report_not_a_layer() {
-    static_assert(is_layer<T>::value, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
+    static_assert(is_layer_v<T>, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
     return true;
 }
 
@@ -56,41 +65,47 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
 template <class T>
 struct layer_nodes {
     using reported = decltype(report_not_a_layer<T>());
-    static constexpr std::array<spec, 0> nodes{};
+    static constexpr std::size_t size = 0;
     static constexpr shape_of_part counts{};
     static constexpr spec* copy(spec* out) { return out; }
 };
 template <class T>
-    requires is_layer<T>::value
+    requires is_layer_v<T>
 struct layer_nodes<T> {
-    static constexpr const auto& nodes = T::nodes;
+    static constexpr std::size_t size = [] {
+        if constexpr (has_copy<T>::value) return std::size_t{T::size};
+        else return T::nodes.size();
+    }();
     static constexpr shape_of_part counts = [] {
-        if constexpr (requires { T::counts; }) return T::counts;
+        if constexpr (requires { T::counts; }) return shape_of_part{T::counts};
         else return count_nodes(T::nodes);
     }();
-    /// Copies the part's nodes to `out`. The local copy matters: g++ re-reads a whole static
-    /// constexpr array on every element access, which makes a loop over a large one quadratic.
-    /// A named<> part puts its name on its first node here (see composition/named.hpp).
+    /// Writes the part's nodes to `out` and returns the end. For an array, the local copy
+    /// matters: g++ re-reads a whole static constexpr array on every element access, which makes
+    /// a loop over a large one quadratic.
     static constexpr spec* copy(spec* out) {
-        const auto local = T::nodes;
-        spec* const first = out;
-        for (const spec& s : local) *out++ = s;
-        if constexpr (requires { T::rename; }) {
-            if (out != first && T::rename != nullptr) first->name = T::rename;
+        if constexpr (has_copy<T>::value) {
+            return T::copy(out);
+        } else {
+            const auto local = T::nodes;
+            for (const spec& s : local) *out++ = s;
+            return out;
         }
-        return out;
     }
 };
 
+using node_copier = spec* (*)(spec*);
+
 constexpr spec* copy_nothing(spec* out) { return out; }
 
-/// The parts' nodes in order. Pack expansions into arrays, then loops: neither the compiler's
-/// template depth nor its fold-expression nesting grows with the pack (a fold over thousands of
-/// layers hits clang's bracket limit and takes g++ tens of seconds).
+/// The parts' nodes in order: a block's `size`, `counts` and `copy`, and (for a network, the one
+/// place they are materialised) `nodes`. Pack expansions into arrays, then loops: neither the
+/// compiler's template depth nor its fold-expression nesting grows with the pack (a fold over
+/// thousands of layers hits clang's bracket limit and takes g++ tens of seconds).
 template <class... Parts>
 struct joined {
     static constexpr std::size_t size = [] {
-        const std::size_t sizes[] = {0, layer_nodes<Parts>::nodes.size()...};
+        const std::size_t sizes[] = {0, layer_nodes<Parts>::size...};
         std::size_t n = 0;
         for (std::size_t s : sizes) n += s;
         return n;
@@ -109,12 +124,14 @@ struct joined {
         if (opens) c.depth += 1;
         return c;
     }();
-    using copier = spec* (*)(spec*);
+    static constexpr spec* copy(spec* out) {
+        const node_copier copiers[] = {&copy_nothing, &layer_nodes<Parts>::copy...};
+        for (node_copier c : copiers) out = c(out);
+        return out;
+    }
     static constexpr std::array<spec, size> nodes = [] {
         std::array<spec, size> out{};
-        spec* k = out.data();
-        const copier copiers[] = {&copy_nothing, &layer_nodes<Parts>::copy...};
-        for (copier c : copiers) k = c(k);
+        copy(out.data());
         return out;
     }();
 };

@@ -14,12 +14,11 @@ namespace detail {
 /// (or naming a model) builds no model; asking for a figure builds the one it needs.
 template <class Make>
 struct deferred {
-    static constexpr const auto& nodes = netshape::detail::layer_nodes<typename Make::type>::nodes;
+    static constexpr std::size_t size = netshape::detail::layer_nodes<typename Make::type>::size;
     static constexpr netshape::detail::shape_of_part counts = netshape::detail::layer_nodes<typename Make::type>::counts;
-    static constexpr const char* rename = [] {  // when Make::type is a named<>
-        if constexpr (requires { Make::type::rename; }) return Make::type::rename;
-        else return static_cast<const char*>(nullptr);
-    }();
+    static constexpr netshape::spec* copy(netshape::spec* out) {
+        return netshape::detail::layer_nodes<typename Make::type>::copy(out);
+    }
 };
 }  // namespace detail
 
