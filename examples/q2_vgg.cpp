@@ -83,10 +83,31 @@ static_assert(ns::params<vgg16> == 138'357'544);  // the seed's "~138M" is this 
 // Leaves: each conv with its ReLU, five pools, three dense layers with two ReLUs.
 static_assert(ns::layers<vgg19>.size() == 16 * 2 + 5 + 3 + 2 && ns::layers<vgg16>.size() == 13 * 2 + 5 + 3 + 2);
 
+// The seed's row labels and its rounded activation figures, for the printed comparison.
+constexpr const char* seed_label[] = {
+    "CONV3-64", "CONV3-64", "POOL2", "CONV3-128", "CONV3-128", "POOL2", "CONV3-256", "CONV3-256", "CONV3-256",
+    "CONV3-256", "POOL2", "CONV3-512", "CONV3-512", "CONV3-512", "CONV3-512", "POOL2", "CONV3-512", "CONV3-512",
+    "CONV3-512", "CONV3-512", "POOL2", "FC", "FC", "FC"};
+constexpr const char* seed_memory[] = {
+    "3.2M", "3.2M", "800K", "1.6M", "1.6M", "400K", "800K", "800K", "800K", "800K", "200K", "400K",
+    "400K", "400K", "400K", "100K", "100K", "100K", "100K", "100K", "25K", "4096", "4096", "1000"};
+static_assert(std::size(seed_label) == std::size(seed) && std::size(seed_memory) == std::size(seed));
+
 int main() {
     namespace fmt = ns::format;
     std::cout << "Q2 VGG19: every row of the seed's table holds (activations and weights).\n\n"
-              << ns::summary<vgg19>().markdown() << "\n"
+              << "| layer | output | activations (seed) | activations (proven) | weights (proven) |\n"
+              << "| --- | --- | ---: | ---: | ---: |\n"
+              << "| input | 224×224×3 | 150K | " << fmt::thousands(224 * 224 * 3) << " | 0 |\n";
+    std::size_t k = 0;
+    for (const ns::layer_record& r : ns::layers<vgg19>) {
+        if (r.what == ns::kind::activation) continue;
+        std::cout << "| " << seed_label[k] << " | " << fmt::dims(r.output) << " | " << seed_memory[k] << " | "
+                  << fmt::thousands(r.activations) << " | " << fmt::thousands(r.weights) << " |\n";
+        ++k;
+    }
+    std::cout << "| **total** | | ~16.3M | **" << fmt::thousands(ns::activations<vgg19>) << "** | **"
+              << fmt::thousands(ns::weights<vgg19>) << "** |\n\n"
               << "| figure | seed says | VGG19 (proven) | VGG16 (proven) |\n"
               << "| --- | ---: | ---: | ---: |\n"
               << "| parameters (weights + biases) | ~138M | " << fmt::thousands(ns::params<vgg19>) << " | "
@@ -98,5 +119,7 @@ int main() {
               << "Seed errata: its \"~138M\" total is VGG16's (" << fmt::thousands(ns::params<vgg16>)
               << " parameters), not VGG19's; VGG19's rows add up to " << fmt::thousands(ns::weights<vgg19>)
               << " weights (" << fmt::thousands(ns::params<vgg19>) << " with biases). Its \"~16.3M\" activations are "
-              << fmt::thousands(ns::activations<vgg19>) << " when its rows are added exactly.\n";
+              << fmt::thousands(ns::activations<vgg19>) << " when its rows are added exactly.\n\n"
+              << "The whole network, as netshape prints it:\n\n"
+              << ns::summary<vgg19>().markdown();
 }
