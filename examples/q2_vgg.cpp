@@ -54,7 +54,7 @@ constexpr seed_row seed[] = {
 constexpr bool rows_match() {
     std::size_t k = 0;
     for (const ns::layer_record& r : ns::layers<vgg19>) {
-        if (r.what == ns::kind::activation) continue;
+        if (r.kind == ns::kind::activation) continue;
         if (k >= std::size(seed)) return false;
         if (r.activations != seed[k].activations || r.weights != seed[k].weights) return false;
         ++k;
@@ -101,7 +101,7 @@ int main() {
               << "| input | 224×224×3 | 150K | " << fmt::thousands(224 * 224 * 3) << " | 0 |\n";
     std::size_t k = 0;
     for (const ns::layer_record& r : ns::layers<vgg19>) {
-        if (r.what == ns::kind::activation) continue;
+        if (r.kind == ns::kind::activation) continue;
         std::cout << "| " << seed_label[k] << " | " << fmt::dims(r.output) << " | " << seed_memory[k] << " | "
                   << fmt::thousands(r.activations) << " | " << fmt::thousands(r.weights) << " |\n";
         ++k;

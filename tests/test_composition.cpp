@@ -35,7 +35,7 @@ static_assert(ns::activations<inception> ==
               28 * 28 * (192 + 64 + 96 + 128 + 16 + 32 + 192 + 32) + 28 * 28 * 256);  // input, every leaf, concat
 static_assert(ns::receptive_field<inception>.height == 5 && ns::receptive_field<inception>.stride_height == 1);
 static_assert(ns::layers<inception>.size() == 8);
-static_assert(ns::layers<inception>[3].what == ns::kind::conv2d && ns::layers<inception>[3].output == ns::shape{28, 28, 128});
+static_assert(ns::layers<inception>[3].kind == ns::kind::conv2d && ns::layers<inception>[3].output == ns::shape{28, 28, 128});
 
 // --- add: shapes equal, in place (no activations for the sum), identity passes through
 using residual = ns::network<ns::input<56, 56, 64>,
@@ -84,16 +84,16 @@ namespace {
 constexpr bool block_totals_ok() {
     const auto& n = ns::nodes<inception>;
     // node 0 is the merge's begin marker, the last node its end
-    if (n[0].what != ns::kind::merge_begin || n[0].how != ns::merge::concat) return false;
-    if (n[0].match != n.size() - 1 || n[n.size() - 1].what != ns::kind::merge_end) return false;
+    if (n[0].kind != ns::kind::merge_begin || n[0].how != ns::merge::concat) return false;
+    if (n[0].match != n.size() - 1 || n[n.size() - 1].kind != ns::kind::merge_end) return false;
     if (n[0].params != ns::params<inception> || n[0].macs != ns::macs<inception>) return false;
     if (n[0].output != ns::output_shape<inception> || n[0].input != ns::shape{28, 28, 192}) return false;
     // every begin marker's totals equal the sum over the leaves between it and its end
     for (std::size_t i = 0; i < n.size(); ++i) {
-        if (n[i].what != ns::kind::block_begin && n[i].what != ns::kind::merge_begin) continue;
+        if (n[i].kind != ns::kind::block_begin && n[i].kind != ns::kind::merge_begin) continue;
         count_t p = 0, m = 0;
         for (std::size_t j = i + 1; j < n[i].match; ++j)
-            if (!ns::is_structure(n[j].what)) p += n[j].params, m += n[j].macs;
+            if (!ns::is_structure(n[j].kind)) p += n[j].params, m += n[j].macs;
         if (p != n[i].params || m != n[i].macs || n[n[i].match].match != i) return false;
     }
     return true;
@@ -107,7 +107,7 @@ template <class Net>
 constexpr bool indexed() {
     const auto& l = ns::layers<Net>;
     for (std::size_t i = 0; i < l.size(); ++i)
-        if (l[i].index != i || ns::is_structure(l[i].what)) return false;
+        if (l[i].index != i || ns::is_structure(l[i].kind)) return false;
     count_t p = 0;
     for (const auto& r : l) p += r.params;
     return p == ns::params<Net>;
@@ -122,7 +122,7 @@ using named_net = ns::network<ns::input<8, 8, 3>, ns::named<"stem", ns::conv2d<4
 static_assert(std::string_view(ns::layers<named_net>[0].name) == "stem");
 static_assert(std::string_view(ns::layers<named_net>[1].name) == "layer1.0.conv1");
 static_assert(ns::layers<named_net>[2].name == nullptr);
-static_assert(std::string_view(ns::nodes<named_net>[1].name) == "layer1" && ns::nodes<named_net>[1].what == ns::kind::block_begin);
+static_assert(std::string_view(ns::nodes<named_net>[1].name) == "layer1" && ns::nodes<named_net>[1].kind == ns::kind::block_begin);
 static_assert(ns::params<named_net> == ns::params<ns::network<ns::input<8, 8, 3>, ns::conv2d<4, 3>, ns::conv2d<4, 1>, ns::relu>>);
 
 TEST_CASE("receptive field: N stacked FxF stride-1 convs equal one (NF-N+1)x(NF-N+1)") {

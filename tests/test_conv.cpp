@@ -79,7 +79,7 @@ constexpr bool conv_agrees() {
            r.input == ns::shape{c.h, c.w, c.c} && ns::weights<net> == taps && r.weights == taps &&
            ns::biases<net> == (c.bias ? c.filters : 0) && ns::params<net> == taps + (c.bias ? c.filters : 0) &&
            ns::macs<net> == oh * ow * taps && r.macs == oh * ow * taps && ns::buffers<net> == 0 &&
-           ns::activations<net> == c.h * c.w * c.c + oh * ow * c.filters && r.what == ns::kind::conv2d &&
+           ns::activations<net> == c.h * c.w * c.c + oh * ow * c.filters && r.kind == ns::kind::conv2d &&
            r.kernel == ns::hw{c.kh, c.kw} && r.stride == ns::hw{c.sh, c.sw} && r.pad == ns::hw{c.ph, c.pw} &&
            r.dilation == ns::hw{c.dh, c.dw} && r.groups == c.groups && r.bias == c.bias &&
            ns::receptive_field<net> == ns::field{c.dh * (c.kh - 1) + 1, c.dw * (c.kw - 1) + 1, c.sh, c.sw};

@@ -130,7 +130,7 @@ TEST_CASE("qualified names join the named blocks around a node") {
     const auto paths = ns::format::qualified_names(all.data(), all.size());
     std::vector<std::string> leaves;
     for (std::size_t i = 0; i < all.size(); ++i)
-        if (!ns::is_structure(all[i].what)) leaves.push_back(paths[i]);
+        if (!ns::is_structure(all[i].kind)) leaves.push_back(paths[i]);
     CHECK(leaves == std::vector<std::string>{"layer1.0.conv1", "", "layer1.1.conv1", "", "fc"});
     CHECK(paths[0] == "layer1");
 }

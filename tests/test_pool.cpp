@@ -83,7 +83,7 @@ constexpr bool pool_agrees() {
     const auto& r = ns::layers<net>[0];
     return ns::output_shape<net> == ns::shape{oh, ow, c.c} && ns::params<net> == 0 && ns::macs<net> == 0 &&
            ns::buffers<net> == 0 && ns::activations<net> == c.h * c.w * c.c + oh * ow * c.c &&
-           r.what == (c.max ? ns::kind::max_pool : ns::kind::avg_pool) && r.ceil == c.ceil &&
+           r.kind == (c.max ? ns::kind::max_pool : ns::kind::avg_pool) && r.ceil == c.ceil &&
            ns::receptive_field<net> == ns::field{c.dh * (c.kh - 1) + 1, c.dw * (c.kw - 1) + 1, c.sh, c.sw};
 }
 

@@ -23,7 +23,7 @@ struct outcome {
 
 constexpr outcome run(const pytorch_grid::window_case& c) {
     ns::layer_record r{};
-    r.what = c.what;
+    r.kind = c.what;
     r.units = 1;
     r.kernel = ns::hw{c.k_h, c.k_w};
     r.stride = ns::hw{c.s_h, c.s_w};

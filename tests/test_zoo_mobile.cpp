@@ -27,7 +27,7 @@ ns::field receptive_of(std::string_view path) {
     const auto& all = ns::nodes<Net>;
     const auto paths = ns::format::qualified_names(all.data(), all.size());
     for (std::size_t i = 0; i < all.size(); ++i)
-        if (!ns::is_structure(all[i].what) && paths[i] == path) return all[i].receptive;
+        if (!ns::is_structure(all[i].kind) && paths[i] == path) return all[i].receptive;
     return ns::field{0, 0, 0, 0};
 }
 TEST_CASE("zoo: squeeze-and-excitation does not change the output step") {

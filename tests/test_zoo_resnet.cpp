@@ -37,15 +37,15 @@ TEST_CASE("zoo: resnet50 reads as stages and blocks") {
     std::size_t top = 0;
     std::vector<std::string> stages, blocks_of_layer3;
     for (const auto& n : all) {
-        if (n.what == ns::kind::block_end || n.what == ns::kind::merge_end) continue;
+        if (n.kind == ns::kind::block_end || n.kind == ns::kind::merge_end) continue;
         if (n.depth == 0) {
             ++top;
-            if (n.what == ns::kind::block_begin && n.name != nullptr) stages.emplace_back(n.name);
+            if (n.kind == ns::kind::block_begin && n.name != nullptr) stages.emplace_back(n.name);
         }
     }
     const auto paths = ns::format::qualified_names(all.data(), all.size());
     for (std::size_t i = 0; i < all.size(); ++i)
-        if (all[i].what == ns::kind::block_begin && all[i].depth == 1 && paths[i].starts_with("layer3."))
+        if (all[i].kind == ns::kind::block_begin && all[i].depth == 1 && paths[i].starts_with("layer3."))
             blocks_of_layer3.push_back(paths[i]);
     CHECK(top == 11);
     CHECK(stages == std::vector<std::string>{"layer1", "layer2", "layer3", "layer4"});

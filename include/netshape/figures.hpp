@@ -62,7 +62,7 @@ struct analysis<network<Input, L...>> {
     }();
     // Instantiating layer_error is what reports a broken rule (errors.hpp).
     static_assert(layer_error<value.error.layer, value.error.where, value.error.how, value.error.input,
-                              value.error.other, value.error.what>::reported);
+                              value.error.other, value.error.broken>::reported);
 };
 
 }  // namespace detail

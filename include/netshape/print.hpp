@@ -72,13 +72,13 @@ private:
         out.push_back({"", "input", "", format::dims(total_->input), "", "", "", ""});
         for (std::size_t i = 0; i < size_; ++i) {
             const layer_record& r = nodes_[i];
-            if (r.what == kind::block_end || r.what == kind::merge_end || r.what == kind::branch) continue;
+            if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
             if (r.depth > depth_) continue;
-            const bool leaf = !is_structure(r.what);
+            const bool leaf = !is_structure(r.kind);
             const std::string indent(2 * r.depth, ' ');
-            std::string label = r.name != nullptr ? r.name : (leaf ? name_of(r.what) : "");
-            if (label.empty()) label = r.what == kind::merge_begin ? name_of(r.how) : "block";
-            if (leaf && r.what == kind::activation && r.name == nullptr) label = name_of(r.fn);
+            std::string label = r.name != nullptr ? r.name : (leaf ? name_of(r.kind) : "");
+            if (label.empty()) label = r.kind == kind::merge_begin ? name_of(r.how) : "block";
+            if (leaf && r.kind == kind::activation && r.name == nullptr) label = name_of(r.fn);
             const bool folded = !leaf && r.depth == depth_;
             out.push_back({leaf ? std::to_string(r.index) : "", indent + label + (folded ? " …" : ""),
                            format::describe(r), format::dims(r.output), format::thousands(r.weights),

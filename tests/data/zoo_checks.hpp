@@ -69,7 +69,7 @@ void check_layers(const ref::layer (&expected)[N]) {
     std::size_t k = 0;
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto& r = all[i];
-        if (ns::is_structure(r.what) || r.name == nullptr) continue;
+        if (ns::is_structure(r.kind) || r.name == nullptr) continue;
         if (k < N) {
             INFO("layer ", k, ": netshape ", paths[i], " ", r.output.height, "x", r.output.width, "x", r.output.channels,
                  ", torchvision ", std::string(expected[k].name), " ", expected[k].output.height, "x", expected[k].output.width, "x",

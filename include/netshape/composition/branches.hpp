@@ -15,7 +15,7 @@ struct branch_part {
     static constexpr shape_of_part counts = layer_nodes<B>::counts;
     static constexpr spec* copy(spec* out) {
         spec s{};
-        s.what = kind::branch;
+        s.kind = kind::branch;
         *out = s;
         return layer_nodes<B>::copy(out + 1);
     }

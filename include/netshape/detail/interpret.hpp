@@ -12,7 +12,7 @@
 namespace netshape::detail {
 
 struct failure {
-    rule what = rule::none;
+    rule broken = rule::none;
     std::size_t node = 0;   // index into the node array
     std::size_t layer = 0;  // index into layers<Net> (for merges: leaves before the merge's end)
     kind where = kind::identity;
@@ -58,9 +58,9 @@ constexpr std::size_t max_depth(const std::array<spec, N>& all) {
     const auto nodes = all;  // a local copy: see layer_nodes::copy in nodes.hpp
     std::size_t depth = 0, deepest = 0;
     for (const spec& s : nodes) {
-        if (s.what == kind::block_begin || s.what == kind::merge_begin) {
+        if (s.kind == kind::block_begin || s.kind == kind::merge_begin) {
             if (++depth > deepest) deepest = depth;
-        } else if (s.what == kind::block_end || s.what == kind::merge_end) {
+        } else if (s.kind == kind::block_end || s.kind == kind::merge_end) {
             --depth;
         }
     }
@@ -72,7 +72,7 @@ constexpr std::size_t leaf_count(const std::array<spec, N>& all) {
     const auto nodes = all;  // a local copy: see layer_nodes::copy in nodes.hpp
     std::size_t n = 0;
     for (const spec& s : nodes)
-        if (!is_structure(s.what)) ++n;
+        if (!is_structure(s.kind)) ++n;
     return n;
 }
 
@@ -122,11 +122,11 @@ constexpr rule apply(const spec& s, layer_record& r) {
     if (!bounded(s.kernel) || !bounded(s.stride) || !bounded(s.pad) || !bounded(s.dilation) ||
         s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
         return rule::count_overflow;
-    switch (s.what) {
+    switch (s.kind) {
         case kind::conv2d:
         case kind::max_pool:
         case kind::avg_pool: {
-            const bool pool = s.what != kind::conv2d;
+            const bool pool = s.kind != kind::conv2d;
             hw out{}, span{};
             rule bad = window(in.height, s.kernel.height, s.stride.height, s.pad.height, s.dilation.height, s.ceil,
                               out.height, span.height);
@@ -356,19 +356,19 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
         r.receptive = m.rf;
         r.depth = m.top;
         r.index = m.leaf;
-        switch (s.what) {
+        switch (s.kind) {
             case kind::block_begin:
             case kind::merge_begin:
                 // A sequential changes no figure: without records to fill, its markers are skipped.
-                if (!keep && s.what == kind::block_begin) break;
+                if (!keep && s.kind == kind::block_begin) break;
                 m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, keep ? m.sum : totals{}, s.how, m.held};
-                if (s.what == kind::merge_begin) m.held += elements(m.cur);  // the input, for every branch
+                if (s.kind == kind::merge_begin) m.held += elements(m.cur);  // the input, for every branch
                 break;
             case kind::branch: {
                 frame& f = m.stack[m.top];
                 if (f.seen > 0) {
                     if (const rule bad = merge_into(f, f.how, m.cur, m.rf); bad != rule::none) {
-                        fail(bad, i, s.what, f.how, f.merged, m.cur);
+                        fail(bad, i, s.kind, f.how, f.merged, m.cur);
                         return;
                     }
                     m.held += elements(m.cur);  // a finished branch waits for the merge
@@ -380,13 +380,13 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             }
             case kind::block_end:
             case kind::merge_end: {
-                if (!keep && s.what == kind::block_end) break;
+                if (!keep && s.kind == kind::block_end) break;
                 frame& f = m.stack[m.top];
-                if (s.what == kind::merge_end) {
+                if (s.kind == kind::merge_end) {
                     rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
                     if (bad == rule::none && !bounded(f.merged)) bad = rule::count_overflow;
                     if (bad != rule::none) {
-                        fail(bad, i, s.what, f.how, f.merged, m.cur);
+                        fail(bad, i, s.kind, f.how, f.merged, m.cur);
                         return;
                     }
                     const wide live = m.held + elements(m.cur) + (f.how == merge::concat ? elements(f.merged) : 0);
@@ -398,7 +398,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
                     if (f.how == merge::concat) m.sum.activations += elements(m.cur);
                 }
                 if (keep && !difference(r, m.sum, f.before)) {
-                    fail(rule::count_overflow, i, s.what, f.how, f.input, m.cur);
+                    fail(rule::count_overflow, i, s.kind, f.how, f.input, m.cur);
                     return;
                 }
                 r.input = f.input;
@@ -411,15 +411,15 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             default: {
                 rule bad = apply(s, r);
                 const wide out = elements(r.output);
-                const wide live = m.held + elements(r.input) + (adds_activations(s.what) ? out : 0);
+                const wide live = m.held + elements(r.input) + (adds_activations(s.kind) ? out : 0);
                 if (bad == rule::none && (!bounded(r.output) || !fits(live) || !fits(wide(r.weights) + r.biases)))
                     bad = rule::count_overflow;
                 if (bad != rule::none) {
-                    fail(bad, i, s.what, merge::none, r.input, r.output);
+                    fail(bad, i, s.kind, merge::none, r.input, r.output);
                     return;
                 }
                 r.params = r.weights + r.biases;
-                r.activations = adds_activations(s.what) ? count_t(out) : 0;
+                r.activations = adds_activations(s.kind) ? count_t(out) : 0;
                 r.peak = count_t(live);
                 if (live > m.sum.peak) m.sum.peak = live;
                 accumulate(m.sum, r);
@@ -451,7 +451,7 @@ template <bool Keep, std::size_t Depth, std::size_t N>
 constexpr chunk<Depth, Keep ? chunk_length<N> : 1> run(const machine<Depth>& state, const std::array<spec, N>& all,
                                                       std::size_t first) {
     chunk<Depth, Keep ? chunk_length<N> : 1> out{state, {}};
-    if (out.state.error.what != rule::none) return out;
+    if (out.state.error.broken != rule::none) return out;
     if constexpr (copy_before_reading) {
         static_assert(chunk_length<N> >= N, "one chunk: the copy is made once");
         const auto nodes = all;
@@ -486,11 +486,11 @@ constexpr layer_record* copy_chunk(layer_record* out, std::size_t n) {
 /// Block totals copied to their begin markers, leaves listed.
 template <std::size_t N, std::size_t Leaves>
 constexpr void finish(evaluation<N, Leaves>& e) {
-    if (e.error.what != rule::none) return;
+    if (e.error.broken != rule::none) return;
     std::size_t leaf = 0;
     for (std::size_t i = 0; i < N; ++i) {
         layer_record& r = e.nodes[i];
-        if (r.what == kind::block_end || r.what == kind::merge_end) {
+        if (r.kind == kind::block_end || r.kind == kind::merge_end) {
             layer_record& begin = e.nodes[r.match];
             const spec keep = begin;
             const std::size_t depth = begin.depth, index = begin.index;
@@ -499,7 +499,7 @@ constexpr void finish(evaluation<N, Leaves>& e) {
             begin.depth = depth;
             begin.index = index;
             begin.match = i;
-        } else if (!is_structure(r.what)) {
+        } else if (!is_structure(r.kind)) {
             e.layers[leaf++] = r;
         }
     }
@@ -510,7 +510,7 @@ template <std::size_t Depth, std::size_t Leaves, std::size_t N>
 constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::array<spec, N>& all) {
     evaluation<N, Leaves> e{};
     machine<Depth> m = start<Depth>(input);
-    if (m.error.what == rule::none) {
+    if (m.error.broken == rule::none) {
         if constexpr (copy_before_reading) {
             const auto nodes = all;  // see layer_nodes::copy in nodes.hpp
             run_on(m, e.nodes.data(), true, nodes, 0);
@@ -528,7 +528,7 @@ constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::ar
 template <std::size_t Depth, std::size_t N>
 constexpr outcome outcome_whole(const shape& input, const std::array<spec, N>& all) {
     machine<Depth> m = start<Depth>(input);
-    if (m.error.what == rule::none) {
+    if (m.error.broken == rule::none) {
         layer_record scratch{};
         if constexpr (copy_before_reading) {
             const auto nodes = all;  // see layer_nodes::copy in nodes.hpp

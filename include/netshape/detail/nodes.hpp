@@ -49,11 +49,11 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
     shape_of_part c{};
     std::size_t open = 0;
     for (const spec& s : nodes) {
-        if (s.what == kind::block_begin || s.what == kind::merge_begin) {
+        if (s.kind == kind::block_begin || s.kind == kind::merge_begin) {
             if (++open > c.depth) c.depth = open;
-        } else if (s.what == kind::block_end || s.what == kind::merge_end) {
+        } else if (s.kind == kind::block_end || s.kind == kind::merge_end) {
             if (open > 0) --open;
-        } else if (!is_structure(s.what)) {
+        } else if (!is_structure(s.kind)) {
             ++c.leaves;
         }
     }
@@ -141,7 +141,7 @@ template <kind What, merge How = merge::none, std::size_t Branches = 0>
 struct marker {
     static constexpr std::array<spec, 1> nodes = [] {
         spec s{};
-        s.what = What;
+        s.kind = What;
         s.how = How;
         s.branches = static_cast<count_t>(Branches);
         return std::array<spec, 1>{s};
@@ -153,7 +153,7 @@ struct marker {
 /// closure type per layer instantiation is measurable in a thousand-type zoo.
 constexpr std::array<spec, 1> leaf(kind what, count_t units = 0, bool bias = false) {
     spec s{};
-    s.what = what;
+    s.kind = what;
     s.units = units;
     s.bias = bias;
     return {s};
@@ -162,7 +162,7 @@ constexpr std::array<spec, 1> leaf(kind what, count_t units = 0, bool bias = fal
 constexpr std::array<spec, 1> window_leaf(kind what, count_t units, hw kernel, hw stride, hw pad, hw dilation,
                                           count_t groups, bool bias, bool ceil) {
     spec s{};
-    s.what = what;
+    s.kind = what;
     s.units = units;
     s.kernel = kernel;
     s.stride = stride;

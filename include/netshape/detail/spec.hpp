@@ -10,7 +10,7 @@ namespace netshape {
 /// these (a block to several, bracketed by markers), so that a network of any depth or length is
 /// a flat array that one constexpr loop walks: no template recursion over layers.
 struct spec {
-    kind what = kind::identity;
+    netshape::kind kind = netshape::kind::identity;  // what the node is
     merge how = merge::none;          // merge_begin: how its branches combine
     function fn = function::none;     // activation: which function
     const char* name = nullptr;       // named<"...", L>; nullptr when unnamed

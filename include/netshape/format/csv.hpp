@@ -44,9 +44,9 @@ inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t 
            "params,buffers,macs,activations,peak,receptive_h,receptive_w,stride_h,stride_w\n";
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
-        if (r.what == kind::block_end || r.what == kind::merge_end || r.what == kind::branch) continue;
-        const bool leaf = !is_structure(r.what);
-        const std::string kind_name = r.what == kind::merge_begin ? name_of(r.how) : name_of(r.what);
+        if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
+        const bool leaf = !is_structure(r.kind);
+        const std::string kind_name = r.kind == kind::merge_begin ? name_of(r.how) : name_of(r.kind);
         write_csv_row(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
                       r.name != nullptr ? r.name : "", paths[i], describe(r), r);
     }

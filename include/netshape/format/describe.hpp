@@ -79,7 +79,7 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
     const auto join = [](const std::string& p, const char* name) { return p.empty() ? std::string(name) : cat(p, ".", name); };
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
-        switch (r.what) {
+        switch (r.kind) {
             case kind::block_begin:
             case kind::merge_begin:
                 out[i] = r.name != nullptr ? join(prefix.back(), r.name) : prefix.back();
@@ -114,7 +114,7 @@ inline std::string describe(const layer_record& r) {
         if (r.dilation.height != 1 || r.dilation.width != 1) o += cat(", dilation ", pair(r.dilation));
         return o;
     };
-    switch (r.what) {
+    switch (r.kind) {
         case kind::conv2d:
             d = cat("conv ", window(r.kernel), window_options(), ", ", r.units, extras());
             if (r.groups == r.input.channels && r.groups > 1) d += ", depthwise";
@@ -123,12 +123,12 @@ inline std::string describe(const layer_record& r) {
             return d;
         case kind::max_pool:
         case kind::avg_pool:
-            d = cat(r.what == kind::max_pool ? "max pool " : "avg pool ", window(r.kernel), window_options(), extras());
+            d = cat(r.kind == kind::max_pool ? "max pool " : "avg pool ", window(r.kernel), window_options(), extras());
             if (r.ceil) d += ", ceil";
             return d;
         case kind::adaptive_avg_pool:
         case kind::adaptive_max_pool: {
-            const char* op = r.what == kind::adaptive_avg_pool ? "avg" : "max";
+            const char* op = r.kind == kind::adaptive_avg_pool ? "avg" : "max";
             if (r.kernel.height == 1 && r.kernel.width == 1) return cat("global ", op, " pool");
             return cat("adaptive ", op, " pool to ", window(r.kernel));
         }

@@ -45,7 +45,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const std::string id = cat("n", i);
-        switch (r.what) {
+        switch (r.kind) {
             case kind::block_begin:
                 if (r.name != nullptr)
                     out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";

@@ -63,11 +63,11 @@ inline std::string json_field(const field& f) {
 }
 
 inline const char* json_kind(const layer_record& r) {
-    switch (r.what) {
+    switch (r.kind) {
         case kind::merge_begin: return "merge";
         case kind::block_end:
         case kind::merge_end: return "end";
-        default: return name_of(r.what);
+        default: return name_of(r.kind);
     }
 }
 
@@ -83,9 +83,9 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
     const std::vector<std::string> paths = qualified_names(nodes, size);
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
-        const bool leaf = !is_structure(r.what);
-        const bool marker = r.what == kind::block_begin || r.what == kind::merge_begin || r.what == kind::block_end ||
-                            r.what == kind::merge_end;
+        const bool leaf = !is_structure(r.kind);
+        const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
+                            r.kind == kind::merge_end;
         out << (i == 0 ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r) << "\"";
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
         out << ", \"name\": " << json_string(r.name) << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
