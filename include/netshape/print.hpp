@@ -74,6 +74,7 @@ private:
             const layer_record& r = nodes_[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
             if (r.depth > depth_) continue;
+            if (r.kind == kind::block_begin && r.match == i + 1) continue;  // an empty sequential<>
             const bool leaf = !is_structure(r.kind);
             const std::string indent(2 * r.depth, ' ');
             std::string label = r.name != nullptr ? r.name : (leaf ? name_of(r.kind) : "");

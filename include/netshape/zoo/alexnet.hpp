@@ -10,6 +10,16 @@ namespace detail {
 /// Local response normalisation after conv1 and conv2 when Lrn (the 2012 paper), else nothing.
 template <bool Lrn, count_t Index>
 using optional_lrn = std::conditional_t<Lrn, at<Index, lrn>, sequential<>>;
+/// Both AlexNets' classifier: dropout, 4096, dropout, 4096, Classes (torchvision's names).
+template <count_t Classes>
+using alexnet_classifier = named<"classifier", sequential<
+    at<0, dropout>,
+    at<1, dense<4096>>,
+    at<2, relu>,
+    at<3, dropout>,
+    at<4, dense<4096>>,
+    at<5, relu>,
+    at<6, dense<Classes>>>>;
 }  // namespace detail
 
 /// Krizhevsky et al. 2012 on Height×Width×3. Towers = 2 is the paper's two-GPU model: conv2,
@@ -34,14 +44,7 @@ using alexnet_2012 = network<input<Height, Width, 3>,
         at<Lrn ? 13 : 11, relu>,
         at<Lrn ? 14 : 12, max_pool<3, stride<2>>>>>,
     flatten,
-    named<"classifier", sequential<
-        at<0, dropout>,
-        at<1, dense<4096>>,
-        at<2, relu>,
-        at<3, dropout>,
-        at<4, dense<4096>>,
-        at<5, relu>,
-        at<6, dense<Classes>>>>>;
+    detail::alexnet_classifier<Classes>>;
 
 /// torchvision's AlexNet ("one weird trick", Krizhevsky 2014): 64/192/384/256/256 filters and an
 /// adaptive 6×6 pool, so any input of at least 63×63 works.
@@ -63,14 +66,7 @@ using alexnet_one_weird_trick = network<input<Height, Width, 3>,
         at<12, max_pool<3, stride<2>>>>>,
     named<"avgpool", adaptive_avg_pool<6>>,
     flatten,
-    named<"classifier", sequential<
-        at<0, dropout>,
-        at<1, dense<4096>>,
-        at<2, relu>,
-        at<3, dropout>,
-        at<4, dense<4096>>,
-        at<5, relu>,
-        at<6, dense<Classes>>>>>;
+    detail::alexnet_classifier<Classes>>;
 
 /// The seed's AlexNet: one tower, 227×227×3, 62,378,344 parameters.
 using alexnet = alexnet_2012<1, false>;
