@@ -44,7 +44,7 @@ struct analysis<network<Input, L...>> {
     static_assert(is_input<Input>::value, "netshape: a network must begin with input<height, width, channels>");
     using in = std::conditional_t<is_input<Input>::value, Input, netshape::input<1, 1, 1>>;
     static constexpr shape input = in::value;
-    static constexpr const auto& nodes = joined<L...>::nodes;
+    static constexpr const auto& nodes = flattened<L...>::nodes;
     static constexpr std::size_t size = nodes.size();
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;

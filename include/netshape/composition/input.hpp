@@ -10,11 +10,7 @@ template <count_t Height, count_t Width, count_t Channels>
 struct input {
     static constexpr shape value{Height, Width, Channels};
     // As a node it exists only so that an input in the middle of a network is reported there.
-    static constexpr std::array<spec, 1> nodes = [] {
-        auto s = detail::leaf(kind::input);
-        s[0].given = value;
-        return s;
-    }();
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::input, .given = value, .bias = false});
 };
 
 namespace detail {

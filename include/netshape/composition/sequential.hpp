@@ -18,7 +18,7 @@ struct sequential {
 
 /// Passes its input through: the shortcut branch of a residual block.
 struct identity {
-    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::identity);
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::identity, .bias = false});
 };
 
 }  // namespace netshape

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 
 #include <netshape/detail/spec.hpp>
@@ -70,22 +71,24 @@ struct layer_nodes {
     static constexpr spec* copy(spec* out) { return out; }
 };
 template <class T>
-    requires is_layer_v<T>
+    requires has_copy<T>::value
 struct layer_nodes<T> {
-    static constexpr std::size_t size = [] {
-        if constexpr (has_copy<T>::value) return std::size_t{T::size};
-        else return T::nodes.size();
-    }();
-    static constexpr shape_of_part counts = [] {
-        if constexpr (requires { T::counts; }) return shape_of_part{T::counts};
-        else return count_nodes(T::nodes);
-    }();
+    static constexpr std::size_t size = T::size;
+    static constexpr shape_of_part counts = T::counts;
+    static constexpr spec* copy(spec* out) { return T::copy(out); }
+};
+template <class T>
+    requires (has_nodes<T>::value && !has_copy<T>::value)
+struct layer_nodes<T> {
+    static constexpr std::size_t size = T::nodes.size();
+    static constexpr shape_of_part counts = count_nodes(T::nodes);
     /// Writes the part's nodes to `out` and returns the end. For an array, the local copy
     /// matters: g++ re-reads a whole static constexpr array on every element access, which makes
     /// a loop over a large one quadratic.
     static constexpr spec* copy(spec* out) {
-        if constexpr (has_copy<T>::value) {
-            return T::copy(out);
+        if constexpr (T::nodes.size() == 1) {
+            *out = T::nodes[0];
+            return out + 1;
         } else {
             const auto local = T::nodes;
             for (const spec& s : local) *out++ = s;
@@ -102,36 +105,45 @@ constexpr spec* copy_nothing(spec* out) { return out; }
 /// place they are materialised) `nodes`. Pack expansions into arrays, then loops: neither the
 /// compiler's template depth nor its fold-expression nesting grows with the pack (a fold over
 /// thousands of layers hits clang's bracket limit and takes g++ tens of seconds).
+constexpr std::size_t total_size(std::initializer_list<std::size_t> sizes) {
+    std::size_t n = 0;
+    for (std::size_t s : sizes) n += s;
+    return n;
+}
+
+/// Leaves add up; the depth is one more than the deepest part's when a part opens a block (a
+/// sequential or merge is begin marker, parts, end marker).
+constexpr shape_of_part combined(std::initializer_list<shape_of_part> parts) {
+    shape_of_part c{};
+    bool opens = false;
+    for (const shape_of_part& p : parts) {
+        c.leaves += p.leaves;
+        c.depth = p.depth > c.depth ? p.depth : c.depth;
+        opens = opens || p.opens;
+    }
+    if (opens) c.depth += 1;
+    return c;
+}
+
 template <class... Parts>
 struct joined {
-    static constexpr std::size_t size = [] {
-        const std::size_t sizes[] = {0, layer_nodes<Parts>::size...};
-        std::size_t n = 0;
-        for (std::size_t s : sizes) n += s;
-        return n;
-    }();
-    /// Leaves, nesting depth (one more than the deepest part when a part opens a block: a
-    /// sequential or merge is begin marker, parts, end marker), computed without a node array.
-    static constexpr shape_of_part counts = [] {
-        const shape_of_part each[] = {shape_of_part{}, layer_nodes<Parts>::counts...};
-        shape_of_part c{};
-        bool opens = false;
-        for (const shape_of_part& p : each) {
-            c.leaves += p.leaves;
-            c.depth = p.depth > c.depth ? p.depth : c.depth;
-            opens = opens || p.opens;
-        }
-        if (opens) c.depth += 1;
-        return c;
-    }();
+    // Plain functions over braced lists, not a lambda per instantiation: each closure type is a
+    // class the compiler builds, and a zoo has hundreds of joined<> types.
+    static constexpr std::size_t size = total_size({std::size_t{0}, layer_nodes<Parts>::size...});
+    static constexpr shape_of_part counts = combined({shape_of_part{}, layer_nodes<Parts>::counts...});
     static constexpr spec* copy(spec* out) {
         const node_copier copiers[] = {&copy_nothing, &layer_nodes<Parts>::copy...};
         for (node_copier c : copiers) out = c(out);
         return out;
     }
-    static constexpr std::array<spec, size> nodes = [] {
-        std::array<spec, size> out{};
-        copy(out.data());
+};
+
+/// A network's nodes, materialised once.
+template <class... Parts>
+struct flattened {
+    static constexpr std::array<spec, joined<Parts...>::size> nodes = [] {
+        std::array<spec, joined<Parts...>::size> out{};
+        joined<Parts...>::copy(out.data());
         return out;
     }();
 };
@@ -139,39 +151,21 @@ struct joined {
 /// A single marker node.
 template <kind What, merge How = merge::none, std::size_t Branches = 0>
 struct marker {
-    static constexpr std::array<spec, 1> nodes = [] {
+    static constexpr std::size_t size = 1;
+    static constexpr shape_of_part counts{0, 0, What == kind::block_begin || What == kind::merge_begin};
+    static constexpr spec* copy(spec* out) {
         spec s{};
         s.kind = What;
         s.how = How;
         s.branches = static_cast<count_t>(Branches);
-        return std::array<spec, 1>{s};
-    }();
-    static constexpr shape_of_part counts{0, 0, What == kind::block_begin || What == kind::merge_begin};
+        *out = s;
+        return out + 1;
+    }
 };
 
-/// Leaf specs, built by plain functions rather than a lambda per layer type: a distinct
-/// closure type per layer instantiation is measurable in a thousand-type zoo.
-constexpr std::array<spec, 1> leaf(kind what, count_t units = 0, bool bias = false) {
-    spec s{};
-    s.kind = what;
-    s.units = units;
-    s.bias = bias;
-    return {s};
-}
-
-constexpr std::array<spec, 1> window_leaf(kind what, count_t units, hw kernel, hw stride, hw pad, hw dilation,
-                                          count_t groups, bool bias, bool ceil) {
-    spec s{};
-    s.kind = what;
-    s.units = units;
-    s.kernel = kernel;
-    s.stride = stride;
-    s.pad = pad;
-    s.dilation = dilation;
-    s.groups = groups;
-    s.bias = bias;
-    s.ceil = ceil;
-    return {s};
-}
+/// A leaf's one node. Layers call it with designated initializers (`leaf({.kind = kind::relu})`):
+/// a plain function rather than a lambda per layer type, since each closure type is a class the
+/// compiler builds and a zoo has a thousand layer types.
+constexpr std::array<spec, 1> leaf(const spec& s) { return {s}; }
 
 }  // namespace netshape::detail

@@ -9,11 +9,7 @@ namespace netshape {
 /// (frameworks apply them in place; this is the seed's "Number of Activations" convention).
 template <function F>
 struct activation {
-    static constexpr std::array<spec, 1> nodes = [] {
-        auto s = detail::leaf(kind::activation);
-        s[0].fn = F;
-        return s;
-    }();
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::activation, .fn = F, .bias = false});
 };
 
 using relu = activation<function::relu>;
@@ -32,7 +28,7 @@ using mish = activation<function::mish>;
 
 /// Dropout (and stochastic depth): nothing at inference, in place in training; counts nothing.
 struct dropout {
-    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::dropout);
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::dropout, .bias = false});
 };
 
 }  // namespace netshape

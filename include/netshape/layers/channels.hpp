@@ -9,18 +9,14 @@ namespace netshape {
 /// output counts as activations.
 template <count_t G>
 struct channel_shuffle {
-    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::channel_shuffle, G);
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::channel_shuffle, .units = G, .bias = false});
 };
 
 /// Channels [First, First + Count) of the input (a view; ShuffleNet's channel split is two of
 /// these: `channel_slice<0, C/2>` and `channel_slice<C/2, C/2>`).
 template <count_t First, count_t Count>
 struct channel_slice {
-    static constexpr std::array<spec, 1> nodes = [] {
-        auto s = detail::leaf(kind::channel_slice, Count);
-        s[0].first = First;
-        return s;
-    }();
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::channel_slice, .units = Count, .first = First, .bias = false});
 };
 
 }  // namespace netshape

@@ -34,10 +34,14 @@ struct conv2d {
     using opts = detail::options<Options...>;
     using options_checked = decltype(detail::check_conv2d_options<Options...>());
 
-    static constexpr std::array<spec, 1> nodes = detail::window_leaf(
-        kind::conv2d, Filters, hw(Kernel), opts::pair(option_tag::stride, hw{1}), opts::pair(option_tag::pad, hw{0}),
-        opts::pair(option_tag::dilation, hw{1}), opts::number(option_tag::groups, 1), !opts::flag(option_tag::no_bias),
-        false);
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::conv2d,
+                                                                .units = Filters,
+                                                                .kernel = hw(Kernel),
+                                                                .stride = opts::pair(option_tag::stride, hw{1}),
+                                                                .pad = opts::pair(option_tag::pad, hw{0}),
+                                                                .dilation = opts::pair(option_tag::dilation, hw{1}),
+                                                                .groups = opts::number(option_tag::groups, 1),
+                                                                .bias = !opts::flag(option_tag::no_bias)});
 };
 
 }  // namespace netshape

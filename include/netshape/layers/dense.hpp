@@ -29,16 +29,15 @@ struct dense {
     using opts = detail::options<Options...>;
     using options_checked = decltype(detail::check_dense_options<Options...>());
 
-    static constexpr std::array<spec, 1> nodes = [] {
-        auto s = detail::leaf(kind::dense, N, !opts::flag(option_tag::no_bias));
-        s[0].per_pixel = opts::flag(option_tag::per_pixel);
-        return s;
-    }();
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::dense,
+                                                                .units = N,
+                                                                .bias = !opts::flag(option_tag::no_bias),
+                                                                .per_pixel = opts::flag(option_tag::per_pixel)});
 };
 
 /// H×W×C to 1×1×(H·W·C). A view: it adds no activations. What follows sees the whole input.
 struct flatten {
-    static constexpr std::array<spec, 1> nodes = detail::leaf(kind::flatten);
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::flatten, .bias = false});
 };
 
 }  // namespace netshape

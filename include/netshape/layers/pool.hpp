@@ -29,9 +29,13 @@ struct max_pool {
     using opts = detail::options<Options...>;
     using options_checked = decltype(detail::check_max_pool_options<Options...>());
 
-    static constexpr std::array<spec, 1> nodes = detail::window_leaf(
-        kind::max_pool, 0, hw(Kernel), opts::pair(option_tag::stride, hw(Kernel)), opts::pair(option_tag::pad, hw{0}),
-        opts::pair(option_tag::dilation, hw{1}), 1, false, opts::flag(option_tag::ceil_mode));
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::max_pool,
+                                                                .kernel = hw(Kernel),
+                                                                .stride = opts::pair(option_tag::stride, hw(Kernel)),
+                                                                .pad = opts::pair(option_tag::pad, hw{0}),
+                                                                .dilation = opts::pair(option_tag::dilation, hw{1}),
+                                                                .bias = false,
+                                                                .ceil = opts::flag(option_tag::ceil_mode)});
 };
 
 namespace detail {
@@ -54,9 +58,12 @@ struct avg_pool {
     using opts = detail::options<Options...>;
     using options_checked = decltype(detail::check_avg_pool_options<Options...>());
 
-    static constexpr std::array<spec, 1> nodes = detail::window_leaf(
-        kind::avg_pool, 0, hw(Kernel), opts::pair(option_tag::stride, hw(Kernel)), opts::pair(option_tag::pad, hw{0}),
-        hw{1}, 1, false, opts::flag(option_tag::ceil_mode));
+    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::avg_pool,
+                                                                .kernel = hw(Kernel),
+                                                                .stride = opts::pair(option_tag::stride, hw(Kernel)),
+                                                                .pad = opts::pair(option_tag::pad, hw{0}),
+                                                                .bias = false,
+                                                                .ceil = opts::flag(option_tag::ceil_mode)});
 };
 
 /// `adaptive_avg_pool<H, W = H>`: PyTorch's AdaptiveAvgPool2d((H, W)). Window i on an axis spans
@@ -65,14 +72,14 @@ struct avg_pool {
 template <count_t H, count_t W = H>
 struct adaptive_avg_pool {
     static constexpr std::array<spec, 1> nodes =
-        detail::window_leaf(kind::adaptive_avg_pool, 0, hw{H, W}, hw{1}, hw{0}, hw{1}, 1, false, false);
+        detail::leaf({.kind = kind::adaptive_avg_pool, .kernel = hw{H, W}, .bias = false});
 };
 
 /// `adaptive_max_pool<H, W = H>`: as adaptive_avg_pool, taking the maximum.
 template <count_t H, count_t W = H>
 struct adaptive_max_pool {
     static constexpr std::array<spec, 1> nodes =
-        detail::window_leaf(kind::adaptive_max_pool, 0, hw{H, W}, hw{1}, hw{0}, hw{1}, 1, false, false);
+        detail::leaf({.kind = kind::adaptive_max_pool, .kernel = hw{H, W}, .bias = false});
 };
 
 /// Average over the whole feature map: H×W×C to 1×1×C.
