@@ -53,8 +53,8 @@ struct analysis<network<Input, L...>> {
     // are separate evaluations, so a static_assert on params<Net> never pays for the records.
     static constexpr outcome value = [] {
         if constexpr (chunk_count == 1) return outcome_whole<depth>(input, nodes);
-        else return outcome{chunk_at<analysis, chunk_count - 1, false>::value.state.total,
-                            chunk_at<analysis, chunk_count - 1, false>::value.state.error};
+        else return outcome{chunk_at<analysis, chunk_count - 1, false>::value.state.reg.total,
+                            chunk_at<analysis, chunk_count - 1, false>::value.state.reg.error};
     }();
     static constexpr evaluation<size, leaves> full = [] {
         if constexpr (chunk_count == 1) return evaluate_whole<depth, leaves>(input, nodes);

@@ -13,12 +13,7 @@ template <class B>
 struct branch_part {
     static constexpr std::size_t size = layer_nodes<B>::size + 1;
     static constexpr shape_of_part counts = layer_nodes<B>::counts;
-    static constexpr spec* copy(spec* out) {
-        spec s{};
-        s.kind = kind::branch;
-        *out = s;
-        return layer_nodes<B>::copy(out + 1);
-    }
+    static constexpr node* copy(node* out) { return layer_nodes<B>::copy(marker<kind::branch>::copy(out)); }
 };
 
 template <merge How, class... B>
@@ -34,7 +29,7 @@ template <class... B>
 struct concat {
     static constexpr std::size_t size = detail::merge_nodes<merge::concat, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::concat, B...>::counts;
-    static constexpr spec* copy(spec* out) { return detail::merge_nodes<merge::concat, B...>::copy(out); }
+    static constexpr detail::node_copier copy = detail::merge_nodes<merge::concat, B...>::copy;
 };
 
 /// `add<B...>`: element-wise sum; every branch's output must have the same shape (a residual
@@ -43,7 +38,7 @@ template <class... B>
 struct add {
     static constexpr std::size_t size = detail::merge_nodes<merge::add, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::add, B...>::counts;
-    static constexpr spec* copy(spec* out) { return detail::merge_nodes<merge::add, B...>::copy(out); }
+    static constexpr detail::node_copier copy = detail::merge_nodes<merge::add, B...>::copy;
 };
 
 /// `multiply<B...>`: element-wise product with broadcasting as in PyTorch: on each of height,
@@ -53,7 +48,7 @@ template <class... B>
 struct multiply {
     static constexpr std::size_t size = detail::merge_nodes<merge::multiply, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::multiply, B...>::counts;
-    static constexpr spec* copy(spec* out) { return detail::merge_nodes<merge::multiply, B...>::copy(out); }
+    static constexpr detail::node_copier copy = detail::merge_nodes<merge::multiply, B...>::copy;
 };
 
 }  // namespace netshape

@@ -18,8 +18,8 @@ template <detail::fixed_string Name, class L>
 struct named {
     static constexpr std::size_t size = detail::layer_nodes<L>::size;
     static constexpr detail::shape_of_part counts = detail::layer_nodes<L>::counts;
-    static constexpr spec* copy(spec* out) {
-        spec* const end = detail::layer_nodes<L>::copy(out);
+    static constexpr detail::node* copy(detail::node* out) {
+        detail::node* const end = detail::layer_nodes<L>::copy(out);
         if (end != out) out->name = Name.chars;
         return end;
     }

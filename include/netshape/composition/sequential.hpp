@@ -13,7 +13,7 @@ struct sequential {
     using all = detail::joined<detail::marker<kind::block_begin>, L..., detail::marker<kind::block_end>>;
     static constexpr std::size_t size = all::size;
     static constexpr detail::shape_of_part counts = all::counts;
-    static constexpr spec* copy(spec* out) { return all::copy(out); }
+    static constexpr detail::node_copier copy = all::copy;
 };
 
 /// Passes its input through: the shortcut branch of a residual block.

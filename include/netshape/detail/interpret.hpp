@@ -43,38 +43,12 @@ struct evaluation {
 /// elements, so there the nodes are copied to a local once and interpreted in one evaluation.
 #if defined(__clang__)
 inline constexpr std::size_t chunk_size = 1024;
-inline constexpr bool copy_before_reading = false;
 #else
 inline constexpr std::size_t chunk_size = std::size_t(1) << 40;
-inline constexpr bool copy_before_reading = true;
 #endif
 
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
-
-/// Deepest nesting of blocks and merges: the size of the interpreter's stack.
-template <std::size_t N>
-constexpr std::size_t max_depth(const std::array<spec, N>& all) {
-    const auto nodes = all;  // a local copy: see layer_nodes::copy in nodes.hpp
-    std::size_t depth = 0, deepest = 0;
-    for (const spec& s : nodes) {
-        if (s.kind == kind::block_begin || s.kind == kind::merge_begin) {
-            if (++depth > deepest) deepest = depth;
-        } else if (s.kind == kind::block_end || s.kind == kind::merge_end) {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
-template <std::size_t N>
-constexpr std::size_t leaf_count(const std::array<spec, N>& all) {
-    const auto nodes = all;  // a local copy: see layer_nodes::copy in nodes.hpp
-    std::size_t n = 0;
-    for (const spec& s : nodes)
-        if (!is_structure(s.kind)) ++n;
-    return n;
-}
 
 /// Output length of a sliding window along one axis (PyTorch's conv and pooling rule). All
 /// arguments are below dimension_limit, so nothing here can overflow 64 bits.
@@ -300,18 +274,24 @@ constexpr bool difference(layer_record& block, const totals& now, const totals& 
     return true;
 }
 
-/// The interpreter's state between chunks.
-template <std::size_t Depth>
-struct machine {
+/// The interpreter's registers, carried from node to node and from chunk to chunk. The stack of
+/// open blocks lives beside them (machine<Depth>), so that the interpreter itself is one plain
+/// function, compiled once, not once per network.
+struct registers {
     shape cur{};
     field rf{};
     std::size_t top = 0;
     std::size_t leaf = 0;
-    std::array<frame, Depth + 1> stack{};
     layer_record total{};  // input, output, receptive field; its counts are filled from `sum` at the end
     totals sum{};
     failure error{};
     wide held = 0;  // elements kept alive by open merges (their input, finished branches)
+};
+
+template <std::size_t Depth>
+struct machine {
+    registers reg{};
+    std::array<frame, Depth + 1> stack{};
 };
 
 template <std::size_t Depth, std::size_t Length>
@@ -320,9 +300,8 @@ struct chunk {
     std::array<layer_record, Length> records{};
 };
 
-template <std::size_t Depth>
-constexpr machine<Depth> start(const shape& input) {
-    machine<Depth> m{};
+constexpr registers start(const shape& input) {
+    registers m{};
     m.total.input = m.total.output = m.cur = input;
     if (input.height <= 0 || input.width <= 0 || input.channels <= 0) {
         m.error = failure{rule::input_not_positive, 0, 0, kind::input, merge::none, input, input};
@@ -336,22 +315,38 @@ constexpr machine<Depth> start(const shape& input) {
     return m;
 }
 
-/// Interprets nodes [first, first + chunk_size) of `all`. Block and merge totals are left in the
-/// end marker's record (its `match` is the begin marker's index); assemble() copies them back.
-template <std::size_t Depth, std::size_t N>
-constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const std::array<spec, N>& nodes,
-                      std::size_t first) {
-    const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
+/// Element-wise functions, dropout and identity: the output is the input and nothing is counted,
+/// so without records to fill only the live elements are worked out (most nodes of most networks).
+constexpr bool passes_through(kind k) { return k == kind::activation || k == kind::dropout || k == kind::identity; }
+
+/// Interprets nodes [first, last) of the n in `nodes`. Block and merge totals are left in the end
+/// marker's record (its `match` is the begin marker's index); finish() copies them back.
+constexpr void run_on(registers& m, frame* stack, layer_record* records, bool keep, const node* nodes,
+                      std::size_t first, std::size_t last, std::size_t n) {
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
     for (std::size_t i = first; i < last; ++i) {
+        const spec& s = *nodes[i].what;
+        if (!keep && passes_through(s.kind)) {
+            const wide live = m.held + elements(m.cur);
+            if (!fits(live)) {
+                fail(rule::count_overflow, i, s.kind, merge::none, m.cur, m.cur);
+                return;
+            }
+            if (live > m.sum.peak) m.sum.peak = live;
+            ++m.leaf;
+            continue;
+        }
         // Without `keep`, one scratch record is reused: its figures are reset here, and its spec is
-        // left alone (the loop reads `s`; copying a spec per node is a measurable cost on g++).
-        const spec& s = nodes[i];
+        // left alone (the loop reads `s`).
         layer_record& r = records[keep ? i - first : 0];
-        if (keep) static_cast<spec&>(r) = s;
-        else r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = r.peak = 0;
+        if (keep) {
+            static_cast<spec&>(r) = s;
+            if (nodes[i].name) r.name = nodes[i].name;
+        } else {
+            r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = r.peak = 0;
+        }
         r.input = m.cur;
         r.receptive = m.rf;
         r.depth = m.top;
@@ -361,11 +356,11 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             case kind::merge_begin:
                 // A sequential changes no figure: without records to fill, its markers are skipped.
                 if (!keep && s.kind == kind::block_begin) break;
-                m.stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, keep ? m.sum : totals{}, s.how, m.held};
+                stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, keep ? m.sum : totals{}, s.how, m.held};
                 if (s.kind == kind::merge_begin) m.held += elements(m.cur);  // the input, for every branch
                 break;
             case kind::branch: {
-                frame& f = m.stack[m.top];
+                frame& f = stack[m.top];
                 if (f.seen > 0) {
                     if (const rule bad = merge_into(f, f.how, m.cur, m.rf); bad != rule::none) {
                         fail(bad, i, s.kind, f.how, f.merged, m.cur);
@@ -381,7 +376,7 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             case kind::block_end:
             case kind::merge_end: {
                 if (!keep && s.kind == kind::block_end) break;
-                frame& f = m.stack[m.top];
+                frame& f = stack[m.top];
                 if (s.kind == kind::merge_end) {
                     rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
                     if (bad == rule::none && !bounded(f.merged)) bad = rule::count_overflow;
@@ -429,12 +424,12 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
             }
         }
     }
-    if (last == N) {
+    if (last == n) {
         const totals& t = m.sum;
         m.total.output = m.cur;
         m.total.receptive = m.rf;
         if (!fits(t.weights + t.biases) || !fits(t.buffers) || !fits(t.macs) || !fits(t.activations) || !fits(t.peak)) {
-            m.error = failure{rule::count_overflow, N, m.leaf, kind::identity, merge::none, m.total.input, m.cur};
+            m.error = failure{rule::count_overflow, n, m.leaf, kind::identity, merge::none, m.total.input, m.cur};
             return;
         }
         m.total.weights = count_t(t.weights);
@@ -447,18 +442,14 @@ constexpr void run_on(machine<Depth>& m, layer_record* records, bool keep, const
     }
 }
 
+/// Nodes [first, first + chunk_size) of a network longer than one chunk (clang), resuming `state`.
 template <bool Keep, std::size_t Depth, std::size_t N>
-constexpr chunk<Depth, Keep ? chunk_length<N> : 1> run(const machine<Depth>& state, const std::array<spec, N>& all,
+constexpr chunk<Depth, Keep ? chunk_length<N> : 1> run(const machine<Depth>& state, const std::array<node, N>& all,
                                                       std::size_t first) {
     chunk<Depth, Keep ? chunk_length<N> : 1> out{state, {}};
-    if (out.state.error.broken != rule::none) return out;
-    if constexpr (copy_before_reading) {
-        static_assert(chunk_length<N> >= N, "one chunk: the copy is made once");
-        const auto nodes = all;
-        run_on(out.state, out.records.data(), Keep, nodes, first);
-    } else {
-        run_on(out.state, out.records.data(), Keep, all, first);
-    }
+    if (out.state.reg.error.broken != rule::none) return out;
+    const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
+    run_on(out.state.reg, out.state.stack.data(), out.records.data(), Keep, all.data(), first, last, N);
     return out;
 }
 
@@ -470,7 +461,7 @@ struct chunk_at {
 };
 template <class A, bool Keep>
 struct chunk_at<A, 0, Keep> {
-    static constexpr auto value = run<Keep>(start<A::depth>(A::input), A::nodes, 0);
+    static constexpr auto value = run<Keep>(machine<A::depth>{start(A::input), {}}, A::nodes, 0);
 };
 
 /// Copies chunk K's records into place (a function, so that the chunk is read once; see nodes.hpp).
@@ -505,38 +496,34 @@ constexpr void finish(evaluation<N, Leaves>& e) {
     }
 }
 
-/// A network that fits one chunk (every network on g++): one evaluation, no copies between.
+/// The whole node array in one evaluation: every network on g++ (which has no step limit), and
+/// networks of one chunk on clang. g++ copies a whole static constexpr array on every read of one
+/// of its elements, so the nodes are read from a local copy, made once.
+template <std::size_t Depth, std::size_t N>
+constexpr machine<Depth> run_whole(const std::array<node, N>& all, const shape& input, layer_record* records,
+                                   bool keep) {
+    machine<Depth> m{start(input), {}};
+    if (m.reg.error.broken != rule::none) return m;
+    const auto nodes = all;
+    run_on(m.reg, m.stack.data(), records, keep, nodes.data(), 0, N, N);
+    return m;
+}
+
 template <std::size_t Depth, std::size_t Leaves, std::size_t N>
-constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::array<spec, N>& all) {
+constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::array<node, N>& all) {
     evaluation<N, Leaves> e{};
-    machine<Depth> m = start<Depth>(input);
-    if (m.error.broken == rule::none) {
-        if constexpr (copy_before_reading) {
-            const auto nodes = all;  // see layer_nodes::copy in nodes.hpp
-            run_on(m, e.nodes.data(), true, nodes, 0);
-        } else {
-            run_on(m, e.nodes.data(), true, all, 0);
-        }
-    }
+    const registers m = run_whole<Depth>(all, input, e.nodes.data(), true).reg;
     e.total = m.total;
     e.error = m.error;
     finish(e);
     return e;
 }
 
-/// The totals of a network that fits one chunk, keeping no records.
+/// The totals of a network evaluated whole, keeping no records.
 template <std::size_t Depth, std::size_t N>
-constexpr outcome outcome_whole(const shape& input, const std::array<spec, N>& all) {
-    machine<Depth> m = start<Depth>(input);
-    if (m.error.broken == rule::none) {
-        layer_record scratch{};
-        if constexpr (copy_before_reading) {
-            const auto nodes = all;  // see layer_nodes::copy in nodes.hpp
-            run_on(m, &scratch, false, nodes, 0);
-        } else {
-            run_on(m, &scratch, false, all, 0);
-        }
-    }
+constexpr outcome outcome_whole(const shape& input, const std::array<node, N>& all) {
+    layer_record scratch{};
+    const registers m = run_whole<Depth>(all, input, &scratch, false).reg;
     return outcome{m.total, m.error};
 }
 
@@ -548,7 +535,7 @@ constexpr evaluation<N, Leaves> assemble(std::index_sequence<K...>) {
     const copier copiers[] = {&copy_chunk<A, K>...};
     layer_record* next = e.nodes.data();
     for (copier c : copiers) next = c(next, N);
-    const auto last = chunk_at<A, sizeof...(K) - 1, true>::value.state;
+    const registers& last = chunk_at<A, sizeof...(K) - 1, true>::value.state.reg;
     e.total = last.total;
     e.error = last.error;
     finish(e);

@@ -61,6 +61,17 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
     return c;
 }
 
+/// One entry of a network's node array: the spec of a layer or marker, pointed to rather than
+/// copied (it is a static constexpr object of that type: copying a spec's two dozen fields per
+/// node was most of the cost of building a long network's array), and the name it shows.
+struct node {
+    const spec* what = nullptr;
+    const char* name = nullptr;  // named<"...", L>: on L's first node; else the spec's own
+};
+
+/// Writes a part's nodes through `out` and returns the end.
+using node_copier = node* (*)(node*);
+
 /// Everything joined<> needs of one part, in one class per part type (each extra trait class per
 /// part is measurable over a zoo's two thousand part types).
 template <class T>
@@ -68,43 +79,28 @@ struct layer_nodes {
     using reported = decltype(report_not_a_layer<T>());
     static constexpr std::size_t size = 0;
     static constexpr shape_of_part counts{};
-    static constexpr spec* copy(spec* out) { return out; }
+    static constexpr node* copy(node* out) { return out; }
 };
 template <class T>
     requires has_copy<T>::value
 struct layer_nodes<T> {
     static constexpr std::size_t size = T::size;
     static constexpr shape_of_part counts = T::counts;
-    static constexpr spec* copy(spec* out) { return T::copy(out); }
+    static constexpr node_copier copy = T::copy;
 };
 template <class T>
     requires (has_nodes<T>::value && !has_copy<T>::value)
 struct layer_nodes<T> {
     static constexpr std::size_t size = T::nodes.size();
     static constexpr shape_of_part counts = count_nodes(T::nodes);
-    /// Writes the part's nodes to `out` and returns the end. For an array, the local copy
-    /// matters: g++ re-reads a whole static constexpr array on every element access, which makes
-    /// a loop over a large one quadratic.
-    static constexpr spec* copy(spec* out) {
-        if constexpr (T::nodes.size() == 1) {
-            *out = T::nodes[0];
-            return out + 1;
-        } else {
-            const auto local = T::nodes;
-            for (const spec& s : local) *out++ = s;
-            return out;
-        }
+    static constexpr node* copy(node* out) {
+        for (std::size_t i = 0; i < size; ++i) *out++ = node{&T::nodes[i]};
+        return out;
     }
 };
 
-using node_copier = spec* (*)(spec*);
+constexpr node* copy_nothing(node* out) { return out; }
 
-constexpr spec* copy_nothing(spec* out) { return out; }
-
-/// The parts' nodes in order: a block's `size`, `counts` and `copy`, and (for a network, the one
-/// place they are materialised) `nodes`. Pack expansions into arrays, then loops: neither the
-/// compiler's template depth nor its fold-expression nesting grows with the pack (a fold over
-/// thousands of layers hits clang's bracket limit and takes g++ tens of seconds).
 constexpr std::size_t total_size(std::initializer_list<std::size_t> sizes) {
     std::size_t n = 0;
     for (std::size_t s : sizes) n += s;
@@ -125,14 +121,17 @@ constexpr shape_of_part combined(std::initializer_list<shape_of_part> parts) {
     return c;
 }
 
+/// The parts' nodes in order: a block's `size`, `counts` and `copy`. Pack expansions into arrays,
+/// then loops: neither the compiler's template depth nor its fold-expression nesting grows with
+/// the pack (a fold over thousands of layers hits clang's bracket limit and takes g++ tens of
+/// seconds). Plain functions over braced lists, not a lambda per instantiation: each closure type
+/// is a class the compiler builds, and a zoo has hundreds of joined<> types.
 template <class... Parts>
 struct joined {
-    // Plain functions over braced lists, not a lambda per instantiation: each closure type is a
-    // class the compiler builds, and a zoo has hundreds of joined<> types.
     static constexpr std::size_t size = total_size({std::size_t{0}, layer_nodes<Parts>::size...});
     static constexpr shape_of_part counts = combined({shape_of_part{}, layer_nodes<Parts>::counts...});
-    static constexpr spec* copy(spec* out) {
-        const node_copier copiers[] = {&copy_nothing, &layer_nodes<Parts>::copy...};
+    static constexpr node* copy(node* out) {
+        const node_copier copiers[] = {&copy_nothing, layer_nodes<Parts>::copy...};
         for (node_copier c : copiers) out = c(out);
         return out;
     }
@@ -141,8 +140,8 @@ struct joined {
 /// A network's nodes, materialised once.
 template <class... Parts>
 struct flattened {
-    static constexpr std::array<spec, joined<Parts...>::size> nodes = [] {
-        std::array<spec, joined<Parts...>::size> out{};
+    static constexpr std::array<node, joined<Parts...>::size> nodes = [] {
+        std::array<node, joined<Parts...>::size> out{};
         joined<Parts...>::copy(out.data());
         return out;
     }();
@@ -151,14 +150,11 @@ struct flattened {
 /// A single marker node.
 template <kind What, merge How = merge::none, std::size_t Branches = 0>
 struct marker {
+    static constexpr spec value{.kind = What, .how = How, .branches = static_cast<count_t>(Branches)};
     static constexpr std::size_t size = 1;
     static constexpr shape_of_part counts{0, 0, What == kind::block_begin || What == kind::merge_begin};
-    static constexpr spec* copy(spec* out) {
-        spec s{};
-        s.kind = What;
-        s.how = How;
-        s.branches = static_cast<count_t>(Branches);
-        *out = s;
+    static constexpr node* copy(node* out) {
+        *out = node{&value};
         return out + 1;
     }
 };

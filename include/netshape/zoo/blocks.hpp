@@ -16,9 +16,7 @@ template <class Make>
 struct deferred {
     static constexpr std::size_t size = netshape::detail::layer_nodes<typename Make::type>::size;
     static constexpr netshape::detail::shape_of_part counts = netshape::detail::layer_nodes<typename Make::type>::counts;
-    static constexpr netshape::spec* copy(netshape::spec* out) {
-        return netshape::detail::layer_nodes<typename Make::type>::copy(out);
-    }
+    static constexpr netshape::detail::node_copier copy = netshape::detail::layer_nodes<typename Make::type>::copy;
 };
 }  // namespace detail
 
