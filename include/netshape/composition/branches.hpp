@@ -8,11 +8,15 @@
 namespace netshape {
 
 namespace detail {
+constexpr shape_of_part after_marker(shape_of_part c) {
+    c.size += 1;
+    return c;
+}
+
 /// One branch: a branch marker, then the branch's nodes.
 template <class B>
 struct branch_part {
-    static constexpr std::size_t size = layer_nodes<B>::size + 1;
-    static constexpr shape_of_part counts = layer_nodes<B>::counts;
+    static constexpr shape_of_part counts = after_marker(layer_nodes<B>::counts);
     static constexpr node* copy(node* out) { return layer_nodes<B>::copy(marker<kind::branch>::copy(out)); }
 };
 
@@ -27,7 +31,6 @@ using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_
 /// add up. The concatenated tensor counts as activations. Receptive field: the largest branch's.
 template <class... B>
 struct concat {
-    static constexpr std::size_t size = detail::merge_nodes<merge::concat, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::concat, B...>::counts;
     static constexpr detail::node_copier copy = detail::merge_nodes<merge::concat, B...>::copy;
 };
@@ -36,7 +39,6 @@ struct concat {
 /// connection whose shapes differ is a design error, so no broadcasting). In place: no activations.
 template <class... B>
 struct add {
-    static constexpr std::size_t size = detail::merge_nodes<merge::add, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::add, B...>::counts;
     static constexpr detail::node_copier copy = detail::merge_nodes<merge::add, B...>::copy;
 };
@@ -46,7 +48,6 @@ struct add {
 /// 1×1×C by H×W×C). No activations counted, like add.
 template <class... B>
 struct multiply {
-    static constexpr std::size_t size = detail::merge_nodes<merge::multiply, B...>::size;
     static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::multiply, B...>::counts;
     static constexpr detail::node_copier copy = detail::merge_nodes<merge::multiply, B...>::copy;
 };

@@ -11,35 +11,26 @@
 namespace netshape::detail {
 
 /// A layer is a type with either a static constexpr array `nodes` of spec (a leaf, or any user
-/// type), or a block's three members: `size` (its node count), `counts` and `copy`, a function
-/// writing its nodes. Blocks write their children's nodes straight into their parent's array, so
-/// a network's nodes are copied once, however deep its blocks nest. (Traits, not concepts: clang
-/// adds lines of notes per concept check to every diagnostic that passes through one.)
-template <class T, class = void>
-struct has_nodes : std::false_type {};
-template <class T>
-struct has_nodes<T, std::void_t<decltype(T::nodes)>> : std::true_type {};
-template <class T, class = void>
-struct has_copy : std::false_type {};
-template <class T>
-struct has_copy<T, std::void_t<decltype(&T::copy)>> : std::true_type {};
-template <class T>
-inline constexpr bool is_layer_v = has_nodes<T>::value || has_copy<T>::value;
-
+/// type), or a block's two members: `counts` (a shape_of_part) and `copy`, writing its nodes.
+/// Blocks write their children's nodes straight into their parent's array, so a network's nodes
+/// are written once, however deep its blocks nest.
+///
 /// Reports a non-layer where a layer is expected, naming the type in the instantiation context.
 /// Static assertions that report a user's mistake live in function bodies reached through
 /// decltype: one failing at class scope makes clang mark the whole class invalid, and every later
 /// use of it adds errors ("not a constant expression", "no member named nodes") to the diagnostic.
 template <class T>
 constexpr auto report_not_a_layer() {
-    static_assert(is_layer_v<T>, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
+    static_assert(sizeof(T*) == 0, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
     return true;
 }
 
-/// How many leaves a part holds, how deep its blocks nest, and whether it opens a block (a begin
-/// marker). Blocks state them (joined<> sums them from their parts); for any other layer type
-/// they are counted from its (short) node array.
+/// How many nodes and leaves a part holds, how deep its blocks nest, and whether it opens a block
+/// (a begin marker). Blocks state them (joined<> sums them from their parts); for any other layer
+/// type they are counted from its (short) node array. One member per part type, not one per
+/// figure: each static member is instantiated once for each of a zoo's two thousand part types.
 struct shape_of_part {
+    std::size_t size = 0;
     std::size_t leaves = 0;
     std::size_t depth = 0;
     bool opens = false;
@@ -47,7 +38,7 @@ struct shape_of_part {
 
 template <std::size_t N>
 constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
-    shape_of_part c{};
+    shape_of_part c{N};
     std::size_t open = 0;
     for (const spec& s : nodes) {
         if (s.kind == kind::block_begin || s.kind == kind::merge_begin) {
@@ -72,47 +63,38 @@ struct node {
 /// Writes a part's nodes through `out` and returns the end.
 using node_copier = node* (*)(node*);
 
-/// Everything joined<> needs of one part, in one class per part type (each extra trait class per
-/// part is measurable over a zoo's two thousand part types).
-template <class T>
+/// Everything joined<> needs of one part, in one class per part type: `counts` and `copy`.
+/// Which kind of part T is, is asked in the template's default argument rather than through
+/// trait classes (two more class instantiations per part type).
+template <class T, int Part = requires { &T::copy; } ? 1 : requires { T::nodes; } ? 2 : 0>
 struct layer_nodes {
     using reported = decltype(report_not_a_layer<T>());
-    static constexpr std::size_t size = 0;
     static constexpr shape_of_part counts{};
     static constexpr node* copy(node* out) { return out; }
 };
 template <class T>
-    requires has_copy<T>::value
-struct layer_nodes<T> {
-    static constexpr std::size_t size = T::size;
+struct layer_nodes<T, 1> {
     static constexpr shape_of_part counts = T::counts;
     static constexpr node_copier copy = T::copy;
 };
 template <class T>
-    requires (has_nodes<T>::value && !has_copy<T>::value)
-struct layer_nodes<T> {
-    static constexpr std::size_t size = T::nodes.size();
+struct layer_nodes<T, 2> {
     static constexpr shape_of_part counts = count_nodes(T::nodes);
     static constexpr node* copy(node* out) {
-        for (std::size_t i = 0; i < size; ++i) *out++ = node{&T::nodes[i]};
+        for (std::size_t i = 0; i < counts.size; ++i) *out++ = node{&T::nodes[i]};
         return out;
     }
 };
 
 constexpr node* copy_nothing(node* out) { return out; }
 
-constexpr std::size_t total_size(std::initializer_list<std::size_t> sizes) {
-    std::size_t n = 0;
-    for (std::size_t s : sizes) n += s;
-    return n;
-}
-
-/// Leaves add up; the depth is one more than the deepest part's when a part opens a block (a
+/// Nodes and leaves add up; the depth is one more than the deepest part's when a part opens a block (a
 /// sequential or merge is begin marker, parts, end marker).
 constexpr shape_of_part combined(std::initializer_list<shape_of_part> parts) {
     shape_of_part c{};
     bool opens = false;
     for (const shape_of_part& p : parts) {
+        c.size += p.size;
         c.leaves += p.leaves;
         c.depth = p.depth > c.depth ? p.depth : c.depth;
         opens = opens || p.opens;
@@ -121,14 +103,13 @@ constexpr shape_of_part combined(std::initializer_list<shape_of_part> parts) {
     return c;
 }
 
-/// The parts' nodes in order: a block's `size`, `counts` and `copy`. Pack expansions into arrays,
+/// The parts' nodes in order: a block's `counts` and `copy`. Pack expansions into arrays,
 /// then loops: neither the compiler's template depth nor its fold-expression nesting grows with
 /// the pack (a fold over thousands of layers hits clang's bracket limit and takes g++ tens of
 /// seconds). Plain functions over braced lists, not a lambda per instantiation: each closure type
 /// is a class the compiler builds, and a zoo has hundreds of joined<> types.
 template <class... Parts>
 struct joined {
-    static constexpr std::size_t size = total_size({std::size_t{0}, layer_nodes<Parts>::size...});
     static constexpr shape_of_part counts = combined({shape_of_part{}, layer_nodes<Parts>::counts...});
     static constexpr node* copy(node* out) {
         const node_copier copiers[] = {&copy_nothing, layer_nodes<Parts>::copy...};
@@ -140,8 +121,8 @@ struct joined {
 /// A network's nodes, materialised once.
 template <class... Parts>
 struct flattened {
-    static constexpr std::array<node, joined<Parts...>::size> nodes = [] {
-        std::array<node, joined<Parts...>::size> out{};
+    static constexpr std::array<node, joined<Parts...>::counts.size> nodes = [] {
+        std::array<node, joined<Parts...>::counts.size> out{};
         joined<Parts...>::copy(out.data());
         return out;
     }();
@@ -151,8 +132,7 @@ struct flattened {
 template <kind What, merge How = merge::none, std::size_t Branches = 0>
 struct marker {
     static constexpr spec value{.kind = What, .how = How, .branches = static_cast<count_t>(Branches)};
-    static constexpr std::size_t size = 1;
-    static constexpr shape_of_part counts{0, 0, What == kind::block_begin || What == kind::merge_begin};
+    static constexpr shape_of_part counts{1, 0, 0, What == kind::block_begin || What == kind::merge_begin};
     static constexpr node* copy(node* out) {
         *out = node{&value};
         return out + 1;
