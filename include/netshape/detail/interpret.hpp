@@ -90,16 +90,19 @@ constexpr bool widen(field& f, hw span, hw stride) {
 
 /// A leaf's output and figures from its spec `s` and r.input, r.receptive (the field before it).
 /// Inputs are below dimension_limit (checked by the caller), so the 128-bit products are exact.
+/// Sets every figure of r it owns (output, weights, biases, buffers, macs, receptive field).
 constexpr rule apply(const spec& s, layer_record& r) {
     const shape in = r.input;
     r.output = in;
-    if (!bounded(s.kernel) || !bounded(s.stride) || !bounded(s.pad) || !bounded(s.dilation) ||
-        s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
+    r.weights = r.biases = r.buffers = r.macs = 0;
+    if (s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
         return rule::count_overflow;
     switch (s.kind) {
         case kind::conv2d:
         case kind::max_pool:
         case kind::avg_pool: {
+            if (!bounded(s.kernel) || !bounded(s.stride) || !bounded(s.pad) || !bounded(s.dilation))
+                return rule::count_overflow;
             const bool pool = s.kind != kind::conv2d;
             hw out{}, span{};
             rule bad = window(in.height, s.kernel.height, s.stride.height, s.pad.height, s.dilation.height, s.ceil,
@@ -151,6 +154,7 @@ constexpr rule apply(const spec& s, layer_record& r) {
         }
         case kind::adaptive_avg_pool:
         case kind::adaptive_max_pool: {
+            if (!bounded(s.kernel)) return rule::count_overflow;
             if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::output_size_not_positive;
             r.output = shape{s.kernel.height, s.kernel.width, in.channels};
             const hw span{adaptive_window(in.height, s.kernel.height), adaptive_window(in.width, s.kernel.width)};
@@ -251,14 +255,6 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
     return rule::none;
 }
 
-constexpr void accumulate(totals& sum, const layer_record& r) {
-    sum.weights += r.weights;
-    sum.biases += r.biases;
-    sum.buffers += r.buffers;
-    sum.macs += r.macs;
-    sum.activations += r.activations;
-}
-
 /// A block's figures: what the running sums gained inside it (false if one leaves 64 bits).
 constexpr bool difference(layer_record& block, const totals& now, const totals& before) {
     const wide weights = now.weights - before.weights, biases = now.biases - before.biases;
@@ -319,44 +315,46 @@ constexpr registers start(const shape& input) {
 /// so without records to fill only the live elements are worked out (most nodes of most networks).
 constexpr bool passes_through(kind k) { return k == kind::activation || k == kind::dropout || k == kind::identity; }
 
-/// Interprets nodes [first, last) of the n in `nodes`. Block and merge totals are left in the end
-/// marker's record (its `match` is the begin marker's index); finish() copies them back.
-constexpr void run_on(registers& m, frame* stack, layer_record* records, bool keep, const node* nodes,
-                      std::size_t first, std::size_t last, std::size_t n) {
+/// Interprets nodes [first, last) of the n in `nodes`. With Keep, each node's record is filled
+/// (block and merge totals are left in the end marker's record, whose `match` is the begin
+/// marker's index; finish() copies them back); without, only the registers, and `records` is one
+/// scratch record. Two instantiations in all, not one per network.
+template <bool Keep>
+constexpr void run_on(registers& m, frame* stack, layer_record* records, const node* nodes, std::size_t first,
+                      std::size_t last, std::size_t n) {
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
     for (std::size_t i = first; i < last; ++i) {
         const spec& s = *nodes[i].what;
-        if (!keep && passes_through(s.kind)) {
-            const wide live = m.held + elements(m.cur);
-            if (!fits(live)) {
-                fail(rule::count_overflow, i, s.kind, merge::none, m.cur, m.cur);
-                return;
+        if constexpr (!Keep) {
+            // A sequential changes no figure, and most nodes of most networks are element-wise:
+            // without records to fill, both take a short path.
+            if (s.kind == kind::block_begin || s.kind == kind::block_end) continue;
+            if (passes_through(s.kind)) {
+                const wide live = m.held + elements(m.cur);
+                if (!fits(live)) {
+                    fail(rule::count_overflow, i, s.kind, merge::none, m.cur, m.cur);
+                    return;
+                }
+                if (live > m.sum.peak) m.sum.peak = live;
+                ++m.leaf;
+                continue;
             }
-            if (live > m.sum.peak) m.sum.peak = live;
-            ++m.leaf;
-            continue;
         }
-        // Without `keep`, one scratch record is reused: its figures are reset here, and its spec is
-        // left alone (the loop reads `s`).
-        layer_record& r = records[keep ? i - first : 0];
-        if (keep) {
+        layer_record& r = records[Keep ? i - first : 0];
+        if constexpr (Keep) {
             static_cast<spec&>(r) = s;
             if (nodes[i].name) r.name = nodes[i].name;
-        } else {
-            r.weights = r.biases = r.params = r.buffers = r.macs = r.activations = r.peak = 0;
+            r.depth = m.top;
+            r.index = m.leaf;
         }
         r.input = m.cur;
         r.receptive = m.rf;
-        r.depth = m.top;
-        r.index = m.leaf;
         switch (s.kind) {
             case kind::block_begin:
             case kind::merge_begin:
-                // A sequential changes no figure: without records to fill, its markers are skipped.
-                if (!keep && s.kind == kind::block_begin) break;
-                stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, keep ? m.sum : totals{}, s.how, m.held};
+                stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
                 if (s.kind == kind::merge_begin) m.held += elements(m.cur);  // the input, for every branch
                 break;
             case kind::branch: {
@@ -375,7 +373,6 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, bool ke
             }
             case kind::block_end:
             case kind::merge_end: {
-                if (!keep && s.kind == kind::block_end) break;
                 frame& f = stack[m.top];
                 if (s.kind == kind::merge_end) {
                     rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
@@ -392,7 +389,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, bool ke
                     m.held = f.held;
                     if (f.how == merge::concat) m.sum.activations += elements(m.cur);
                 }
-                if (keep && !difference(r, m.sum, f.before)) {
+                if (Keep && !difference(r, m.sum, f.before)) {
                     fail(rule::count_overflow, i, s.kind, f.how, f.input, m.cur);
                     return;
                 }
@@ -406,18 +403,25 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, bool ke
             default: {
                 rule bad = apply(s, r);
                 const wide out = elements(r.output);
-                const wide live = m.held + elements(r.input) + (adds_activations(s.kind) ? out : 0);
+                const bool adds = adds_activations(s.kind);
+                const wide live = m.held + elements(r.input) + (adds ? out : 0);
                 if (bad == rule::none && (!bounded(r.output) || !fits(live) || !fits(wide(r.weights) + r.biases)))
                     bad = rule::count_overflow;
                 if (bad != rule::none) {
                     fail(bad, i, s.kind, merge::none, r.input, r.output);
                     return;
                 }
-                r.params = r.weights + r.biases;
-                r.activations = adds_activations(s.kind) ? count_t(out) : 0;
-                r.peak = count_t(live);
+                if constexpr (Keep) {
+                    r.params = r.weights + r.biases;
+                    r.activations = adds ? count_t(out) : 0;
+                    r.peak = count_t(live);
+                }
                 if (live > m.sum.peak) m.sum.peak = live;
-                accumulate(m.sum, r);
+                m.sum.weights += r.weights;
+                m.sum.biases += r.biases;
+                m.sum.buffers += r.buffers;
+                m.sum.macs += r.macs;
+                if (adds) m.sum.activations += out;
                 m.cur = r.output;
                 m.rf = r.receptive;
                 ++m.leaf;
@@ -449,7 +453,7 @@ constexpr chunk<Depth, Keep ? chunk_length<N> : 1> run(const machine<Depth>& sta
     chunk<Depth, Keep ? chunk_length<N> : 1> out{state, {}};
     if (out.state.reg.error.broken != rule::none) return out;
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
-    run_on(out.state.reg, out.state.stack.data(), out.records.data(), Keep, all.data(), first, last, N);
+    run_on<Keep>(out.state.reg, out.state.stack.data(), out.records.data(), all.data(), first, last, N);
     return out;
 }
 
@@ -499,20 +503,19 @@ constexpr void finish(evaluation<N, Leaves>& e) {
 /// The whole node array in one evaluation: every network on g++ (which has no step limit), and
 /// networks of one chunk on clang. g++ copies a whole static constexpr array on every read of one
 /// of its elements, so the nodes are read from a local copy, made once.
-template <std::size_t Depth, std::size_t N>
-constexpr machine<Depth> run_whole(const std::array<node, N>& all, const shape& input, layer_record* records,
-                                   bool keep) {
+template <bool Keep, std::size_t Depth, std::size_t N>
+constexpr machine<Depth> run_whole(const std::array<node, N>& all, const shape& input, layer_record* records) {
     machine<Depth> m{start(input), {}};
     if (m.reg.error.broken != rule::none) return m;
     const auto nodes = all;
-    run_on(m.reg, m.stack.data(), records, keep, nodes.data(), 0, N, N);
+    run_on<Keep>(m.reg, m.stack.data(), records, nodes.data(), 0, N, N);
     return m;
 }
 
 template <std::size_t Depth, std::size_t Leaves, std::size_t N>
 constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::array<node, N>& all) {
     evaluation<N, Leaves> e{};
-    const registers m = run_whole<Depth>(all, input, e.nodes.data(), true).reg;
+    const registers m = run_whole<true, Depth>(all, input, e.nodes.data()).reg;
     e.total = m.total;
     e.error = m.error;
     finish(e);
@@ -523,7 +526,7 @@ constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::ar
 template <std::size_t Depth, std::size_t N>
 constexpr outcome outcome_whole(const shape& input, const std::array<node, N>& all) {
     layer_record scratch{};
-    const registers m = run_whole<Depth>(all, input, &scratch, false).reg;
+    const registers m = run_whole<false, Depth>(all, input, &scratch).reg;
     return outcome{m.total, m.error};
 }
 
