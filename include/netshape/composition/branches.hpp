@@ -31,7 +31,7 @@ using merge_nodes = joined<marker<kind::merge_begin, How, sizeof...(B)>, branch_
 /// add up. The concatenated tensor counts as activations. Receptive field: the largest branch's.
 template <class... B>
 struct concat {
-    static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::concat, B...>::counts;
+    static constexpr const detail::shape_of_part& counts = detail::merge_nodes<merge::concat, B...>::counts;
     static constexpr detail::node_copier copy = detail::merge_nodes<merge::concat, B...>::copy;
 };
 
@@ -39,7 +39,7 @@ struct concat {
 /// connection whose shapes differ is a design error, so no broadcasting). In place: no activations.
 template <class... B>
 struct add {
-    static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::add, B...>::counts;
+    static constexpr const detail::shape_of_part& counts = detail::merge_nodes<merge::add, B...>::counts;
     static constexpr detail::node_copier copy = detail::merge_nodes<merge::add, B...>::copy;
 };
 
@@ -48,7 +48,7 @@ struct add {
 /// 1×1×C by H×W×C). No activations counted, like add.
 template <class... B>
 struct multiply {
-    static constexpr detail::shape_of_part counts = detail::merge_nodes<merge::multiply, B...>::counts;
+    static constexpr const detail::shape_of_part& counts = detail::merge_nodes<merge::multiply, B...>::counts;
     static constexpr detail::node_copier copy = detail::merge_nodes<merge::multiply, B...>::copy;
 };
 

@@ -16,7 +16,7 @@ namespace netshape {
 /// the name put on the first of them (an outer name wins over an inner one).
 template <detail::fixed_string Name, class L>
 struct named {
-    static constexpr detail::shape_of_part counts = detail::layer_nodes<L>::counts;
+    static constexpr const detail::shape_of_part& counts = detail::layer_nodes<L>::counts;
     static constexpr detail::node* copy(detail::node* out) {
         detail::node* const end = detail::layer_nodes<L>::copy(out);
         if (end != out) out->name = Name.chars;

@@ -11,7 +11,7 @@ namespace netshape {
 template <class... L>
 struct sequential {
     using all = detail::joined<detail::marker<kind::block_begin>, L..., detail::marker<kind::block_end>>;
-    static constexpr detail::shape_of_part counts = all::counts;
+    static constexpr const detail::shape_of_part& counts = all::counts;
     static constexpr detail::node_copier copy = all::copy;
 };
 

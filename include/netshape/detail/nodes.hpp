@@ -36,6 +36,8 @@ struct shape_of_part {
     bool opens = false;
 };
 
+inline constexpr shape_of_part no_part{};
+
 template <std::size_t N>
 constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
     shape_of_part c{N};
@@ -65,16 +67,17 @@ using node_copier = node* (*)(node*);
 
 /// Everything joined<> needs of one part, in one class per part type: `counts` and `copy`.
 /// Which kind of part T is, is asked in the template's default argument rather than through
-/// trait classes (two more class instantiations per part type).
+/// trait classes (two more class instantiations per part type). A block's counts are referred
+/// to, not copied: every copy of a struct is work for the constant evaluator.
 template <class T, int Part = requires { &T::copy; } ? 1 : requires { T::nodes; } ? 2 : 0>
 struct layer_nodes {
     using reported = decltype(report_not_a_layer<T>());
-    static constexpr shape_of_part counts{};
+    static constexpr const shape_of_part& counts = no_part;
     static constexpr node* copy(node* out) { return out; }
 };
 template <class T>
 struct layer_nodes<T, 1> {
-    static constexpr shape_of_part counts = T::counts;
+    static constexpr const shape_of_part& counts = T::counts;
     static constexpr node_copier copy = T::copy;
 };
 template <class T>
@@ -90,8 +93,6 @@ constexpr node* copy_nothing(node* out) { return out; }
 
 /// Nodes and leaves add up; the depth is one more than the deepest part's when a part opens a block (a
 /// sequential or merge is begin marker, parts, end marker).
-inline constexpr shape_of_part no_part{};
-
 /// Pointers, not copies: clang evaluates a braced list of ten thousand structs at twice the
 /// cost of one of pointers to them.
 constexpr shape_of_part combined(std::initializer_list<const shape_of_part*> parts) {

@@ -14,7 +14,7 @@ namespace detail {
 /// (or naming a model) builds no model; asking for a figure builds the one it needs.
 template <class Make>
 struct deferred {
-    static constexpr netshape::detail::shape_of_part counts = netshape::detail::layer_nodes<typename Make::type>::counts;
+    static constexpr const netshape::detail::shape_of_part& counts = netshape::detail::layer_nodes<typename Make::type>::counts;
     static constexpr netshape::detail::node_copier copy = netshape::detail::layer_nodes<typename Make::type>::copy;
 };
 }  // namespace detail
