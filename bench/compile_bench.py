@@ -9,6 +9,9 @@ through os.wait4):
   each model  one zoo model with its figures static_asserted (params, buffers, MACs, output shape)
   whole zoo   every model's figures static_asserted in one file
   chains      flat networks of 1,000, 4,000 and 16,000 layers; blocks nested 50 deep; a 200-branch concat
+  types only  the whole zoo and the 4,000-layer chain with no figure asked, only each network's node
+              count (every layer and block type instantiated): the part of the cost that comes from
+              the types themselves, before any figure is computed
 and the route a user would otherwise take: torchvision (Debian python3-torchvision) computing the
 same figures for the same models (parameter count, a forward pass for shapes, hook-counted MACs),
 timed as a process with the same clock.
@@ -68,12 +71,27 @@ def figures_asserts(name):
             "netshape::output_shape<%s>.channels > 0);\n" % (n, n, n, n))
 
 
-def chain_source(n):
+# Counts a network's nodes without computing a figure: instantiates every layer and block type of
+# the network (what any figure needs first) and nothing else. A measurement probe, not an API.
+NODE_COUNT = """template <class> struct node_count;
+template <class I, class... L> struct node_count<netshape::network<I, L...>> {
+    static constexpr auto value = netshape::detail::joined<L...>::counts.size;
+};
+"""
+
+
+def node_count_asserts(name):
+    return "static_assert(node_count<netshape::zoo::%s>::value > 0);\n" % name
+
+
+def chain_source(n, types_only=False):
     kinds = ["netshape::conv2d<%d, 3, netshape::pad<1>>", "netshape::relu", "netshape::batch_norm",
              "netshape::max_pool<3, netshape::stride<1>, netshape::pad<1>>"]
     layers = [kinds[i % 4] % (8 + i % 13) if i % 4 == 0 else kinds[i % 4] for i in range(n)]
+    ask = (NODE_COUNT + "static_assert(node_count<net>::value == %d);\n" % n if types_only else
+           "static_assert(netshape::params<net> > 0 && netshape::macs<net> > 0);\n")
     return ("#include <netshape/netshape.hpp>\nusing net = netshape::network<netshape::input<32, 32, 3>,\n" +
-            ",\n".join(layers) + ">;\nstatic_assert(netshape::params<net> > 0 && netshape::macs<net> > 0);\n")
+            ",\n".join(layers) + ">;\n" + ask)
 
 
 def nested_source(depth):
@@ -237,6 +255,9 @@ def main():
         "floor": source("floor", "#include <netshape/netshape.hpp>\n"),
         "zoo_header": source("zoo_header", "#include <netshape/zoo.hpp>\n"),
         "zoo_all": source("zoo_all", "#include <netshape/zoo.hpp>\n" + "".join(figures_asserts(m) for m in ZOO)),
+        "zoo_types": source("zoo_types", "#include <netshape/zoo.hpp>\n" + NODE_COUNT +
+                            "".join(node_count_asserts(m) for m in ZOO)),
+        "chain_4000_types": source("chain_4000_types", chain_source(4000, types_only=True)),
         "nested_50": source("nested_50", nested_source(50)),
         "concat_200": source("concat_200", wide_concat_source(200)),
     }
@@ -249,7 +270,8 @@ def main():
     for comp in [c for c in args.compilers.split(",") if c]:
         r = {"version": compiler_version(comp)}
         measure = lambda key: best_of(args.runs, compile_cmd(comp, sources[key]))
-        for key in ("hana", "floor", "zoo_header", "zoo_all", "nested_50", "concat_200"):
+        for key in ("hana", "floor", "zoo_header", "zoo_types", "zoo_all", "chain_4000_types", "nested_50",
+                    "concat_200"):
             try:
                 r[key] = measure(key)
             except RuntimeError:
@@ -297,7 +319,9 @@ def markdown(results):
     row("`<boost/hana.hpp>` alone", lambda r: r["hana"])
     row("`<netshape/netshape.hpp>` alone (floor)", lambda r: r["floor"])
     row("`<netshape/zoo.hpp>` alone", lambda r: r["zoo_header"])
+    row("whole zoo, types only (node counts, no figure)", lambda r: r.get("zoo_types"))
     row("whole zoo, every figure asserted", lambda r: r["zoo_all"])
+    row("flat chain of 4,000 layers, types only", lambda r: r.get("chain_4000_types"))
     for n in sorted(next(iter(results["compilers"].values()))["chains"], key=int):
         row("flat chain of %s layers" % format(int(n), ","), lambda r, n=n: r["chains"][n])
     row("blocks nested 50 deep", lambda r: r["nested_50"])
@@ -366,6 +390,9 @@ def performance_page(r, plot):
          "%.0f µs" % c["printer"]["resnet152_summary_us"],
          yes(all(x["printer"]["resnet152_summary_us"] < 1000 for x in (g, c)))),
     ]
+    def split(get):
+        return "%.2f s (g++) and %.2f s (clang++)" % (get(g), get(c))
+
     goal_table = "\n".join(["| goal | g++ | clang++ | met |", "| --- | --- | --- | --- |"] +
                            ["| %s | %s | %s | %s |" % row for row in rows])
     return """# Performance: what the compiler pays for netshape's figures
@@ -391,10 +418,13 @@ noise. The raw numbers are in `bench/results.json`.
 %(goals)s
 
 The floor-relative goals assumed a floor near Boost.Hana's; netshape's headers include only
-`<array>`, `<cstddef>`, `<cstdint>`, `<type_traits>` and `<utility>` and cost a third of that, which
-leaves "adds at most 1.0× the floor" a budget of under a tenth of a second. What remains is the
-interpreter's constant evaluation (a fraction of a millisecond per node) and instantiating each
-distinct layer and block type once. docs/design.md lists what was measured and changed.
+`<array>`, `<cstddef>`, `<cstdint>`, `<initializer_list>`, `<type_traits>` and `<utility>` and cost
+%(floor_share)s of that, which leaves "adds at most 1.0× the floor" a budget of %(budget)s.
+The "types only" rows split what is left. Instantiating the zoo's layer and block types and
+counting their nodes, before any figure is computed, adds %(zoo_types)s over the zoo header:
+already more than the whole budget. Computing every figure from them adds %(zoo_figures)s more.
+For the 4,000-layer chain the types add %(chain_types)s over the floor and the figures
+%(chain_figures)s. docs/design.md lists what was measured and changed to get here.
 
 ## Constants in the binary
 
@@ -410,7 +440,14 @@ whole-zoo file takes more than twice the CPU seconds recorded in `bench/baseline
 compiler; `bench/perf_check.py --compiler g++ --record` records it again on this machine class.
 """ % {"runs": r["runs"], "cpu": r["machine"]["cpu"], "cores": r["machine"]["cores"], "system": r["machine"]["system"],
        "gv": g["version"], "cv": c["version"], "table": markdown(r),
-       "plot": "![compile time against layer count](%s)" % plot if plot else "", "goals": goal_table}
+       "plot": "![compile time against layer count](%s)" % plot if plot else "", "goals": goal_table,
+       "floor_share": " and ".join("%.0f%% (%s)" % (100 * x["floor"]["cpu_s"] / x["hana"]["cpu_s"], n)
+                                   for n, x in (("g++", g), ("clang++", c)) if x.get("hana")) or "n/a",
+       "budget": " and ".join("%.2f s (%s)" % (x["floor"]["cpu_s"], n) for n, x in (("g++", g), ("clang++", c))),
+       "zoo_types": split(lambda x: x["zoo_types"]["cpu_s"] - x["zoo_header"]["cpu_s"]),
+       "zoo_figures": split(lambda x: x["zoo_all"]["cpu_s"] - x["zoo_types"]["cpu_s"]),
+       "chain_types": split(lambda x: x["chain_4000_types"]["cpu_s"] - x["floor"]["cpu_s"]),
+       "chain_figures": split(lambda x: x["chains"]["4000"]["cpu_s"] - x["chain_4000_types"]["cpu_s"])}
 
 
 if __name__ == "__main__":
