@@ -327,7 +327,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
     for (std::size_t i = first; i < last; ++i) {
-        const spec& s = *nodes[i].what;
+        const spec s = *nodes[i].what;  // a local: each read of a static object costs clang a lookup
         if constexpr (!Keep) {
             // A sequential changes no figure, and most nodes of most networks are element-wise:
             // without records to fill, both take a short path.

@@ -91,8 +91,13 @@ template <class T>
 struct layer_nodes<T> {
     static constexpr shape_of_part counts = count_nodes(T::nodes);
     static constexpr node* copy(node* out) {
-        for (std::size_t i = 0; i < counts.size; ++i) *out++ = node{&T::nodes[i]};
-        return out;
+        if constexpr (T::nodes.size() == 1) {
+            *out = node{&T::nodes[0]};
+            return out + 1;
+        } else {
+            for (std::size_t i = 0; i < T::nodes.size(); ++i) *out++ = node{&T::nodes[i]};
+            return out;
+        }
     }
 };
 
