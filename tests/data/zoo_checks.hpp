@@ -29,6 +29,18 @@ constexpr bool same_output(const ref::model& m) { return ns::output_shape<Net> =
 template <class Net>
 constexpr bool same_macs(const ref::model& m) { return ns::macs<Net> == m.macs; }
 
+/// The totals pass (params<Net> and the other totals, which takes short paths for element-wise
+/// nodes, batch norm and sequential markers) and the records pass (layers<Net>, nodes<Net>, every
+/// node through the general path) agree on every whole-network figure.
+template <class Net>
+constexpr bool passes_agree() {
+    const ns::layer_record& a = ns::totals<Net>;
+    const ns::layer_record& b = ns::detail::analysis<Net>::full.total;
+    return a.input == b.input && a.output == b.output && a.weights == b.weights && a.biases == b.biases &&
+           a.params == b.params && a.buffers == b.buffers && a.macs == b.macs && a.activations == b.activations &&
+           a.peak == b.peak && a.receptive == b.receptive;
+}
+
 /// The named leaf layers of Net, in order: what torchvision's hooks on leaf modules see. Unnamed
 /// leaves are netshape's spelling of functional calls (torch.flatten, F.relu) that no hook sees.
 template <class Net>
@@ -43,13 +55,14 @@ struct named_layers {
 }  // namespace zoo_checks
 
 /// Asserts at compile time that zoo model M equals torchvision's in input, parameters, buffers,
-/// output shape and MACs.
+/// output shape and MACs, and that netshape's two passes over it agree.
 #define ZOO_CHECK_MODEL(M)                                                                          \
     static_assert(zoo_checks::same_input<netshape::zoo::M>(netshape_reference::M), #M ": input");     \
     static_assert(zoo_checks::same_params<netshape::zoo::M>(netshape_reference::M), #M ": params");   \
     static_assert(zoo_checks::same_buffers<netshape::zoo::M>(netshape_reference::M), #M ": buffers"); \
     static_assert(zoo_checks::same_output<netshape::zoo::M>(netshape_reference::M), #M ": output");   \
-    static_assert(zoo_checks::same_macs<netshape::zoo::M>(netshape_reference::M), #M ": MACs")
+    static_assert(zoo_checks::same_macs<netshape::zoo::M>(netshape_reference::M), #M ": MACs");       \
+    static_assert(zoo_checks::passes_agree<netshape::zoo::M>(), #M ": totals and records agree")
 
 #include <doctest/doctest.h>
 

@@ -312,10 +312,6 @@ constexpr registers start(const shape& input) {
     return m;
 }
 
-/// Element-wise functions, dropout and identity: the output is the input and nothing is counted,
-/// so without records to fill only the live elements are worked out (most nodes of most networks).
-constexpr bool passes_through(kind k) { return k == kind::activation || k == kind::dropout || k == kind::identity; }
-
 /// Interprets nodes [first, last) of the n in `nodes`. With Keep, each node's record is filled
 /// (block and merge totals are left in the end marker's record, whose `match` is the begin
 /// marker's index; finish() copies them back); without, only the registers, and `records` is one
@@ -329,16 +325,27 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
     for (std::size_t i = first; i < last; ++i) {
         const spec s = *nodes[i].what;  // a local: each read of a static object costs clang a lookup
         if constexpr (!Keep) {
-            // A sequential changes no figure, and most nodes of most networks are element-wise:
-            // without records to fill, both take a short path.
-            if (s.kind == kind::block_begin || s.kind == kind::block_end) continue;
-            if (passes_through(s.kind)) {
-                const wide live = m.held + elements(m.cur);
-                if (!fits(live)) {
-                    fail(rule::count_overflow, i, s.kind, merge::none, m.cur, m.cur);
+            // A sequential changes no figure. Element-wise nodes and batch norm keep the shape and
+            // the receptive field, and are most nodes of most networks: without records to fill,
+            // they take a short path (the same figures as apply and the leaf path below).
+            const kind k = s.kind;
+            if (k == kind::block_begin || k == kind::block_end) continue;
+            if (k == kind::activation || k == kind::dropout || k == kind::identity || k == kind::batch_norm) {
+                const bool norm = k == kind::batch_norm;  // out of place: its output is new activations
+                const count_t c = m.cur.channels;
+                const wide e = wide(m.cur.height) * m.cur.width * c;
+                const wide live = m.held + (norm ? 2 * e : e);
+                if (live > count_max) {
+                    fail(rule::count_overflow, i, k, merge::none, m.cur, m.cur);
                     return;
                 }
                 if (live > m.sum.peak) m.sum.peak = live;
+                if (norm) {
+                    m.sum.weights += c;
+                    m.sum.biases += c;
+                    m.sum.buffers += 2 * c;
+                    m.sum.activations += e;
+                }
                 ++m.leaf;
                 continue;
             }
