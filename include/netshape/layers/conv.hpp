@@ -12,10 +12,10 @@ namespace detail {
 /// report_not_a_layer in nodes.hpp).
 template <class... Options>
 constexpr auto check_conv2d_options() {
-    static_assert(options<Options...>::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
+    static_assert(options_of<Options...>.only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
                              bit(option_tag::groups) | bit(option_tag::no_bias)),
                   "netshape: conv2d takes only stride<>, pad<>, dilation<>, groups<> and no_bias");
-    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    static_assert(!options_of<Options...>.repeated, "netshape: an option is given twice");
     return true;
 }
 }  // namespace detail
@@ -31,17 +31,17 @@ constexpr auto check_conv2d_options() {
 ///   receptive   r += (k_eff − 1)·j, then j *= stride
 template <count_t Filters, auto Kernel, class... Options>
 struct conv2d {
-    using opts = detail::options<Options...>;
+    static constexpr const detail::parsed_options& opts = detail::options_of<Options...>;
     using options_checked = decltype(detail::check_conv2d_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::conv2d,
                                                                 .units = Filters,
                                                                 .kernel = hw(Kernel),
-                                                                .stride = opts::pair(option_tag::stride, hw{1}),
-                                                                .pad = opts::pair(option_tag::pad, hw{0}),
-                                                                .dilation = opts::pair(option_tag::dilation, hw{1}),
-                                                                .groups = opts::number(option_tag::groups, 1),
-                                                                .bias = !opts::flag(option_tag::no_bias)});
+                                                                .stride = opts.stride,
+                                                                .pad = opts.pad,
+                                                                .dilation = opts.dilation,
+                                                                .groups = opts.groups,
+                                                                .bias = !opts.has(option_tag::no_bias)});
 };
 
 }  // namespace netshape

@@ -12,9 +12,9 @@ namespace detail {
 /// report_not_a_layer in nodes.hpp).
 template <class... Options>
 constexpr auto check_dense_options() {
-    static_assert(options<Options...>::only(bit(option_tag::no_bias) | bit(option_tag::per_pixel)),
+    static_assert(options_of<Options...>.only(bit(option_tag::no_bias) | bit(option_tag::per_pixel)),
                   "netshape: dense takes only no_bias and per_pixel");
-    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    static_assert(!options_of<Options...>.repeated, "netshape: an option is given twice");
     return true;
 }
 }  // namespace detail
@@ -26,13 +26,13 @@ constexpr auto check_dense_options() {
 /// tensor): output H×W×N, weights C·N, MACs H·W·C·N, receptive field unchanged.
 template <count_t N, class... Options>
 struct dense {
-    using opts = detail::options<Options...>;
+    static constexpr const detail::parsed_options& opts = detail::options_of<Options...>;
     using options_checked = decltype(detail::check_dense_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::dense,
                                                                 .units = N,
-                                                                .bias = !opts::flag(option_tag::no_bias),
-                                                                .per_pixel = opts::flag(option_tag::per_pixel)});
+                                                                .bias = !opts.has(option_tag::no_bias),
+                                                                .per_pixel = opts.has(option_tag::per_pixel)});
 };
 
 /// H×W×C to 1×1×(H·W·C). A view: it adds no activations. What follows sees the whole input.

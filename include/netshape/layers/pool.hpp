@@ -12,10 +12,10 @@ namespace detail {
 /// report_not_a_layer in nodes.hpp).
 template <class... Options>
 constexpr auto check_max_pool_options() {
-    static_assert(options<Options...>::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
+    static_assert(options_of<Options...>.only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) |
                              bit(option_tag::ceil_mode)),
                   "netshape: max_pool takes only stride<>, pad<>, dilation<> and ceil_mode");
-    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    static_assert(!options_of<Options...>.repeated, "netshape: an option is given twice");
     return true;
 }
 }  // namespace detail
@@ -26,16 +26,16 @@ constexpr auto check_max_pool_options() {
 /// Padding may be at most half the kernel, dilated or not (PyTorch checks pad <= kernel / 2). No parameters, no MACs.
 template <auto Kernel, class... Options>
 struct max_pool {
-    using opts = detail::options<Options...>;
+    static constexpr const detail::parsed_options& opts = detail::options_of<Options...>;
     using options_checked = decltype(detail::check_max_pool_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::max_pool,
                                                                 .kernel = hw(Kernel),
-                                                                .stride = opts::pair(option_tag::stride, hw(Kernel)),
-                                                                .pad = opts::pair(option_tag::pad, hw{0}),
-                                                                .dilation = opts::pair(option_tag::dilation, hw{1}),
+                                                                .stride = opts.has(option_tag::stride) ? opts.stride : hw(Kernel),
+                                                                .pad = opts.pad,
+                                                                .dilation = opts.dilation,
                                                                 .bias = false,
-                                                                .ceil = opts::flag(option_tag::ceil_mode)});
+                                                                .ceil = opts.has(option_tag::ceil_mode)});
 };
 
 namespace detail {
@@ -44,9 +44,9 @@ namespace detail {
 /// report_not_a_layer in nodes.hpp).
 template <class... Options>
 constexpr auto check_avg_pool_options() {
-    static_assert(options<Options...>::only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode)),
+    static_assert(options_of<Options...>.only(bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode)),
                   "netshape: avg_pool takes only stride<>, pad<> and ceil_mode");
-    static_assert(options<Options...>::unique(), "netshape: an option is given twice");
+    static_assert(!options_of<Options...>.repeated, "netshape: an option is given twice");
     return true;
 }
 }  // namespace detail
@@ -55,15 +55,15 @@ constexpr auto check_avg_pool_options() {
 /// kernel), ceil_mode. Same output size rule as max_pool; no dilation, as in PyTorch.
 template <auto Kernel, class... Options>
 struct avg_pool {
-    using opts = detail::options<Options...>;
+    static constexpr const detail::parsed_options& opts = detail::options_of<Options...>;
     using options_checked = decltype(detail::check_avg_pool_options<Options...>());
 
     static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::avg_pool,
                                                                 .kernel = hw(Kernel),
-                                                                .stride = opts::pair(option_tag::stride, hw(Kernel)),
-                                                                .pad = opts::pair(option_tag::pad, hw{0}),
+                                                                .stride = opts.has(option_tag::stride) ? opts.stride : hw(Kernel),
+                                                                .pad = opts.pad,
                                                                 .bias = false,
-                                                                .ceil = opts::flag(option_tag::ceil_mode)});
+                                                                .ceil = opts.has(option_tag::ceil_mode)});
 };
 
 /// `adaptive_avg_pool<H, W = H>`: PyTorch's AdaptiveAvgPool2d((H, W)). Window i on an axis spans
