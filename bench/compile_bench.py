@@ -6,7 +6,8 @@ user+sys of the compiler process and its peak resident memory, read from the ker
 through os.wait4):
   floor       a file that only includes <netshape/netshape.hpp>; <boost/hana.hpp> alone for reference
   zoo header  <netshape/zoo.hpp> included, nothing asked of it
-  each model  one zoo model with its figures static_asserted (params, buffers, MACs, output shape)
+  each model  one zoo model, including only its family's header (<netshape/zoo/resnet.hpp>), with its
+              figures static_asserted (params, buffers, MACs, output shape)
   whole zoo   every model's figures static_asserted in one file
   chains      flat networks of 1,000, 4,000 and 16,000 layers; blocks nested 50 deep; a 200-branch concat
   types only  the whole zoo and the 4,000-layer chain with no figure asked, only each network's node
@@ -37,6 +38,13 @@ ZOO = ["alexnet", "alexnet_grouped", "alexnet_owt", "lenet5", "vgg11", "vgg13", 
        "wide_resnet50_2", "googlenet", "inception_v3", "squeezenet1_0", "squeezenet1_1", "densenet121",
        "densenet169", "densenet201", "mobilenet_v2", "mobilenet_v3_large", "shufflenet_v2_x1_0",
        "efficientnet_b0", "convnext_tiny"]
+
+# The header that declares each model: measured alone, a model includes only its family's header.
+FAMILY = {"lenet5": "lenet", "googlenet": "googlenet", "inception_v3": "inception", "efficientnet_b0": "efficientnet",
+          "convnext_tiny": "convnext", "shufflenet_v2_x1_0": "shufflenet", "resnext50_32x4d": "resnet",
+          "wide_resnet50_2": "resnet"}
+for _prefix in ("alexnet", "vgg", "resnet", "squeezenet", "densenet", "mobilenet"):
+    FAMILY.update({m: _prefix for m in ZOO if m.startswith(_prefix)})
 
 
 def run_measured(cmd, cwd=None, stdin=None):
@@ -262,7 +270,7 @@ def main():
         "concat_200": source("concat_200", wide_concat_source(200)),
     }
     for m in models:
-        sources["model_" + m] = source("model_" + m, "#include <netshape/zoo.hpp>\n" + figures_asserts(m))
+        sources["model_" + m] = source("model_" + m, "#include <netshape/zoo/%s.hpp>\n" % FAMILY[m] + figures_asserts(m))
     for n in chains:
         sources["chain_%d" % n] = source("chain_%d" % n, chain_source(n))
 
@@ -407,7 +415,9 @@ only: Python's standard library, the compilers, the kernel's rusage of each comp
 Every figure is the best of %(runs)d runs of `-std=c++20 -fsyntax-only`: CPU seconds (user + system)
 of the compiler process and its peak resident memory. Machine: %(cpu)s, %(cores)d cores, 24 GiB,
 %(system)s; %(gv)s; %(cv)s. The machine is shared: differences under about 20%% between runs are
-noise. The raw numbers are in `bench/results.json`.
+noise. The raw numbers are in `bench/results.json`. A model measured alone includes only its
+family's header (`<netshape/zoo/resnet.hpp>` for `resnet50`); the whole zoo includes
+`<netshape/zoo.hpp>`.
 
 %(table)s
 
