@@ -50,21 +50,21 @@ inline constexpr std::size_t chunk_size = std::size_t(1) << 40;
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
 
-/// Output length of a sliding window along one axis (PyTorch's conv and pooling rule). All
-/// arguments are below dimension_limit, so nothing here can overflow 64 bits.
-constexpr rule window(count_t in, count_t k, count_t s, count_t p, count_t d, bool ceil, count_t& out, count_t& span) {
-    if (k <= 0) return rule::kernel_not_positive;
-    if (s <= 0) return rule::stride_not_positive;
-    if (p < 0) return rule::pad_negative;
-    if (d <= 0) return rule::dilation_not_positive;
-    span = d * (k - 1) + 1;
-    const count_t room = in + 2 * p - span;
-    // With ceil_mode PyTorch keeps one window that overhangs the right edge as long as it starts
-    // in the input (room > -s): MaxPool2d(3, stride=2, ceil_mode=True) maps 2x2 to 1x1.
-    if (room < 0 && !(ceil && room + s - 1 >= 0)) return rule::kernel_exceeds_input;
-    out = (ceil ? (room + s - 1) / s : room / s) + 1;
-    if (ceil && (out - 1) * s >= in + p) --out;  // the last window must start inside input or left pad
-    return rule::none;
+/// The rule a conv or pool window's own arguments break (kernel, stride, padding, dilation), in
+/// that order; worked out only once the interpreter's one combined test has failed.
+constexpr rule window_rule(const spec& s) {
+    if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::kernel_not_positive;
+    if (s.stride.height <= 0 || s.stride.width <= 0) return rule::stride_not_positive;
+    if (s.pad.height < 0 || s.pad.width < 0) return rule::pad_negative;
+    return rule::dilation_not_positive;
+}
+
+/// The rule a convolution's filters and groups break against its input channels, in order.
+constexpr rule conv_rule(const spec& s, count_t channels) {
+    if (s.units <= 0) return rule::filters_not_positive;
+    if (s.groups <= 0) return rule::groups_not_positive;
+    if (channels % s.groups != 0) return rule::groups_not_dividing_channels;
+    return rule::groups_not_dividing_filters;
 }
 
 /// Largest window of adaptive pooling from `in` to `out` along one axis.
@@ -104,32 +104,44 @@ constexpr rule apply(const spec& s, layer_record& r) {
     if (s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
         return rule::count_overflow;
     if (k == kind::conv2d || k == kind::max_pool || k == kind::avg_pool) {
-        if (!bounded(s.kernel) || !bounded(s.stride) || !bounded(s.pad) || !bounded(s.dilation))
-            return rule::count_overflow;
-        count_t out_h = 0, out_w = 0, span_h = 0, span_w = 0;
-        rule bad = window(in.height, s.kernel.height, s.stride.height, s.pad.height, s.dilation.height, s.ceil, out_h,
-                          span_h);
-        if (bad == rule::none)
-            bad = window(in.width, s.kernel.width, s.stride.width, s.pad.width, s.dilation.width, s.ceil, out_w, span_w);
-        if (bad != rule::none) return bad;
+        const hw kernel = s.kernel, stride = s.stride, pad = s.pad, dilation = s.dilation;
+        if (!bounded(kernel) || !bounded(stride) || !bounded(pad) || !bounded(dilation)) return rule::count_overflow;
+        if (kernel.height <= 0 || kernel.width <= 0 || stride.height <= 0 || stride.width <= 0 || pad.height < 0 ||
+            pad.width < 0 || dilation.height <= 0 || dilation.width <= 0)
+            return window_rule(s);
+        // PyTorch's output rule per axis, with span = dilation·(kernel − 1) + 1 the dilated kernel
+        // and room = input + 2·pad − span: out = floor(room / stride) + 1. With ceil_mode it rounds
+        // up, and keeps a window that overhangs the right edge as long as it starts inside the input
+        // or its left padding (MaxPool2d(3, stride=2, ceil_mode=True) maps 2×2 to 1×1). All values
+        // are below dimension_limit, so nothing here overflows 64 bits.
+        const count_t span_h = dilation.height * (kernel.height - 1) + 1, span_w = dilation.width * (kernel.width - 1) + 1;
+        const count_t room_h = in.height + 2 * pad.height - span_h, room_w = in.width + 2 * pad.width - span_w;
+        const bool ceil = s.ceil;
+        if ((room_h < 0 && !(ceil && room_h + stride.height - 1 >= 0)) ||
+            (room_w < 0 && !(ceil && room_w + stride.width - 1 >= 0)))
+            return rule::kernel_exceeds_input;
+        count_t out_h = (ceil ? room_h + stride.height - 1 : room_h) / stride.height + 1;
+        count_t out_w = (ceil ? room_w + stride.width - 1 : room_w) / stride.width + 1;
+        if (ceil) {  // the last window must start inside the input or its left padding
+            if ((out_h - 1) * stride.height >= in.height + pad.height) --out_h;
+            if ((out_w - 1) * stride.width >= in.width + pad.width) --out_w;
+        }
         const bool pool = k != kind::conv2d;
         // PyTorch checks pad <= kernel / 2 on the kernel itself, dilated or not (its message says
         // "effective kernel" but MaxPool2d(3, padding=2, dilation=2) is rejected).
-        if (pool && (2 * s.pad.height > s.kernel.height || 2 * s.pad.width > s.kernel.width))
+        if (pool && (2 * pad.height > kernel.height || 2 * pad.width > kernel.width))
             return rule::pool_pad_over_half_kernel;
         r.output = shape{out_h, out_w, pool ? in.channels : s.units};
         field& f = r.receptive;  // r += (span − 1)·j, j *= stride
         const wide rf_h = f.height + wide(span_h - 1) * f.stride_height;
         const wide rf_w = f.width + wide(span_w - 1) * f.stride_width;
-        const wide jump_h = wide(f.stride_height) * s.stride.height, jump_w = wide(f.stride_width) * s.stride.width;
+        const wide jump_h = wide(f.stride_height) * stride.height, jump_w = wide(f.stride_width) * stride.width;
         if (rf_h > count_max || rf_w > count_max || jump_h > count_max || jump_w > count_max) return rule::count_overflow;
         f = field{count_t(rf_h), count_t(rf_w), count_t(jump_h), count_t(jump_w)};
         if (pool) return rule::none;
-        if (s.units <= 0) return rule::filters_not_positive;
-        if (s.groups <= 0) return rule::groups_not_positive;
-        if (in.channels % s.groups != 0) return rule::groups_not_dividing_channels;
-        if (s.units % s.groups != 0) return rule::groups_not_dividing_filters;
-        const wide weights = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * s.units;
+        if (s.units <= 0 || s.groups <= 0 || in.channels % s.groups != 0 || s.units % s.groups != 0)
+            return conv_rule(s, in.channels);
+        const wide weights = wide(kernel.height) * kernel.width * (in.channels / s.groups) * s.units;
         if (weights > count_max) return rule::count_overflow;
         const wide macs = wide(out_h) * out_w * weights;
         if (macs > count_max) return rule::count_overflow;
