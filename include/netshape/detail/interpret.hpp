@@ -335,33 +335,32 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
     for (std::size_t i = first; i < last; ++i) {
-        const spec s = *nodes[i].what;  // a local: each read of a static object costs clang a lookup
         if constexpr (!Keep) {
             // A sequential changes no figure. Element-wise nodes and batch norm keep the shape and
             // the receptive field, and are most nodes of most networks: without records to fill,
-            // they take a short path (the same figures as apply and the leaf path below).
-            const kind k = s.kind;
+            // they take a short path (the same figures as apply and the leaf path below), written
+            // in as few statements as clang's evaluator can be given.
+            const kind k = nodes[i].what->kind;
             if (k == kind::block_begin || k == kind::block_end) continue;
-            if (k == kind::activation || k == kind::dropout || k == kind::identity || k == kind::batch_norm) {
-                const bool norm = k == kind::batch_norm;  // out of place: its output is new activations
-                const count_t c = m.cur.channels;
-                const wide e = wide(m.cur.height) * m.cur.width * c;
-                const wide live = m.held + (norm ? 2 * e : e);
+            const bool norm = k == kind::batch_norm;  // out of place: its output is new activations
+            if (norm || k == kind::activation || k == kind::dropout || k == kind::identity) {
+                const wide e = wide(m.cur.height) * m.cur.width * m.cur.channels, live = m.held + (norm ? 2 * e : e);
                 if (live > count_max) {
                     fail(rule::count_overflow, i, k, merge::none, m.cur, m.cur);
                     return;
                 }
                 if (live > m.sum.peak) m.sum.peak = live;
                 if (norm) {
-                    m.sum.weights += c;
-                    m.sum.biases += c;
-                    m.sum.buffers += 2 * c;
+                    m.sum.weights += m.cur.channels;
+                    m.sum.biases += m.cur.channels;
+                    m.sum.buffers += 2 * m.cur.channels;
                     m.sum.activations += e;
                 }
                 ++m.leaf;
                 continue;
             }
         }
+        const spec s = *nodes[i].what;  // a local: each read of a static object costs clang a lookup
         layer_record& r = records[Keep ? i - first : 0];
         if constexpr (Keep) {
             static_cast<spec&>(r) = s;
