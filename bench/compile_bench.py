@@ -240,7 +240,7 @@ def svg_plot(results, path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--compilers", default="g++,clang++")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--chains", default="1000,4000,16000")
     ap.add_argument("--models", default=",".join(ZOO), help="zoo models to measure one by one ('' for none)")
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results.json"))
@@ -409,7 +409,7 @@ netshape's "run time" is the compiler. This page is written by the benchmark har
 only: Python's standard library, the compilers, the kernel's rusage of each compiler process):
 
 ```sh
-/usr/bin/python3 bench/compile_bench.py --runs 3 --svg docs/img/compile_time.svg --doc docs/performance.md
+/usr/bin/python3 bench/compile_bench.py --runs 5 --svg docs/img/compile_time.svg --doc docs/performance.md
 ```
 
 Every figure is the best of %(runs)d runs of `-std=c++20 -fsyntax-only`: CPU seconds (user + system)
