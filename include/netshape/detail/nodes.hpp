@@ -10,18 +10,19 @@
 
 namespace netshape::detail {
 
-/// A layer is a type with either a static constexpr array `nodes` of spec (a leaf, or any user
-/// type), or a block's two members: `counts` (a shape_of_part) and `copy`, writing its nodes.
-/// Blocks write their children's nodes straight into their parent's array, so a network's nodes
-/// are written once, however deep its blocks nest.
-///
+// A layer is a type with either a static constexpr array `nodes` of spec (a leaf, or any user
+// type), or a block's two members: `counts` (a shape_of_part) and `copy`, writing its nodes.
+// Blocks write their children's nodes straight into their parent's array, so a network's nodes
+// are written once, however deep its blocks nest.
+
 /// Reports a non-layer where a layer is expected, naming the type in the instantiation context.
 /// Static assertions that report a user's mistake live in function bodies reached through
 /// decltype: one failing at class scope makes clang mark the whole class invalid, and every later
 /// use of it adds errors ("not a constant expression", "no member named nodes") to the diagnostic.
 template <class T>
 constexpr auto report_not_a_layer() {
-    static_assert(sizeof(T*) == 0, "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
+    static_assert(sizeof(T*) == 0,  // never true: reached only for a type that is not a layer
+                  "netshape: not a layer (options such as stride<> go inside a layer's <...>)");
     return true;
 }
 
@@ -103,10 +104,9 @@ struct layer_nodes<T> {
 
 constexpr node* copy_nothing(node* out) { return out; }
 
-/// Nodes and leaves add up; the depth is one more than the deepest part's when a part opens a block (a
-/// sequential or merge is begin marker, parts, end marker).
-/// Pointers, not copies: clang evaluates a braced list of ten thousand structs at twice the
-/// cost of one of pointers to them.
+/// Nodes and leaves add up; the depth is one more than the deepest part's when a part opens a
+/// block (a sequential or merge is begin marker, parts, end marker). Pointers, not copies: clang
+/// evaluates a braced list of ten thousand structs at twice the cost of one of pointers to them.
 constexpr shape_of_part combined(std::initializer_list<const shape_of_part*> parts) {
     shape_of_part c{};
     bool opens = false;
