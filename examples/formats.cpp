@@ -47,7 +47,7 @@ constexpr const ns::layer_record& stage_row(const char* name) {
 }
 static_assert(stage_row("layer1").params == ns::params<resnet18_layer1>);
 static_assert(stage_row("layer1").macs == ns::macs<resnet18_layer1>);
-static_assert(stage_row("layer1").output == ns::output_shape<resnet18_layer1>);
+static_assert(stage_row("layer1").output_shape == ns::output_shape<resnet18_layer1>);
 static_assert(ns::params<resnet18_layer1> == 4 * (3 * 3 * 64 * 64 + 2 * 64));
 
 int main(int argc, char** argv) {

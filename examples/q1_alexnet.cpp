@@ -27,7 +27,7 @@ constexpr const auto& row = ns::layers<alexnet>;
 
 // One seed row: layer index in layers<alexnet>, output, weights, biases.
 constexpr bool seed_row(std::size_t i, ns::shape out, ns::count_t weights, ns::count_t biases) {
-    return row[i].output == out && row[i].weights == weights && row[i].biases == biases &&
+    return row[i].output_shape == out && row[i].weights == weights && row[i].biases == biases &&
            row[i].params == weights + biases;
 }
 

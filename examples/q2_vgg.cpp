@@ -102,7 +102,7 @@ int main() {
     std::size_t k = 0;
     for (const ns::layer_record& r : ns::layers<vgg19>) {
         if (r.kind == ns::kind::activation) continue;
-        std::cout << "| " << seed_label[k] << " | " << fmt::dims(r.output) << " | " << seed_memory[k] << " | "
+        std::cout << "| " << seed_label[k] << " | " << fmt::dims(r.output_shape) << " | " << seed_memory[k] << " | "
                   << fmt::thousands(r.activations) << " | " << fmt::thousands(r.weights) << " |\n";
         ++k;
     }

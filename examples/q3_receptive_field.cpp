@@ -69,7 +69,7 @@ int main() {
               << "Law: N stacked F×F (stride 1) = one (NF − N + 1)×(NF − N + 1), in output size and receptive field;\n"
               << "proven for N = 1..6, F = 1, 3, 5, 7, 9 on 64×64 and 65×65 inputs (60 pairs of networks).\n\n"
               << "| N | F | receptive field | single kernel |\n| ---: | ---: | ---: | ---: |\n";
-    const auto line = [](int n, int f, ns::count_t rf) {
+    const auto line = [](int n, int f, ns::fraction rf) {
         std::cout << "| " << n << " | " << f << " | " << rf << "×" << rf << " | " << (n * f - n + 1) << "×"
                   << (n * f - n + 1) << " |\n";
     };

@@ -20,7 +20,7 @@ static_assert(ns::activations<net> == (pairs + 1) * 16 * 16 * 8);
 static_assert(ns::receptive_field<net>.height == 2 * pairs + 1);
 static_assert(ns::output_shape<net> == ns::shape{16, 16, 8});
 static_assert(ns::layers<net>[${netshape_scale_layers} - 2].index == ${netshape_scale_layers} - 2);
-int main() { return ns::layers<net>[0].output == ns::shape{16, 16, 8} ? 0 : 1; }
+int main() { return ns::layers<net>[0].output_shape == ns::shape{16, 16, 8} ? 0 : 1; }
 " @ONLY)
 add_executable(test_scale_${netshape_scale_layers} ${netshape_scale_source})
 target_link_libraries(test_scale_${netshape_scale_layers} PRIVATE netshape::netshape)

@@ -33,9 +33,9 @@ static_assert(ns::weights<inception> == conv_weights(1, 192, 64) + conv_weights(
 static_assert(ns::biases<inception> == 64 + 96 + 128 + 16 + 32 + 32);
 static_assert(ns::activations<inception> ==
               28 * 28 * (192 + 64 + 96 + 128 + 16 + 32 + 192 + 32) + 28 * 28 * 256);  // input, every leaf, concat
-static_assert(ns::receptive_field<inception>.height == 5 && ns::receptive_field<inception>.stride_height == 1);
+static_assert(ns::receptive_field<inception>.height == 5 && ns::receptive_field<inception>.jump_height == 1);
 static_assert(ns::layers<inception>.size() == 8);
-static_assert(ns::layers<inception>[3].kind == ns::kind::conv2d && ns::layers<inception>[3].output == ns::shape{28, 28, 128});
+static_assert(ns::layers<inception>[3].kind == ns::kind::conv2d && ns::layers<inception>[3].output_shape == ns::shape{28, 28, 128});
 
 // --- add: shapes equal, in place (no activations for the sum), identity passes through
 using residual = ns::network<ns::input<56, 56, 64>,
@@ -87,7 +87,7 @@ constexpr bool block_totals_ok() {
     if (n[0].kind != ns::kind::merge_begin || n[0].how != ns::merge::concat) return false;
     if (n[0].match != n.size() - 1 || n[n.size() - 1].kind != ns::kind::merge_end) return false;
     if (n[0].params != ns::params<inception> || n[0].macs != ns::macs<inception>) return false;
-    if (n[0].output != ns::output_shape<inception> || n[0].input != ns::shape{28, 28, 192}) return false;
+    if (n[0].output_shape != ns::output_shape<inception> || n[0].input_shape != ns::shape{28, 28, 192}) return false;
     // every begin marker's totals equal the sum over the leaves between it and its end
     for (std::size_t i = 0; i < n.size(); ++i) {
         if (n[i].kind != ns::kind::block_begin && n[i].kind != ns::kind::merge_begin) continue;
@@ -114,7 +114,7 @@ constexpr bool indexed() {
 }
 }  // namespace
 static_assert(indexed<inception>() && indexed<residual>() && indexed<se>() && indexed<deep>() && indexed<three>());
-static_assert(ns::layers<residual>[5].output == ns::output_shape<residual> && ns::layers<deep>[4].output == ns::output_shape<deep>);
+static_assert(ns::layers<residual>[5].output_shape == ns::output_shape<residual> && ns::layers<deep>[4].output_shape == ns::output_shape<deep>);
 
 // --- named: on leaves and on blocks
 using named_net = ns::network<ns::input<8, 8, 3>, ns::named<"stem", ns::conv2d<4, 3>>,

@@ -75,8 +75,8 @@ constexpr bool conv_agrees() {
     count_t taps = 0;
     for (count_t f = 0; f < c.filters; ++f) taps += c.kh * c.kw * (c.c / c.groups);
     const auto& r = ns::layers<net>[0];
-    return ns::output_shape<net> == ns::shape{oh, ow, c.filters} && r.output == ns::output_shape<net> &&
-           r.input == ns::shape{c.h, c.w, c.c} && ns::weights<net> == taps && r.weights == taps &&
+    return ns::output_shape<net> == ns::shape{oh, ow, c.filters} && r.output_shape == ns::output_shape<net> &&
+           r.input_shape == ns::shape{c.h, c.w, c.c} && ns::weights<net> == taps && r.weights == taps &&
            ns::biases<net> == (c.bias ? c.filters : 0) && ns::params<net> == taps + (c.bias ? c.filters : 0) &&
            ns::macs<net> == oh * ow * taps && r.macs == oh * ow * taps && ns::buffers<net> == 0 &&
            ns::activations<net> == c.h * c.w * c.c + oh * ow * c.filters && r.kind == ns::kind::conv2d &&

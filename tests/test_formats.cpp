@@ -104,7 +104,7 @@ TEST_CASE("markdown: a pipe table with aligned numeric columns") {
 TEST_CASE("csv: every figure of every shown node, and a totals row") {
     const auto rows = lines(render(ns::summary<res>().csv()));
     const auto header = split_csv(rows.front());
-    REQUIRE(header.size() == 24);
+    REQUIRE(header.size() == 28);
     for (const std::string& r : rows) CHECK(split_csv(r).size() == header.size());
     const auto first_leaf = split_csv(rows[3]);
     CHECK(first_leaf[4] == "conv1");
@@ -137,7 +137,7 @@ TEST_CASE("qualified names join the named blocks around a node") {
 
 TEST_CASE("json: totals and every node") {
     const std::string json = render(ns::summary<res>().json());
-    CHECK(json.find("\"schema\": \"netshape-summary/1\"") != std::string::npos);
+    CHECK(json.find("\"schema\": \"netshape-summary/2\"") != std::string::npos);
     CHECK(json.find("\"params\": " + std::to_string(ns::params<res>)) != std::string::npos);
     CHECK(json.find("\"path\": \"block.conv1\"") != std::string::npos);
     CHECK(json.find("\"peak_activations\": " + std::to_string(ns::peak_activations<res>)) != std::string::npos);

@@ -20,7 +20,7 @@ constexpr bool dense_ok() {
            ns::macs<net> == H * W * C * N && ns::biases<nb> == 0 && ns::weights<nb> == H * W * C * N &&
            ns::output_shape<pp> == ns::shape{H, W, N} && ns::weights<pp> == C * N && ns::macs<pp> == H * W * C * N &&
            ns::params<fl> == ns::params<net> && ns::activations<fl> == ns::activations<net> &&  // flatten is a view
-           ns::activations<net> == H * W * C + N && ns::layers<fl>[0].output == ns::shape{1, 1, H * W * C};
+           ns::activations<net> == H * W * C + N && ns::layers<fl>[0].output_shape == ns::shape{1, 1, H * W * C};
 }
 template <count_t H, count_t W, count_t C>
 constexpr bool norms_ok() {
@@ -57,7 +57,7 @@ static_assert(ns::output_shape<shuffle> == ns::shape{7, 7, 116} && ns::activatio
 using split = ns::network<ns::input<7, 7, 116>, ns::concat<ns::channel_slice<0, 58>,
                                                            ns::sequential<ns::channel_slice<58, 58>, ns::conv2d<58, 1>>>>;
 static_assert(ns::output_shape<split> == ns::shape{7, 7, 116});
-static_assert(ns::layers<split>[0].output == ns::shape{7, 7, 58} && ns::layers<split>[0].activations == 0);
+static_assert(ns::layers<split>[0].output_shape == ns::shape{7, 7, 58} && ns::layers<split>[0].activations == 0);
 static_assert(ns::activations<split> == 7 * 7 * 116 + 7 * 7 * 58 + 7 * 7 * 116);  // input, conv, concat
 // The whole input as a slice and a single-channel slice at the end.
 static_assert(ns::output_shape<ns::network<ns::input<2, 2, 5>, ns::channel_slice<0, 5>>> == ns::shape{2, 2, 5});
@@ -72,7 +72,7 @@ using alexnet = ns::network<ns::input<227, 227, 3>,
     ns::dense<4096>, ns::relu, ns::dense<4096>, ns::relu, ns::dense<1000>>;
 static_assert(ns::params<alexnet> == 62'378'344);
 static_assert(ns::output_shape<alexnet> == ns::shape{1, 1, 1000});
-static_assert(ns::layers<alexnet>[0].output == ns::shape{55, 55, 96} && ns::layers<alexnet>[0].weights == 34'848);
+static_assert(ns::layers<alexnet>[0].output_shape == ns::shape{55, 55, 96} && ns::layers<alexnet>[0].weights == 34'848);
 static_assert(ns::input_shape<alexnet> == ns::shape{227, 227, 3} && ns::totals<alexnet>.params == 62'378'344);
 
 TEST_CASE("shape, hw and field value types") {

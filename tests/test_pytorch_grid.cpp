@@ -30,9 +30,10 @@ constexpr outcome run(const pytorch_grid::window_case& c) {
     r.pad = ns::hw{c.p_h, c.p_w};
     r.dilation = ns::hw{c.d_h, c.d_w};
     r.ceil = c.ceil;
-    r.input = ns::shape{c.in_h, c.in_w, 1};
+    r.info = ns::info_of(c.what);
+    r.input_shape = ns::shape{c.in_h, c.in_w, 1};
     const ns::rule broken = ns::detail::apply(r, r);  // the record is its own spec
-    return {broken, r.output};
+    return {broken, r.output_shape};
 }
 
 constexpr bool agrees(const pytorch_grid::window_case& c) {
@@ -44,7 +45,7 @@ constexpr bool agrees(const pytorch_grid::window_case& c) {
 template <class... Case>
 constexpr bool networks_agree(std::tuple<Case...>*) {
     return ((ns::output_shape<typename Case::net> == ns::shape{Case::out_h, Case::out_w, 1} &&
-             ns::layers<typename Case::net>[0].output == ns::shape{Case::out_h, Case::out_w, 1}) &&
+             ns::layers<typename Case::net>[0].output_shape == ns::shape{Case::out_h, Case::out_w, 1}) &&
             ...);
 }
 

@@ -27,15 +27,15 @@ ns::field receptive_of(std::string_view path) {
     const auto& all = ns::nodes<Net>;
     const auto paths = ns::format::qualified_names(all.data(), all.size());
     for (std::size_t i = 0; i < all.size(); ++i)
-        if (!ns::is_structure(all[i].kind) && paths[i] == path) return all[i].receptive;
+        if (!ns::is_structure(all[i].kind) && paths[i] == path) return all[i].receptive_field;
     return ns::field{0, 0, 0, 0};
 }
 TEST_CASE("zoo: squeeze-and-excitation does not change the output step") {
-    CHECK(receptive_of<zoo::efficientnet_b0>("features.8.0").stride_height == 32);
-    CHECK(receptive_of<zoo::mobilenet_v3_large>("features.16.0").stride_width == 32);
+    CHECK(receptive_of<zoo::efficientnet_b0>("features.8.0").jump_height == 32);
+    CHECK(receptive_of<zoo::mobilenet_v3_large>("features.16.0").jump_width == 32);
 }
 using se_only = ns::network<ns::input<8, 8, 4>, ns::multiply<ns::sequential<ns::global_avg_pool, ns::conv2d<4, 1>>, ns::identity>>;
-static_assert(ns::receptive_field<se_only>.stride_height == 1 && ns::receptive_field<se_only>.stride_width == 1);
+static_assert(ns::receptive_field<se_only>.jump_height == 1 && ns::receptive_field<se_only>.jump_width == 1);
 static_assert(ns::receptive_field<se_only>.height == 8);  // the scale sees the whole 8×8 map
 
 // Another class count: only the last dense layer changes (its input: 1280, 1280, 1024, 1280, 768).

@@ -551,7 +551,7 @@ def case_cpp(seed, index, input_hwc, items, fig):
     check("ns::macs<net>", "ns::count_t{%d}" % fig["macs"], "macs")
     check("ns::layers<net>.size()", "std::size_t{%d}" % len(fig["layers"]), "number of leaf layers")
     for i, s in enumerate(fig["layers"]):
-        check("ns::layers<net>[%d].output" % i, shape_cpp(s), "layers[%d].output" % i)
+        check("ns::layers<net>[%d].output_shape" % i, shape_cpp(s), "layers[%d].output_shape" % i)
         if fig["layer_params"][i]:
             check("ns::layers<net>[%d].params" % i, "ns::count_t{%d}" % fig["layer_params"][i], "layers[%d].params" % i)
         if fig["layer_macs"][i]:

@@ -12,61 +12,56 @@
 #include <netshape/kind.hpp>
 #include <netshape/shape.hpp>
 
+/// Every rule, once: X(enumerator, what holds when it is kept, message). The enum, message() and
+/// layer_error's static_asserts are generated from this list (a static_assert's message must be a
+/// literal, so a list expanded by a macro is the one way to write each message once). Adding a
+/// rule is one line here; the kind that breaks it returns it from its kind_rule.
+// clang-format off
+#define NETSHAPE_RULES(X) \
+    X(input_not_positive, input_is_positive, "netshape: input height, width and channels must be positive") \
+    X(input_not_first, input_only_first, "netshape: input<> may only begin a network") \
+    X(vector_not_accepted, accepts_feature_vectors, "netshape: this layer does not accept a feature vector (C)") \
+    X(sequence_not_accepted, accepts_sequences, "netshape: this layer does not accept a sequence (L×C)") \
+    X(image_not_accepted, accepts_images, "netshape: this layer does not accept an image (H×W×C)") \
+    X(volume_not_accepted, accepts_volumes, "netshape: this layer does not accept a volume (D×H×W×C)") \
+    X(kernel_not_positive, kernel_is_positive, "netshape: kernel size must be positive") \
+    X(stride_not_positive, stride_is_positive, "netshape: stride must be positive") \
+    X(pad_negative, pad_is_not_negative, "netshape: padding must not be negative") \
+    X(dilation_not_positive, dilation_is_positive, "netshape: dilation must be positive") \
+    X(filters_not_positive, filters_are_positive, "netshape: filters must be positive") \
+    X(units_not_positive, outputs_are_positive, "netshape: a dense layer needs a positive number of outputs") \
+    X(groups_not_positive, groups_are_positive, "netshape: groups must be positive") \
+    X(groups_not_dividing_channels, groups_divide_input_channels, "netshape: groups must divide the input channels") \
+    X(groups_not_dividing_filters, groups_divide_filters, "netshape: groups must divide the filters") \
+    X(kernel_exceeds_input, kernel_fits_padded_input, "netshape: kernel larger than the padded input") \
+    X(pool_pad_over_half_kernel, pool_pad_at_most_half_kernel, "netshape: pooling padding exceeds half the kernel") \
+    X(output_size_not_positive, output_size_is_positive, "netshape: adaptive pooling output size must be positive") \
+    X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
+    X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \
+    X(size_not_positive, size_is_positive, "netshape: local response norm size must be positive") \
+    X(concat_mismatch, concat_branches_agree_in_height_and_width, "netshape: concat branches differ in height or width") \
+    X(add_mismatch, add_branches_agree_in_shape, "netshape: add branches differ in shape") \
+    X(multiply_mismatch, multiply_branches_broadcast, "netshape: multiply branches cannot be broadcast together") \
+    X(empty_merge, merge_has_branches, "netshape: a merge needs at least one branch") \
+    X(merge_rank_mismatch, merged_branches_agree_in_rank, "netshape: merged branches differ in rank") \
+    X(count_overflow, counts_fit_in_64_bits, "netshape: a count overflows 64 bits")
+
+// clang-format on
+
 namespace netshape {
 
-enum class rule : unsigned char {
-    none,
-    input_not_positive,
-    input_not_first,
-    kernel_not_positive,
-    stride_not_positive,
-    pad_negative,
-    dilation_not_positive,
-    filters_not_positive,
-    units_not_positive,
-    groups_not_positive,
-    groups_not_dividing_channels,
-    groups_not_dividing_filters,
-    kernel_exceeds_input,
-    pool_pad_over_half_kernel,
-    output_size_not_positive,
-    shuffle_groups_not_dividing,
-    slice_out_of_range,
-    concat_mismatch,
-    add_mismatch,
-    multiply_mismatch,
-    empty_merge,
-    count_overflow,
-};
+#define NETSHAPE_RULE_ENUMERATOR(name, kept, text) name,
+enum class rule : unsigned char { none, NETSHAPE_RULES(NETSHAPE_RULE_ENUMERATOR) };
+#undef NETSHAPE_RULE_ENUMERATOR
+
+namespace detail {
+#define NETSHAPE_RULE_MESSAGE(name, kept, text) text,
+inline constexpr const char* rule_messages[] = {"", NETSHAPE_RULES(NETSHAPE_RULE_MESSAGE)};
+#undef NETSHAPE_RULE_MESSAGE
+}  // namespace detail
 
 /// The message a rule is reported with (also used by tests and docs/errors.md).
-[[nodiscard]] constexpr const char* message(rule r) {
-    switch (r) {
-        case rule::none: return "";
-        case rule::input_not_positive: return "netshape: input height, width and channels must be positive";
-        case rule::input_not_first: return "netshape: input<> may only begin a network";
-        case rule::kernel_not_positive: return "netshape: kernel size must be positive";
-        case rule::stride_not_positive: return "netshape: stride must be positive";
-        case rule::pad_negative: return "netshape: padding must not be negative";
-        case rule::dilation_not_positive: return "netshape: dilation must be positive";
-        case rule::filters_not_positive: return "netshape: filters must be positive";
-        case rule::units_not_positive: return "netshape: a dense layer needs a positive number of outputs";
-        case rule::groups_not_positive: return "netshape: groups must be positive";
-        case rule::groups_not_dividing_channels: return "netshape: groups must divide the input channels";
-        case rule::groups_not_dividing_filters: return "netshape: groups must divide the filters";
-        case rule::kernel_exceeds_input: return "netshape: kernel larger than the padded input";
-        case rule::pool_pad_over_half_kernel: return "netshape: pooling padding exceeds half the kernel";
-        case rule::output_size_not_positive: return "netshape: adaptive pooling output size must be positive";
-        case rule::shuffle_groups_not_dividing: return "netshape: shuffle groups must divide the channels";
-        case rule::slice_out_of_range: return "netshape: channel slice outside the input channels";
-        case rule::concat_mismatch: return "netshape: concat branches differ in height or width";
-        case rule::add_mismatch: return "netshape: add branches differ in shape";
-        case rule::multiply_mismatch: return "netshape: multiply branches cannot be broadcast together";
-        case rule::empty_merge: return "netshape: a merge needs at least one branch";
-        case rule::count_overflow: return "netshape: a count overflows 64 bits";
-    }
-    return "";
-}
+[[nodiscard]] constexpr const char* message(rule r) { return detail::rule_messages[static_cast<unsigned>(r)]; }
 
 /// The first error a malformed network produces. Template arguments: the index the layer has (or
 /// would have) in layers<Net>, its kind, for merges how they merge, the input shape (for merges:
@@ -74,48 +69,11 @@ enum class rule : unsigned char {
 /// and the rule broken. Each check is a named constant so that clang's first line names it too.
 template <std::size_t Layer, kind Kind, merge How, shape Input, shape Other, rule Rule>
 struct layer_error {
-    static constexpr bool input_is_positive = Rule != rule::input_not_positive;
-    static_assert(input_is_positive, "netshape: input height, width and channels must be positive");
-    static constexpr bool input_only_first = Rule != rule::input_not_first;
-    static_assert(input_only_first, "netshape: input<> may only begin a network");
-    static constexpr bool kernel_is_positive = Rule != rule::kernel_not_positive;
-    static_assert(kernel_is_positive, "netshape: kernel size must be positive");
-    static constexpr bool stride_is_positive = Rule != rule::stride_not_positive;
-    static_assert(stride_is_positive, "netshape: stride must be positive");
-    static constexpr bool pad_is_not_negative = Rule != rule::pad_negative;
-    static_assert(pad_is_not_negative, "netshape: padding must not be negative");
-    static constexpr bool dilation_is_positive = Rule != rule::dilation_not_positive;
-    static_assert(dilation_is_positive, "netshape: dilation must be positive");
-    static constexpr bool filters_are_positive = Rule != rule::filters_not_positive;
-    static_assert(filters_are_positive, "netshape: filters must be positive");
-    static constexpr bool outputs_are_positive = Rule != rule::units_not_positive;
-    static_assert(outputs_are_positive, "netshape: a dense layer needs a positive number of outputs");
-    static constexpr bool groups_are_positive = Rule != rule::groups_not_positive;
-    static_assert(groups_are_positive, "netshape: groups must be positive");
-    static constexpr bool groups_divide_input_channels = Rule != rule::groups_not_dividing_channels;
-    static_assert(groups_divide_input_channels, "netshape: groups must divide the input channels");
-    static constexpr bool groups_divide_filters = Rule != rule::groups_not_dividing_filters;
-    static_assert(groups_divide_filters, "netshape: groups must divide the filters");
-    static constexpr bool kernel_fits_padded_input = Rule != rule::kernel_exceeds_input;
-    static_assert(kernel_fits_padded_input, "netshape: kernel larger than the padded input");
-    static constexpr bool pool_pad_at_most_half_kernel = Rule != rule::pool_pad_over_half_kernel;
-    static_assert(pool_pad_at_most_half_kernel, "netshape: pooling padding exceeds half the kernel");
-    static constexpr bool output_size_is_positive = Rule != rule::output_size_not_positive;
-    static_assert(output_size_is_positive, "netshape: adaptive pooling output size must be positive");
-    static constexpr bool shuffle_groups_divide_channels = Rule != rule::shuffle_groups_not_dividing;
-    static_assert(shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels");
-    static constexpr bool slice_within_channels = Rule != rule::slice_out_of_range;
-    static_assert(slice_within_channels, "netshape: channel slice outside the input channels");
-    static constexpr bool concat_branches_agree_in_height_and_width = Rule != rule::concat_mismatch;
-    static_assert(concat_branches_agree_in_height_and_width, "netshape: concat branches differ in height or width");
-    static constexpr bool add_branches_agree_in_shape = Rule != rule::add_mismatch;
-    static_assert(add_branches_agree_in_shape, "netshape: add branches differ in shape");
-    static constexpr bool multiply_branches_broadcast = Rule != rule::multiply_mismatch;
-    static_assert(multiply_branches_broadcast, "netshape: multiply branches cannot be broadcast together");
-    static constexpr bool merge_has_branches = Rule != rule::empty_merge;
-    static_assert(merge_has_branches, "netshape: a merge needs at least one branch");
-    static constexpr bool counts_fit_in_64_bits = Rule != rule::count_overflow;
-    static_assert(counts_fit_in_64_bits, "netshape: a count overflows 64 bits");
+#define NETSHAPE_RULE_ASSERT(name, kept, text) \
+    static constexpr bool kept = Rule != rule::name; \
+    static_assert(kept, text);
+    NETSHAPE_RULES(NETSHAPE_RULE_ASSERT)
+#undef NETSHAPE_RULE_ASSERT
     static constexpr bool reported = true;
 };
 

@@ -28,6 +28,7 @@
 #include <netshape/detail/interpret.hpp>
 #include <netshape/detail/nodes.hpp>
 #include <netshape/errors.hpp>
+#include <netshape/kinds.hpp>
 
 namespace netshape {
 
@@ -41,23 +42,29 @@ struct analysis {
 
 template <class Input, class... L>
 struct analysis<network<Input, L...>> {
-    static_assert(is_input<Input>::value, "netshape: a network must begin with input<height, width, channels>");
+    static_assert(is_input<Input>::value,
+                  "netshape: a network must begin with input<height, width, channels> (or input_sequence, input_volume, "
+                  "input_vector)");
     using in = std::conditional_t<is_input<Input>::value, Input, netshape::input<1, 1, 1>>;
     static constexpr shape input = in::value;
     static constexpr const auto& nodes = flattened<L...>::nodes;
-    static constexpr std::size_t size = nodes.size();
+    static constexpr std::size_t size = joined<L...>::counts.size;
+    // A part that is not a layer has been reported; evaluating the rest would only add errors.
+    static constexpr bool evaluable = !joined<L...>::counts.foreign && is_input<Input>::value;
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
     // are separate evaluations, so a static_assert on params<Net> never pays for the records.
     static constexpr outcome value = [] {
-        if constexpr (chunk_count == 1) return outcome_whole<depth>(input, nodes);
+        if constexpr (!evaluable) return outcome{};
+        else if constexpr (chunk_count == 1) return outcome_whole<depth>(input, nodes);
         else return outcome{chunk_at<analysis, chunk_count - 1, false>::value.state.reg.total,
                             chunk_at<analysis, chunk_count - 1, false>::value.state.reg.error};
     }();
     static constexpr evaluation<size, leaves> full = [] {
-        if constexpr (chunk_count == 1) return evaluate_whole<depth, leaves>(input, nodes);
+        if constexpr (!evaluable) return evaluation<size, leaves>{};
+        else if constexpr (chunk_count == 1) return evaluate_whole<depth, leaves>(input, nodes);
         else return assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
     }();
     // Instantiating layer_error is what reports a broken rule (errors.hpp).
@@ -95,19 +102,19 @@ inline constexpr count_t activations = detail::analysis<Net>::value.total.activa
 /// input and output (its input alone when it works in place), plus what open merges hold (their
 /// input, and each finished branch's output, until the merge). An upper bound.
 template <class Net>
-inline constexpr count_t peak_activations = detail::analysis<Net>::value.total.peak;
+inline constexpr count_t peak_activations = detail::analysis<Net>::value.total.peak_activations;
 
 /// The network's input shape.
 template <class Net>
-inline constexpr shape input_shape = detail::analysis<Net>::value.total.input;
+inline constexpr shape input_shape = detail::analysis<Net>::value.total.input_shape;
 
 /// The last layer's output shape.
 template <class Net>
-inline constexpr shape output_shape = detail::analysis<Net>::value.total.output;
+inline constexpr shape output_shape = detail::analysis<Net>::value.total.output_shape;
 
-/// Receptive field of one output position: .height, .width, .stride_height, .stride_width.
+/// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions).
 template <class Net>
-inline constexpr field receptive_field = detail::analysis<Net>::value.total.receptive;
+inline constexpr field receptive_field = detail::analysis<Net>::value.total.receptive_field;
 
 /// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
 template <class Net>

@@ -5,6 +5,10 @@ namespace netshape {
 
 /// The kind of one node of a network. Leaf kinds are layers; the last group are the structural
 /// markers a block leaves in the flat list of nodes (see composition/).
+///
+/// This list is where layer kinds are registered: one line each. Everything else about a kind
+/// (shape, counts, options, ranks, description) is its `kind_rule<kind::K>` in its own header
+/// (kind_rule.hpp says what a rule holds); detail/kinds.hpp refuses to compile if one is missing.
 enum class kind : unsigned char {
     input,
     conv2d,
@@ -40,34 +44,6 @@ enum class function : unsigned char {
 };
 
 [[nodiscard]] constexpr bool is_structure(kind k) { return k >= kind::block_begin; }
-
-[[nodiscard]] constexpr const char* name_of(kind k) {
-    switch (k) {
-        case kind::input: return "input";
-        case kind::conv2d: return "conv2d";
-        case kind::dense: return "dense";
-        case kind::max_pool: return "max_pool";
-        case kind::avg_pool: return "avg_pool";
-        case kind::adaptive_avg_pool: return "adaptive_avg_pool";
-        case kind::adaptive_max_pool: return "adaptive_max_pool";
-        case kind::flatten: return "flatten";
-        case kind::batch_norm: return "batch_norm";
-        case kind::layer_norm: return "layer_norm";
-        case kind::layer_scale: return "layer_scale";
-        case kind::lrn: return "lrn";
-        case kind::dropout: return "dropout";
-        case kind::activation: return "activation";
-        case kind::identity: return "identity";
-        case kind::channel_shuffle: return "channel_shuffle";
-        case kind::channel_slice: return "channel_slice";
-        case kind::block_begin: return "sequential";
-        case kind::block_end: return "end";
-        case kind::merge_begin: return "merge";
-        case kind::branch: return "branch";
-        case kind::merge_end: return "end";
-    }
-    return "?";
-}
 
 [[nodiscard]] constexpr const char* name_of(merge m) {
     switch (m) {

@@ -13,13 +13,13 @@
 namespace netshape {
 
 /// Which option an option type is (see detail/options.hpp for how a layer reads them).
-enum class option_tag : unsigned char { none, not_an_option, stride, pad, dilation, groups, no_bias, ceil_mode, per_pixel };
+enum class option_tag : unsigned char { stride, pad, dilation, groups, no_bias, ceil_mode, per_pixel };
 
 [[nodiscard]] constexpr unsigned bit(option_tag t) { return 1u << static_cast<unsigned>(t); }
 
 /// What an option type contributes: its tag and its value.
 struct option_record {
-    option_tag tag = option_tag::none;
+    option_tag tag = option_tag::stride;
     hw value{};
     count_t number = 0;
 };

@@ -69,7 +69,7 @@ private:
     [[nodiscard]] std::vector<row> rows() const {
         std::vector<row> out;
         out.push_back({"#", "layer", "description", "output", "weights", "biases", "params", "MACs"});
-        out.push_back({"", "input", "", format::dims(total_->input), "", "", "", ""});
+        out.push_back({"", "input", "", format::dims(total_->input_shape), "", "", "", ""});
         for (std::size_t i = 0; i < size_; ++i) {
             const layer_record& r = nodes_[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
@@ -82,7 +82,7 @@ private:
             if (leaf && r.kind == kind::activation && r.name == nullptr) label = name_of(r.fn);
             const bool folded = !leaf && r.depth == depth_;
             out.push_back({leaf ? std::to_string(r.index) : "", indent + label + (folded ? " …" : ""),
-                           format::describe(r), format::dims(r.output), format::thousands(r.weights),
+                           format::describe(r), format::dims(r.output_shape), format::thousands(r.weights),
                            format::thousands(r.biases), format::thousands(r.params), format::thousands(r.macs)});
         }
         return out;
@@ -90,15 +90,15 @@ private:
 
     [[nodiscard]] std::vector<row> totals() const {
         const layer_record& t = *total_;
-        const field& f = t.receptive;
+        const field& f = t.receptive_field;
         return {{"params", format::thousands(t.params), format::mebibytes(t.params) + " at float32"},
                 {"weights", format::thousands(t.weights), ""},
                 {"biases", format::thousands(t.biases), ""},
                 {"buffers", format::thousands(t.buffers), format::mebibytes(t.buffers) + " at float32"},
                 {"MACs", format::thousands(t.macs), ""},
                 {"activations", format::thousands(t.activations), format::mebibytes(t.activations) + " at float32"},
-                {"receptive field", format::window(hw{f.height, f.width}),
-                 format::cat("stride ", format::window(hw{f.stride_height, f.stride_width}))}};
+                {"receptive field", format::cat(format::ratio(f.height), "×", format::ratio(f.width)),
+                 format::cat("jump ", format::ratio(f.jump_height), "×", format::ratio(f.jump_width))}};
     }
 
     static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from) {

@@ -9,14 +9,29 @@ namespace netshape {
 /// and signed so that a subtraction that goes negative is caught instead of wrapping.
 using count_t = std::int64_t;
 
-/// A feature map: height × width × channels (batch size one, channels last in reading order;
-/// the layout in memory is irrelevant to every figure netshape computes).
+/// A tensor of one example (batch size one; the layout in memory is irrelevant to every figure).
+/// Four ranks, channels always last in reading order:
+///   rank 1  a feature vector       C          shape::vector(c)        height = width = depth = 1
+///   rank 2  a sequence of tokens   L×C        shape::sequence(l, c)   the length is `width`
+///   rank 3  an image               H×W×C      shape{h, w, c}
+///   rank 4  a volume (video, CT)   D×H×W×C    shape::volume(d, h, w, c)
+/// Unused axes are 1, so elements() is the product of all four and window arithmetic on the last
+/// spatial axis is the same for a sequence as for an image's width.
 struct shape {
     count_t height = 0;
     count_t width = 0;
     count_t channels = 0;
+    count_t depth = 1;
+    int rank = 3;
 
-    [[nodiscard]] constexpr count_t elements() const { return height * width * channels; }
+    [[nodiscard]] static constexpr shape vector(count_t c) { return {1, 1, c, 1, 1}; }
+    [[nodiscard]] static constexpr shape sequence(count_t length, count_t c) { return {1, length, c, 1, 2}; }
+    [[nodiscard]] static constexpr shape image(count_t h, count_t w, count_t c) { return {h, w, c, 1, 3}; }
+    [[nodiscard]] static constexpr shape volume(count_t d, count_t h, count_t w, count_t c) { return {h, w, c, d, 4}; }
+
+    /// A sequence's length (its one spatial axis).
+    [[nodiscard]] constexpr count_t length() const { return width; }
+    [[nodiscard]] constexpr count_t elements() const { return depth * height * width * channels; }
     friend constexpr bool operator==(const shape&, const shape&) = default;
 };
 
@@ -32,13 +47,50 @@ struct hw {
     friend constexpr bool operator==(const hw&, const hw&) = default;
 };
 
-/// The receptive field of one output position, and the distance in input pixels between two
-/// neighbouring output positions (the effective stride, "jump").
+/// An exact non-negative rational number in lowest terms: a receptive field's jump shrinks below
+/// one pixel after upsampling (a ×2 upsample halves it), and floating point would not compare
+/// exactly in a static_assert. `fraction{3}` is 3; `fraction{1, 2}` is one half.
+struct fraction {
+    count_t numerator = 1;
+    count_t denominator = 1;
+
+    constexpr fraction() = default;
+    constexpr fraction(count_t n) : numerator(n) {}  // NOLINT: implicit on purpose (rf.height == 13)
+    constexpr fraction(count_t n, count_t d) : numerator(n), denominator(d) {
+        const count_t g = gcd(n < 0 ? -n : n, d < 0 ? -d : d);
+        if (g > 1) numerator /= g, denominator /= g;
+        if (denominator < 0) numerator = -numerator, denominator = -denominator;
+    }
+    [[nodiscard]] constexpr bool integral() const { return denominator == 1; }
+    friend constexpr bool operator==(const fraction&, const fraction&) = default;
+    /// "13", or "3/2": written to any stream that takes integers (std::ostream, netshape::text),
+    /// without this header including <ostream>.
+    template <class Stream>
+        requires requires(Stream& out, count_t n) { out << n; }
+    friend constexpr Stream& operator<<(Stream& out, const fraction& f) {
+        out << f.numerator;
+        if (f.denominator != 1) out << "/" << f.denominator;
+        return out;
+    }
+
+    [[nodiscard]] static constexpr count_t gcd(count_t a, count_t b) {
+        while (b != 0) {
+            const count_t t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+};
+
+/// The receptive field of one output position (per axis, in input pixels) and the jump: the
+/// distance in input pixels between two neighbouring output positions. Both are exact fractions,
+/// whole numbers unless the network upsamples.
 struct field {
-    count_t height = 1;
-    count_t width = 1;
-    count_t stride_height = 1;
-    count_t stride_width = 1;
+    fraction height{};  // {}: one, without calling a constructor (cheaper to evaluate)
+    fraction width{};
+    fraction jump_height{};
+    fraction jump_width{};
     friend constexpr bool operator==(const field&, const field&) = default;
 };
 

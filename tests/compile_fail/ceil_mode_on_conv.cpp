@@ -1,4 +1,5 @@
-// expect: conv2d takes only
+// expect: this layer kind does not take this option
+// context: kind::conv2d
 // ceil_mode is a pooling option.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

@@ -1,4 +1,5 @@
-// expect: avg_pool takes only
+// expect: this layer kind does not take this option
+// context: kind::avg_pool
 // PyTorch AvgPool2d has no dilation.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

@@ -1,4 +1,5 @@
-// expect: max_pool takes only
+// expect: this layer kind does not take this option
+// context: kind::max_pool
 // Pooling has no groups.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

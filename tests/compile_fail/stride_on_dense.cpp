@@ -1,4 +1,5 @@
-// expect: dense takes only
+// expect: this layer kind does not take this option
+// context: kind::dense
 // A dense layer has no stride.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

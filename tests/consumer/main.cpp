@@ -19,7 +19,7 @@ using tiny = ns::network<ns::input<8, 8, 3>,
 //   batch_norm: 4 weights + 4 biases (+ 8 buffers: running mean and variance)
 //   dense:      4*4*4*10 = 640 weights + 10 biases, 640 MACs
 static_assert(ns::output_shape<tiny> == ns::shape{1, 1, 10});
-static_assert(ns::layers<tiny>[0].output == ns::shape{8, 8, 4});
+static_assert(ns::layers<tiny>[0].output_shape == ns::shape{8, 8, 4});
 static_assert(ns::weights<tiny> == 108 + 4 + 640);
 static_assert(ns::biases<tiny> == 4 + 4 + 10);
 static_assert(ns::buffers<tiny> == 8);

@@ -36,9 +36,9 @@ template <class Net>
 constexpr bool passes_agree() {
     const ns::layer_record& a = ns::totals<Net>;
     const ns::layer_record& b = ns::detail::analysis<Net>::full.total;
-    return a.input == b.input && a.output == b.output && a.weights == b.weights && a.biases == b.biases &&
+    return a.input_shape == b.input_shape && a.output_shape == b.output_shape && a.weights == b.weights && a.biases == b.biases &&
            a.params == b.params && a.buffers == b.buffers && a.macs == b.macs && a.activations == b.activations &&
-           a.peak == b.peak && a.receptive == b.receptive;
+           a.peak_activations == b.peak_activations && a.receptive_field == b.receptive_field;
 }
 
 /// The named leaf layers of Net, in order: what torchvision's hooks on leaf modules see. Unnamed
@@ -84,11 +84,11 @@ void check_layers(const ref::layer (&expected)[N]) {
         const auto& r = all[i];
         if (ns::is_structure(r.kind) || r.name == nullptr) continue;
         if (k < N) {
-            INFO("layer ", k, ": netshape ", paths[i], " ", r.output.height, "x", r.output.width, "x", r.output.channels,
+            INFO("layer ", k, ": netshape ", paths[i], " ", r.output_shape.height, "x", r.output_shape.width, "x", r.output_shape.channels,
                  ", torchvision ", std::string(expected[k].name), " ", expected[k].output.height, "x", expected[k].output.width, "x",
                  expected[k].output.channels);
             CHECK(paths[i] == std::string_view(expected[k].name));
-            CHECK(r.output == as_shape(expected[k].output));
+            CHECK(r.output_shape == as_shape(expected[k].output));
         }
         ++k;
     }

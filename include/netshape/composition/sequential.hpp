@@ -15,9 +15,20 @@ struct sequential {
     static constexpr detail::node_copier copy = all::copy;
 };
 
-/// Passes its input through: the shortcut branch of a residual block.
+/// identity's rule: passes its input through (the shortcut branch of a residual block); in place.
+template <>
+struct kind_rule<kind::identity> {
+    static constexpr const char* name = "identity";
+    static constexpr unsigned options = 0;
+    static constexpr unsigned ranks = ranks::any;
+    static constexpr storage stores = storage::in_place;
+    static constexpr per_channel counts{};
+    static constexpr void describe(const layer_record&, text& out) { out << "identity"; }
+};
+
+/// `identity`: see its rule above.
 struct identity {
-    static constexpr std::array<spec, 1> nodes = detail::leaf({.kind = kind::identity, .bias = false});
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::identity>({.bias = false});
 };
 
 }  // namespace netshape

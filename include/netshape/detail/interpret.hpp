@@ -7,6 +7,7 @@
 
 #include <netshape/detail/checked.hpp>
 #include <netshape/errors.hpp>
+#include <netshape/kind_rule.hpp>
 #include <netshape/layer_record.hpp>
 
 namespace netshape::detail {
@@ -50,160 +51,24 @@ inline constexpr std::size_t chunk_size = std::size_t(1) << 40;
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
 
-/// The rule a conv or pool window's own arguments break (kernel, stride, padding, dilation), in
-/// that order; worked out only once the interpreter's one combined test has failed.
-constexpr rule window_rule(const spec& s) {
-    if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::kernel_not_positive;
-    if (s.stride.height <= 0 || s.stride.width <= 0) return rule::stride_not_positive;
-    if (s.pad.height < 0 || s.pad.width < 0) return rule::pad_negative;
-    return rule::dilation_not_positive;
+/// The rule an input of the given rank breaks when its kind does not accept it.
+constexpr rule rank_rule(int rank) {
+    if (rank == 1) return rule::vector_not_accepted;
+    if (rank == 2) return rule::sequence_not_accepted;
+    if (rank == 3) return rule::image_not_accepted;
+    return rule::volume_not_accepted;
 }
 
-/// The rule a convolution's filters and groups break against its input channels, in order.
-constexpr rule conv_rule(const spec& s, count_t channels) {
-    if (s.units <= 0) return rule::filters_not_positive;
-    if (s.groups <= 0) return rule::groups_not_positive;
-    if (channels % s.groups != 0) return rule::groups_not_dividing_channels;
-    return rule::groups_not_dividing_filters;
-}
-
-/// Largest window of adaptive pooling from `in` to `out` along one axis.
-constexpr count_t adaptive_window(count_t in, count_t out) {
-    if (in % out == 0) return in / out;
-    count_t widest = 0;
-    for (count_t i = 0; i < out; ++i) {
-        const count_t w = ((i + 1) * in + out - 1) / out - (i * in) / out;
-        widest = w > widest ? w : widest;
-    }
-    return widest;
-}
-
-/// r += (span − 1)·j; j *= stride, on both axes. False when a figure leaves the 64-bit range.
-constexpr bool widen(field& f, hw span, hw stride) {
-    const wide h = f.height + wide(span.height - 1) * f.stride_height;
-    const wide w = f.width + wide(span.width - 1) * f.stride_width;
-    const wide jh = wide(f.stride_height) * stride.height, jw = wide(f.stride_width) * stride.width;
-    if (!fits(h) || !fits(w) || !fits(jh) || !fits(jw)) return false;
-    f = field{count_t(h), count_t(w), count_t(jh), count_t(jw)};
-    return true;
-}
-
-/// A leaf's output and figures from its spec `s` and r.input, r.receptive (the field before it).
-/// Inputs are below dimension_limit (checked by the caller), so the 128-bit products are exact.
-/// Sets every figure of r it owns (output, weights, biases, buffers, macs, receptive field).
-///
-/// Written for clang's constant evaluator, which spends about a microsecond on each operation,
-/// three on each function call and six on a switch: the common kinds come first in a chain of
-/// ifs, and their arithmetic is written out rather than called (all counts here are
-/// non-negative, so one comparison with count_max checks a 64-bit figure).
+/// A leaf's figures: its kind's rule (kind_rule.hpp) applied to r.input_shape and r.receptive_field
+/// (the field before it), after the checks every kind shares: the rank, and every spec value below
+/// dimension_limit (so that the rules' 128-bit products are exact).
 constexpr rule apply(const spec& s, layer_record& r) {
-    const shape in = r.input;
-    const kind k = s.kind;
-    r.output = in;
+    r.output_shape = r.input_shape;
     r.weights = r.biases = r.buffers = r.macs = 0;
+    if (!accepts(s.info->ranks, r.input_shape.rank)) return rank_rule(r.input_shape.rank);
     if (s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
         return rule::count_overflow;
-    if (k == kind::conv2d || k == kind::max_pool || k == kind::avg_pool) {
-        const hw kernel = s.kernel, stride = s.stride, pad = s.pad, dilation = s.dilation;
-        if (!bounded(kernel) || !bounded(stride) || !bounded(pad) || !bounded(dilation)) return rule::count_overflow;
-        if (kernel.height <= 0 || kernel.width <= 0 || stride.height <= 0 || stride.width <= 0 || pad.height < 0 ||
-            pad.width < 0 || dilation.height <= 0 || dilation.width <= 0)
-            return window_rule(s);
-        // PyTorch's output rule per axis, with span = dilation·(kernel − 1) + 1 the dilated kernel
-        // and room = input + 2·pad − span: out = floor(room / stride) + 1. With ceil_mode it rounds
-        // up, and keeps a window that overhangs the right edge as long as it starts inside the input
-        // or its left padding (MaxPool2d(3, stride=2, ceil_mode=True) maps 2×2 to 1×1). All values
-        // are below dimension_limit, so nothing here overflows 64 bits.
-        const count_t span_h = dilation.height * (kernel.height - 1) + 1, span_w = dilation.width * (kernel.width - 1) + 1;
-        const count_t room_h = in.height + 2 * pad.height - span_h, room_w = in.width + 2 * pad.width - span_w;
-        const bool ceil = s.ceil;
-        if ((room_h < 0 && !(ceil && room_h + stride.height - 1 >= 0)) ||
-            (room_w < 0 && !(ceil && room_w + stride.width - 1 >= 0)))
-            return rule::kernel_exceeds_input;
-        count_t out_h = (ceil ? room_h + stride.height - 1 : room_h) / stride.height + 1;
-        count_t out_w = (ceil ? room_w + stride.width - 1 : room_w) / stride.width + 1;
-        if (ceil) {  // the last window must start inside the input or its left padding
-            if ((out_h - 1) * stride.height >= in.height + pad.height) --out_h;
-            if ((out_w - 1) * stride.width >= in.width + pad.width) --out_w;
-        }
-        const bool pool = k != kind::conv2d;
-        // PyTorch checks pad <= kernel / 2 on the kernel itself, dilated or not (its message says
-        // "effective kernel" but MaxPool2d(3, padding=2, dilation=2) is rejected).
-        if (pool && (2 * pad.height > kernel.height || 2 * pad.width > kernel.width))
-            return rule::pool_pad_over_half_kernel;
-        r.output = shape{out_h, out_w, pool ? in.channels : s.units};
-        field& f = r.receptive;  // r += (span − 1)·j, j *= stride
-        const wide rf_h = f.height + wide(span_h - 1) * f.stride_height;
-        const wide rf_w = f.width + wide(span_w - 1) * f.stride_width;
-        const wide jump_h = wide(f.stride_height) * stride.height, jump_w = wide(f.stride_width) * stride.width;
-        if (rf_h > count_max || rf_w > count_max || jump_h > count_max || jump_w > count_max) return rule::count_overflow;
-        f = field{count_t(rf_h), count_t(rf_w), count_t(jump_h), count_t(jump_w)};
-        if (pool) return rule::none;
-        if (s.units <= 0 || s.groups <= 0 || in.channels % s.groups != 0 || s.units % s.groups != 0)
-            return conv_rule(s, in.channels);
-        const wide weights = wide(kernel.height) * kernel.width * (in.channels / s.groups) * s.units;
-        if (weights > count_max) return rule::count_overflow;
-        const wide macs = wide(out_h) * out_w * weights;
-        if (macs > count_max) return rule::count_overflow;
-        r.weights = count_t(weights);
-        r.biases = s.bias ? s.units : 0;
-        r.macs = count_t(macs);
-        return rule::none;
-    }
-    if (k == kind::batch_norm) {
-        r.weights = r.biases = in.channels;
-        r.buffers = 2 * in.channels;
-        return rule::none;
-    }
-    if (k == kind::dense) {
-        if (s.units <= 0) return rule::units_not_positive;
-        const wide weights = (s.per_pixel ? wide(in.channels) : elements(in)) * s.units;
-        const wide macs = s.per_pixel ? wide(in.height) * in.width * (fits(weights) ? weights : 0) : weights;
-        if (!fits(weights) || !fits(macs)) return rule::count_overflow;
-        r.output = s.per_pixel ? shape{in.height, in.width, s.units} : shape{1, 1, s.units};
-        r.weights = count_t(weights);
-        r.biases = s.bias ? s.units : 0;
-        r.macs = count_t(macs);
-        if (!s.per_pixel && !widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width}))
-            return rule::count_overflow;
-        return rule::none;
-    }
-    if (k == kind::flatten) {
-        const wide n = elements(in);
-        if (!fits(n)) return rule::count_overflow;
-        r.output = shape{1, 1, count_t(n)};
-        if (!widen(r.receptive, hw{in.height, in.width}, hw{in.height, in.width})) return rule::count_overflow;
-        return rule::none;
-    }
-    if (k == kind::adaptive_avg_pool || k == kind::adaptive_max_pool) {
-        if (!bounded(s.kernel)) return rule::count_overflow;
-        if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::output_size_not_positive;
-        r.output = shape{s.kernel.height, s.kernel.width, in.channels};
-        const hw span{adaptive_window(in.height, s.kernel.height), adaptive_window(in.width, s.kernel.width)};
-        const hw step{in.height / s.kernel.height, in.width / s.kernel.width};
-        if (!widen(r.receptive, span, hw{step.height > 0 ? step.height : 1, step.width > 0 ? step.width : 1}))
-            return rule::count_overflow;
-        return rule::none;
-    }
-    if (k == kind::layer_norm) {
-        r.weights = r.biases = in.channels;
-        return rule::none;
-    }
-    if (k == kind::layer_scale) {
-        r.weights = in.channels;
-        return rule::none;
-    }
-    if (k == kind::channel_shuffle) {
-        if (s.units <= 0 || in.channels % s.units != 0) return rule::shuffle_groups_not_dividing;
-        return rule::none;
-    }
-    if (k == kind::channel_slice) {
-        if (s.first < 0 || s.units <= 0 || s.first > in.channels - s.units) return rule::slice_out_of_range;
-        r.output.channels = s.units;
-        return rule::none;
-    }
-    if (k == kind::input) return rule::input_not_first;
-    return rule::none;  // lrn, dropout, activation, identity: shape and field unchanged, nothing learnable
+    return s.info->apply(s, r);
 }
 
 /// The running sums, in 128 bits: a sum of 64-bit figures cannot overflow them, so they are
@@ -230,6 +95,18 @@ struct frame {
     wide held = 0;             // the machine's `held` when the block began
 };
 
+constexpr const fraction& larger(const fraction& a, const fraction& b) {
+    return wide(a.numerator) * b.denominator >= wide(b.numerator) * a.denominator ? a : b;
+}
+
+/// A branch broadcast along an axis (squeeze-and-excitation's 1×1 scale) has a single position
+/// there, so its jump says nothing about the merged map: that steps as the other branch does.
+constexpr fraction merged_jump(const fraction& kept, count_t kept_extent, const fraction& incoming, count_t incoming_extent) {
+    if (incoming_extent == 1 && kept_extent > 1) return kept;
+    if (kept_extent == 1 && incoming_extent > 1) return incoming;
+    return larger(kept, incoming);
+}
+
 /// Merge one finished branch (`out`, `rf`) into the frame.
 constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf) {
     if (f.merged_count++ == 0) {
@@ -239,8 +116,9 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
     }
     const shape prior = f.merged;
     shape& m = f.merged;
+    if (m.rank != out.rank) return rule::merge_rank_mismatch;
     if (how == merge::concat) {
-        if (m.height != out.height || m.width != out.width) return rule::concat_mismatch;
+        if (m.height != out.height || m.width != out.width || m.depth != out.depth) return rule::concat_mismatch;
         m.channels += out.channels;
     } else if (how == merge::add) {
         if (!(m == out)) return rule::add_mismatch;
@@ -250,21 +128,15 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
             a = a > b ? a : b;
             return true;
         };
-        if (!fit(m.height, out.height) || !fit(m.width, out.width) || !fit(m.channels, out.channels))
+        if (!fit(m.height, out.height) || !fit(m.width, out.width) || !fit(m.channels, out.channels) ||
+            !fit(m.depth, out.depth))
             return rule::multiply_mismatch;
     }
     field& g = f.merged_receptive;
-    g.height = g.height > rf.height ? g.height : rf.height;
-    g.width = g.width > rf.width ? g.width : rf.width;
-    // A branch broadcast along an axis (squeeze-and-excitation's 1×1 scale) has a single position
-    // there, so its jump says nothing about the merged map: that steps as the other branch does.
-    const auto jump = [](count_t kept, count_t kept_extent, count_t incoming, count_t incoming_extent) {
-        if (incoming_extent == 1 && kept_extent > 1) return kept;
-        if (kept_extent == 1 && incoming_extent > 1) return incoming;
-        return kept > incoming ? kept : incoming;
-    };
-    g.stride_height = jump(g.stride_height, prior.height, rf.stride_height, out.height);
-    g.stride_width = jump(g.stride_width, prior.width, rf.stride_width, out.width);
+    g.height = larger(g.height, rf.height);
+    g.width = larger(g.width, rf.width);
+    g.jump_height = merged_jump(g.jump_height, prior.height, rf.jump_height, out.height);
+    g.jump_width = merged_jump(g.jump_width, prior.width, rf.jump_width, out.width);
     return rule::none;
 }
 
@@ -303,6 +175,18 @@ struct machine {
     std::array<frame, Depth + 1> stack{};
 };
 
+constexpr registers start(const shape& input);
+
+/// A fresh machine for `input`. Value-initialized, then assigned: after an unrelated error earlier
+/// in a translation unit, g++ 12 refuses to evaluate `machine{start(input), {}}` (an array member
+/// initialized from empty braces), and every later figure would add a second error.
+template <std::size_t Depth>
+constexpr machine<Depth> fresh_machine(const shape& input) {
+    machine<Depth> m{};
+    m.reg = start(input);
+    return m;
+}
+
 template <std::size_t Depth, std::size_t Length>
 struct chunk {
     machine<Depth> state{};
@@ -311,8 +195,8 @@ struct chunk {
 
 constexpr registers start(const shape& input) {
     registers m{};
-    m.total.input = m.total.output = m.cur = input;
-    if (input.height <= 0 || input.width <= 0 || input.channels <= 0) {
+    m.total.input_shape = m.total.output_shape = m.cur = input;
+    if (input.height <= 0 || input.width <= 0 || input.channels <= 0 || input.depth <= 0) {
         m.error = failure{rule::input_not_positive, 0, 0, kind::input, merge::none, input, input};
         return m;
     }
@@ -335,62 +219,64 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
     for (std::size_t i = first; i < last; ++i) {
+        const spec* const what = nodes[i].what;
+        const kind k = what->kind;
         if constexpr (!Keep) {
-            // A sequential changes no figure. Element-wise nodes and batch norm keep the shape and
-            // the receptive field, and are most nodes of most networks: without records to fill,
-            // they take a short path (the same figures as apply and the leaf path below), written
-            // in as few statements as clang's evaluator can be given.
-            const kind k = nodes[i].what->kind;
+            // A sequential changes no figure. Element-wise kinds keep the shape and the receptive
+            // field and are most nodes of most networks: without records to fill, they take a short
+            // path (the same figures as the leaf path below), in as few statements as clang's
+            // evaluator can be given.
             if (k == kind::block_begin || k == kind::block_end) continue;
-            const bool norm = k == kind::batch_norm;  // out of place: its output is new activations
-            if (norm || k == kind::activation || k == kind::dropout || k == kind::identity) {
-                const wide e = wide(m.cur.height) * m.cur.width * m.cur.channels, live = m.held + (norm ? 2 * e : e);
-                if (live > count_max) {
-                    fail(rule::count_overflow, i, k, merge::none, m.cur, m.cur);
+            if (k < kind::block_begin && what->info->elementwise) {
+                const kind_info& info = *what->info;
+                const wide e = elements(m.cur);
+                const bool adds = info.stores == storage::new_tensor;
+                const wide live = m.held + (adds ? 2 * e : e);
+                const rule bad = !accepts(info.ranks, m.cur.rank) ? rank_rule(m.cur.rank)
+                                 : live > count_max          ? rule::count_overflow
+                                                             : rule::none;
+                if (bad != rule::none) {
+                    fail(bad, i, k, merge::none, m.cur, m.cur);
                     return;
                 }
                 if (live > m.sum.peak) m.sum.peak = live;
-                if (norm) {
-                    m.sum.weights += m.cur.channels;
-                    m.sum.biases += m.cur.channels;
-                    m.sum.buffers += 2 * m.cur.channels;
-                    m.sum.activations += e;
-                }
+                const count_t c = m.cur.channels;
+                m.sum.weights += wide(info.counts.weights) * c;
+                m.sum.biases += wide(info.counts.biases) * c;
+                m.sum.buffers += wide(info.counts.buffers) * c;
+                if (adds) m.sum.activations += e;
                 ++m.leaf;
                 continue;
             }
         }
-        const spec s = *nodes[i].what;  // a local: each read of a static object costs clang a lookup
+        const spec s = *what;  // a local: each read of a static object costs clang a lookup
         layer_record& r = records[Keep ? i - first : 0];
         if constexpr (Keep) {
             static_cast<spec&>(r) = s;
-            if (nodes[i].name) r.name = nodes[i].name;
+            if (nodes[i].name != nullptr) r.name = nodes[i].name;
             r.depth = m.top;
             r.index = m.leaf;
         }
-        r.input = m.cur;
-        r.receptive = m.rf;
-        const kind k = s.kind;
-        if (k < kind::block_begin) {  // a leaf (the common case first: see apply)
+        r.input_shape = m.cur;
+        r.receptive_field = m.rf;
+        if (k < kind::block_begin) {  // a leaf
             rule bad = apply(s, r);
-            const shape& o = r.output;
-            const wide out = wide(o.height) * o.width * o.channels;
+            const shape& o = r.output_shape;
+            const wide out = elements(o);
             // Does the output count towards the network's activations? (See figures.hpp.)
-            const bool adds = !(k == kind::activation || k == kind::dropout || k == kind::identity ||
-                                k == kind::flatten || k == kind::channel_slice);
-            const wide live = m.held + wide(m.cur.height) * m.cur.width * m.cur.channels + (adds ? out : 0);
-            if (bad == rule::none && (o.height >= dimension_limit || o.width >= dimension_limit ||
-                                      o.channels >= dimension_limit || live > count_max ||
-                                      wide(r.weights) + r.biases > count_max))
+            const bool adds = s.info->stores == storage::new_tensor;
+            const wide live = m.held + elements(m.cur) + (adds ? out : 0);
+            if (bad == rule::none &&
+                (!bounded(o) || live > count_max || wide(r.weights) + r.biases > count_max))
                 bad = rule::count_overflow;
             if (bad != rule::none) {
-                fail(bad, i, k, merge::none, r.input, r.output);
+                fail(bad, i, k, merge::none, r.input_shape, r.output_shape);
                 return;
             }
             if constexpr (Keep) {
                 r.params = r.weights + r.biases;
                 r.activations = adds ? count_t(out) : 0;
-                r.peak = count_t(live);
+                r.peak_activations = count_t(live);
             }
             if (live > m.sum.peak) m.sum.peak = live;
             m.sum.weights += r.weights;
@@ -399,7 +285,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             m.sum.macs += r.macs;
             if (adds) m.sum.activations += out;
             m.cur = o;
-            m.rf = r.receptive;
+            m.rf = r.receptive_field;
             ++m.leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
             stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
@@ -414,8 +300,8 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
                 m.held += elements(m.cur);  // a finished branch waits for the merge
             }
             f.seen += 1;
-            r.input = m.cur = f.input;
-            r.receptive = m.rf = f.receptive;
+            r.input_shape = m.cur = f.input;
+            r.receptive_field = m.rf = f.receptive;
         } else {  // block_end, merge_end
             frame& f = stack[m.top];
             if (k == kind::merge_end) {
@@ -429,7 +315,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
                 m.cur = f.merged;
                 m.rf = f.merged_receptive;
                 if (live > m.sum.peak) m.sum.peak = live;
-                r.peak = fits(live) ? count_t(live) : 0;
+                r.peak_activations = fits(live) ? count_t(live) : 0;
                 m.held = f.held;
                 if (f.how == merge::concat) m.sum.activations += elements(m.cur);
             }
@@ -437,19 +323,19 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
                 fail(rule::count_overflow, i, k, f.how, f.input, m.cur);
                 return;
             }
-            r.input = f.input;
-            r.output = m.cur;
-            r.receptive = m.rf;
+            r.input_shape = f.input;
+            r.output_shape = m.cur;
+            r.receptive_field = m.rf;
             r.match = f.begin;
             r.depth = --m.top;
         }
     }
     if (last == n) {
         const totals& t = m.sum;
-        m.total.output = m.cur;
-        m.total.receptive = m.rf;
+        m.total.output_shape = m.cur;
+        m.total.receptive_field = m.rf;
         if (!fits(t.weights + t.biases) || !fits(t.buffers) || !fits(t.macs) || !fits(t.activations) || !fits(t.peak)) {
-            m.error = failure{rule::count_overflow, n, m.leaf, kind::identity, merge::none, m.total.input, m.cur};
+            m.error = failure{rule::count_overflow, n, m.leaf, kind::identity, merge::none, m.total.input_shape, m.cur};
             return;
         }
         m.total.weights = count_t(t.weights);
@@ -458,7 +344,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
         m.total.buffers = count_t(t.buffers);
         m.total.macs = count_t(t.macs);
         m.total.activations = count_t(t.activations);
-        m.total.peak = count_t(t.peak);
+        m.total.peak_activations = count_t(t.peak);
     }
 }
 
@@ -466,7 +352,8 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
 template <bool Keep, std::size_t Depth, std::size_t N>
 constexpr chunk<Depth, Keep ? chunk_length<N> : 1> run(const machine<Depth>& state, const std::array<node, N>& all,
                                                       std::size_t first) {
-    chunk<Depth, Keep ? chunk_length<N> : 1> out{state, {}};
+    chunk<Depth, Keep ? chunk_length<N> : 1> out{};  // value-initialized, then assigned: see fresh_machine()
+    out.state = state;
     if (out.state.reg.error.broken != rule::none) return out;
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
     run_on<Keep>(out.state.reg, out.state.stack.data(), out.records.data(), all.data(), first, last, N);
@@ -481,7 +368,7 @@ struct chunk_at {
 };
 template <class A, bool Keep>
 struct chunk_at<A, 0, Keep> {
-    static constexpr auto value = run<Keep>(machine<A::depth>{start(A::input), {}}, A::nodes, 0);
+    static constexpr auto value = run<Keep>(fresh_machine<A::depth>(A::input), A::nodes, 0);
 };
 
 /// Copies chunk K's records into place (a function, so that the chunk is read once; see nodes.hpp).
@@ -521,7 +408,7 @@ constexpr void finish(evaluation<N, Leaves>& e) {
 /// of its elements, so the nodes are read from a local copy, made once.
 template <bool Keep, std::size_t Depth, std::size_t N>
 constexpr machine<Depth> run_whole(const std::array<node, N>& all, const shape& input, layer_record* records) {
-    machine<Depth> m{start(input), {}};
+    machine<Depth> m = fresh_machine<Depth>(input);
     if (m.reg.error.broken != rule::none) return m;
     const auto nodes = all;
     run_on<Keep>(m.reg, m.stack.data(), records, nodes.data(), 0, N, N);

@@ -6,7 +6,8 @@
 #include <initializer_list>
 #include <type_traits>
 
-#include <netshape/detail/spec.hpp>
+#include <netshape/kind_rule.hpp>
+#include <netshape/spec.hpp>
 
 namespace netshape::detail {
 
@@ -35,9 +36,11 @@ struct shape_of_part {
     std::size_t leaves = 0;
     std::size_t depth = 0;
     bool opens = false;
+    bool foreign = false;  // holds a type that is not a layer (already reported: nothing is evaluated)
 };
 
 inline constexpr shape_of_part no_part{};
+inline constexpr shape_of_part not_a_part{0, 0, 0, false, true};
 
 template <std::size_t N>
 constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
@@ -78,7 +81,7 @@ inline constexpr int part_kind = requires { &T::copy; } ? 1 : requires { T::node
 template <class T>
 struct layer_nodes {
     using reported = decltype(report_not_a_layer<T>());
-    static constexpr const shape_of_part& counts = no_part;
+    static constexpr const shape_of_part& counts = not_a_part;
     static constexpr node* copy(node* out) { return out; }
 };
 template <class T>
@@ -115,6 +118,7 @@ constexpr shape_of_part combined(std::initializer_list<const shape_of_part*> par
         c.leaves += p->leaves;
         c.depth = p->depth > c.depth ? p->depth : c.depth;
         opens = opens || p->opens;
+        c.foreign = c.foreign || p->foreign;
     }
     if (opens) c.depth += 1;
     return c;
@@ -156,9 +160,14 @@ struct marker {
     }
 };
 
-/// A leaf's one node. Layers call it with designated initializers (`leaf({.kind = kind::relu})`):
-/// a plain function rather than a lambda per layer type, since each closure type is a class the
-/// compiler builds and a zoo has a thousand layer types.
-constexpr std::array<spec, 1> leaf(const spec& s) { return {s}; }
+/// A leaf's one node, of kind K (its spec points at K's rule). Layers call it with designated
+/// initializers (`leaf<kind::dense>({.units = N})`): a function per kind rather than a lambda per
+/// layer type, since each closure type is a class the compiler builds and a zoo has a thousand.
+template <kind K>
+constexpr std::array<spec, 1> leaf(spec s) {
+    s.kind = K;
+    s.info = &kind_info_of<K>;
+    return {s};
+}
 
 }  // namespace netshape::detail

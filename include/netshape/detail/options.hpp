@@ -1,26 +1,33 @@
-// netshape/detail/options.hpp: reading a layer's option pack.
+// netshape/detail/options.hpp: reading a layer's option pack, and checking it against its kind.
 //
 // Each option type carries one `option_record`; a layer's pack is read in one pass, once per
-// distinct pack, into a parsed_options that every layer type with that pack shares. This was
-// measured against Boost.Hana's count_if/find_if over a tuple_t (about a millisecond a type over a
-// thousand-type zoo) and against a loop per question (count, only, unique, each value: a sixth of
-// the zoo's type instantiation on clang).
+// distinct pack, into a parsed_options that every layer type with that pack shares (docs/design.md:
+// cheaper than Boost.Hana's algorithms or a loop per question).
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 #include <type_traits>
 
+#include <netshape/kind.hpp>
+#include <netshape/kind_rule.hpp>
 #include <netshape/options.hpp>
 
 namespace netshape::detail {
 
+/// An entry of a pack: an option's record, or a type that is not an option.
+struct option_entry {
+    bool option = false;
+    option_record record{};
+};
+
 template <class T, class = void>
 struct option_of {
-    static constexpr option_record record{option_tag::not_an_option, hw{}, 0};
+    static constexpr option_entry entry{};
 };
 template <class T>
 struct option_of<T, std::void_t<decltype(T::record)>> {
-    static constexpr option_record record = T::record;
+    static constexpr option_entry entry{true, T::record};
 };
 
 /// What an option pack says. Values not given keep the defaults below; a layer whose default
@@ -39,14 +46,20 @@ struct parsed_options {
     [[nodiscard]] constexpr bool only(unsigned allowed) const { return !foreign && (seen & ~allowed) == 0; }
 };
 
-constexpr parsed_options parse(std::initializer_list<option_record> records) {
+/// The first entry is a placeholder, so that an empty pack is still a braced list.
+constexpr parsed_options parse(std::initializer_list<option_entry> entries) {
     parsed_options p{};
-    for (const option_record& r : records) {
-        if (r.tag == option_tag::none) continue;
-        if (r.tag == option_tag::not_an_option) {
+    bool first = true;
+    for (const option_entry& e : entries) {
+        if (first) {
+            first = false;
+            continue;
+        }
+        if (!e.option) {
             p.foreign = true;
             continue;
         }
+        const option_record& r = e.record;
         p.repeated = p.repeated || p.has(r.tag);
         p.seen |= bit(r.tag);
         if (r.tag == option_tag::stride) p.stride = r.value;
@@ -58,6 +71,52 @@ constexpr parsed_options parse(std::initializer_list<option_record> records) {
 }
 
 template <class... Options>
-inline constexpr parsed_options options_of = parse({option_record{}, option_of<Options>::record...});
+inline constexpr parsed_options options_of = parse({option_entry{}, option_of<Options>::entry...});
+
+/// The position of the first entry of a pack that is not an option or not accepted (or the size).
+constexpr std::size_t first_refused(std::initializer_list<option_entry> entries, unsigned accepted) {
+    std::size_t i = 0;
+    for (const option_entry& e : entries) {
+        if (!e.option || (accepted & bit(e.record.tag)) == 0) return i;
+        ++i;
+    }
+    return i;
+}
+
+template <std::size_t I, class T, class... Rest>
+struct nth_option {
+    using type = typename nth_option<I - 1, Rest...>::type;
+};
+template <class T, class... Rest>
+struct nth_option<0, T, Rest...> {
+    using type = T;
+};
+
+/// The refused option of a layer of kind K, named in the instantiation context. Reported from a
+/// function body reached through decltype, not at class scope: a static_assert failing in a class
+/// makes clang mark the layer invalid and pile up follow-on errors (see report_not_a_layer).
+template <kind K, class Option>
+constexpr auto refuse_option() {
+    static_assert(!option_of<Option>::entry.option,
+                  "netshape: this layer kind does not take this option (its kind_rule lists the options it takes)");
+    static_assert(option_of<Option>::entry.option,
+                  "netshape: not an option (a layer's options are stride<>, pad<>, dilation<>, groups<>, no_bias, "
+                  "ceil_mode, per_pixel)");
+    return true;
+}
+
+/// Every option of a layer of kind K is one its rule accepts (kind_rule<K>::options), and none is
+/// given twice: one error at most.
+template <kind K, class... Options>
+constexpr auto check_options() {  // auto: decltype of the call then instantiates the body
+    constexpr unsigned Accepted = kind_rule<K>::options;
+    if constexpr (!options_of<Options...>.only(Accepted)) {
+        constexpr std::size_t bad = first_refused({option_of<Options>::entry...}, Accepted);
+        return refuse_option<K, typename nth_option<bad, Options...>::type>();
+    } else {
+        static_assert(!options_of<Options...>.repeated, "netshape: an option is given twice");
+        return true;
+    }
+}
 
 }  // namespace netshape::detail

@@ -2,7 +2,9 @@
 //
 // Columns: index, leaf (the node's index in layers<Net>, empty for block markers), depth, kind,
 // name, path (the qualified name, "layer1.0.conv1"), description, input_h, input_w, input_c, output_h, output_w, output_c, weights, biases,
-// params, buffers, macs, activations, peak, receptive_h, receptive_w, stride_h, stride_w.
+// params, buffers, macs, activations, peak_activations, receptive_h, receptive_w, jump_h, jump_w (the
+// receptive field's; exact fractions, written "1/2" when not whole), input_d, output_d, input_rank,
+// output_rank (volumes and the rank of each tensor, last so that older readers keep their columns).
 // Block markers (sequential, concat, add, multiply) carry their block's totals; end and branch
 // markers are left out. A last row named "total" holds the network's totals.
 #pragma once
@@ -31,17 +33,20 @@ inline void write_csv_row(std::ostream& out, const std::string& index, const std
                           const std::string& kind_name, const std::string& name, const std::string& path,
                           const std::string& description, const layer_record& r) {
     out << index << ',' << leaf << ',' << depth << ',' << csv_field(kind_name) << ',' << csv_field(name) << ','
-        << csv_field(path) << ',' << csv_field(description) << ',' << r.input.height << ',' << r.input.width << ',' << r.input.channels << ','
-        << r.output.height << ',' << r.output.width << ',' << r.output.channels << ',' << r.weights << ',' << r.biases
-        << ',' << r.params << ',' << r.buffers << ',' << r.macs << ',' << r.activations << ',' << r.peak << ','
-        << r.receptive.height << ',' << r.receptive.width << ',' << r.receptive.stride_height << ','
-        << r.receptive.stride_width << '\n';
+        << csv_field(path) << ',' << csv_field(description) << ',' << r.input_shape.height << ',' << r.input_shape.width
+        << ',' << r.input_shape.channels << ',' << r.output_shape.height << ',' << r.output_shape.width << ','
+        << r.output_shape.channels << ',' << r.weights << ',' << r.biases << ',' << r.params << ',' << r.buffers << ','
+        << r.macs << ',' << r.activations << ',' << r.peak_activations << ',' << ratio(r.receptive_field.height) << ','
+        << ratio(r.receptive_field.width) << ',' << ratio(r.receptive_field.jump_height) << ','
+        << ratio(r.receptive_field.jump_width) << ',' << r.input_shape.depth << ',' << r.output_shape.depth << ','
+        << r.input_shape.rank << ',' << r.output_shape.rank << '\n';
 }
 
 inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total) {
     const std::vector<std::string> paths = qualified_names(nodes, size);
     out << "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,"
-           "params,buffers,macs,activations,peak,receptive_h,receptive_w,stride_h,stride_w\n";
+           "params,buffers,macs,activations,peak_activations,receptive_h,receptive_w,jump_h,jump_w,input_d,output_d,"
+           "input_rank,output_rank\n";
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <netshape/kinds.hpp>
 #include <netshape/layer_record.hpp>
 
 namespace netshape {
@@ -40,16 +41,18 @@ inline std::string thousands(count_t value) {
     return negative ? cat("-", out) : out;
 }
 
-/// 55×55×96.
+/// By rank: "1000", "197×768", "55×55×96", "16×112×112×3".
 inline std::string dims(const shape& s) {
+    if (s.rank == 1) return cat(s.channels);
+    if (s.rank == 2) return cat(s.width, "×", s.channels);
+    if (s.rank == 4) return cat(s.depth, "×", s.height, "×", s.width, "×", s.channels);
     return cat(s.height, "×", s.width, "×", s.channels);
 }
 
-inline std::string pair(const hw& v) {
-    return v.height == v.width ? std::to_string(v.height) : cat(v.height, "×", v.width);
+/// "3", or "1/2" in lowest terms.
+inline std::string ratio(const fraction& f) {
+    return f.denominator == 1 ? std::to_string(f.numerator) : cat(f.numerator, "/", f.denominator);
 }
-
-inline std::string window(const hw& k) { return cat(k.height, "×", k.width); }
 
 /// Bytes at 4 bytes an element, in MiB with two decimals.
 inline std::string mebibytes(count_t elements, int bytes_per_element = 4) {
@@ -100,59 +103,13 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
     return out;
 }
 
-/// The short description of a node: "conv 11×11/4, 96", "max pool 3×3/2", "concat of 4".
+/// The short description of a node: its kind's own ("conv 11×11/4, 96", kind_rule::describe), or a
+/// block's ("sequential", "concat of 4").
 inline std::string describe(const layer_record& r) {
-    std::string d;
-    const auto window_options = [&] {
-        std::string o;
-        if (r.stride.height != 1 || r.stride.width != 1) o += cat("/", pair(r.stride));
-        return o;
-    };
-    const auto extras = [&] {
-        std::string o;
-        if (r.pad.height != 0 || r.pad.width != 0) o += cat(", pad ", pair(r.pad));
-        if (r.dilation.height != 1 || r.dilation.width != 1) o += cat(", dilation ", pair(r.dilation));
-        return o;
-    };
-    switch (r.kind) {
-        case kind::conv2d:
-            d = cat("conv ", window(r.kernel), window_options(), ", ", r.units, extras());
-            if (r.groups == r.input.channels && r.groups > 1) d += ", depthwise";
-            else if (r.groups != 1) d += cat(", groups ", r.groups);
-            if (!r.bias) d += ", no bias";
-            return d;
-        case kind::max_pool:
-        case kind::avg_pool:
-            d = cat(r.kind == kind::max_pool ? "max pool " : "avg pool ", window(r.kernel), window_options(), extras());
-            if (r.ceil) d += ", ceil";
-            return d;
-        case kind::adaptive_avg_pool:
-        case kind::adaptive_max_pool: {
-            const char* op = r.kind == kind::adaptive_avg_pool ? "avg" : "max";
-            if (r.kernel.height == 1 && r.kernel.width == 1) return cat("global ", op, " pool");
-            return cat("adaptive ", op, " pool to ", window(r.kernel));
-        }
-        case kind::dense:
-            d = cat("dense ", r.units);
-            if (r.per_pixel) d += ", per pixel";
-            if (!r.bias) d += ", no bias";
-            return d;
-        case kind::flatten: return "flatten";
-        case kind::batch_norm: return "batch norm";
-        case kind::layer_norm: return "layer norm";
-        case kind::layer_scale: return "layer scale";
-        case kind::lrn: return cat("local response norm ", r.units);
-        case kind::dropout: return "dropout";
-        case kind::activation: return name_of(r.fn);
-        case kind::identity: return "identity";
-        case kind::channel_shuffle: return cat("channel shuffle, ", r.units, " groups");
-        case kind::channel_slice:
-            return cat("channels ", r.first, "–", r.first + r.units - 1);
-        case kind::input: return "input";
-        case kind::block_begin: return "sequential";
-        case kind::merge_begin: return cat(name_of(r.how), " of ", r.branches);
-        default: return "";
-    }
+    if (r.kind == kind::block_begin) return "sequential";
+    if (r.kind == kind::merge_begin) return cat(name_of(r.how), " of ", r.branches);
+    if (is_structure(r.kind)) return "";
+    return description(r).c_str();
 }
 
 }  // namespace format

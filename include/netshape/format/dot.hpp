@@ -32,7 +32,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     };
     std::vector<open_merge> merges;
     std::string tail = "input";
-    shape tail_shape = total.input;
+    shape tail_shape = total.input_shape;
     // Edges are written after every node: Graphviz puts a node into the first cluster that
     // mentions it, so an edge written inside a cluster would pull its source in.
     std::string edges;
@@ -41,7 +41,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     };
     out << "digraph netshape {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
         << "  edge [fontname=\"Helvetica\", fontsize=10];\n"
-        << "  input [label=\"input\\n" << dims(total.input) << "\", shape=oval];\n";
+        << "  input [label=\"input\\n" << dims(total.input_shape) << "\", shape=oval];\n";
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const std::string id = cat("n", i);
@@ -74,7 +74,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
                 for (const auto& [from, s] : m.ends) edge(from, id, s);
                 if (begin.name != nullptr) out << "  }\n";
                 tail = id;
-                tail_shape = r.output;
+                tail_shape = r.output_shape;
                 break;
             }
             case kind::identity:
@@ -86,11 +86,11 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
                 out << "  " << id << " [label=\"" << label << "\"];\n";
                 edge(tail, id, tail_shape);
                 tail = id;
-                tail_shape = r.output;
+                tail_shape = r.output_shape;
             }
         }
     }
-    out << "  output [label=\"output\\n" << dims(total.output) << "\", shape=oval];\n";
+    out << "  output [label=\"output\\n" << dims(total.output_shape) << "\", shape=oval];\n";
     edge(tail, "output", tail_shape);
     out << edges << "}\n";
 }

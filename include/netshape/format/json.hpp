@@ -1,19 +1,21 @@
 // netshape/format/json.hpp: every node and every total as JSON.
 //
-// Schema "netshape-summary/1":
+// Schema "netshape-summary/2" (keys are the figures' names; a shape is its dims by rank: [c],
+// [l, c], [h, w, c] or [d, h, w, c]; a receptive field's values are integers, or "n/d" strings
+// when the network upsamples):
 // {
-//   "schema": "netshape-summary/1",
-//   "input":  [h, w, c], "output": [h, w, c],
+//   "schema": "netshape-summary/2",
+//   "input_shape":  [h, w, c], "output_shape": [h, w, c],
 //   "totals": {"params", "weights", "biases", "buffers", "macs", "activations", "peak_activations":
-//              integers, "receptive_field": {"height", "width", "stride_height", "stride_width"}},
+//              integers, "receptive_field": {"height", "width", "jump_height", "jump_width"}},
 //   "nodes": [ every node in order, markers included:
 //     {"index": i, "kind": "conv2d" | ... | "sequential" | "merge" | "branch" | "end",
 //      "merge": "concat" | "add" | "multiply" (merge markers), "name": string or null,
 //      "path": the qualified name ("layer1.0.conv1"; "" for an unnamed leaf),
 //      "leaf": its index in layers<Net> (leaves) or null, "depth": nesting level,
 //      "match": index of the matching begin/end marker (markers) or null,
-//      "description": "conv 11×11/4, 96", "input": [h, w, c], "output": [h, w, c],
-//      "weights", "biases", "params", "buffers", "macs", "activations", "peak": integers,
+//      "description": "conv 11×11/4, 96", "input_shape": [h, w, c], "output_shape": [h, w, c],
+//      "weights", "biases", "params", "buffers", "macs", "activations", "peak_activations": integers,
 //      "receptive_field": {...},
 //      "spec": {"units", "kernel": [h, w], "stride": [h, w], "pad": [h, w], "dilation": [h, w],
 //               "groups", "bias", "ceil_mode", "per_pixel", "function", "first"}} ]
@@ -52,14 +54,20 @@ inline std::string json_string(const char* s) {
 inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
 
 inline std::string json_shape(const shape& s) {
+    if (s.rank == 1) return cat("[", s.channels, "]");
+    if (s.rank == 2) return cat("[", s.width, ", ", s.channels, "]");
+    if (s.rank == 4) return cat("[", s.depth, ", ", s.height, ", ", s.width, ", ", s.channels, "]");
     return cat("[", s.height, ", ", s.width, ", ", s.channels, "]");
+}
+inline std::string json_ratio(const fraction& f) {
+    return f.denominator == 1 ? std::to_string(f.numerator) : cat("\"", f.numerator, "/", f.denominator, "\"");
 }
 inline std::string json_pair(const hw& v) {
     return cat("[", v.height, ", ", v.width, "]");
 }
 inline std::string json_field(const field& f) {
-    return cat("{\"height\": ", f.height, ", \"width\": ", f.width, ", \"stride_height\": ", f.stride_height,
-               ", \"stride_width\": ", f.stride_width, "}");
+    return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
+               ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width), "}");
 }
 
 inline const char* json_kind(const layer_record& r) {
@@ -76,9 +84,9 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
         return cat("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
                    ", \"buffers\": ", r.buffers, ", \"macs\": ", r.macs, ", \"activations\": ", r.activations);
     };
-    out << "{\n  \"schema\": \"netshape-summary/1\",\n  \"input\": " << json_shape(total.input)
-        << ",\n  \"output\": " << json_shape(total.output) << ",\n  \"totals\": {" << counts(total)
-        << ", \"peak_activations\": " << total.peak << ", \"receptive_field\": " << json_field(total.receptive)
+    out << "{\n  \"schema\": \"netshape-summary/2\",\n  \"input_shape\": " << json_shape(total.input_shape)
+        << ",\n  \"output_shape\": " << json_shape(total.output_shape) << ",\n  \"totals\": {" << counts(total)
+        << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field(total.receptive_field)
         << "},\n  \"nodes\": [";
     const std::vector<std::string> paths = qualified_names(nodes, size);
     for (std::size_t i = 0; i < size; ++i) {
@@ -90,9 +98,9 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
         out << ", \"name\": " << json_string(r.name) << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
-            << ", \"description\": " << json_string(describe(r)) << ", \"input\": " << json_shape(r.input)
-            << ", \"output\": " << json_shape(r.output) << ", " << counts(r) << ", \"peak\": " << r.peak
-            << ", \"receptive_field\": " << json_field(r.receptive) << ", \"spec\": {\"units\": " << r.units
+            << ", \"description\": " << json_string(describe(r)) << ", \"input_shape\": " << json_shape(r.input_shape)
+            << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
+            << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field) << ", \"spec\": {\"units\": " << r.units
             << ", \"kernel\": " << json_pair(r.kernel) << ", \"stride\": " << json_pair(r.stride)
             << ", \"pad\": " << json_pair(r.pad) << ", \"dilation\": " << json_pair(r.dilation)
             << ", \"groups\": " << r.groups << ", \"bias\": " << (r.bias ? "true" : "false")

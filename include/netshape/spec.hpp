@@ -1,4 +1,4 @@
-// netshape/detail/spec.hpp: the flat record a layer type compiles to.
+// netshape/spec.hpp: the flat record a layer type compiles to (the first half of every row).
 #pragma once
 
 #include <netshape/kind.hpp>
@@ -6,11 +6,14 @@
 
 namespace netshape {
 
+struct kind_info;
+
 /// What a node's type says, before its input is known. Every layer template compiles to one of
 /// these (a block to several, bracketed by markers), so that a network of any depth or length is
 /// a flat array that one constexpr loop walks: no template recursion over layers.
 struct spec {
     netshape::kind kind = netshape::kind::identity;  // what the node is
+    const kind_info* info = nullptr;  // its kind's rule (kind_rule.hpp); nullptr for block markers
     merge how = merge::none;          // merge_begin: how its branches combine
     function fn = function::none;     // activation: which function
     const char* name = nullptr;       // named<"...", L>; nullptr when unnamed
@@ -22,7 +25,6 @@ struct spec {
     count_t groups = 1;
     count_t first = 0;                // channel_slice: first channel
     count_t branches = 0;             // merge_begin: number of branches
-    shape given{};                    // input: the declared shape
     bool bias = true;
     bool ceil = false;                // pooling ceil_mode
     bool per_pixel = false;           // dense over channels at every position (nn.Linear on NHWC)

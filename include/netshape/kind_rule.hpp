@@ -1,0 +1,167 @@
+// netshape/kind_rule.hpp: what a layer kind is. Each kind is one `kind_rule<kind::K>`, written in
+// its own header beside the layer template that uses it; this header says what a rule holds.
+//
+//   template <> struct kind_rule<kind::channel_shuffle> {
+//       static constexpr const char* name = "channel_shuffle";
+//       static constexpr unsigned options = 0;                 // option tags it takes (options.hpp)
+//       static constexpr unsigned ranks = ranks::any;          // tensor ranks it accepts
+//       static constexpr storage stores = storage::new_tensor; // its output: new, in place, or a view
+//       static constexpr rule apply(const spec& s, layer_record& r);  // shape, counts, receptive field
+//       static constexpr void describe(const layer_record& r, text& out);
+//   };
+//
+// An element-wise kind (shape and receptive field unchanged, counts proportional to the channels)
+// gives `static constexpr per_channel counts{...}` instead of apply, and takes the interpreter's
+// short path. docs/contributing.md walks through adding a kind.
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+
+#include <netshape/errors.hpp>
+#include <netshape/layer_record.hpp>
+#include <netshape/options.hpp>
+
+namespace netshape {
+
+/// Where a kind's output lives, which decides whether it counts as activations (docs/figures.md):
+/// a new tensor does; an in-place function (ReLU) or a view (flatten) shares its input's.
+enum class storage : unsigned char { new_tensor, in_place, view };
+
+/// The tensor ranks a kind accepts, as a bit set (shape.hpp: 1 vector, 2 sequence, 3 image, 4 volume).
+namespace ranks {
+inline constexpr unsigned vector = 1u << 1;
+inline constexpr unsigned sequence = 1u << 2;
+inline constexpr unsigned image = 1u << 3;
+inline constexpr unsigned volume = 1u << 4;
+inline constexpr unsigned any = vector | sequence | image | volume;
+}  // namespace ranks
+
+[[nodiscard]] constexpr bool accepts(unsigned rank_set, int rank) { return ((rank_set >> rank) & 1u) != 0; }
+
+/// An element-wise kind's learnable and stored values per channel (batch norm: 1, 1, 2).
+struct per_channel {
+    count_t weights = 0;
+    count_t biases = 0;
+    count_t buffers = 0;
+};
+
+/// A short description of a row ("conv 11×11/4, 96"), written at compile time or run time
+/// without <string> (the core includes no printing headers). Longer text is cut at capacity.
+class text {
+public:
+    static constexpr std::size_t capacity = 127;
+
+    constexpr text& operator<<(const char* s) {
+        while (*s != '\0' && size_ < capacity) data_[size_++] = *s++;
+        return *this;
+    }
+    constexpr text& operator<<(char c) {
+        if (size_ < capacity) data_[size_++] = c;
+        return *this;
+    }
+    constexpr text& operator<<(long long n) {
+        char digits[24]{};
+        std::size_t k = 0;
+        const bool negative = n < 0;
+        unsigned long long u = negative ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+        do {
+            digits[k++] = static_cast<char>('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (negative) *this << '-';
+        while (k > 0) *this << digits[--k];
+        return *this;
+    }
+    constexpr text& operator<<(long n) { return *this << static_cast<long long>(n); }
+    constexpr text& operator<<(int n) { return *this << static_cast<long long>(n); }
+    constexpr text& operator<<(unsigned long n) { return *this << static_cast<long long>(n); }
+    /// "3×3"
+    constexpr text& operator<<(const hw& v) { return *this << v.height << "×" << v.width; }
+
+    [[nodiscard]] constexpr const char* c_str() const { return data_; }
+    [[nodiscard]] constexpr std::size_t size() const { return size_; }
+    friend constexpr bool operator==(const text& t, const char* s) {
+        std::size_t i = 0;
+        for (; s[i] != '\0'; ++i)
+            if (i >= t.size_ || t.data_[i] != s[i]) return false;
+        return i == t.size_;
+    }
+
+private:
+    char data_[capacity + 1]{};
+    std::size_t size_ = 0;
+};
+
+/// A rule as a table entry: what the interpreter and the printer read of a kind. Every node's
+/// spec points at its kind's entry (spec::info), so the interpreter reaches a kind's rule in one
+/// read, with no switch over kinds (docs/design.md).
+struct kind_info {
+    const char* name = "";
+    unsigned options = 0;
+    unsigned ranks = 0;
+    storage stores = storage::new_tensor;
+    bool elementwise = false;
+    per_channel counts{};
+    /// Called with r.input_shape, r.output_shape (= the input), r.receptive_field (the field before
+    /// it) set and every count zero; sets what the kind changes and returns the rule it breaks.
+    rule (*apply)(const spec&, layer_record&) = nullptr;
+    void (*describe)(const layer_record&, text&) = nullptr;
+};
+
+/// Each kind's rule: specialized in the kind's header. The primary template is never defined, so
+/// a kind registered in kind.hpp without a rule does not compile (kinds.hpp instantiates them all).
+template <kind K>
+struct kind_rule;
+
+namespace detail {
+
+template <class R>
+concept describes = requires(const layer_record& r, text& out) {
+    { R::name } -> std::convertible_to<const char*>;
+    { R::options } -> std::convertible_to<unsigned>;
+    { R::ranks } -> std::convertible_to<unsigned>;
+    { R::stores } -> std::convertible_to<storage>;
+    R::describe(r, out);
+};
+template <class R>
+concept applies = requires(const spec& s, layer_record& r) {
+    { R::apply(s, r) } -> std::same_as<rule>;
+};
+template <class R>
+concept elementwise = requires {
+    { R::counts } -> std::convertible_to<per_channel>;
+};
+
+template <class R>
+constexpr rule apply_per_channel(const spec&, layer_record& r) {
+    const count_t c = r.input_shape.channels;  // below 2^31, and so are the factors: no overflow
+    r.weights = R::counts.weights * c;
+    r.biases = R::counts.biases * c;
+    r.buffers = R::counts.buffers * c;
+    return rule::none;
+}
+
+template <kind K>
+constexpr kind_info make_info() {
+    using R = kind_rule<K>;
+    static_assert(describes<R>,
+                  "netshape: a kind_rule<K> gives name, options, ranks, stores and describe (see kind_rule.hpp)");
+    static_assert(applies<R> != elementwise<R>,
+                  "netshape: a kind_rule<K> gives either apply (shape and counts) or counts (an element-wise kind)");
+    if constexpr (describes<R> && elementwise<R>) {
+        return kind_info{R::name, R::options, R::ranks, R::stores, true, R::counts, &apply_per_channel<R>, &R::describe};
+    } else if constexpr (describes<R> && applies<R>) {
+        return kind_info{R::name, R::options, R::ranks, R::stores, false, {}, &R::apply, &R::describe};
+    } else {
+        return kind_info{};
+    }
+}
+
+}  // namespace detail
+
+/// Kind K's table entry, built once from its rule.
+template <kind K>
+inline constexpr kind_info kind_info_of = detail::make_info<K>();
+
+}  // namespace netshape

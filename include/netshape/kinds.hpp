@@ -1,0 +1,59 @@
+// netshape/kinds.hpp: every layer kind, with its rule: the table the printer reads by kind, and
+// the proof that no kind registered in kind.hpp lacks a rule (a missing one does not compile).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <utility>
+
+#include <netshape/composition/input.hpp>
+#include <netshape/composition/sequential.hpp>
+#include <netshape/kind_rule.hpp>
+#include <netshape/layers/activation.hpp>
+#include <netshape/layers/channels.hpp>
+#include <netshape/layers/conv.hpp>
+#include <netshape/layers/dense.hpp>
+#include <netshape/layers/norm.hpp>
+#include <netshape/layers/pool.hpp>
+
+namespace netshape {
+
+namespace detail {
+template <std::size_t... I>
+constexpr std::array<const kind_info*, sizeof...(I)> make_kind_table(std::index_sequence<I...>) {
+    return {&kind_info_of<static_cast<kind>(I)>...};
+}
+}  // namespace detail
+
+/// Number of layer kinds (every enumerator of `kind` before the structural markers).
+inline constexpr std::size_t kind_count = static_cast<std::size_t>(kind::block_begin);
+
+/// Each layer kind's entry, indexed by kind.
+inline constexpr std::array<const kind_info*, kind_count> kind_table =
+    detail::make_kind_table(std::make_index_sequence<kind_count>{});
+
+/// A layer kind's rule as data (name, options, ranks, storage); markers have none.
+[[nodiscard]] constexpr const kind_info* info_of(kind k) {
+    return is_structure(k) ? nullptr : kind_table[static_cast<std::size_t>(k)];
+}
+
+/// The kind's name as written in code ("conv2d"); markers: "sequential", "merge", "branch", "end".
+[[nodiscard]] constexpr const char* name_of(kind k) {
+    switch (k) {
+        case kind::block_begin: return "sequential";
+        case kind::merge_begin: return "merge";
+        case kind::branch: return "branch";
+        case kind::block_end:
+        case kind::merge_end: return "end";
+        default: return kind_table[static_cast<std::size_t>(k)]->name;
+    }
+}
+
+/// A row's short description, from its kind's rule ("conv 11×11/4, 96"); empty for markers.
+[[nodiscard]] constexpr text description(const layer_record& r) {
+    text out;
+    if (const kind_info* info = info_of(r.kind); info != nullptr) info->describe(r, out);
+    return out;
+}
+
+}  // namespace netshape
