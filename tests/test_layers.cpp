@@ -28,10 +28,16 @@ constexpr bool norms_ok() {
     using ln = ns::network<ns::input<H, W, C>, ns::layer_norm>;
     using ls = ns::network<ns::input<H, W, C>, ns::layer_scale>;
     using lrn = ns::network<ns::input<H, W, C>, ns::lrn, ns::local_response_norm<3>>;
+    // torchvision.ops.misc.FrozenBatchNorm2d(C): no parameters, buffers weight, bias, running_mean
+    // and running_var (4·C; checked with torchvision 0.14).
+    using fbn = ns::network<ns::input<H, W, C>, ns::frozen_batch_norm>;
     return ns::weights<bn> == C && ns::biases<bn> == C && ns::buffers<bn> == 2 * C && ns::macs<bn> == 0 &&
            ns::activations<bn> == 2 * H * W * C && ns::output_shape<bn> == ns::shape{H, W, C} &&
            ns::weights<ln> == C && ns::biases<ln> == C && ns::buffers<ln> == 0 && ns::weights<ls> == C &&
-           ns::biases<ls> == 0 && ns::params<lrn> == 0 && ns::activations<lrn> == 3 * H * W * C;
+           ns::biases<ls> == 0 && ns::params<lrn> == 0 && ns::activations<lrn> == 3 * H * W * C &&
+           ns::params<fbn> == 0 && ns::buffers<fbn> == 4 * C && ns::activations<fbn> == 2 * H * W * C &&
+           ns::output_shape<fbn> == ns::shape{H, W, C} && ns::layers<fbn>[0].kind == ns::kind::frozen_batch_norm &&
+           ns::description(ns::layers<fbn>[0]) == "frozen batch norm";
 }
 template <class F>
 constexpr bool elementwise_ok() {

@@ -27,6 +27,7 @@ enum class kind : unsigned char {
     identity,
     channel_shuffle,
     channel_slice,
+    frozen_batch_norm,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,

@@ -54,9 +54,26 @@ struct kind_rule<kind::lrn> {
     static constexpr void describe(const layer_record& r, text& out) { out << "local response norm " << r.units; }
 };
 
+/// frozen_batch_norm's rule: torchvision's FrozenBatchNorm2d (its detection backbones): batch norm
+/// with γ, β, running mean and variance all fixed buffers: no parameters, 4·C buffers.
+template <>
+struct kind_rule<kind::frozen_batch_norm> {
+    static constexpr const char* name = "frozen_batch_norm";
+    static constexpr unsigned options = 0;
+    static constexpr unsigned ranks = ranks::any;
+    static constexpr storage stores = storage::new_tensor;
+    static constexpr per_channel counts{0, 0, 4};
+    static constexpr void describe(const layer_record&, text& out) { out << "frozen batch norm"; }
+};
+
 /// `batch_norm`: see its rule above.
 struct batch_norm {
     static constexpr std::array<spec, 1> nodes = detail::leaf<kind::batch_norm>({});
+};
+
+/// `frozen_batch_norm`: see its rule above.
+struct frozen_batch_norm {
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::frozen_batch_norm>({.bias = false});
 };
 
 /// `layer_norm`: see its rule above.
