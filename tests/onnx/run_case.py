@@ -2,29 +2,30 @@
 """Runs one tests/onnx/case_*.py: each of its cases() is a small ONNX graph built with onnx.helper
 and what tools/onnx2netshape must make of it: either an error naming a node, or a header holding
 given netshape layers whose figures, computed by hand from the layer formulas in the case, the
-compiler then checks. Exit 77 (skipped) without the onnx package."""
+compiler then checks (with cmake/warnings.txt's flags). Exit status: 0 passed, 1 failed, 2 usage,
+77 skipped (no onnx package)."""
 import argparse
 import importlib.util
 import os
 import subprocess
 import sys
 
-p = argparse.ArgumentParser()
+TOOLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools")
+sys.path.insert(0, TOOLS)
+from netshape_script import cxx_flags, require  # noqa: E402
+
+p = argparse.ArgumentParser(description=__doc__)
 p.add_argument("case")
 p.add_argument("--work", required=True)
-p.add_argument("--cxx", required=True)
+p.add_argument("--compiler", required=True)
 p.add_argument("--include", required=True)
 args = p.parse_args()
-try:
-    import onnx  # noqa: F401
-except ImportError as e:
-    print(f"SKIPPED: {e} (needs python3-onnx)")
-    sys.exit(77)
+onnx = require("onnx")
 
 spec = importlib.util.spec_from_file_location("case", args.case)
 case = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(case)
-tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "onnx2netshape")
+tool = os.path.join(TOOLS, "onnx2netshape")
 os.makedirs(args.work, exist_ok=True)
 failed = 0
 for c in case.cases():
@@ -33,7 +34,7 @@ for c in case.cases():
     header = os.path.join(args.work, name + ".hpp")
     onnx.checker.check_model(c["model"])
     onnx.save(c["model"], path)
-    r = subprocess.run([sys.executable, tool, path, "-o", header, "--name", "net", "--namespace", name],
+    r = subprocess.run([sys.executable, tool, path, "--out", header, "--name", "net", "--namespace", name],
                        capture_output=True, text=True)
     if "error" in c:
         if r.returncode == 0 or c["error"] not in r.stderr:
@@ -62,7 +63,7 @@ for c in case.cases():
         if "output" in f:
             out.write("static_assert(ns::output_shape<n> == ns::shape{%d, %d, %d});\n" % tuple(f["output"]))
         out.write("int main() {}\n")
-    r = subprocess.run([args.cxx, "-std=c++20", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-I", args.include,
+    r = subprocess.run([args.compiler] + cxx_flags() + ["-I", args.include,
                         "-I", args.work, "-c", source, "-o", source + ".o"], capture_output=True, text=True)
     if r.returncode != 0:
         print(f"FAILED {name}: does not compile\n{r.stderr[:3000]}\n{text}")
