@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """netshape's compile-time benchmark: what the compiler pays for netshape's figures.
 
-Measures with g++ and clang++ (-std=c++20 -fsyntax-only, best of --runs runs, CPU seconds
+Measures with g++ and clang++ (or each --compiler; -std=c++20 -fsyntax-only and the build's warning
+flags from cmake/warnings.txt, best of --runs runs, CPU seconds
 user+sys of the compiler process and its peak resident memory, read from the kernel's rusage
 through os.wait4):
   floor       a file that only includes <netshape/netshape.hpp>; <boost/hana.hpp> alone for reference
@@ -17,9 +18,10 @@ and the route a user would otherwise take: torchvision (Debian python3-torchvisi
 same figures for the same models (parameter count, a forward pass for shapes, hook-counted MACs),
 timed as a process with the same clock.
 
-Writes bench/results.json (or --json) and prints a Markdown table; --svg writes a plot of compile
+Writes bench/results.json (or --out) and prints a Markdown table; --svg writes a plot of compile
 time against layer count. Python standard library only; the torchvision route needs /usr/bin/python3
 with torch and torchvision.
+Exit status: 0 measured, 1 failure, 2 usage.
 """
 import argparse
 import json
@@ -30,7 +32,9 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from netshape_script import ROOT, cxx_flags  # noqa: E402
+
 INCLUDE = os.path.join(ROOT, "include")
 
 ZOO = ["alexnet", "alexnet_grouped", "alexnet_owt", "lenet5", "vgg11", "vgg13", "vgg16", "vgg19", "vgg16_bn",
@@ -70,7 +74,7 @@ def best_of(runs, cmd, **kw):
 
 
 def compile_cmd(compiler, source):
-    return [compiler, "-std=c++20", "-fsyntax-only", "-I", INCLUDE, source]
+    return [compiler] + cxx_flags() + ["-fsyntax-only", "-I", INCLUDE, source]
 
 
 def figures_asserts(name):
@@ -168,7 +172,7 @@ def printer_runtime(compiler):
     """Builds bench/print_time.cpp (-O2), runs it, and finds the section holding the records the
     printer walks: a read-only one (.rodata, or .data.rel.ro when they hold pointers to names)."""
     exe = os.path.join(tempfile.mkdtemp(prefix="netshape-print-"), "print_time")
-    subprocess.run([compiler, "-std=c++20", "-O2", "-I", INCLUDE, os.path.join(ROOT, "bench", "print_time.cpp"),
+    subprocess.run([compiler] + cxx_flags() + ["-O2", "-I", INCLUDE, os.path.join(ROOT, "bench", "print_time.cpp"),
                     "-o", exe], check=True)
     out = subprocess.run([exe, "500"], check=True, capture_output=True, text=True).stdout
     us = float(out.split(" us per summary")[0].rsplit(" ", 1)[1])
@@ -239,16 +243,19 @@ def svg_plot(results, path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--compilers", default="g++,clang++")
+    ap.add_argument("--compiler", action="append", help="compiler to measure (repeatable; default: g++ and clang++)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--chains", default="1000,4000,16000")
     ap.add_argument("--models", default=",".join(ZOO), help="zoo models to measure one by one ('' for none)")
-    ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results.json"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results.json"), help="results file (JSON)")
     ap.add_argument("--svg", default=None, help="write the compile-time plot here")
     ap.add_argument("--no-torchvision", action="store_true")
     ap.add_argument("--doc", default=None, help="write the performance page (docs/performance.md) here")
     args = ap.parse_args()
     models = [m for m in args.models.split(",") if m]
+    unknown = [m for m in models if m not in ZOO]
+    if unknown:
+        ap.error("not zoo models: %s" % ", ".join(unknown))
     chains = [int(c) for c in args.chains.split(",") if c]
     work = tempfile.mkdtemp(prefix="netshape-bench-")
 
@@ -275,7 +282,7 @@ def main():
         sources["chain_%d" % n] = source("chain_%d" % n, chain_source(n))
 
     results = {"machine": machine(), "runs": args.runs, "compilers": {}}
-    for comp in [c for c in args.compilers.split(",") if c]:
+    for comp in args.compiler or ["g++", "clang++"]:
         r = {"version": compiler_version(comp)}
         measure = lambda key: best_of(args.runs, compile_cmd(comp, sources[key]))
         for key in ("hana", "floor", "zoo_header", "zoo_types", "zoo_all", "chain_4000_types", "nested_50",
@@ -302,7 +309,7 @@ def main():
     if not args.no_torchvision:
         results["torchvision"] = torchvision_route(ZOO, args.runs)
 
-    with open(args.json, "w") as f:
+    with open(args.out, "w") as f:
         json.dump(results, f, indent=1)
     if args.svg:
         svg_plot(results, args.svg)
@@ -461,4 +468,8 @@ compiler; `bench/perf_check.py --compiler g++ --record` records it again on this
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        sys.exit(main())
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as e:
+        print("compile_bench: %s" % e, file=sys.stderr)
+        sys.exit(1)

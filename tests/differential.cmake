@@ -14,19 +14,14 @@ set(NETSHAPE_DIFF_COUNT 300 CACHE STRING "Random networks per differential run")
 set(NETSHAPE_DIFF_PER_FILE 25 CACHE STRING "Random networks per generated .cpp file")
 set(NETSHAPE_DIFF_JOBS 2 CACHE STRING "Parallel generator and compiler processes of the differential test")
 
-set(netshape_diff_flags)
-foreach(flag IN LISTS NETSHAPE_WARNINGS)
-  list(APPEND netshape_diff_flags --flag=${flag})
-endforeach()
-
+# run.py compiles with the warning flags of cmake/warnings.txt, which it reads itself.
 if(EXISTS "${NETSHAPE_TORCH_PYTHON}")
   add_test(NAME differential
     COMMAND "${NETSHAPE_TORCH_PYTHON}" ${CMAKE_CURRENT_LIST_DIR}/differential/run.py
             --compiler ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include
             --generator ${PROJECT_SOURCE_DIR}/tools/random_networks.py
             --work ${CMAKE_CURRENT_BINARY_DIR}/differential
-            --count ${NETSHAPE_DIFF_COUNT} --per-file ${NETSHAPE_DIFF_PER_FILE} --jobs ${NETSHAPE_DIFF_JOBS}
-            ${netshape_diff_flags})
+            --count ${NETSHAPE_DIFF_COUNT} --per-file ${NETSHAPE_DIFF_PER_FILE} --jobs ${NETSHAPE_DIFF_JOBS})
   # run.py exits 77 when the interpreter cannot import torch.
   set_tests_properties(differential PROPERTIES SKIP_RETURN_CODE 77)
   # The test can fail: case 1 of three is written with PyTorch's params + 1, and this passes only if
@@ -35,8 +30,7 @@ if(EXISTS "${NETSHAPE_TORCH_PYTHON}")
     COMMAND "${NETSHAPE_TORCH_PYTHON}" ${CMAKE_CURRENT_LIST_DIR}/differential/run.py --selftest
             --compiler ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include
             --generator ${PROJECT_SOURCE_DIR}/tools/random_networks.py
-            --work ${CMAKE_CURRENT_BINARY_DIR}/differential_selftest --count 3 --per-file 3 --jobs 1
-            ${netshape_diff_flags})
+            --work ${CMAKE_CURRENT_BINARY_DIR}/differential_selftest --count 3 --per-file 3 --jobs 1)
   set_tests_properties(differential.selftest PROPERTIES LABELS differential SKIP_RETURN_CODE 77)
 else()
   add_test(NAME differential

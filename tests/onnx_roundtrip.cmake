@@ -14,7 +14,7 @@ foreach(model IN LISTS netshape_onnx_models)
     if(EXISTS ${NETSHAPE_TORCH_PYTHON})
       add_test(NAME ${test}
         COMMAND ${NETSHAPE_TORCH_PYTHON} ${PROJECT_SOURCE_DIR}/tools/onnx_roundtrip.py ${model} ${mode}
-                --work ${netshape_onnx_work} --cxx ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include
+                --work ${netshape_onnx_work} --compiler ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include
                 --reference ${CMAKE_CURRENT_LIST_DIR}/data/torchvision_reference.json)
     else()
       # No interpreter at all: still a case, reported as skipped.
@@ -32,7 +32,7 @@ foreach(case IN LISTS netshape_onnx_cases)
   if(EXISTS ${NETSHAPE_TORCH_PYTHON})
     add_test(NAME ${test}
       COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/run_case.py ${case}
-              --work ${netshape_onnx_work}/tool --cxx ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include)
+              --work ${netshape_onnx_work}/tool --compiler ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include)
   else()
     add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
   endif()

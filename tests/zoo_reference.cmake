@@ -3,7 +3,7 @@
 # torchvision, a CTest (label "reference") re-runs the script into the build directory and compares.
 # Run as a script (cmake -P, by the test below): regenerate into OUT, compare with COMMITTED.
 if(CMAKE_SCRIPT_MODE_FILE)
-  execute_process(COMMAND ${PYTHON} ${SCRIPT} ${OUT} RESULT_VARIABLE failed)
+  execute_process(COMMAND ${PYTHON} ${SCRIPT} --out ${OUT} RESULT_VARIABLE failed)
   if(failed)
     message(FATAL_ERROR "tools/torchvision_reference.py failed (${failed})")
   endif()

@@ -1,9 +1,9 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Compile every C++ block of Markdown files, so that the docs cannot drift from the library.
 
 Each fenced block tagged cpp (or c++, cxx, cc, hpp) is written to its own source file, preceded by
 a #line directive so that diagnostics point at the Markdown file, and compiled with the given
-compiler and -std=c++20 -Wall -Wextra -Wpedantic -Werror:
+compiler, -std=c++20 and the warning flags of cmake/warnings.txt (the build's own):
 
   - a block with a main() is built and run; it must exit with 0;
   - a block without main() is compiled with -fsyntax-only (its static_asserts still fire);
@@ -18,7 +18,7 @@ Any other `// doc:` line is an error, so that a typo cannot silently opt a block
 Usage:
   extract_snippets.py --compiler g++ -I include [--flag=-isystem/x] [--work DIR] FILE.md...
   extract_snippets.py --compiler g++ -I include --self-test
-Standard library only.
+Standard library only. Exit status: 0 every block as documented, 1 a block failed, 2 usage.
 """
 
 import argparse
@@ -28,8 +28,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netshape_script import cxx_flags  # noqa: E402
+
 CPP_TAGS = {"cpp", "c++", "cxx", "cc", "hpp", "h++"}
-WARNINGS = ["-std=c++20", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
 PRELUDE = "#include <netshape/netshape.hpp>\nnamespace ns = netshape;\n"
 MARKER = re.compile(r"^\s*//\s*doc:\s*(\S+)\s*(.*?)\s*$")
 MAIN = re.compile(r"\bint\s+main\s*\(")
@@ -106,7 +108,7 @@ def compile_block(block, args, work):
         # Diagnostics name the Markdown file and its line, not the scratch file.
         f.write('#line %d "%s"\n' % (block.line, block.path))
         f.write(block.text)
-    command = [args.compiler] + WARNINGS + ["-I" + d for d in args.include] + args.flag
+    command = [args.compiler] + cxx_flags() + ["-I" + d for d in args.include] + args.flag
     build = block.has_main and not block.fails_with
     if build:
         exe = os.path.join(work, stem)

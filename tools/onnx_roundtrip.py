@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """ONNX round trip of one torchvision model (tests/onnx_roundtrip.cmake runs it under CTest).
 
-    onnx_roundtrip.py MODEL MODE --work DIR --cxx COMPILER --include DIR [--reference JSON]
+    onnx_roundtrip.py MODEL MODE --work DIR --compiler COMPILER --include DIR [--reference JSON]
 
 MODE is `train` (torch.onnx.TrainingMode.TRAINING, no constant folding: batch norm stays in the
 file) or `eval` (an ordinary export: the exporter folds each batch norm that directly follows a
@@ -11,10 +11,11 @@ convolution into it). The script
   3. measures torchvision's figures itself (parameters, buffers without num_batches_tracked,
      output shape, and Conv2d/Linear MACs with forward hooks) and, if the reference file has the
      model, requires it to agree,
-  4. compiles a file that includes the header and static_asserts torchvision's figures, or, in eval
+  4. compiles (with cmake/warnings.txt's flags) a file that includes the header and static_asserts
+     torchvision's figures, or, in eval
      mode, torchvision's figures minus the exact effect of folding: each folded BN removes its 2·C
      parameters and 2·C buffers, and its convolution gains C bias parameters if it had none.
-Exit status: 0 passed, 1 failed, 77 skipped (torch, torchvision or onnx missing).
+Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (torch, torchvision or onnx missing).
 """
 
 import argparse
@@ -23,7 +24,8 @@ import os
 import subprocess
 import sys
 
-SKIP = 77
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netshape_script import cxx_flags, require  # noqa: E402
 
 
 def build(name):
@@ -75,23 +77,17 @@ def measure(model, size):
 
 
 def main():
-    p = argparse.ArgumentParser()
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("model")
     p.add_argument("mode", choices=["train", "eval"])
     p.add_argument("--work", required=True)
-    p.add_argument("--cxx", required=True)
+    p.add_argument("--compiler", required=True)
     p.add_argument("--include", required=True)
     p.add_argument("--reference", default="")
     p.add_argument("--size", type=int, default=224)
     args = p.parse_args()
 
-    try:
-        import onnx
-        import torch
-        import torchvision  # noqa: F401
-    except ImportError as e:
-        print(f"SKIPPED: {e} (needs python3-torch, python3-torchvision and python3-onnx)")
-        return SKIP
+    onnx, torch, _ = require("onnx", "torch", "torchvision")
 
     os.makedirs(args.work, exist_ok=True)
     stem = f"{args.model}_{args.mode}"
@@ -112,7 +108,7 @@ def main():
 
     # 2. Generate.
     tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "onnx2netshape")
-    r = subprocess.run([sys.executable, tool, path, "-o", header, "--name", "net", "--namespace", stem])
+    r = subprocess.run([sys.executable, tool, path, "--out", header, "--name", "net", "--namespace", stem])
     if r.returncode != 0:
         print("FAILED: onnx2netshape rejected the file")
         return 1
@@ -159,7 +155,7 @@ def main():
                 f"static_assert(netshape::output_shape<{ns}net> == netshape::shape{{{o[0]}, {o[1]}, {o[2]}}});\n"
                 f"static_assert(netshape::input_shape<{ns}net> == netshape::shape{{{args.size}, {args.size}, 3}});\n"
                 "int main() {}\n")
-    cmd = [args.cxx, "-std=c++20", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-I", args.include,
+    cmd = [args.compiler] + cxx_flags() + ["-I", args.include,
            "-I", args.work, "-c", source, "-o", os.path.join(args.work, stem + "_check.o")]
     print(" ".join(cmd), flush=True)
     r = subprocess.run(cmd)

@@ -1,17 +1,18 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Measures PyTorch's output sizes for a grid of conv / max-pool / avg-pool configurations and writes
 tests/data/pytorch_layer_grid.hpp, which tests/test_pytorch_grid.cpp compares netshape against.
 
-Run with Debian's python3 (python3-torch): /usr/bin/python3 tools/pytorch_layer_reference.py
+Run with Debian's python3 (python3-torch): /usr/bin/python3 tools/pytorch_layer_reference.py [--out FILE]
 Every figure in the header is what PyTorch itself returned (or -1 where PyTorch raised an error);
-nothing is computed here by formula.
+nothing is computed here by formula. Exit status: 0 written, 1 failure, 2 usage, 77 torch missing.
 """
+import argparse
 import itertools
 import os
 import sys
 
-import torch
-import torch.nn.functional as F
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netshape_script import ROOT, require  # noqa: E402
 
 SIZES = [1, 2, 3, 4, 5, 6, 7, 8, 11, 13]
 KERNELS = [1, 2, 3, 4, 5]
@@ -30,6 +31,8 @@ def axes(with_dilation, with_ceil):
 
 
 def measure(kind, h, w):
+    torch = require("torch")
+    F = torch.nn.functional
     x = torch.zeros(1, 1, h["n"], w["n"])
     k, s, p, d = (h["k"], w["k"]), (h["s"], w["s"]), (h["p"], w["p"]), (h["d"], w["d"])
     try:
@@ -45,9 +48,12 @@ def measure(kind, h, w):
         return -1, -1
 
 
-def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out_path = os.path.join(root, "tests", "data", "pytorch_layer_grid.hpp")
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=os.path.join(ROOT, "tests", "data", "pytorch_layer_grid.hpp"),
+                    help="header to write (default: tests/data/pytorch_layer_grid.hpp)")
+    out_path = ap.parse_args(argv).out
+    torch = require("torch")
     rows, nets = [], []
     for kind, dil, ceil in [("conv2d", True, False), ("max_pool", True, True), ("avg_pool", False, True)]:
         grid = axes(dil, ceil)
@@ -92,4 +98,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Random valid architectures, measured by PyTorch, written as netshape types with static_asserts.
 
     /usr/bin/python3 tools/random_networks.py --seed 1234 --count 300 --per-file 25 --out DIR
@@ -21,15 +21,47 @@ with forward hooks; only that pass and the module's parameters give the figures 
                  and where not zero its params (the leaf module's parameters) and MACs (its hooks)
                  (zeros are left to the totals, which would show any stray count)
 The receptive field and activation count are not compared: PyTorch has no such figures.
+Exit status: 0 written, 1 failure, 2 usage, 77 torch missing (skipped).
 """
 import argparse
 import os
 import random
 import sys
 
-import torch
-import torch.nn as nn
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netshape_script import require  # noqa: E402
 
+
+def part_of(text):
+    """--part K/N, with 0 <= K < N."""
+    try:
+        part, parts = (int(v) for v in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not K/N")
+    if not 0 <= part < parts:
+        raise argparse.ArgumentTypeError(f"'{text}': K must be in [0, N)")
+    return part, parts
+
+
+def arguments(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", required=True, help="any string; the same seed gives the same networks")
+    ap.add_argument("--count", type=int, default=300, help="number of networks")
+    ap.add_argument("--per-file", type=int, default=25, help="networks per .cpp file")
+    ap.add_argument("--only", type=int, action="append", help="write only these case indices")
+    ap.add_argument("--corrupt", type=int, action="append", default=[],
+                    help="self-test only: write PyTorch's params + 1 for this case, which must then fail")
+    ap.add_argument("--part", type=part_of, default=(0, 1),
+                    help="K/N: write only files f with f %% N == K (parallel runs)")
+    ap.add_argument("--out", required=True, help="directory for random_<n>.cpp")
+    return ap.parse_args(argv)
+
+
+if __name__ == "__main__":
+    ARGS = arguments()  # before torch is imported: --help and usage errors need no torch
+
+torch = require("torch")
+nn = torch.nn
 torch.set_grad_enabled(False)
 torch.set_num_threads(1)  # tiny tensors: threads cost more than they save
 
@@ -568,18 +600,8 @@ def make_case(seed, index):
     return input_hwc, items, measure(input_hwc, items)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", required=True, help="any string; the same seed gives the same networks")
-    ap.add_argument("--count", type=int, default=300, help="number of networks")
-    ap.add_argument("--per-file", type=int, default=25, help="networks per .cpp file")
-    ap.add_argument("--only", type=int, action="append", help="write only these case indices")
-    ap.add_argument("--corrupt", type=int, action="append", default=[],
-                    help="self-test only: write PyTorch's params + 1 for this case, which must then fail")
-    ap.add_argument("--part", default="0/1", help="K/N: write only files f with f %% N == K (parallel runs)")
-    ap.add_argument("--out", required=True, help="directory for random_<n>.cpp")
-    args = ap.parse_args()
-    part, parts = (int(v) for v in args.part.split("/"))
+def main(args):
+    part, parts = args.part
     os.makedirs(args.out, exist_ok=True)
     indices = args.only if args.only else list(range(args.count))
     files = [indices[i:i + args.per_file] for i in range(0, len(indices), args.per_file)]
@@ -604,4 +626,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(ARGS))

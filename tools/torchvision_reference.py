@@ -1,13 +1,13 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Measures the models of netshape's zoo in PyTorch and writes the figures the zoo is tested against.
 
 Run with the Python that has torch and torchvision (on Debian: /usr/bin/python3 with python3-torch and
 python3-torchvision). No weights are downloaded: every model is built with weights=None.
 
-    /usr/bin/python3 tools/torchvision_reference.py [OUTPUT_DIR]   (default: tests/data)
+    /usr/bin/python3 tools/torchvision_reference.py [--out DIR]   (default: tests/data)
 
-Writes OUTPUT_DIR/torchvision_reference.hpp (constexpr figures for the C++ tests) and
-OUTPUT_DIR/torchvision_reference.json (the same figures, for people and other tools).
+Writes DIR/torchvision_reference.hpp (constexpr figures for the C++ tests) and
+DIR/torchvision_reference.json (the same figures, for people and other tools).
 
 Figures, for one image at the model's default input size, in eval() mode:
   params       number of elements of every learnable parameter
@@ -18,15 +18,30 @@ Figures, for one image at the model's default input size, in eval() mode:
                  conv:   out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w
                  linear: (input elements / in_features) * in_features * out_features
   layers       for a few models, every leaf module call in order: (module name, output shape)
+
+Exit status: 0 written, 1 failure, 2 usage, 77 torch or torchvision missing (skipped).
 """
+import argparse
 import json
 import os
 import sys
 
-import torch
-import torchvision
-from torch import nn
-from torchvision import models
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netshape_script import ROOT, require  # noqa: E402
+
+
+def arguments(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=os.path.join(ROOT, "tests", "data"),
+                    help="directory for torchvision_reference.{hpp,json} (default: tests/data)")
+    return ap.parse_args(argv)
+
+
+if __name__ == "__main__":
+    ARGS = arguments()  # before torch is imported: --help and usage errors need neither package
+
+torch, torchvision = require("torch", "torchvision")
+nn, models = torch.nn, torchvision.models
 
 
 # Models that torchvision does not have, written out here in plain PyTorch.
@@ -215,9 +230,8 @@ def header(results):
     return "\n".join(out) + "\n"
 
 
-def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "tests", "data")
+def main(args):
+    target = args.out
     os.makedirs(target, exist_ok=True)
     torch.set_num_threads(1)
     results = {}
@@ -232,4 +246,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(ARGS))

@@ -1,17 +1,17 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """The differential test (tests/differential.cmake): random networks measured by PyTorch, checked by
 the compiler.
 
   1. picks a seed (NETSHAPE_DIFF_SEED from the environment, else a fresh random one) and prints it;
   2. runs tools/random_networks.py (in --jobs processes) to write COUNT networks with PyTorch's
      figures as static_asserts;
-  3. compiles every generated file with -fsyntax-only (everything is static_assert) in --jobs
+  3. compiles every generated file with -fsyntax-only and the warning flags of cmake/warnings.txt (everything is static_assert) in --jobs
      processes; any failed static_assert is a mismatch, named "seed S case N: <figure>";
   4. for every mismatching case, writes that case alone to <work>/mismatches/ ready to be committed
      under tests/differential/regressions/.
 
 Exit status: 0 all agree, 1 a mismatch (or a generator failure), 77 torch cannot be imported by
-this interpreter (CTest reports the test as skipped, never as passed).
+this interpreter (CTest reports the test as skipped, never as passed), 2 usage.
 """
 import argparse
 import concurrent.futures
@@ -23,7 +23,8 @@ import subprocess
 import sys
 import time
 
-SKIP = 77
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from netshape_script import SKIPPED, cxx_flags  # noqa: E402
 
 
 def compile_one(compiler, flags, source):
@@ -67,7 +68,7 @@ def main():
         import torch  # noqa: F401  (only to know whether the generator can run)
     except ImportError as e:
         print("differential: %s cannot import torch (%s); test skipped" % (sys.executable, e))
-        return SKIP
+        return SKIPPED
 
     seed = os.environ.get("NETSHAPE_DIFF_SEED") or str(secrets.randbelow(10 ** 9))
     print("differential: seed %s (reproduce: NETSHAPE_DIFF_SEED=%s ctest -R '^differential$')" % (seed, seed),
@@ -92,7 +93,7 @@ def main():
 
     sources = sorted((os.path.join(generated, f) for f in os.listdir(generated) if f.endswith(".cpp")),
                      key=lambda p: int(re.search(r"(\d+)\.cpp$", p).group(1)))
-    flags = ["-std=c++20", "-fsyntax-only", "-I" + args.include] + args.flag
+    flags = cxx_flags() + ["-fsyntax-only", "-I" + args.include] + args.flag
     start = time.monotonic()
     failed = {}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:

@@ -50,6 +50,16 @@ def cases():
     yield {"name": "matmul_dense", "model": g.model(y), "contains": ['"fc", ns::dense<10>>'],
            "figures": {"params": 36 * 10 + 10, "macs": 360, "output": (1, 1, 10)}}
 
+    # The Reshape target computed by a constant Cast (issue 12: onnx 1.12 has no
+    # helper.tensor_dtype_to_np_dtype, and this failed there).
+    g = Graph(4, 3, 3)
+    target = g.op("Cast", [g.tensor([2], 1.0)], "to_int", to=7)  # [1.0, 1.0] as int64
+    target = g.op("Mul", [target, g.ints([1, 36])], "target")     # [1, 36]
+    y = g.op("Reshape", ["x", target], "flat")
+    y = g.op("MatMul", [y, g.tensor([36, 10])], "fc")
+    yield {"name": "cast_constant", "model": g.model(y, declared=[1, 10]), "contains": ['"fc", ns::dense<10, ns::no_bias>>'],
+           "figures": {"params": 36 * 10, "macs": 360, "output": (1, 1, 10)}}
+
     # Refusals, each naming the node.
     g = Graph(3, 8, 8)
     y = g.conv("x", 3, 4, 2, "odd_pad", pads=[0, 0, 1, 0])

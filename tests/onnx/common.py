@@ -5,9 +5,10 @@ from onnx import TensorProto, helper, numpy_helper
 
 
 class Graph:
-    def __init__(self, c, h, w):
+    def __init__(self, c, h, w, dims=None):
+        """An N×C×H×W input [1, c, h, w], or any other dims (a string is a symbolic dimension)."""
         self.nodes, self.inits, self.k = [], [], 0
-        self.input = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, c, h, w])
+        self.input = helper.make_tensor_value_info("x", TensorProto.FLOAT, dims or [1, c, h, w])
 
     def tensor(self, shape, value=None):
         self.k += 1
@@ -31,11 +32,13 @@ class Graph:
         ins = [x, self.tensor([cout, cin // group, k, k])] + ([self.tensor([cout])] if bias else [])
         return self.op("Conv", ins, name, kernel_shape=[k, k], group=group, **attrs)
 
-    def model(self, out, opset=13):
+    def model(self, out, opset=13, declared=None):
+        """The model; its output's shape is declared as an exporter would (the one ONNX infers),
+        or as `declared` says (a list of dims) for files that contradict themselves."""
         g = helper.make_graph(self.nodes, "g", [self.input],
-                              [helper.make_tensor_value_info(out, TensorProto.FLOAT, None)], self.inits)
+                              [helper.make_tensor_value_info(out, TensorProto.FLOAT, declared)], self.inits)
         m = helper.make_model(g, opset_imports=[helper.make_opsetid("", opset)])
-        # Declare the output's shape as an exporter would: the one ONNX infers.
-        inferred = onnx.shape_inference.infer_shapes(m).graph.output[0].type
-        m.graph.output[0].type.CopyFrom(inferred)
+        if declared is None:
+            inferred = onnx.shape_inference.infer_shapes(m).graph.output[0].type
+            m.graph.output[0].type.CopyFrom(inferred)
         return m

@@ -1,43 +1,77 @@
 #!/usr/bin/env python3
-"""Runs one tests/onnx/case_*.py: each of its cases() is a small ONNX graph built with onnx.helper
-and what tools/onnx2netshape must make of it: either an error naming a node, or a header holding
-given netshape layers whose figures, computed by hand from the layer formulas in the case, the
-compiler then checks. Exit 77 (skipped) without the onnx package."""
+"""Runs one tests/onnx/case_*.py: each of its cases() is what tools/onnx2netshape is given (a small
+ONNX graph built with onnx.helper, or raw bytes, or a path that does not exist, plus extra
+arguments) and what it must make of it:
+  * "error": a refusal: exit status 1, no traceback, nothing on stdout, and exactly one line on
+    stderr, which contains the given text (the node or file it names and the reason);
+  * otherwise a header holding given netshape layers whose figures, computed by hand from the layer
+    formulas in the case, the compiler then checks (with cmake/warnings.txt's flags).
+Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (no onnx package)."""
 import argparse
 import importlib.util
 import os
 import subprocess
 import sys
 
-p = argparse.ArgumentParser()
+TOOLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools")
+sys.path.insert(0, TOOLS)
+from netshape_script import cxx_flags, require  # noqa: E402
+
+p = argparse.ArgumentParser(description=__doc__)
 p.add_argument("case")
 p.add_argument("--work", required=True)
-p.add_argument("--cxx", required=True)
+p.add_argument("--compiler", required=True)
 p.add_argument("--include", required=True)
 args = p.parse_args()
-try:
-    import onnx  # noqa: F401
-except ImportError as e:
-    print(f"SKIPPED: {e} (needs python3-onnx)")
-    sys.exit(77)
+onnx = require("onnx")
 
 spec = importlib.util.spec_from_file_location("case", args.case)
 case = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(case)
-tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "onnx2netshape")
+tool = os.path.join(TOOLS, "onnx2netshape")
 os.makedirs(args.work, exist_ok=True)
 failed = 0
+
+
+def refused(r, expected):
+    """A failure message, or None when the tool refused exactly as it must."""
+    lines = r.stderr.splitlines()
+    if r.returncode != 1:
+        return f"exit status {r.returncode}, expected 1"
+    if "Traceback" in r.stderr + r.stdout:
+        return "a traceback"
+    if r.stdout:
+        return f"output on stdout: {r.stdout[:200]!r}"
+    if len(lines) != 1:
+        return f"{len(lines)} lines on stderr, expected exactly one"
+    if expected not in lines[0]:
+        return f"the line does not contain {expected!r}"
+    return None
+
+
+seen = 0
 for c in case.cases():
+    seen += 1
     name = c["name"]
     path = os.path.join(args.work, name + ".onnx")
     header = os.path.join(args.work, name + ".hpp")
-    onnx.checker.check_model(c["model"])
-    onnx.save(c["model"], path)
-    r = subprocess.run([sys.executable, tool, path, "-o", header, "--name", "net", "--namespace", name],
+    if os.path.exists(path):
+        os.remove(path)
+    if "model" in c:
+        if "error" not in c:
+            onnx.checker.check_model(c["model"])
+        onnx.save(c["model"], path)
+    elif "data" in c:
+        with open(path, "wb") as f:
+            f.write(c["data"])
+    # else: the file is missing, as the case means it to be
+    out = ["--out", header] if "error" not in c else []
+    r = subprocess.run([sys.executable, tool, path, "--name", "net", "--namespace", name] + out + c.get("args", []),
                        capture_output=True, text=True)
     if "error" in c:
-        if r.returncode == 0 or c["error"] not in r.stderr:
-            print(f"FAILED {name}: expected an error containing {c['error']!r}, got status {r.returncode}: {r.stderr}")
+        problem = refused(r, c["error"].replace("{path}", path))
+        if problem:
+            print(f"FAILED {name}: {problem}; status {r.returncode}, stderr:\n{r.stderr}")
             failed += 1
         else:
             print(f"ok {name}: {r.stderr.strip()}")
@@ -62,11 +96,14 @@ for c in case.cases():
         if "output" in f:
             out.write("static_assert(ns::output_shape<n> == ns::shape{%d, %d, %d});\n" % tuple(f["output"]))
         out.write("int main() {}\n")
-    r = subprocess.run([args.cxx, "-std=c++20", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-I", args.include,
+    r = subprocess.run([args.compiler] + cxx_flags() + ["-I", args.include,
                         "-I", args.work, "-c", source, "-o", source + ".o"], capture_output=True, text=True)
     if r.returncode != 0:
         print(f"FAILED {name}: does not compile\n{r.stderr[:3000]}\n{text}")
         failed += 1
     else:
         print(f"ok {name}")
+if not seen:
+    print(f"FAILED: {args.case} has no cases")
+    failed += 1
 sys.exit(1 if failed else 0)
