@@ -107,6 +107,9 @@ struct kind_info {
     /// it) set and every count zero; sets what the kind changes and returns the rule it breaks.
     rule (*apply)(const spec&, layer_record&) = nullptr;
     void (*describe)(const layer_record&, text&) = nullptr;
+    /// ranks, stores, elementwise and counts packed in one integer (detail::facts), which each
+    /// node carries: g++'s evaluator pays for every read through a pointer to a static object.
+    unsigned facts = 0;
 };
 
 /// Each kind's rule: specialized in the kind's header. The primary template is never defined, so
@@ -126,12 +129,26 @@ concept describes = requires(const layer_record& r, text& out) {
 };
 template <class R>
 concept applies = requires(const spec& s, layer_record& r) {
-    { R::apply(s, r) } -> std::same_as<rule>;
+    { R::apply(s, r) } -> std::same_as<rule>;  // a static function, or a pointer to one
 };
 template <class R>
 concept elementwise = requires {
     { R::counts } -> std::convertible_to<per_channel>;
 };
+
+/// The bits of kind_info::facts.
+namespace facts {
+inline constexpr unsigned elementwise = 1u;      // bit 0
+inline constexpr unsigned new_tensor = 1u << 1;  // bit 1; ranks in bits 2..6 (ranks << 1)
+inline constexpr unsigned count_bits = 8;         // per-channel weights, biases, buffers: 4 bits each
+}  // namespace facts
+
+constexpr unsigned pack_facts(unsigned rank_set, storage stores, bool is_elementwise, per_channel c) {
+    return (is_elementwise ? facts::elementwise : 0u) | (stores == storage::new_tensor ? facts::new_tensor : 0u) |
+           (rank_set << 1) | static_cast<unsigned>(c.weights) << facts::count_bits |
+           static_cast<unsigned>(c.biases) << (facts::count_bits + 4) |
+           static_cast<unsigned>(c.buffers) << (facts::count_bits + 8);
+}
 
 template <class R>
 constexpr rule apply_per_channel(const spec&, layer_record& r) {
@@ -150,9 +167,20 @@ constexpr kind_info make_info() {
     static_assert(applies<R> != elementwise<R>,
                   "netshape: a kind_rule<K> gives either apply (shape and counts) or counts (an element-wise kind)");
     if constexpr (describes<R> && elementwise<R>) {
-        return kind_info{R::name, R::options, R::ranks, R::stores, true, R::counts, &apply_per_channel<R>, &R::describe};
+        static_assert(R::stores == storage::new_tensor ||
+                          (R::counts.weights == 0 && R::counts.biases == 0 && R::counts.buffers == 0),
+                      "netshape: an element-wise kind in place or a view has no counts (its output is its input)");
+        static_assert(R::ranks == ranks::any, "netshape: an element-wise kind takes every rank");
+        static_assert(R::counts.weights >= 0 && R::counts.weights < 16 && R::counts.biases >= 0 &&
+                          R::counts.biases < 16 && R::counts.buffers >= 0 && R::counts.buffers < 16,
+                      "netshape: an element-wise kind's counts per channel are below 16");
+        return kind_info{R::name,  R::options,           R::ranks,    R::stores,
+                         true,     R::counts,            &apply_per_channel<R>, &R::describe,
+                         pack_facts(R::ranks, R::stores, true, R::counts)};
     } else if constexpr (describes<R> && applies<R>) {
-        return kind_info{R::name, R::options, R::ranks, R::stores, false, {}, &R::apply, &R::describe};
+        using apply_fn = rule (*)(const spec&, layer_record&);
+        return kind_info{R::name,  R::options, R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
+                         &R::describe, pack_facts(R::ranks, R::stores, false, {})};
     } else {
         return kind_info{};
     }

@@ -62,13 +62,17 @@ constexpr rule rank_rule(int rank) {
 /// A leaf's figures: its kind's rule (kind_rule.hpp) applied to r.input_shape and r.receptive_field
 /// (the field before it), after the checks every kind shares: the rank, and every spec value below
 /// dimension_limit (so that the rules' 128-bit products are exact).
+///
+/// Written for the constant evaluators, which pay for every statement and most for calls (clang
+/// about a microsecond an operation, three a call): the shared checks are written out here.
 constexpr rule apply(const spec& s, layer_record& r) {
     r.output_shape = r.input_shape;
     r.weights = r.biases = r.buffers = r.macs = 0;
-    if (!accepts(s.info->ranks, r.input_shape.rank)) return rank_rule(r.input_shape.rank);
+    const kind_info& info = *s.info;
+    if (((info.ranks >> r.input_shape.rank) & 1u) == 0) return rank_rule(r.input_shape.rank);
     if (s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
         return rule::count_overflow;
-    return s.info->apply(s, r);
+    return info.apply(s, r);
 }
 
 /// The running sums, in 128 bits: a sum of 64-bit figures cannot overflow them, so they are
@@ -227,24 +231,21 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             // path (the same figures as the leaf path below), in as few statements as clang's
             // evaluator can be given.
             if (k == kind::block_begin || k == kind::block_end) continue;
-            if (k < kind::block_begin && what->info->elementwise) {
-                const kind_info& info = *what->info;
-                const wide e = elements(m.cur);
-                const bool adds = info.stores == storage::new_tensor;
-                const wide live = m.held + (adds ? 2 * e : e);
-                const rule bad = !accepts(info.ranks, m.cur.rank) ? rank_rule(m.cur.rank)
-                                 : live > count_max          ? rule::count_overflow
-                                                             : rule::none;
-                if (bad != rule::none) {
-                    fail(bad, i, k, merge::none, m.cur, m.cur);
+            const unsigned f = nodes[i].facts;  // the kind's facts, carried by the node
+            if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
+                const wide e = wide(m.cur.depth) * m.cur.height * m.cur.width * m.cur.channels;
+                const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
+                if (live > count_max) {
+                    fail(rule::count_overflow, i, k, merge::none, m.cur, m.cur);
                     return;
                 }
                 if (live > m.sum.peak) m.sum.peak = live;
-                const count_t c = m.cur.channels;
-                m.sum.weights += wide(info.counts.weights) * c;
-                m.sum.biases += wide(info.counts.biases) * c;
-                m.sum.buffers += wide(info.counts.buffers) * c;
-                if (adds) m.sum.activations += e;
+                if ((f & facts::new_tensor) != 0) {  // an element-wise kind in place has no counts
+                    m.sum.weights += wide((f >> facts::count_bits) & 15u) * m.cur.channels;
+                    m.sum.biases += wide((f >> (facts::count_bits + 4)) & 15u) * m.cur.channels;
+                    m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * m.cur.channels;
+                    m.sum.activations += e;
+                }
                 ++m.leaf;
                 continue;
             }
@@ -260,14 +261,22 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
         r.input_shape = m.cur;
         r.receptive_field = m.rf;
         if (k < kind::block_begin) {  // a leaf
-            rule bad = apply(s, r);
+            // apply(s, r), written out (a call is the evaluators' dearest statement)
+            r.output_shape = m.cur;
+            r.weights = r.biases = r.buffers = r.macs = 0;
+            const unsigned f = nodes[i].facts;
+            rule bad = ((f >> (m.cur.rank + 1)) & 1u) == 0 ? rank_rule(m.cur.rank)
+                       : s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit
+                           ? rule::count_overflow
+                           : s.info->apply(s, r);
             const shape& o = r.output_shape;
-            const wide out = elements(o);
+            const wide out = wide(o.depth) * o.height * o.width * o.channels;
             // Does the output count towards the network's activations? (See figures.hpp.)
-            const bool adds = s.info->stores == storage::new_tensor;
-            const wide live = m.held + elements(m.cur) + (adds ? out : 0);
+            const bool adds = (f & facts::new_tensor) != 0;
+            const wide live = m.held + wide(m.cur.depth) * m.cur.height * m.cur.width * m.cur.channels + (adds ? out : 0);
             if (bad == rule::none &&
-                (!bounded(o) || live > count_max || wide(r.weights) + r.biases > count_max))
+                (o.height >= dimension_limit || o.width >= dimension_limit || o.channels >= dimension_limit ||
+                 o.depth >= dimension_limit || live > count_max || wide(r.weights) + r.biases > count_max))
                 bad = rule::count_overflow;
             if (bad != rule::none) {
                 fail(bad, i, k, merge::none, r.input_shape, r.output_shape);

@@ -64,7 +64,15 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
 struct node {
     const spec* what = nullptr;
     const char* name = nullptr;  // named<"...", L>: on L's first node; else the spec's own
+    unsigned facts = 0;          // its kind's kind_info::facts (0 for markers)
 };
+
+template <std::size_t N>
+constexpr std::array<unsigned, N> facts_of(const std::array<spec, N>& nodes) {
+    std::array<unsigned, N> out{};
+    for (std::size_t i = 0; i < N; ++i) out[i] = nodes[i].info != nullptr ? nodes[i].info->facts : 0u;
+    return out;
+}
 
 /// Writes a part's nodes through `out` and returns the end.
 using node_copier = node* (*)(node*);
@@ -94,12 +102,15 @@ template <class T>
     requires(part_kind<T> == 2)
 struct layer_nodes<T> {
     static constexpr shape_of_part counts = count_nodes(T::nodes);
+    static constexpr auto facts = facts_of(T::nodes);
+    static constexpr unsigned first_facts = facts[0];  // a scalar: g++ copies an array per read
     static constexpr node* copy(node* out) {
         if constexpr (T::nodes.size() == 1) {
-            *out = node{&T::nodes[0]};
+            *out = node{&T::nodes[0], nullptr, first_facts};
             return out + 1;
         } else {
-            for (std::size_t i = 0; i < T::nodes.size(); ++i) *out++ = node{&T::nodes[i]};
+            const auto local = facts;
+            for (std::size_t i = 0; i < T::nodes.size(); ++i) *out++ = node{&T::nodes[i], nullptr, local[i]};
             return out;
         }
     }

@@ -7,6 +7,16 @@
 
 namespace netshape {
 
+namespace detail {
+/// "max pool 3×3/2, pad 1, ceil"
+constexpr void describe_pool(const layer_record& r, text& out, const char* what) {
+    out << what;
+    describe_window(r, out);
+    describe_padding(r, out);
+    if (r.ceil) out << ", ceil";
+}
+}  // namespace detail
+
 /// max_pool's rule: output size as conv2d's, channels kept; no parameters, no MACs. With
 /// ceil_mode the division rounds up and, as in PyTorch, a last window that would start past the
 /// input and its left padding is dropped. Padding at most half the kernel, dilated or not.
@@ -18,15 +28,10 @@ struct kind_rule<kind::max_pool> {
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr rule apply(const spec& s, layer_record& r) { return detail::slide(s, r, true); }
+    static constexpr auto apply = &detail::slide_pool;
 
     /// "max pool 3×3/2, ceil"
-    static constexpr void describe(const layer_record& r, text& out) {
-        out << "max pool ";
-        detail::describe_window(r, out);
-        detail::describe_padding(r, out);
-        if (r.ceil) out << ", ceil";
-    }
+    static constexpr void describe(const layer_record& r, text& out) { detail::describe_pool(r, out, "max pool "); }
 };
 
 /// avg_pool's rule: as max_pool's, without dilation (PyTorch's AvgPool2d has none).
@@ -37,15 +42,10 @@ struct kind_rule<kind::avg_pool> {
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr rule apply(const spec& s, layer_record& r) { return detail::slide(s, r, true); }
+    static constexpr auto apply = &detail::slide_pool;
 
     /// "avg pool 2×2/2"
-    static constexpr void describe(const layer_record& r, text& out) {
-        out << "avg pool ";
-        detail::describe_window(r, out);
-        detail::describe_padding(r, out);
-        if (r.ceil) out << ", ceil";
-    }
+    static constexpr void describe(const layer_record& r, text& out) { detail::describe_pool(r, out, "avg pool "); }
 };
 
 namespace detail {

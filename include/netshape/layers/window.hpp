@@ -59,8 +59,25 @@ constexpr rule slide(const spec& s, layer_record& r, bool pool) {
     if (pool && (2 * pad.height > kernel.height || 2 * pad.width > kernel.width)) return rule::pool_pad_over_half_kernel;
     r.output_shape.height = out_h;
     r.output_shape.width = out_w;
-    return widen(r.receptive_field, hw{span_h, span_w}, stride) ? rule::none : rule::count_overflow;
+    field& f = r.receptive_field;
+    if (f.height.denominator != 1 || f.width.denominator != 1 || f.jump_height.denominator != 1 ||
+        f.jump_width.denominator != 1)  // after upsampling: exact fractions
+        return widen(f, hw{span_h, span_w}, stride) ? rule::none : rule::count_overflow;
+    // Whole numbers (the common case), written out: r += (span − 1)·j, j *= stride.
+    const wide rf_h = f.height.numerator + wide(span_h - 1) * f.jump_height.numerator;
+    const wide rf_w = f.width.numerator + wide(span_w - 1) * f.jump_width.numerator;
+    const wide jump_h = wide(f.jump_height.numerator) * stride.height;
+    const wide jump_w = wide(f.jump_width.numerator) * stride.width;
+    if (rf_h > count_max || rf_w > count_max || jump_h > count_max || jump_w > count_max) return rule::count_overflow;
+    f.height.numerator = count_t(rf_h);
+    f.width.numerator = count_t(rf_w);
+    f.jump_height.numerator = count_t(jump_h);
+    f.jump_width.numerator = count_t(jump_w);
+    return rule::none;
 }
+
+/// A pool's rule: the window slid, channels kept (max and average pooling).
+constexpr rule slide_pool(const spec& s, layer_record& r) { return slide(s, r, true); }
 
 /// "3" for a square extent, "1×7" otherwise.
 constexpr void describe_extent(const hw& v, text& out) {
