@@ -38,7 +38,7 @@ using resnet18_layer1 = ns::network<ns::input<56, 56, 64>,
 // The same stage's row in the whole resnet18: found by name among its nodes, at compile time.
 constexpr const ns::layer_record& stage_row(const char* name) {
     for (const ns::layer_record& r : ns::nodes<ns::zoo::resnet18>) {
-        if (r.kind != ns::kind::block_begin || r.name == nullptr) continue;
+        if (r.kind != ns::kind::block_begin) continue;  // an unnamed block's name is ""
         std::size_t i = 0;
         while (name[i] != '\0' && r.name[i] == name[i]) ++i;
         if (name[i] == '\0' && r.name[i] == '\0') return r;

@@ -121,7 +121,7 @@ using named_net = ns::network<ns::input<8, 8, 3>, ns::named<"stem", ns::conv2d<4
                               ns::named<"layer1", ns::sequential<ns::named<"layer1.0.conv1", ns::conv2d<4, 1>>, ns::relu>>>;
 static_assert(std::string_view(ns::layers<named_net>[0].name) == "stem");
 static_assert(std::string_view(ns::layers<named_net>[1].name) == "layer1.0.conv1");
-static_assert(ns::layers<named_net>[2].name == nullptr);
+static_assert(ns::layers<named_net>[2].name[0] == '\0');  // unnamed: "", never nullptr
 static_assert(std::string_view(ns::nodes<named_net>[1].name) == "layer1" && ns::nodes<named_net>[1].kind == ns::kind::block_begin);
 static_assert(ns::params<named_net> == ns::params<ns::network<ns::input<8, 8, 3>, ns::conv2d<4, 3>, ns::conv2d<4, 1>, ns::relu>>);
 

@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netshape/netshape.hpp>
@@ -159,4 +160,164 @@ TEST_CASE("dot: one graph node per layer, identity as a plain edge, shapes on ed
     // input→conv1→bn→relu→conv→bn→add (6), input→add for the identity (1), add→relu→output (2)
     CHECK(edges == 9);
     CHECK(dot.find("identity") == std::string::npos);
+}
+
+namespace {
+// Names each format must escape: a pipe and a newline; quotes and a backslash; a comma, a carriage
+// return, a control character and Markdown's emphasis. And empty names, which are no names.
+using hostile = ns::network<ns::input<2, 2, 1>,
+    ns::named<"a|b\nc", ns::conv2d<1, 1>>,
+    ns::named<"", ns::sequential<ns::named<"", ns::relu>, ns::named<"say \"hi\" \\o/", ns::conv2d<1, 1>>>>,
+    ns::named<"blk", ns::add<ns::named<"q,r\r\x01*_", ns::conv2d<1, 1>>, ns::identity>>>;
+// The lines every DOT output begins with.
+const std::string dot_preamble = R"(digraph netshape {
+  rankdir=TB;
+  node [shape=box, style=rounded, fontname="Helvetica"];
+  edge [fontname="Helvetica", fontsize=10];
+)";
+}  // namespace
+
+TEST_CASE("text table: control characters in names shown as C escapes (whole output)") {
+    CHECK(render(ns::summary<hostile>().without_totals()) == R"(#  layer            description  output  weights  biases  params  MACs
+----------------------------------------------------------------------
+   input                         2×2×1
+0  a|b\nc           conv 1×1, 1  2×2×1         1       1       2     4
+   block            sequential   2×2×1         1       1       2     4
+1    relu           relu         2×2×1         0       0       0     0
+2    say "hi" \\o/  conv 1×1, 1  2×2×1         1       1       2     4
+   blk              add of 2     2×2×1         1       1       2     4
+3    q,r\r\x01*_    conv 1×1, 1  2×2×1         1       1       2     4
+4    identity       identity     2×2×1         0       0       0     0
+)");
+}
+
+TEST_CASE("markdown: pipes and inline syntax in names escaped, one row per line (whole output)") {
+    CHECK(render(ns::summary<hostile>().markdown().without_totals()) == R"(| # | layer             | description | output | weights | biases | params | MACs |
+| - | ----------------- | ----------- | ------ | ------: | -----: | -----: | ---: |
+|   | input             |             | 2×2×1  |         |        |        |      |
+| 0 | a\|b\\nc          | conv 1×1, 1 | 2×2×1  |       1 |      1 |      2 |    4 |
+|   | block             | sequential  | 2×2×1  |       1 |      1 |      2 |    4 |
+| 1 | · relu            | relu        | 2×2×1  |       0 |      0 |      0 |    0 |
+| 2 | · say "hi" \\\\o/ | conv 1×1, 1 | 2×2×1  |       1 |      1 |      2 |    4 |
+|   | blk               | add of 2    | 2×2×1  |       1 |      1 |      2 |    4 |
+| 3 | · q,r\\r\\x01\*\_ | conv 1×1, 1 | 2×2×1  |       1 |      1 |      2 |    4 |
+| 4 | · identity        | identity    | 2×2×1  |       0 |      0 |      0 |    0 |
+)");
+    CHECK(ns::format::markdown_cell("a|b") == "a\\|b");
+}
+
+TEST_CASE("csv: names quoted as RFC 4180 says, empty names give no path part (whole output)") {
+    const std::string expected =
+        "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,"
+        "params,buffers,macs,activations,peak_activations,receptive_h,receptive_w,jump_h,jump_w,input_d,output_d,"
+        "input_rank,output_rank\n"
+        "0,0,0,conv2d,\"a|b\nc\",\"a|b\nc\",\"conv 1×1, 1\",2,2,1,2,2,1,1,1,2,0,4,4,8,1,1,1,1,1,1,3,3\n"
+        "1,,0,sequential,,,sequential,2,2,1,2,2,1,1,1,2,0,4,4,0,1,1,1,1,1,1,3,3\n"
+        "2,1,1,activation,,,relu,2,2,1,2,2,1,0,0,0,0,0,0,4,1,1,1,1,1,1,3,3\n"
+        "3,2,1,conv2d,\"say \"\"hi\"\" \\o/\",\"say \"\"hi\"\" \\o/\",\"conv 1×1, 1\",2,2,1,2,2,1,1,1,2,0,4,4,8,1,1,1,1,1,1,3,3\n"
+        "5,,0,add,blk,blk,add of 2,2,2,1,2,2,1,1,1,2,0,4,4,12,1,1,1,1,1,1,3,3\n"
+        "7,3,1,conv2d,\"q,r\r\x01*_\",\"blk.q,r\r\x01*_\",\"conv 1×1, 1\",2,2,1,2,2,1,1,1,2,0,4,4,12,1,1,1,1,1,1,3,3\n"
+        "9,4,1,identity,,,identity,2,2,1,2,2,1,0,0,0,0,0,0,12,1,1,1,1,1,1,3,3\n"
+        ",,0,total,total,,,2,2,1,2,2,1,3,3,6,0,12,16,12,1,1,1,1,1,1,3,3\n";
+    CHECK(render(ns::summary<hostile>().csv()) == expected);
+    CHECK(ns::format::csv_field("a\rb") == "\"a\rb\"");
+}
+
+TEST_CASE("dot: quotes, backslashes and control characters in labels escaped; no empty labels (whole output)") {
+    CHECK(render(ns::summary<hostile>().dot()) == dot_preamble + R"(  input [label="input\n2×2×1", shape=oval];
+  n0 [label="a|b\nc\nconv 1×1, 1"];
+  n2 [label="relu"];
+  n3 [label="say \"hi\" \\o/\nconv 1×1, 1"];
+  subgraph cluster_5 {
+  label="blk";
+  n7 [label="q,r\\r\\x01*_\nconv 1×1, 1"];
+  n10 [label="add", shape=circle];
+  }
+  output [label="output\n2×2×1", shape=oval];
+  input -> n0 [label="2×2×1"];
+  n0 -> n2 [label="2×2×1"];
+  n2 -> n3 [label="2×2×1"];
+  n3 -> n7 [label="2×2×1"];
+  n7 -> n10 [label="2×2×1"];
+  n3 -> n10 [label="2×2×1"];
+  n10 -> output [label="2×2×1"];
+}
+)");
+}
+
+TEST_CASE("json: quotes, backslashes and control characters in names escaped (whole output)") {
+    using tiny = ns::network<ns::input_vector<2>, ns::named<"q\"\\\n\x01", ns::dense<1>>>;
+    CHECK(render(ns::summary<tiny>().json()) == R"({
+  "schema": "netshape-summary/2",
+  "input_shape": [2],
+  "output_shape": [1],
+  "totals": {"weights": 2, "biases": 1, "params": 3, "buffers": 0, "macs": 2, "activations": 3, "peak_activations": 3, "receptive_field": {"height": 1, "width": 1, "jump_height": 1, "jump_width": 1}},
+  "max_depth": null,
+  "nodes": [
+    {"index": 0, "kind": "dense", "name": "q\"\\\u000a\u0001", "path": "q\"\\\u000a\u0001", "leaf": 0, "depth": 0, "match": null, "description": "dense 1", "input_shape": [2], "output_shape": [1], "weights": 2, "biases": 1, "params": 3, "buffers": 0, "macs": 2, "activations": 1, "peak_activations": 3, "receptive_field": {"height": 1, "width": 1, "jump_height": 1, "jump_width": 1}, "spec": {"units": 1, "kernel": [1, 1], "stride": [1, 1], "pad": [0, 0], "dilation": [1, 1], "groups": 1, "bias": true, "ceil_mode": false, "per_pixel": false, "function": null, "first": 0}}
+  ]
+}
+)");
+}
+
+TEST_CASE("an empty name is no name: every format prints named<\"\", L> exactly as L") {
+    using plain = ns::network<ns::input<4, 4, 2>, ns::conv2d<2, 1>, ns::sequential<ns::relu, ns::conv2d<2, 1>>,
+                              ns::add<ns::conv2d<2, 1>, ns::identity>>;
+    using empty = ns::network<ns::input<4, 4, 2>, ns::named<"", ns::conv2d<2, 1>>,
+                              ns::named<"", ns::sequential<ns::named<"", ns::relu>, ns::conv2d<2, 1>>>,
+                              ns::named<"", ns::add<ns::conv2d<2, 1>, ns::identity>>>;
+    static_assert(ns::layers<empty>[0].name[0] == '\0' && ns::nodes<empty>[1].name[0] == '\0');
+    const auto s = ns::summary<plain>();
+    const auto e = ns::summary<empty>();
+    CHECK(render(e) == render(s));
+    CHECK(render(e.markdown()) == render(s.markdown()));
+    CHECK(render(e.csv()) == render(s.csv()));
+    CHECK(render(e.json()) == render(s.json()));
+    CHECK(render(e.dot()) == render(s.dot()));
+    CHECK(render(e).find("block") != std::string::npos);      // the sequential's row
+    CHECK(render(e).find("0  conv2d") != std::string::npos);  // the leaf is its kind, not "block"
+    // The outer name wins over an inner one, and an empty one is none at all.
+    using outer = ns::network<ns::input<4, 4, 2>, ns::named<"x", ns::named<"y", ns::relu>>, ns::named<"", ns::named<"z", ns::relu>>>;
+    static_assert(std::string_view(ns::layers<outer>[0].name) == "x" && std::string_view(ns::layers<outer>[1].name) == "z");
+}
+
+TEST_CASE("depth(n) folds CSV, JSON and DOT as it folds the table") {
+    // res: the named add "block" at depth 0 (its sequential branch at 1, the layers in it at 2), then relu.
+    const auto rows = lines(render(ns::summary<res>().depth(0).csv()));
+    REQUIRE(rows.size() == 4);  // header, block, relu, total
+    const auto block = split_csv(rows[1]);
+    CHECK(block[3] == "add");
+    CHECK(block[4] == "block");
+    CHECK(std::stoll(block[15]) == ns::params<res>);
+    CHECK(split_csv(rows[2])[3] == "activation");
+    for (std::size_t level = 0; level < 4; ++level) {
+        for (const std::string& r : lines(render(ns::summary<res>().depth(level).csv())))
+            if (r.rfind("index", 0) != 0 && r.rfind(",,0,total", 0) != 0) CHECK(std::stoul(split_csv(r)[2]) <= level);
+    }
+    CHECK(render(ns::summary<res>().depth(9).csv()) == render(ns::summary<res>().csv()));
+
+    const std::string json = render(ns::summary<res>().depth(1).json());
+    CHECK(json.find("\"max_depth\": 1,") != std::string::npos);
+    std::size_t shown = 0, expected = 0;
+    for (std::size_t at = json.find("{\"index\": "); at != std::string::npos; at = json.find("{\"index\": ", at + 1)) ++shown;
+    for (const ns::layer_record& r : ns::nodes<res>) expected += r.depth <= 1 ? 1 : 0;
+    CHECK(shown == expected);
+    CHECK(json.find("\"depth\": 2") == std::string::npos);
+    CHECK(render(ns::summary<res>().json()).find("\"max_depth\": null,") != std::string::npos);
+
+    CHECK(render(ns::summary<res>().depth(0).dot()) == dot_preamble + R"(  input [label="input\n56×56×64", shape=oval];
+  n0 [label="block\nadd of 2 …"];
+  n12 [label="relu"];
+  output [label="output\n56×56×64", shape=oval];
+  input -> n0 [label="56×56×64"];
+  n0 -> n12 [label="56×56×64"];
+  n12 -> output [label="56×56×64"];
+}
+)");
+    // Depth 1: the add open, its sequential branch folded into one node, identity a plain edge.
+    const std::string dot1 = render(ns::summary<res>().depth(1).dot());
+    CHECK(dot1.find("[label=\"sequential …\"]") != std::string::npos);
+    CHECK(dot1.find("conv1") == std::string::npos);
+    CHECK(dot1.find("subgraph cluster_0") != std::string::npos);
+    CHECK(render(ns::summary<res>().depth(9).dot()) == render(ns::summary<res>().dot()));
 }

@@ -1,6 +1,9 @@
 // memory<Net> and peak_activations, against figures computed by hand in the comments.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+
 #include <netshape/netshape.hpp>
 
 namespace ns = netshape;
@@ -63,4 +66,57 @@ TEST_CASE("memory: precision, batch and optimizer scale the right terms") {
     constexpr auto bf16 = ns::memory<bn>({.batch = 1, .precision = ns::precision::bf16});
     CHECK(bf16.parameters == 40);
     CHECK(bf16.training_total() == 40 + 16 + 40 + 0 + 88);
+}
+
+namespace {
+using bn = ns::network<ns::input<2, 2, 3>, ns::conv2d<4, 1, ns::no_bias>, ns::batch_norm>;
+// params 20, buffers 8, activations 44, peak 32: at fp32 with SGD, training is 192 + 176·B bytes.
+constexpr count_t largest_batch = (INT64_MAX - 192) / 176;
+
+// Options as a program reads them from outside: not constants at the call, so that memory() is
+// checked at run time (with constant options, clang reports a broken rule at compile time).
+ns::memory_options at_run_time(ns::memory_options o) {
+    volatile count_t batch = o.batch;
+    o.batch = batch;
+    return o;
+}
+
+ns::memory_rule thrown(ns::memory_options o, std::string& what) {
+    try {
+        (void)ns::memory<bn>(at_run_time(o));
+    } catch (const ns::memory_error& e) {
+        what = e.what();
+        return e.broken;
+    }
+    return ns::memory_rule::none;
+}
+}  // namespace
+
+// At compile time, memory_check names the rule the options break, without failing.
+static_assert(ns::memory_check<bn>() == ns::memory_rule::none);
+static_assert(ns::memory_check<bn>({.batch = 0}) == ns::memory_rule::batch_not_positive);
+static_assert(ns::memory_check<bn>({.batch = -1}) == ns::memory_rule::batch_not_positive);
+static_assert(ns::memory_check<bn>({.precision = static_cast<ns::precision>(4)}) == ns::memory_rule::precision_unknown);
+static_assert(ns::memory_check<bn>({.optimizer = static_cast<ns::optimizer>(3)}) == ns::memory_rule::optimizer_unknown);
+static_assert(ns::memory_check<bn>({.batch = largest_batch}) == ns::memory_rule::none);
+static_assert(ns::memory_check<bn>({.batch = largest_batch + 1}) == ns::memory_rule::overflow);
+static_assert(ns::memory<bn>({.batch = largest_batch}).training_total() == 192 + 176 * largest_batch);
+
+TEST_CASE("memory: every option is checked; at run time a broken rule throws memory_error naming it") {
+    std::string what;
+    CHECK(thrown({.batch = 0}, what) == ns::memory_rule::batch_not_positive);
+    CHECK(what == "netshape: memory batch size must be positive");
+    CHECK(thrown({.batch = -8}, what) == ns::memory_rule::batch_not_positive);
+    CHECK(thrown({.precision = static_cast<ns::precision>(4)}, what) == ns::memory_rule::precision_unknown);
+    CHECK(what == "netshape: memory precision is not fp32, fp16, bf16 or int8");
+    CHECK(thrown({.precision = static_cast<ns::precision>(255)}, what) == ns::memory_rule::precision_unknown);
+    CHECK(thrown({.optimizer = static_cast<ns::optimizer>(3)}, what) == ns::memory_rule::optimizer_unknown);
+    CHECK(what == "netshape: memory optimizer is not sgd, sgd_momentum or adam");
+    CHECK(thrown({.batch = largest_batch + 1}, what) == ns::memory_rule::overflow);
+    CHECK(what == "netshape: memory estimate overflows 64 bits");
+    CHECK(thrown({.batch = INT64_MAX, .optimizer = ns::optimizer::adam}, what) == ns::memory_rule::overflow);
+    CHECK(thrown({.batch = largest_batch}, what) == ns::memory_rule::none);
+    CHECK(ns::memory<bn>(at_run_time({.batch = largest_batch})).training_total() == 192 + 176 * largest_batch);
+    CHECK(ns::memory_check<bn>(at_run_time({.batch = 0})) == ns::memory_rule::batch_not_positive);
+    CHECK(std::string(ns::message(ns::memory_rule::none)).empty());
 }

@@ -40,7 +40,7 @@ TEST_CASE("zoo: resnet50 reads as stages and blocks") {
         if (n.kind == ns::kind::block_end || n.kind == ns::kind::merge_end) continue;
         if (n.depth == 0) {
             ++top;
-            if (n.kind == ns::kind::block_begin && n.name != nullptr) stages.emplace_back(n.name);
+            if (n.kind == ns::kind::block_begin && n.name[0] != '\0') stages.emplace_back(n.name);
         }
     }
     const auto paths = ns::format::qualified_names(all.data(), all.size());

@@ -52,7 +52,7 @@ inline constexpr std::array<const kind_info*, kind_count> kind_table =
 /// A row's short description, from its kind's rule ("conv 11×11/4, 96"); empty for markers.
 [[nodiscard]] constexpr text description(const layer_record& r) {
     text out;
-    if (const kind_info* info = info_of(r.kind); info != nullptr) info->describe(r, out);
+    if (!is_structure(r.kind)) info_of(r.kind)->describe(r, out);  // by kind: no pointer test (nodes.hpp)
     return out;
 }
 

@@ -17,8 +17,20 @@
 // They are estimates of what the tensors themselves occupy: a framework adds workspace
 // (convolution algorithms, allocator rounding), masks for dropout and ReLU, and master copies in
 // mixed precision, none of which a network's shape determines.
+//
+// Every option is checked (a positive batch, a precision and an optimizer that are enumerators),
+// and so is every product and sum (nothing wraps). A broken rule is reported as "netshape: <rule>":
+//   - at compile time, as the first error on both compilers when the options are constants at the
+//     call (`constexpr auto m = memory<Net>({.batch = 0});`): on clang from a diagnose_if attribute
+//     on memory(); on g++ as the call to a non-constexpr function whose template argument is the
+//     message. (On g++ inside a static_assert, g++'s own "non-constant condition" line comes
+//     first and the rule is the next error.)
+//   - at run time, by throwing memory_error (its .broken and .what()); memory_check<Net>(options)
+//     returns the rule broken, or memory_rule::none, without throwing.
 #pragma once
 
+#include <netshape/detail/checked.hpp>
+#include <netshape/detail/fixed_string.hpp>
 #include <netshape/figures.hpp>
 
 namespace netshape {
@@ -69,44 +81,116 @@ struct memory_estimate {
     }
 };
 
-/// Thrown by memory() when an estimate would not fit in 64 bits. (Not std::overflow_error: that
-/// would pull <stdexcept> and <string> into every user of netshape.hpp.)
-struct memory_overflow {
-    [[nodiscard]] constexpr const char* what() const noexcept { return "netshape: memory estimate overflows 64 bits"; }
+/// Every rule a memory estimate checks, once: X(enumerator, message). The enum, message(), the
+/// run-time report and both compilers' compile-time reports are generated from this list.
+// clang-format off
+#define NETSHAPE_MEMORY_RULES(X) \
+    X(batch_not_positive, "netshape: memory batch size must be positive") \
+    X(precision_unknown, "netshape: memory precision is not fp32, fp16, bf16 or int8") \
+    X(optimizer_unknown, "netshape: memory optimizer is not sgd, sgd_momentum or adam") \
+    X(overflow, "netshape: memory estimate overflows 64 bits")
+// clang-format on
+
+#define NETSHAPE_MEMORY_ENUMERATOR(name, text) name,
+enum class memory_rule : unsigned char { none, NETSHAPE_MEMORY_RULES(NETSHAPE_MEMORY_ENUMERATOR) };
+#undef NETSHAPE_MEMORY_ENUMERATOR
+
+namespace detail {
+#define NETSHAPE_MEMORY_MESSAGE(name, text) text,
+inline constexpr const char* memory_messages[] = {"", NETSHAPE_MEMORY_RULES(NETSHAPE_MEMORY_MESSAGE)};
+#undef NETSHAPE_MEMORY_MESSAGE
+}  // namespace detail
+
+/// The message a memory rule is reported with ("" for none; an unknown value reads as none).
+[[nodiscard]] constexpr const char* message(memory_rule r) {
+    const auto i = static_cast<unsigned>(r);
+    return i < sizeof(detail::memory_messages) / sizeof(detail::memory_messages[0]) ? detail::memory_messages[i] : "";
+}
+
+/// Thrown by memory() at run time when a rule is broken. (Not a std::exception: that would pull
+/// <stdexcept> and <string> into every user of netshape.hpp; catch it by this type.)
+struct memory_error {
+    memory_rule broken = memory_rule::none;
+    [[nodiscard]] constexpr const char* what() const noexcept { return message(broken); }
 };
 
 namespace detail {
-/// memory() takes its options as run-time values, so an overflow cannot be a static_assert: it
-/// throws, which in a constant expression stops compilation at this line and at run time is an
-/// exception a caller can catch. It never wraps.
-constexpr count_t checked_product(count_t a, count_t b) {
-    count_t r = 0;
-    if (__builtin_mul_overflow(a, b, &r)) throw memory_overflow{};
-    return r;
+
+struct memory_result {
+    memory_estimate estimate{};
+    memory_rule broken = memory_rule::none;
+};
+
+/// The estimate from a network's totals, or the first rule broken: one plain function, compiled
+/// once. Products and sums in 128 bits, each checked before it feeds the next (so none can
+/// overflow 128 bits), compare no pointers, and never throw: the caller reports.
+constexpr memory_result estimate_memory(const memory_options& o, const layer_record& net) {
+    if (o.batch <= 0) return {{}, memory_rule::batch_not_positive};
+    if (static_cast<unsigned>(o.precision) > static_cast<unsigned>(precision::int8))
+        return {{}, memory_rule::precision_unknown};
+    if (static_cast<unsigned>(o.optimizer) > static_cast<unsigned>(optimizer::adam))
+        return {{}, memory_rule::optimizer_unknown};
+    const wide b = bytes_per_element(o.precision), per_batch = o.batch * b;  // batch < 2^63, b <= 4
+    const wide parameters = net.params * b, buffers = net.buffers * b;         // below 2^65
+    const wide state = parameters * state_per_parameter(o.optimizer);          // below 2^66
+    // A per-batch factor beyond 64 bits is not multiplied further (the product could leave 128).
+    const wide beyond = wide(count_max) + 1;
+    const wide activations = fits(per_batch) ? net.activations * per_batch : beyond;  // below 2^126
+    const wide peak = fits(per_batch) ? parameters + buffers + net.peak_activations * per_batch : beyond;
+    const wide training = parameters + buffers + parameters + state + activations;
+    if (!fits(state) || !fits(activations) || !fits(peak) || !fits(training)) return {{}, memory_rule::overflow};
+    return {{count_t(parameters), count_t(buffers), count_t(parameters), count_t(state), count_t(activations),
+             count_t(peak)},
+            memory_rule::none};
 }
-constexpr count_t checked_sum(count_t a, count_t b) {
-    count_t r = 0;
-    if (__builtin_add_overflow(a, b, &r)) throw memory_overflow{};
-    return r;
+
+/// Reports a broken memory rule: at run time by throwing memory_error; in constant evaluation,
+/// being a call to a function that is not constexpr, it stops compilation, and g++ names the
+/// function with its template argument, the message, on the error's first line.
+template <fixed_string Message>
+[[noreturn]] void memory_rule_broken(memory_rule r) {
+    throw memory_error{r};
 }
+
 }  // namespace detail
 
-/// The memory estimate of Net for the given batch size, precision and optimizer (formulas above).
+/// The rule `options` break for Net (memory_rule::none when memory<Net>(options) succeeds); for
+/// callers that check values from outside before they ask, without an exception.
 template <class Net>
-constexpr memory_estimate memory(memory_options o = {}) {
-    const count_t b = bytes_per_element(o.precision);
-    const count_t per_batch = detail::checked_product(o.batch, b);
-    memory_estimate m{};
-    m.parameters = detail::checked_product(params<Net>, b);
-    m.buffers = detail::checked_product(buffers<Net>, b);
-    m.gradients = m.parameters;
-    m.optimizer_state = detail::checked_product(m.parameters, state_per_parameter(o.optimizer));
-    m.activations = detail::checked_product(activations<Net>, per_batch);
-    m.inference_peak =
-        detail::checked_sum(detail::checked_sum(m.parameters, m.buffers), detail::checked_product(peak_activations<Net>, per_batch));
-    (void)detail::checked_sum(detail::checked_sum(m.parameters, m.buffers),
-                              detail::checked_sum(detail::checked_sum(m.gradients, m.optimizer_state), m.activations));
-    return m;
+[[nodiscard]] constexpr memory_rule memory_check(memory_options o = {}) {
+    return detail::estimate_memory(o, totals<Net>).broken;
 }
+
+// On clang, each rule is a diagnose_if attribute of memory(): when the options are constants at
+// the call, the rule they break is reported there, with its message as the error's first line.
+// (A clang extension: -Wgcc-compat says so, and is silenced for this declaration only.)
+#if defined(__clang__)
+#define NETSHAPE_MEMORY_DIAGNOSE(name, text) \
+    __attribute__((diagnose_if(memory_check<Net>(o) == memory_rule::name, text, "error")))
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgcc-compat"
+#else
+#define NETSHAPE_MEMORY_DIAGNOSE(name, text)
+#endif
+
+/// The memory estimate of Net for the given batch size, precision and optimizer (formulas above).
+/// A broken rule is a compile error in constant evaluation and throws memory_error at run time.
+template <class Net>
+constexpr memory_estimate memory(memory_options o = {}) NETSHAPE_MEMORY_RULES(NETSHAPE_MEMORY_DIAGNOSE) {
+    const detail::memory_result r = detail::estimate_memory(o, totals<Net>);
+    switch (r.broken) {
+        case memory_rule::none: break;
+#define NETSHAPE_MEMORY_REPORT(name, text) \
+    case memory_rule::name: detail::memory_rule_broken<text>(r.broken);
+        NETSHAPE_MEMORY_RULES(NETSHAPE_MEMORY_REPORT)
+#undef NETSHAPE_MEMORY_REPORT
+    }
+    return r.estimate;
+}
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
+#undef NETSHAPE_MEMORY_DIAGNOSE
 
 }  // namespace netshape

@@ -32,7 +32,9 @@ public:
     table(const layer_record* nodes, std::size_t size, const layer_record& total)
         : nodes_(nodes), size_(size), total_(&total) {}
 
-    /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row.
+    /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
+    /// style honours it: CSV and JSON leave out the nodes inside a folded block (it keeps its totals),
+    /// DOT draws the folded block as one graph node.
     [[nodiscard]] table depth(std::size_t levels) const {
         table t = *this;
         t.depth_ = levels;
@@ -66,6 +68,12 @@ private:
         return t;
     }
 
+    /// A cell of words as this style shows it: control characters visible (format::visible); in
+    /// Markdown also the characters its tables and inline syntax would read (format::markdown_cell).
+    [[nodiscard]] std::string escaped(const std::string& words) const {
+        return style_ == style::markdown ? format::markdown_cell(words) : format::visible(words);
+    }
+
     [[nodiscard]] std::vector<row> rows() const {
         std::vector<row> out;
         out.push_back({"#", "layer", "description", "output", "weights", "biases", "params", "MACs"});
@@ -76,13 +84,17 @@ private:
             if (r.depth > depth_) continue;
             if (r.kind == kind::block_begin && r.match == i + 1) continue;  // an empty sequential<>
             const bool leaf = !is_structure(r.kind);
-            const std::string indent(2 * r.depth, ' ');
-            std::string label = r.name != nullptr ? r.name : (leaf ? name_of(r.kind) : "");
-            if (label.empty()) label = r.kind == kind::merge_begin ? name_of(r.how) : "block";
-            if (leaf && r.kind == kind::activation && r.name == nullptr) label = name_of(r.fn);
+            const bool named = format::has_name(r);
+            std::string label = named ? r.name
+                                : leaf ? name_of(r.kind)
+                                       : (r.kind == kind::merge_begin ? name_of(r.how) : "block");
+            if (leaf && r.kind == kind::activation && !named) label = name_of(r.fn);
+            // The tree's levels: indentation in text; dots in Markdown, which collapses leading spaces.
+            std::string indent;
+            for (std::size_t k = 0; k < r.depth; ++k) indent += style_ == style::markdown ? "· " : "  ";
             const bool folded = !leaf && r.depth == depth_;
-            out.push_back({leaf ? std::to_string(r.index) : "", indent + label + (folded ? " …" : ""),
-                           format::describe(r), format::dims(r.output_shape), format::thousands(r.weights),
+            out.push_back({leaf ? std::to_string(r.index) : "", indent + escaped(label) + (folded ? " …" : ""),
+                           escaped(format::describe(r)), format::dims(r.output_shape), format::thousands(r.weights),
                            format::thousands(r.biases), format::thousands(r.params), format::thousands(r.macs)});
         }
         return out;
@@ -114,15 +126,7 @@ private:
         for (const row& r : rows) {
             std::string line = s == style::markdown ? "| " : "";
             for (std::size_t c = 0; c < r.size(); ++c) {
-                std::string text = r[c];
-                if (s == style::markdown && c == 1 && !text.empty() && text.front() == ' ') {
-                    // Markdown collapses leading spaces: draw the tree's levels with dots.
-                    const std::size_t spaces = text.find_first_not_of(' ');
-                    std::string dots;
-                    for (std::size_t k = 0; k < spaces / 2; ++k) dots += "· ";
-                    text = dots + text.substr(spaces);
-                }
-                line += cell(text, c);
+                line += cell(r[c], c);
                 if (c + 1 < r.size()) line += s == style::markdown ? " | " : "  ";
             }
             if (s == style::markdown) line += " |";
@@ -144,9 +148,9 @@ private:
     }
 
     void print(std::ostream& out) const {
-        if (style_ == style::csv) return format::write_csv(out, nodes_, size_, *total_);
-        if (style_ == style::json) return format::write_json(out, nodes_, size_, *total_);
-        if (style_ == style::dot) return format::write_dot(out, nodes_, size_, *total_);
+        if (style_ == style::csv) return format::write_csv(out, nodes_, size_, *total_, depth_);
+        if (style_ == style::json) return format::write_json(out, nodes_, size_, *total_, depth_);
+        if (style_ == style::dot) return format::write_dot(out, nodes_, size_, *total_, depth_);
         print_rows(out, rows(), style_, 4);
         if (!totals_) return;
         out << '\n';
@@ -159,7 +163,7 @@ private:
     const layer_record* nodes_;
     std::size_t size_;
     const layer_record* total_;
-    std::size_t depth_ = static_cast<std::size_t>(-1);
+    std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
 };

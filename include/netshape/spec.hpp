@@ -16,7 +16,7 @@ struct spec {
     const kind_info* info = nullptr;  // its kind's rule (kind_rule.hpp); nullptr for block markers
     merge how = merge::none;          // merge_begin: how its branches combine
     function fn = function::none;     // activation: which function
-    const char* name = nullptr;       // named<"...", L>; nullptr when unnamed
+    const char* name = "";            // named<"...", L>; "" when unnamed (test name[0], not the pointer)
     count_t units = 0;                // conv filters, dense outputs, shuffle groups, slice count
     hw kernel{1, 1};                  // conv/pool kernel; adaptive pool: output size
     hw stride{1, 1};

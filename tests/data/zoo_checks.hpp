@@ -47,7 +47,7 @@ template <class Net>
 struct named_layers {
     static constexpr std::size_t count = [] {
         std::size_t n = 0;
-        for (const auto& r : ns::layers<Net>) n += r.name != nullptr ? 1 : 0;
+        for (const auto& r : ns::layers<Net>) n += r.name[0] != '\0' ? 1 : 0;
         return n;
     }();
 };
@@ -82,7 +82,7 @@ void check_layers(const ref::layer (&expected)[N]) {
     std::size_t k = 0;
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto& r = all[i];
-        if (ns::is_structure(r.kind) || r.name == nullptr) continue;
+        if (ns::is_structure(r.kind) || r.name[0] == '\0') continue;
         if (k < N) {
             INFO("layer ", k, ": netshape ", paths[i], " ", r.output_shape.height, "x", r.output_shape.width, "x", r.output_shape.channels,
                  ", torchvision ", std::string(expected[k].name), " ", expected[k].output.height, "x", expected[k].output.width, "x",

@@ -13,13 +13,15 @@ namespace netshape {
 /// named "conv1" inside a block named "0" inside one named "layer1" prints as "layer1.0.conv1".
 ///
 /// Nothing is copied to name a block: L's nodes are written where its parent gathers them, and
-/// the name put on the first of them (an outer name wins over an inner one).
+/// the name put on the first of them (an outer name wins over an inner one). An empty name is no
+/// name: `named<"", L>` is L, so no printer ever shows an empty label or joins an empty path part.
 template <detail::fixed_string Name, class L>
 struct named {
     static constexpr const detail::shape_of_part& counts = detail::layer_nodes<L>::counts;
     static constexpr detail::node* copy(detail::node* out) {
         detail::node* const end = detail::layer_nodes<L>::copy(out);
-        if (end != out) out->name = Name.chars;
+        // Decided by counts, not by `end != out`: compile-time code compares no pointers (nodes.hpp).
+        if constexpr (Name.chars[0] != '\0' && counts.size > 0) out->name = Name.chars;
         return end;
     }
 };

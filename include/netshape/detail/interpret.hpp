@@ -254,7 +254,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
         layer_record& r = records[Keep ? i - first : 0];
         if constexpr (Keep) {
             static_cast<spec&>(r) = s;
-            if (nodes[i].name != nullptr) r.name = nodes[i].name;
+            r.name = nodes[i].name;  // the spec's own, or named<>'s (a copy, never a test: see nodes.hpp)
             r.depth = m.top;
             r.index = m.leaf;
         }

@@ -63,14 +63,20 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
 /// node was most of the cost of building a long network's array), and the name it shows.
 struct node {
     const spec* what = nullptr;
-    const char* name = nullptr;  // named<"...", L>: on L's first node; else the spec's own
+    const char* name = "";       // named<"...", L>: on L's first node; else the spec's own ("": none)
     unsigned facts = 0;          // its kind's kind_info::facts (0 for markers)
 };
 
+/// A node array's entries, each pointing at its spec and carrying the spec's own name and its
+/// kind's facts. The facts are read by kind, not by testing `info` against nullptr: g++ with
+/// -fsanitize=null (which implies -fno-delete-null-pointer-checks) cannot compare an object's
+/// address with nullptr, or with another object's, in a constant expression, so compile-time code
+/// here never compares pointers.
 template <std::size_t N>
-constexpr std::array<unsigned, N> facts_of(const std::array<spec, N>& nodes) {
-    std::array<unsigned, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = nodes[i].info != nullptr ? nodes[i].info->facts : 0u;
+constexpr std::array<node, N> entries_of(const std::array<spec, N>& nodes) {
+    std::array<node, N> out{};
+    for (std::size_t i = 0; i < N; ++i)
+        out[i] = node{&nodes[i], nodes[i].name, is_structure(nodes[i].kind) ? 0u : nodes[i].info->facts};
     return out;
 }
 
@@ -102,15 +108,15 @@ template <class T>
     requires(part_kind<T> == 2)
 struct layer_nodes<T> {
     static constexpr shape_of_part counts = count_nodes(T::nodes);
-    static constexpr auto facts = facts_of(T::nodes);
-    static constexpr unsigned first_facts = facts[0];  // a scalar: g++ copies an array per read
+    static constexpr auto entries = entries_of(T::nodes);
+    static constexpr node first = entries[0];  // a scalar: g++ copies an array per read
     static constexpr node* copy(node* out) {
         if constexpr (T::nodes.size() == 1) {
-            *out = node{&T::nodes[0], nullptr, first_facts};
+            *out = first;
             return out + 1;
         } else {
-            const auto local = facts;
-            for (std::size_t i = 0; i < T::nodes.size(); ++i) *out++ = node{&T::nodes[i], nullptr, local[i]};
+            const auto local = entries;
+            for (const node& n : local) *out++ = n;
             return out;
         }
     }

@@ -6,7 +6,8 @@
 // receptive field's; exact fractions, written "1/2" when not whole), input_d, output_d, input_rank,
 // output_rank (volumes and the rank of each tensor, last so that older readers keep their columns).
 // Block markers (sequential, concat, add, multiply) carry their block's totals; end and branch
-// markers are left out. A last row named "total" holds the network's totals.
+// markers are left out. A last row named "total" holds the network's totals. An unnamed node's name
+// is empty. With summary<Net>().depth(n), rows nested deeper than n are left out.
 #pragma once
 
 #include <cstddef>
@@ -18,9 +19,10 @@
 
 namespace netshape::format {
 
-/// RFC 4180: quote a field that holds a comma, a quote or a newline; double inner quotes.
+/// RFC 4180: quote a field that holds a comma, a quote, a line feed or a carriage return; double
+/// inner quotes. Everything else, other control characters included, is kept as it is.
 inline std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -42,7 +44,10 @@ inline void write_csv_row(std::ostream& out, const std::string& index, const std
         << r.input_shape.rank << ',' << r.output_shape.rank << '\n';
 }
 
-inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total) {
+/// `depth`: rows nested deeper are left out (summary<Net>().depth(n)); a block at that depth keeps
+/// its row, with its totals.
+inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
+                      std::size_t depth = all_levels) {
     const std::vector<std::string> paths = qualified_names(nodes, size);
     out << "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,"
            "params,buffers,macs,activations,peak_activations,receptive_h,receptive_w,jump_h,jump_w,input_d,output_d,"
@@ -50,10 +55,11 @@ inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t 
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
+        if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
         const std::string kind_name = r.kind == kind::merge_begin ? name_of(r.how) : name_of(r.kind);
         write_csv_row(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
-                      r.name != nullptr ? r.name : "", paths[i], describe(r), r);
+                      has_name(r) ? r.name : "", paths[i], describe(r), r);
     }
     write_csv_row(out, "", "", 0, "total", "total", "", "", total);
 }

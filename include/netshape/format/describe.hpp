@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netshape/kinds.hpp>
@@ -72,6 +73,52 @@ inline std::size_t width(const std::string& s) {
     return w;
 }
 
+/// Whether a node has a name. An empty name is no name (named<"", L> is L); records built by hand
+/// may hold nullptr, which is no name too.
+inline bool has_name(const layer_record& r) { return r.name != nullptr && r.name[0] != '\0'; }
+
+/// A byte as two lowercase hex digits ("1b").
+inline std::string hex_byte(char c) {
+    const char* hex = "0123456789abcdef";
+    const auto u = static_cast<unsigned char>(c);
+    return {hex[u >> 4], hex[u & 0xFu]};
+}
+
+/// A control character as C writes it: "\n", "\r", "\t", "\x1b".
+inline std::string control_escape(char c) {
+    if (c == '\n') return "\\n";
+    if (c == '\r') return "\\r";
+    if (c == '\t') return "\\t";
+    return cat("\\x", hex_byte(c));
+}
+inline bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == '\x7f'; }
+
+/// Text tables: control characters (a newline would break the row) made visible as C escapes,
+/// and backslashes doubled, so that what is shown reads back unambiguously.
+inline std::string visible(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '\\') out += "\\\\";
+        else if (is_control(c)) out += control_escape(c);
+        else out += c;
+    }
+    return out;
+}
+
+/// Markdown table cells: visible(), then a backslash before `|` (which would end the cell) and
+/// before what inline Markdown would read as syntax (emphasis, code, links, HTML, entities).
+inline std::string markdown_cell(const std::string& s) {
+    std::string out;
+    for (const char c : visible(s)) {
+        if (std::string_view("\\|`*_[]<~&").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+/// The depth that shows every level (summary<Net>().depth(n) folds the blocks below n).
+inline constexpr std::size_t all_levels = static_cast<std::size_t>(-1);
+
 /// Every node's qualified name: the names of the named blocks around it and its own, joined with
 /// dots, as PyTorch spells module paths ("layer1" > "0" > "conv1" is "layer1.0.conv1"). Names are
 /// kept local in the types (so that a block is one type wherever it sits) and joined here, at run
@@ -85,7 +132,7 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
         switch (r.kind) {
             case kind::block_begin:
             case kind::merge_begin:
-                out[i] = r.name != nullptr ? join(prefix.back(), r.name) : prefix.back();
+                out[i] = has_name(r) ? join(prefix.back(), r.name) : prefix.back();
                 prefix.push_back(out[i]);
                 break;
             case kind::block_end:
@@ -97,7 +144,7 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
                 out[i] = prefix.back();
                 break;
             default:
-                out[i] = r.name != nullptr ? join(prefix.back(), r.name) : std::string();
+                out[i] = has_name(r) ? join(prefix.back(), r.name) : std::string();
         }
     }
     return out;

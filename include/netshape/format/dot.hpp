@@ -14,16 +14,24 @@
 
 namespace netshape::format {
 
+/// Text inside a quoted DOT label: quotes and backslashes escaped (a backslash would start one of
+/// Graphviz's escapes, \N or \l), a newline as Graphviz's line break, other control characters
+/// shown as C escapes, as in text tables.
 inline std::string dot_label(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == '"' || c == '\\') out += '\\';
-        out += c;
+        if (c == '\n') out += "\\n";
+        else if (is_control(c)) out += cat("\\", control_escape(c));
+        else out += c;
     }
     return out;
 }
 
-inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total) {
+/// `depth`: a block nested exactly that deep is drawn as one graph node (its name, or its kind,
+/// and its description), its insides left out, as summary<Net>().depth(n) folds it in a table.
+inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
+                      std::size_t depth = all_levels) {
     struct open_merge {
         std::string entry;
         shape entry_shape;
@@ -42,20 +50,34 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     out << "digraph netshape {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
         << "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         << "  input [label=\"input\\n" << dims(total.input_shape) << "\", shape=oval];\n";
+    // A layer or a folded block: one graph node, its name (if any and not its description) above.
+    const auto box = [&](std::size_t i, const layer_record& r, const std::string& what) {
+        const std::string id = cat("n", i);
+        const bool titled = has_name(r) && what != r.name;
+        const std::string label = titled ? cat(dot_label(r.name), "\\n", dot_label(what)) : dot_label(what);
+        out << "  " << id << " [label=\"" << label << "\"];\n";
+        edge(tail, id, tail_shape);
+        tail = id;
+        tail_shape = r.output_shape;
+    };
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const std::string id = cat("n", i);
+        if ((r.kind == kind::block_begin || r.kind == kind::merge_begin) && r.depth >= depth) {
+            // Folded: one node for the whole block (none for an empty sequential<>, as in a table).
+            if (r.match != i + 1) box(i, r, cat(describe(r), " …"));
+            i = r.match;
+            continue;
+        }
         switch (r.kind) {
             case kind::block_begin:
-                if (r.name != nullptr)
-                    out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
+                if (has_name(r)) out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
                 break;
             case kind::block_end:
-                if (nodes[r.match].name != nullptr) out << "  }\n";
+                if (has_name(nodes[r.match])) out << "  }\n";
                 break;
             case kind::merge_begin:
-                if (r.name != nullptr)
-                    out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
+                if (has_name(r)) out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
                 merges.push_back(open_merge{tail, tail_shape, {}, 0});
                 break;
             case kind::branch: {
@@ -72,22 +94,15 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
                 const layer_record& begin = nodes[r.match];
                 out << "  " << id << " [label=\"" << name_of(begin.how) << "\", shape=circle];\n";
                 for (const auto& [from, s] : m.ends) edge(from, id, s);
-                if (begin.name != nullptr) out << "  }\n";
+                if (has_name(begin)) out << "  }\n";
                 tail = id;
                 tail_shape = r.output_shape;
                 break;
             }
             case kind::identity:
                 break;  // a pass-through: the branch's edge goes straight to the merge
-            default: {
-                const std::string what = describe(r);
-                std::string label = r.name != nullptr && what != r.name ? cat(dot_label(r.name), "\\n") : std::string();
-                label += dot_label(what);
-                out << "  " << id << " [label=\"" << label << "\"];\n";
-                edge(tail, id, tail_shape);
-                tail = id;
-                tail_shape = r.output_shape;
-            }
+            default:
+                box(i, r, describe(r));
         }
     }
     out << "  output [label=\"output\\n" << dims(total.output_shape) << "\", shape=oval];\n";

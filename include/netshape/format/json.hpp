@@ -8,9 +8,11 @@
 //   "input_shape":  [h, w, c], "output_shape": [h, w, c],
 //   "totals": {"params", "weights", "biases", "buffers", "macs", "activations", "peak_activations":
 //              integers, "receptive_field": {"height", "width", "jump_height", "jump_width"}},
-//   "nodes": [ every node in order, markers included:
+//   "max_depth": null, or n for summary<Net>().depth(n): nodes nested deeper than n are left out
+//                (a block at depth n keeps its begin and end markers, with its totals),
+//   "nodes": [ every node in order, markers included (an "index" is the node's in the whole network):
 //     {"index": i, "kind": "conv2d" | ... | "sequential" | "merge" | "branch" | "end",
-//      "merge": "concat" | "add" | "multiply" (merge markers), "name": string or null,
+//      "merge": "concat" | "add" | "multiply" (merge markers), "name": string, or null when unnamed,
 //      "path": the qualified name ("layer1.0.conv1"; "" for an unnamed leaf),
 //      "leaf": its index in layers<Net> (leaves) or null, "depth": nesting level,
 //      "match": index of the matching begin/end marker (markers) or null,
@@ -41,10 +43,7 @@ inline std::string json_string(const char* s) {
             out += '\\';
             out += c;
         } else if (static_cast<unsigned char>(c) < 0x20) {
-            const char* hex = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-            out += hex[static_cast<unsigned char>(c) & 0xF];
+            out += cat("\\u00", hex_byte(c));
         } else {
             out += c;
         }
@@ -79,7 +78,9 @@ inline const char* json_kind(const layer_record& r) {
     }
 }
 
-inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total) {
+/// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
+inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
+                       std::size_t depth = all_levels) {
     const auto counts = [](const layer_record& r) {
         return cat("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
                    ", \"buffers\": ", r.buffers, ", \"macs\": ", r.macs, ", \"activations\": ", r.activations);
@@ -87,16 +88,20 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
     out << "{\n  \"schema\": \"netshape-summary/2\",\n  \"input_shape\": " << json_shape(total.input_shape)
         << ",\n  \"output_shape\": " << json_shape(total.output_shape) << ",\n  \"totals\": {" << counts(total)
         << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field(total.receptive_field)
-        << "},\n  \"nodes\": [";
+        << "},\n  \"max_depth\": " << (depth == all_levels ? std::string("null") : std::to_string(depth))
+        << ",\n  \"nodes\": [";
     const std::vector<std::string> paths = qualified_names(nodes, size);
+    bool first = true;
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
+        if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
         const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
                             r.kind == kind::merge_end;
-        out << (i == 0 ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r) << "\"";
+        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r) << "\"";
+        first = false;
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
-        out << ", \"name\": " << json_string(r.name) << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
+        out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
             << ", \"description\": " << json_string(describe(r)) << ", \"input_shape\": " << json_shape(r.input_shape)
             << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
