@@ -222,6 +222,15 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
+    // The running shape and field. Without records they live in the one scratch record, as its
+    // output_shape and receptive_field: a leaf's output is then the next leaf's input with no copy
+    // (a struct copy costs the evaluators as much as a few statements).
+    if constexpr (!Keep) {
+        records[0].output_shape = m.cur;
+        records[0].receptive_field = m.rf;
+    }
+    shape& cur = Keep ? m.cur : records[0].output_shape;
+    field& rf = Keep ? m.rf : records[0].receptive_field;
     for (std::size_t i = first; i < last; ++i) {
         const spec* const what = nodes[i].what;
         const kind k = what->kind;
@@ -233,17 +242,17 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             if (k == kind::block_begin || k == kind::block_end) continue;
             const unsigned f = nodes[i].facts;  // the kind's facts, carried by the node
             if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
-                const wide e = wide(m.cur.depth) * m.cur.height * m.cur.width * m.cur.channels;
+                const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
                 const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
                 if (live > count_max) {
-                    fail(rule::count_overflow, i, k, merge::none, m.cur, m.cur);
-                    return;
+                    fail(rule::count_overflow, i, k, merge::none, cur, cur);
+                    break;
                 }
                 if (live > m.sum.peak) m.sum.peak = live;
                 if ((f & facts::new_tensor) != 0) {  // an element-wise kind in place has no counts
-                    m.sum.weights += wide((f >> facts::count_bits) & 15u) * m.cur.channels;
-                    m.sum.biases += wide((f >> (facts::count_bits + 4)) & 15u) * m.cur.channels;
-                    m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * m.cur.channels;
+                    m.sum.weights += wide((f >> facts::count_bits) & 15u) * cur.channels;
+                    m.sum.biases += wide((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
+                    m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
                     m.sum.activations += e;
                 }
                 ++m.leaf;
@@ -257,35 +266,39 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             r.name = nodes[i].name;  // the spec's own, or named<>'s (a copy, never a test: see nodes.hpp)
             r.depth = m.top;
             r.index = m.leaf;
+            r.input_shape = cur;
+            r.receptive_field = rf;
         }
-        r.input_shape = m.cur;
-        r.receptive_field = m.rf;
         if (k < kind::block_begin) {  // a leaf
             // apply(s, r), written out (a call is the evaluators' dearest statement)
-            r.output_shape = m.cur;
+            if constexpr (Keep) r.output_shape = cur;
+            else r.input_shape = cur;  // cur is r.output_shape: the rule starts from output = input
             r.weights = r.biases = r.buffers = r.macs = 0;
             const unsigned f = nodes[i].facts;
-            rule bad = ((f >> (m.cur.rank + 1)) & 1u) == 0 ? rank_rule(m.cur.rank)
+            rule bad = ((f >> (cur.rank + 1)) & 1u) == 0 ? rank_rule(cur.rank)
                        : s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit
                            ? rule::count_overflow
                            : s.info->apply(s, r);
+            const shape& in = r.input_shape;
             const shape& o = r.output_shape;
             const wide out = wide(o.depth) * o.height * o.width * o.channels;
             // Does the output count towards the network's activations? (See figures.hpp.)
             const bool adds = (f & facts::new_tensor) != 0;
-            const wide live = m.held + wide(m.cur.depth) * m.cur.height * m.cur.width * m.cur.channels + (adds ? out : 0);
+            const wide live = m.held + wide(in.depth) * in.height * in.width * in.channels + (adds ? out : 0);
             if (bad == rule::none &&
                 (o.height >= dimension_limit || o.width >= dimension_limit || o.channels >= dimension_limit ||
                  o.depth >= dimension_limit || live > count_max || wide(r.weights) + r.biases > count_max))
                 bad = rule::count_overflow;
             if (bad != rule::none) {
                 fail(bad, i, k, merge::none, r.input_shape, r.output_shape);
-                return;
+                break;
             }
             if constexpr (Keep) {
                 r.params = r.weights + r.biases;
                 r.activations = adds ? count_t(out) : 0;
                 r.peak_activations = count_t(live);
+                cur = o;
+                rf = r.receptive_field;
             }
             if (live > m.sum.peak) m.sum.peak = live;
             m.sum.weights += r.weights;
@@ -293,53 +306,62 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             m.sum.buffers += r.buffers;
             m.sum.macs += r.macs;
             if (adds) m.sum.activations += out;
-            m.cur = o;
-            m.rf = r.receptive_field;
             ++m.leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
-            stack[++m.top] = frame{i, m.cur, m.rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
-            if (k == kind::merge_begin) m.held += elements(m.cur);  // the input, for every branch
+            stack[++m.top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
+            if (k == kind::merge_begin) m.held += elements(cur);  // the input, for every branch
         } else if (k == kind::branch) {
             frame& f = stack[m.top];
             if (f.seen > 0) {
-                if (const rule bad = merge_into(f, f.how, m.cur, m.rf); bad != rule::none) {
-                    fail(bad, i, k, f.how, f.merged, m.cur);
-                    return;
+                if (const rule bad = merge_into(f, f.how, cur, rf); bad != rule::none) {
+                    fail(bad, i, k, f.how, f.merged, cur);
+                    break;
                 }
-                m.held += elements(m.cur);  // a finished branch waits for the merge
+                m.held += elements(cur);  // a finished branch waits for the merge
             }
             f.seen += 1;
-            r.input_shape = m.cur = f.input;
-            r.receptive_field = m.rf = f.receptive;
+            cur = f.input;
+            rf = f.receptive;
+            if constexpr (Keep) {
+                r.input_shape = cur;
+                r.receptive_field = rf;
+            }
         } else {  // block_end, merge_end
             frame& f = stack[m.top];
             if (k == kind::merge_end) {
-                rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, m.cur, m.rf);
+                rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, cur, rf);
                 if (bad == rule::none && !bounded(f.merged)) bad = rule::count_overflow;
                 if (bad != rule::none) {
-                    fail(bad, i, k, f.how, f.merged, m.cur);
-                    return;
+                    fail(bad, i, k, f.how, f.merged, cur);
+                    break;
                 }
-                const wide live = m.held + elements(m.cur) + (f.how == merge::concat ? elements(f.merged) : 0);
-                m.cur = f.merged;
-                m.rf = f.merged_receptive;
+                const wide live = m.held + elements(cur) + (f.how == merge::concat ? elements(f.merged) : 0);
+                cur = f.merged;
+                rf = f.merged_receptive;
                 if (live > m.sum.peak) m.sum.peak = live;
-                r.peak_activations = fits(live) ? count_t(live) : 0;
+                if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
                 m.held = f.held;
-                if (f.how == merge::concat) m.sum.activations += elements(m.cur);
+                if (f.how == merge::concat) m.sum.activations += elements(cur);
             }
-            if (Keep && !difference(r, m.sum, f.before)) {
-                fail(rule::count_overflow, i, k, f.how, f.input, m.cur);
-                return;
+            if constexpr (Keep) {
+                if (!difference(r, m.sum, f.before)) {
+                    fail(rule::count_overflow, i, k, f.how, f.input, cur);
+                    break;
+                }
+                r.input_shape = f.input;
+                r.output_shape = cur;
+                r.receptive_field = rf;
+                r.match = f.begin;
+                r.depth = m.top - 1;
             }
-            r.input_shape = f.input;
-            r.output_shape = m.cur;
-            r.receptive_field = m.rf;
-            r.match = f.begin;
-            r.depth = --m.top;
+            --m.top;
         }
     }
-    if (last == n) {
+    if constexpr (!Keep) {
+        m.cur = cur;
+        m.rf = rf;
+    }
+    if (last == n && m.error.broken == rule::none) {
         const totals& t = m.sum;
         m.total.output_shape = m.cur;
         m.total.receptive_field = m.rf;
