@@ -1,8 +1,10 @@
 # Compile-time regression guard (label `perf`): the 4,000-layer chain and the whole zoo must not take
-# more than twice the CPU time recorded in bench/baseline.json for this compiler.
+# more than twice the CPU time recorded in bench/baseline.json for this compiler, and (with valgrind)
+# netshape's instructions per layer over the minimal design's (bench/minimal.hpp) must stay within
+# the limit recorded there. Without valgrind that part is skipped and so is the test (77).
 find_program(NETSHAPE_PERF_PYTHON NAMES python3)
 if(NETSHAPE_PERF_PYTHON)
   add_test(NAME perf.compile_time
     COMMAND ${NETSHAPE_PERF_PYTHON} ${PROJECT_SOURCE_DIR}/bench/perf_check.py --compiler ${CMAKE_CXX_COMPILER})
-  set_tests_properties(perf.compile_time PROPERTIES LABELS perf RUN_SERIAL TRUE TIMEOUT 600)
+  set_tests_properties(perf.compile_time PROPERTIES LABELS perf RUN_SERIAL TRUE TIMEOUT 600 SKIP_RETURN_CODE 77)
 endif()
