@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <netshape/detail/checked.hpp>
+#include <netshape/detail/nodes.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/kind_rule.hpp>
 #include <netshape/layer_record.hpp>
