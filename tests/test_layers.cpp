@@ -81,6 +81,40 @@ static_assert(ns::output_shape<alexnet> == ns::shape{1, 1, 1000});
 static_assert(ns::layers<alexnet>[0].output_shape == ns::shape{55, 55, 96} && ns::layers<alexnet>[0].weights == 34'848);
 static_assert(ns::input_shape<alexnet> == ns::shape{227, 227, 3} && ns::totals<alexnet>.params == 62'378'344);
 
+// A rule's check: what a spec breaks on its own, worked out once per layer type and reported at
+// that layer, before its input is looked at; kinds without one break nothing on their own.
+constexpr ns::rule checked(ns::kind k, ns::spec s) {
+    s.kind = k;
+    return ns::info_of(k)->check(s);
+}
+static_assert(checked(ns::kind::conv2d, {.units = 8, .kernel = 3}) == ns::rule::none);
+static_assert(checked(ns::kind::conv2d, {.units = 8, .kernel = 0}) == ns::rule::kernel_not_positive);
+static_assert(checked(ns::kind::conv2d, {.units = 8, .kernel = 3, .stride = ns::hw{1, 0}}) ==
+              ns::rule::stride_not_positive);
+static_assert(checked(ns::kind::conv2d, {.units = 8, .kernel = 3, .pad = ns::hw{-1, 0}}) == ns::rule::pad_negative);
+static_assert(checked(ns::kind::conv2d, {.units = 8, .kernel = 3, .dilation = 0}) == ns::rule::dilation_not_positive);
+static_assert(checked(ns::kind::conv2d, {.units = 0, .kernel = 3}) == ns::rule::filters_not_positive);
+static_assert(checked(ns::kind::conv2d, {.units = 8, .kernel = 3, .groups = 0}) == ns::rule::groups_not_positive);
+static_assert(checked(ns::kind::conv2d, {.units = 8, .kernel = 3, .groups = 3}) ==
+              ns::rule::groups_not_dividing_filters);
+static_assert(checked(ns::kind::max_pool, {.kernel = 3, .stride = 2, .pad = 1}) == ns::rule::none);
+static_assert(checked(ns::kind::max_pool, {.kernel = 3, .stride = 2, .pad = 2}) == ns::rule::pool_pad_over_half_kernel);
+static_assert(checked(ns::kind::avg_pool, {.kernel = 2, .stride = 0}) == ns::rule::stride_not_positive);
+static_assert(checked(ns::kind::adaptive_avg_pool, {.kernel = ns::hw{1, 0}}) == ns::rule::output_size_not_positive);
+static_assert(checked(ns::kind::dense, {.units = 0}) == ns::rule::units_not_positive);
+static_assert(checked(ns::kind::batch_norm, {}) == ns::rule::none && checked(ns::kind::lrn, {}) == ns::rule::none);
+// A check's rule is reported at its layer, in network order, after the rank rule of that layer.
+template <class... L>
+constexpr ns::detail::failure first_broken(ns::shape input) {  // the interpreter's verdict, not reported
+    return ns::detail::outcome_whole<ns::detail::joined<L...>::counts.depth>(input, ns::detail::flattened<L...>::nodes)
+        .error;
+}
+static_assert(first_broken<ns::relu, ns::conv2d<8, 0>>(ns::shape{8, 8, 3}).broken == ns::rule::kernel_not_positive);
+static_assert(first_broken<ns::relu, ns::conv2d<8, 0>>(ns::shape{8, 8, 3}).layer == 1);
+static_assert(first_broken<ns::conv2d<8, 3>, ns::conv2d<8, 0>>(ns::shape{2, 2, 3}).broken ==
+              ns::rule::kernel_exceeds_input);  // the first layer's input rule comes first
+static_assert(first_broken<ns::conv2d<8, 0>>(ns::shape::sequence(8, 3)).broken == ns::rule::sequence_not_accepted);
+
 TEST_CASE("shape, hw and field value types") {
     CHECK(ns::shape{2, 3, 4}.elements() == 24);
     CHECK(ns::shape{2, 3, 4} == ns::shape{2, 3, 4});

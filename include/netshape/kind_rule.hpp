@@ -7,6 +7,7 @@
 //       static constexpr unsigned ranks = ranks::any;          // tensor ranks it accepts
 //       static constexpr storage stores = storage::new_tensor; // its output: new, in place, or a view
 //       static constexpr rule apply(const spec& s, layer_record& r);  // shape, counts, receptive field
+//       static constexpr rule check(const spec& s);   // optional: what a spec breaks on its own
 //       static constexpr void describe(const layer_record& r, text& out);
 //   };
 //
@@ -106,6 +107,10 @@ struct kind_info {
     /// Called with r.input_shape, r.output_shape (= the input), r.receptive_field (the field before
     /// it) set and every count zero; sets what the kind changes and returns the rule it breaks.
     rule (*apply)(const spec&, layer_record&) = nullptr;
+    /// The rules a spec breaks on its own, whatever its input (a kernel of zero, filters not
+    /// divisible by groups): worked out once per layer type, when its node is made, and reported
+    /// at that layer before apply is called; apply may then take them as kept.
+    rule (*check)(const spec&) = nullptr;
     void (*describe)(const layer_record&, text&) = nullptr;
     /// ranks, stores, elementwise and counts packed in one integer (detail::facts), which each
     /// node carries: g++'s evaluator pays for every read through a pointer to a static object.
@@ -132,6 +137,10 @@ concept applies = requires(const spec& s, layer_record& r) {
     { R::apply(s, r) } -> std::same_as<rule>;  // a static function, or a pointer to one
 };
 template <class R>
+concept checks = requires(const spec& s) {
+    { R::check(s) } -> std::same_as<rule>;  // a static function, or a pointer to one
+};
+template <class R>
 concept elementwise = requires {
     { R::counts } -> std::convertible_to<per_channel>;
 };
@@ -140,7 +149,9 @@ concept elementwise = requires {
 namespace facts {
 inline constexpr unsigned elementwise = 1u;      // bit 0
 inline constexpr unsigned new_tensor = 1u << 1;  // bit 1; ranks in bits 2..6 (ranks << 1)
+inline constexpr unsigned oversized = 1u << 7;    // a node's own: a spec value at or above dimension_limit
 inline constexpr unsigned count_bits = 8;         // per-channel weights, biases, buffers: 4 bits each
+inline constexpr unsigned rule_bits = 24;         // a node's own: the rule its spec breaks (kind_rule::check)
 }  // namespace facts
 
 constexpr unsigned pack_facts(unsigned rank_set, storage stores, bool is_elementwise, per_channel c) {
@@ -159,6 +170,15 @@ constexpr rule apply_per_channel(const spec&, layer_record& r) {
     return rule::none;
 }
 
+constexpr rule no_check(const spec&) { return rule::none; }
+
+template <class R>
+constexpr auto check_of() {
+    using check_fn = rule (*)(const spec&);
+    if constexpr (checks<R>) return static_cast<check_fn>(R::check);
+    else return &no_check;
+}
+
 template <kind K>
 constexpr kind_info make_info() {
     using R = kind_rule<K>;
@@ -174,13 +194,13 @@ constexpr kind_info make_info() {
         static_assert(R::counts.weights >= 0 && R::counts.weights < 16 && R::counts.biases >= 0 &&
                           R::counts.biases < 16 && R::counts.buffers >= 0 && R::counts.buffers < 16,
                       "netshape: an element-wise kind's counts per channel are below 16");
-        return kind_info{R::name,  R::options,           R::ranks,    R::stores,
-                         true,     R::counts,            &apply_per_channel<R>, &R::describe,
+        return kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
+                         check_of<R>(), &R::describe,
                          pack_facts(R::ranks, R::stores, true, R::counts)};
     } else if constexpr (describes<R> && applies<R>) {
         using apply_fn = rule (*)(const spec&, layer_record&);
-        return kind_info{R::name,  R::options, R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
-                         &R::describe, pack_facts(R::ranks, R::stores, false, {})};
+        return kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
+                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {})};
     } else {
         return kind_info{};
     }

@@ -61,8 +61,8 @@ constexpr rule rank_rule(int rank) {
 }
 
 /// A leaf's figures: its kind's rule (kind_rule.hpp) applied to r.input_shape and r.receptive_field
-/// (the field before it), after the checks every kind shares: the rank, and every spec value below
-/// dimension_limit (so that the rules' 128-bit products are exact).
+/// (the field before it), after the checks every kind shares: the rank, every spec value below
+/// dimension_limit (so that the rules' 128-bit products are exact), and the rule's own check.
 ///
 /// Written for the constant evaluators, which pay for every statement and most for calls (clang
 /// about a microsecond an operation, three a call): the shared checks are written out here.
@@ -71,8 +71,8 @@ constexpr rule apply(const spec& s, layer_record& r) {
     r.weights = r.biases = r.buffers = r.macs = 0;
     const kind_info& info = *s.info;
     if (((info.ranks >> r.input_shape.rank) & 1u) == 0) return rank_rule(r.input_shape.rank);
-    if (s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit)
-        return rule::count_overflow;
+    if (!bounded(s)) return rule::count_overflow;
+    if (const rule bad = info.check(s); bad != rule::none) return bad;
     return info.apply(s, r);
 }
 
@@ -277,9 +277,9 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             r.weights = r.biases = r.buffers = r.macs = 0;
             const unsigned f = nodes[i].facts;
             rule bad = ((f >> (cur.rank + 1)) & 1u) == 0 ? rank_rule(cur.rank)
-                       : s.units >= dimension_limit || s.groups >= dimension_limit || s.first >= dimension_limit
-                           ? rule::count_overflow
-                           : s.info->apply(s, r);
+                       : (f & facts::oversized) != 0       ? rule::count_overflow
+                       : (f >> facts::rule_bits) != 0      ? static_cast<rule>(f >> facts::rule_bits)
+                                                           : s.info->apply(s, r);
             const shape& in = r.input_shape;
             const shape& o = r.output_shape;
             const wide out = wide(o.depth) * o.height * o.width * o.channels;

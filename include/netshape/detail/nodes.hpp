@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <type_traits>
 
+#include <netshape/detail/checked.hpp>
 #include <netshape/kind_rule.hpp>
 #include <netshape/spec.hpp>
 
@@ -67,6 +68,19 @@ struct node {
     unsigned facts = 0;          // its kind's kind_info::facts (0 for markers)
 };
 
+/// Every value of a spec is below dimension_limit (so that the rules' 128-bit products are exact):
+/// worked out once per layer type, not at every node the interpreter visits.
+constexpr bool bounded(const spec& s) {
+    return s.units < dimension_limit && s.groups < dimension_limit && s.first < dimension_limit && bounded(s.kernel) &&
+           bounded(s.stride) && bounded(s.pad) && bounded(s.dilation);
+}
+
+/// A leaf's facts: its kind's, and what its spec alone breaks (a value too large, its rule's check).
+constexpr unsigned facts_of(const spec& s) {
+    return s.info->facts | (bounded(s) ? 0u : facts::oversized) |
+           static_cast<unsigned>(s.info->check(s)) << facts::rule_bits;
+}
+
 /// A node array's entries, each pointing at its spec and carrying the spec's own name and its
 /// kind's facts. The facts are read by kind, not by testing `info` against nullptr: g++ with
 /// -fsanitize=null (which implies -fno-delete-null-pointer-checks) cannot compare an object's
@@ -76,7 +90,7 @@ template <std::size_t N>
 constexpr std::array<node, N> entries_of(const std::array<spec, N>& nodes) {
     std::array<node, N> out{};
     for (std::size_t i = 0; i < N; ++i)
-        out[i] = node{&nodes[i], nodes[i].name, is_structure(nodes[i].kind) ? 0u : nodes[i].info->facts};
+        out[i] = node{&nodes[i], nodes[i].name, is_structure(nodes[i].kind) ? 0u : facts_of(nodes[i])};
     return out;
 }
 

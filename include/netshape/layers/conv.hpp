@@ -21,13 +21,18 @@ struct kind_rule<kind::conv2d> {
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr rule apply(const spec& s, layer_record& r) {
-        if (const rule bad = detail::slide(s, r, false); bad != rule::none) return bad;
-        const count_t channels = r.input_shape.channels;
+    static constexpr rule check(const spec& s) {
+        if (const rule bad = detail::window_rule(s); bad != rule::none) return bad;
         if (s.units <= 0) return rule::filters_not_positive;
         if (s.groups <= 0) return rule::groups_not_positive;
-        if (channels % s.groups != 0) return rule::groups_not_dividing_channels;
         if (s.units % s.groups != 0) return rule::groups_not_dividing_filters;
+        return rule::none;
+    }
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        if (const rule bad = detail::slide(s, r); bad != rule::none) return bad;
+        const count_t channels = r.input_shape.channels;
+        if (channels % s.groups != 0) return rule::groups_not_dividing_channels;
         const detail::wide weights = detail::wide(s.kernel.height) * s.kernel.width * (channels / s.groups) * s.units;
         const detail::wide macs = detail::wide(r.output_shape.height) * r.output_shape.width * weights;
         if (weights > detail::count_max || macs > detail::count_max) return rule::count_overflow;

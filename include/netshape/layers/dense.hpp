@@ -30,8 +30,9 @@ struct kind_rule<kind::dense> {
     static constexpr unsigned ranks = ranks::any;
     static constexpr storage stores = storage::new_tensor;
 
+    static constexpr rule check(const spec& s) { return s.units <= 0 ? rule::units_not_positive : rule::none; }
+
     static constexpr rule apply(const spec& s, layer_record& r) {
-        if (s.units <= 0) return rule::units_not_positive;
         const shape in = r.input_shape;
         const bool each_position = s.per_pixel || in.rank <= 2;
         const detail::wide inputs = each_position ? detail::wide(in.channels) : detail::elements(in);

@@ -28,7 +28,8 @@ struct kind_rule<kind::max_pool> {
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr auto apply = &detail::slide_pool;
+    static constexpr auto apply = &detail::slide;
+    static constexpr auto check = &detail::pool_rule;
 
     /// "max pool 3×3/2, ceil"
     static constexpr void describe(const layer_record& r, text& out) { detail::describe_pool(r, out, "max pool "); }
@@ -42,7 +43,8 @@ struct kind_rule<kind::avg_pool> {
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr auto apply = &detail::slide_pool;
+    static constexpr auto apply = &detail::slide;
+    static constexpr auto check = &detail::pool_rule;
 
     /// "avg pool 2×2/2"
     static constexpr void describe(const layer_record& r, text& out) { detail::describe_pool(r, out, "avg pool "); }
@@ -59,12 +61,15 @@ constexpr count_t adaptive_window(count_t in, count_t out) {
     return fraction::gcd(out, m) == m ? q + 1 : q + 2;
 }
 
+/// Adaptive pooling's check: an output size of at least one.
+constexpr rule adaptive_rule(const spec& s) {
+    return s.kernel.height <= 0 || s.kernel.width <= 0 ? rule::output_size_not_positive : rule::none;
+}
+
 /// Adaptive pooling to s.kernel (the output size): the receptive field grows by the widest window
 /// and the jump is in/out exactly (the mean distance between neighbouring windows).
 constexpr rule adapt(const spec& s, layer_record& r) {
     const shape in = r.input_shape;
-    if (!bounded(s.kernel)) return rule::count_overflow;
-    if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::output_size_not_positive;
     r.output_shape.height = s.kernel.height;
     r.output_shape.width = s.kernel.width;
     const hw span{adaptive_window(in.height, s.kernel.height), adaptive_window(in.width, s.kernel.width)};
@@ -86,7 +91,8 @@ struct kind_rule<kind::adaptive_avg_pool> {
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
-    static constexpr rule apply(const spec& s, layer_record& r) { return detail::adapt(s, r); }
+    static constexpr auto apply = &detail::adapt;
+    static constexpr auto check = &detail::adaptive_rule;
     static constexpr void describe(const layer_record& r, text& out) { detail::describe_adaptive(r, out, "avg"); }
 };
 
@@ -97,7 +103,8 @@ struct kind_rule<kind::adaptive_max_pool> {
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
-    static constexpr rule apply(const spec& s, layer_record& r) { return detail::adapt(s, r); }
+    static constexpr auto apply = &detail::adapt;
+    static constexpr auto check = &detail::adaptive_rule;
     static constexpr void describe(const layer_record& r, text& out) { detail::describe_adaptive(r, out, "max"); }
 };
 

@@ -21,13 +21,23 @@ constexpr hw window_arg() {
     else return hw(1);
 }
 
-/// The rule a window's own arguments break (kernel, stride, padding, dilation), in that order;
-/// worked out only once the one combined test has failed.
+/// The rule a window's own arguments break (kernel, stride, padding, dilation, in that order),
+/// whatever the input: the check of every sliding kind.
 constexpr rule window_rule(const spec& s) {
     if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::kernel_not_positive;
     if (s.stride.height <= 0 || s.stride.width <= 0) return rule::stride_not_positive;
     if (s.pad.height < 0 || s.pad.width < 0) return rule::pad_negative;
-    return rule::dilation_not_positive;
+    if (s.dilation.height <= 0 || s.dilation.width <= 0) return rule::dilation_not_positive;
+    return rule::none;
+}
+
+/// A pool's check: its window's, and padding at most half the kernel, dilated or not (PyTorch
+/// checks pad <= kernel / 2).
+constexpr rule pool_rule(const spec& s) {
+    const rule bad = window_rule(s);
+    if (bad == rule::none && (2 * s.pad.height > s.kernel.height || 2 * s.pad.width > s.kernel.width))
+        return rule::pool_pad_over_half_kernel;
+    return bad;
 }
 
 /// Slides s's window over r.input_shape: sets r.output_shape's height and width (channels are the
@@ -35,15 +45,11 @@ constexpr rule window_rule(const spec& s) {
 /// span = dilation·(kernel − 1) + 1 and room = input + 2·pad − span: out = floor(room / stride) + 1.
 /// With ceil_mode it rounds up and keeps a window that overhangs the right edge as long as it
 /// starts inside the input or its left padding (MaxPool2d(3, 2, ceil_mode=True) maps 2×2 to 1×1).
-/// Pools may pad at most half the kernel, dilated or not (PyTorch checks pad <= kernel / 2).
-/// Every value is below dimension_limit (checked first), so nothing here overflows 64 bits.
-constexpr rule slide(const spec& s, layer_record& r, bool pool) {
+/// The window's own rules (window_rule) are kept, and every spec value is below dimension_limit
+/// (both checked before a rule applies), so nothing here overflows 64 bits.
+constexpr rule slide(const spec& s, layer_record& r) {
     const shape in = r.input_shape;
     const hw kernel = s.kernel, stride = s.stride, pad = s.pad, dilation = s.dilation;
-    if (!bounded(kernel) || !bounded(stride) || !bounded(pad) || !bounded(dilation)) return rule::count_overflow;
-    if (kernel.height <= 0 || kernel.width <= 0 || stride.height <= 0 || stride.width <= 0 || pad.height < 0 ||
-        pad.width < 0 || dilation.height <= 0 || dilation.width <= 0)
-        return window_rule(s);
     const count_t span_h = dilation.height * (kernel.height - 1) + 1, span_w = dilation.width * (kernel.width - 1) + 1;
     const count_t room_h = in.height + 2 * pad.height - span_h, room_w = in.width + 2 * pad.width - span_w;
     const bool ceil = s.ceil;
@@ -56,7 +62,6 @@ constexpr rule slide(const spec& s, layer_record& r, bool pool) {
         if ((out_h - 1) * stride.height >= in.height + pad.height) --out_h;
         if ((out_w - 1) * stride.width >= in.width + pad.width) --out_w;
     }
-    if (pool && (2 * pad.height > kernel.height || 2 * pad.width > kernel.width)) return rule::pool_pad_over_half_kernel;
     r.output_shape.height = out_h;
     r.output_shape.width = out_w;
     field& f = r.receptive_field;
@@ -76,8 +81,6 @@ constexpr rule slide(const spec& s, layer_record& r, bool pool) {
     return rule::none;
 }
 
-/// A pool's rule: the window slid, channels kept (max and average pooling).
-constexpr rule slide_pool(const spec& s, layer_record& r) { return slide(s, r, true); }
 
 /// "3" for a square extent, "1×7" otherwise.
 constexpr void describe_extent(const hw& v, text& out) {
