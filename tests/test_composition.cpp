@@ -158,3 +158,36 @@ static_assert(ns::receptive_field<ns::network<ns::input<32, 32, 1>, ns::conv2d<1
 static_assert(ns::receptive_field<ns::network<ns::input<32, 32, 1>, ns::conv2d<1, 3, ns::dilation<2>>>>.height == 5);
 // Dense sees its whole input.
 static_assert(ns::receptive_field<ns::network<ns::input<6, 9, 1>, ns::conv2d<1, 3>, ns::dense<2>>>.height == 6);
+
+// Where a rule broke, as the diagnostic shows it (errors.hpp's location): the path of names, or of
+// positions where a level is unnamed, and the layer's description in ASCII.
+namespace {
+template <class... L>
+constexpr ns::location where_broken(ns::shape input) {  // the interpreter's verdict, not reported
+    using nodes = ns::detail::flattened<L...>;
+    const auto f = ns::detail::outcome_whole<ns::detail::joined<L...>::counts.depth>(input, nodes::nodes).error;
+    return ns::detail::locate(nodes::nodes.data(), nodes::nodes.size(), f.node, f.input);
+}
+constexpr bool same(const char* a, std::string_view b) { return std::string_view(a) == b; }
+using conv_too_big = ns::conv2d<8, 5, ns::pad<1>, ns::stride<2>>;
+}  // namespace
+static_assert(same(where_broken<conv_too_big>(ns::shape{2, 2, 3}).path, "0"));
+static_assert(same(where_broken<conv_too_big>(ns::shape{2, 2, 3}).layer, "conv 5x5/2, 8, pad 1"));
+static_assert(same(where_broken<ns::relu, ns::sequential<ns::relu, ns::sequential<ns::relu, conv_too_big>>>(
+                       ns::shape{2, 2, 3}).path,
+                   "1.1.1"));
+static_assert(same(where_broken<ns::relu, ns::named<"features", ns::sequential<ns::relu, ns::sequential<
+                                              ns::named<"conv1", ns::conv2d<8, 1>>, ns::named<"conv2", conv_too_big>>>>>(
+                       ns::shape{2, 2, 3}).path,
+                   "features.1.conv2"));
+// A merge's branches are its children; a mismatch is the merge's own.
+static_assert(same(where_broken<ns::relu, ns::add<ns::relu, ns::sequential<ns::relu, conv_too_big>>>(ns::shape{2, 2, 3}).path,
+                   "1.1.1"));
+static_assert(same(where_broken<ns::relu, ns::named<"block", ns::add<ns::conv2d<4, 1>, ns::identity>>>(
+                       ns::shape{2, 2, 3}).path,
+                   "block"));
+static_assert(same(where_broken<ns::relu, ns::named<"block", ns::add<ns::conv2d<4, 1>, ns::identity>>>(
+                       ns::shape{2, 2, 3}).layer,
+                   "add of 2"));
+// Layers after a finished block count on: the conv after a two-layer block is the third part.
+static_assert(same(where_broken<ns::sequential<ns::relu, ns::relu>, ns::relu, conv_too_big>(ns::shape{2, 2, 3}).path, "2"));

@@ -63,11 +63,24 @@ inline constexpr const char* rule_messages[] = {"", NETSHAPE_RULES(NETSHAPE_RULE
 /// The message a rule is reported with (also used by tests and docs/errors.md).
 [[nodiscard]] constexpr const char* message(rule r) { return detail::rule_messages[static_cast<unsigned>(r)]; }
 
+/// Where a broken rule is, in words, for the diagnostic: the layer's path, each level's name or,
+/// for an unnamed one, its position among its siblings (PyTorch's module path: "features.3",
+/// "layer1.0.conv2", "2.1"; "" for the input), and its description ("conv 5x5, 8, pad 1": the
+/// kernel, stride, padding and dilation of a window). ASCII, cut at capacity, usable as a template
+/// argument. g++ prints both as text; clang 14 prints a character array as numbers, so there the
+/// layer is found by its index and kind (and its type, further down the instantiation context).
+struct location {
+    static constexpr std::size_t capacity = 63;
+    char path[capacity + 1]{};
+    char layer[capacity + 1]{};
+};
+
 /// The first error a malformed network produces. Template arguments: the index the layer has (or
-/// would have) in layers<Net>, its kind, for merges how they merge, the input shape (for merges:
-/// the branches merged so far), a second shape (the layer's output, or the offending branch's),
-/// and the rule broken. Each check is a named constant so that clang's first line names it too.
-template <std::size_t Layer, kind Kind, merge How, shape Input, shape Other, rule Rule>
+/// would have) in layers<Net>, where it is (its path and description), its kind, for merges how
+/// they merge, the input shape (for merges: the branches merged so far), a second shape (the
+/// layer's output, or the offending branch's), and the rule broken. Each check is a named
+/// constant so that clang's first line names it too.
+template <std::size_t Layer, location Where, kind Kind, merge How, shape Input, shape Other, rule Rule>
 struct layer_error {
 #define NETSHAPE_RULE_ASSERT(name, kept, text) \
     static constexpr bool kept = Rule != rule::name; \

@@ -26,6 +26,7 @@
 
 #include <netshape/composition/network.hpp>
 #include <netshape/detail/interpret.hpp>
+#include <netshape/detail/locate.hpp>
 #include <netshape/detail/nodes.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/kinds.hpp>
@@ -37,7 +38,9 @@ namespace detail {
 template <class Net>
 struct analysis {
     static_assert(sizeof(Net) == 0, "netshape: figures are computed for network<input<H, W, C>, layers...>");
-    static constexpr evaluation<0, 0> value{};
+    static constexpr outcome value{};
+    static constexpr evaluation<0, 0> full{};
+    static constexpr bool sound = false;
 };
 
 template <class Input, class... L>
@@ -47,12 +50,14 @@ struct analysis<network<Input, L...>> {
                   "input_vector)");
     using in = std::conditional_t<is_input<Input>::value, Input, netshape::input<1, 1, 1>>;
     static constexpr shape input = in::value;
-    static constexpr const auto& nodes = flattened<L...>::nodes;
+    // The counts before the node array: the first reference to a part's types is then one level
+    // shallower, which keeps clang's context for a mistake deep in a block within 40 lines.
     static constexpr std::size_t size = joined<L...>::counts.size;
     // A part that is not a layer has been reported; evaluating the rest would only add errors.
     static constexpr bool evaluable = !joined<L...>::counts.foreign && is_input<Input>::value;
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;
+    static constexpr const auto& nodes = flattened<L...>::nodes;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
     // are separate evaluations, so a static_assert on params<Net> never pays for the records.
@@ -67,54 +72,92 @@ struct analysis<network<Input, L...>> {
         else if constexpr (chunk_count == 1) return evaluate_whole<depth, leaves>(input, nodes);
         else return assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
     }();
-    // Instantiating layer_error is what reports a broken rule (errors.hpp).
-    static_assert(layer_error<value.error.layer, value.error.where, value.error.how, value.error.input,
+    // Instantiating layer_error is what reports a broken rule (errors.hpp); where it broke is
+    // worked out only then.
+    static constexpr location where =
+        value.error.broken == rule::none ? location{} : locate(nodes.data(), size, value.error.node, value.error.input);
+    static_assert(layer_error<value.error.layer, where, value.error.where, value.error.how, value.error.input,
                               value.error.other, value.error.broken>::reported);
+    // Every part is a layer and no rule is broken: its figures are numbers.
+    static constexpr bool sound = evaluable && value.error.broken == rule::none;
 };
+
+/// A figure of a network that breaks a rule. The rule has been reported; a figure that compares
+/// true with anything (and converts to the figure's type as zero) keeps the user's own
+/// static_asserts on it from adding a second error after the first.
+struct unknown {
+    template <class T>
+    constexpr unknown(const T&) {}  // NOLINT: implicit, from the figure it stands for
+    template <class T>
+    constexpr operator T() const {  // NOLINT: implicit, where a figure's type is expected
+        return T{};
+    }
+#define NETSHAPE_UNKNOWN_COMPARISON(op)                                   \
+    template <class T>                                                    \
+    friend constexpr bool operator op(const unknown&, const T&) {         \
+        return true;                                                      \
+    }                                                                     \
+    template <class T>                                                    \
+        requires(!std::is_same_v<T, unknown>)                             \
+    friend constexpr bool operator op(const T&, const unknown&) {         \
+        return true;                                                      \
+    }
+    NETSHAPE_UNKNOWN_COMPARISON(==)
+    NETSHAPE_UNKNOWN_COMPARISON(!=)
+    NETSHAPE_UNKNOWN_COMPARISON(<)
+    NETSHAPE_UNKNOWN_COMPARISON(>)
+    NETSHAPE_UNKNOWN_COMPARISON(<=)
+    NETSHAPE_UNKNOWN_COMPARISON(>=)
+#undef NETSHAPE_UNKNOWN_COMPARISON
+};
+
+/// A figure's type: T, or unknown for a network that breaks a rule.
+template <class Net, class T>
+using figure = std::conditional_t<analysis<Net>::sound, T, unknown>;
 
 }  // namespace detail
 
 /// Learnable parameters: weights + biases.
 template <class Net>
-inline constexpr count_t params = detail::analysis<Net>::value.total.params;
+inline constexpr detail::figure<Net, count_t> params = detail::analysis<Net>::value.total.params;
 
 /// Learnable weights (kernels, matrices, normalisation scales).
 template <class Net>
-inline constexpr count_t weights = detail::analysis<Net>::value.total.weights;
+inline constexpr detail::figure<Net, count_t> weights = detail::analysis<Net>::value.total.weights;
 
 /// Learnable biases (conv and dense biases, normalisation shifts).
 template <class Net>
-inline constexpr count_t biases = detail::analysis<Net>::value.total.biases;
+inline constexpr detail::figure<Net, count_t> biases = detail::analysis<Net>::value.total.biases;
 
 /// Non-learnable state: batch normalisation's running mean and variance.
 template <class Net>
-inline constexpr count_t buffers = detail::analysis<Net>::value.total.buffers;
+inline constexpr detail::figure<Net, count_t> buffers = detail::analysis<Net>::value.total.buffers;
 
 /// Multiply-accumulates of one forward pass of one image (conv2d and dense).
 template <class Net>
-inline constexpr count_t macs = detail::analysis<Net>::value.total.macs;
+inline constexpr detail::figure<Net, count_t> macs = detail::analysis<Net>::value.total.macs;
 
 /// Elements of the input and of every stored intermediate tensor (see above).
 template <class Net>
-inline constexpr count_t activations = detail::analysis<Net>::value.total.activations;
+inline constexpr detail::figure<Net, count_t> activations = detail::analysis<Net>::value.total.activations;
 
 /// The most activation elements alive at once in a plain forward pass of one image: a layer's
 /// input and output (its input alone when it works in place), plus what open merges hold (their
 /// input, and each finished branch's output, until the merge). An upper bound.
 template <class Net>
-inline constexpr count_t peak_activations = detail::analysis<Net>::value.total.peak_activations;
+inline constexpr detail::figure<Net, count_t> peak_activations = detail::analysis<Net>::value.total.peak_activations;
 
 /// The network's input shape.
 template <class Net>
-inline constexpr shape input_shape = detail::analysis<Net>::value.total.input_shape;
+inline constexpr detail::figure<Net, shape> input_shape = detail::analysis<Net>::value.total.input_shape;
 
 /// The last layer's output shape.
 template <class Net>
-inline constexpr shape output_shape = detail::analysis<Net>::value.total.output_shape;
+inline constexpr detail::figure<Net, shape> output_shape = detail::analysis<Net>::value.total.output_shape;
 
 /// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions).
 template <class Net>
-inline constexpr field receptive_field = detail::analysis<Net>::value.total.receptive_field;
+inline constexpr detail::figure<Net, field> receptive_field = detail::analysis<Net>::value.total.receptive_field;
 
 /// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
 template <class Net>

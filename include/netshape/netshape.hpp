@@ -8,7 +8,8 @@
 #include <netshape/layer_record.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/kind_rule.hpp>
-#include <netshape/detail/nodes.hpp>  // first here: keeps the include chain in diagnostics short
+#include <netshape/detail/nodes.hpp>    // these two first here: keeps the include chain in
+#include <netshape/detail/options.hpp>  // diagnostics short (clang shows every level)
 #include <netshape/kinds.hpp>  // every layer kind and its layer templates (layers/, input, identity)
 #include <netshape/composition/branches.hpp>
 #include <netshape/composition/input.hpp>

@@ -2,7 +2,8 @@
 #   cmake -DCOMPILER=<c++> -DINCLUDE=<dir> -DSOURCE=<file.cpp> -P check.cmake
 # Passes only if compiling SOURCE fails, the first diagnostic line with "error:" matches
 # "netshape: <expected>" (from the file's `// expect: <regex>` line), every `// context: <regex>`
-# line matches somewhere in the diagnostic, and the whole diagnostic is at most MAX_LINES lines.
+# line matches somewhere in the diagnostic, it is the only error, and the whole diagnostic is at
+# most MAX_LINES lines.
 cmake_minimum_required(VERSION 3.25)
 if(NOT DEFINED MAX_LINES)
   set(MAX_LINES 40)
@@ -56,6 +57,29 @@ foreach(context IN LISTS context_lines)
     message(FATAL_ERROR "${SOURCE}: diagnostic does not show '${pattern}':\n${out}")
   endif()
 endforeach()
+# One mistake, one error: no follow-on error after the netshape: rule (a broken network's figures
+# compare true with anything, so the case's own static_assert stays silent).
+# A compiler's own follow-on error that netshape cannot prevent is named by a `// follow-on: <regex>`
+# line in the case, and not counted.
+file(STRINGS "${SOURCE}" follow_on_lines REGEX "^// follow-on: ")
+set(error_count 0)
+foreach(line IN LISTS diagnostic_lines)
+  if(line MATCHES "(^|: )(fatal )?error: ")
+    set(expected_follow_on FALSE)
+    foreach(follow_on IN LISTS follow_on_lines)
+      string(REGEX REPLACE "^// follow-on: " "" pattern "${follow_on}")
+      if(line MATCHES "${pattern}")
+        set(expected_follow_on TRUE)
+      endif()
+    endforeach()
+    if(NOT expected_follow_on)
+      math(EXPR error_count "${error_count} + 1")
+    endif()
+  endif()
+endforeach()
+if(NOT error_count EQUAL 1)
+  message(FATAL_ERROR "${SOURCE}: ${error_count} errors, not one:\n${out}")
+endif()
 if(line_count GREATER MAX_LINES)
   message(FATAL_ERROR "${SOURCE}: diagnostic is ${line_count} lines, more than ${MAX_LINES}:\n${out}")
 endif()

@@ -1,5 +1,5 @@
 // expect: input<> may only begin a network
-// context: layer_error<1, netshape::kind::input
+// context: layer_error<1, .*netshape::kind::input
 // A second input after the first layer.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

@@ -1,4 +1,5 @@
 // expect: memory batch size must be positive
+// follow-on: constexpr variable '[a-z_]+' must be initialized by a constant expression
 // A negative batch (it gave negative bytes).
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

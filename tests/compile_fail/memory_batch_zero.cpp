@@ -1,4 +1,5 @@
 // expect: memory batch size must be positive
+// follow-on: constexpr variable '[a-z_]+' must be initialized by a constant expression
 // A batch of zero: the estimate would be the weights alone, as if nothing ran.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

@@ -1,4 +1,5 @@
 // expect: memory optimizer is not sgd, sgd_momentum or adam
+// follow-on: constexpr variable '[a-z_]+' must be initialized by a constant expression
 // An optimizer that is no enumerator (it was read as one keeping no state).
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

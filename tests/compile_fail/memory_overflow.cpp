@@ -1,4 +1,5 @@
 // expect: memory estimate overflows 64 bits
+// follow-on: constexpr variable '[a-z_]+' must be initialized by a constant expression
 // 2^31 activations (a 1024×1024×1024 input and its 1×1 convolution) times a batch of 2^40.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

@@ -1,5 +1,5 @@
 // expect: concat branches differ in height or width
-// context: layer_error<4, netshape::kind::(merge_end|branch|merge_begin)
+// context: layer_error<4, .*netshape::kind::(merge_end|branch|merge_begin)
 // A 16x16 branch and an 8x8 branch in a nested concat; 4 layers precede the merge's end.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;

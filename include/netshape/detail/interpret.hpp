@@ -13,9 +13,12 @@
 
 namespace netshape::detail {
 
+/// No node: a failure of the input itself.
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
 struct failure {
     rule broken = rule::none;
-    std::size_t node = 0;   // index into the node array
+    std::size_t node = 0;   // index into the node array; the input itself: npos
     std::size_t layer = 0;  // index into layers<Net> (for merges: leaves before the merge's end)
     kind where = kind::identity;
     merge how = merge::none;
@@ -202,11 +205,11 @@ constexpr registers start(const shape& input) {
     registers m{};
     m.total.input_shape = m.total.output_shape = m.cur = input;
     if (input.height <= 0 || input.width <= 0 || input.channels <= 0 || input.depth <= 0) {
-        m.error = failure{rule::input_not_positive, 0, 0, kind::input, merge::none, input, input};
+        m.error = failure{rule::input_not_positive, npos, 0, kind::input, merge::none, input, input};
         return m;
     }
     if (!bounded(input)) {
-        m.error = failure{rule::count_overflow, 0, 0, kind::input, merge::none, input, input};
+        m.error = failure{rule::count_overflow, npos, 0, kind::input, merge::none, input, input};
         return m;
     }
     m.sum.activations = m.sum.peak = elements(input);

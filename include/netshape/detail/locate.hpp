@@ -1,0 +1,83 @@
+// netshape/detail/locate.hpp: the path and description of the node where a rule broke, for the
+// diagnostic (errors.hpp's location). Worked out only for a network that breaks a rule.
+#pragma once
+
+#include <cstddef>
+
+#include <netshape/detail/interpret.hpp>
+#include <netshape/detail/nodes.hpp>
+#include <netshape/errors.hpp>
+#include <netshape/kinds.hpp>
+
+namespace netshape::detail {
+
+/// Copies `from` into `out` as ASCII ("×" becomes "x", any other non-ASCII character "?"): g++
+/// prints a template argument's bytes above 127 as octal escapes.
+constexpr void ascii(char (&out)[location::capacity + 1], const text& from) {
+    const char* s = from.c_str();
+    std::size_t size = 0;
+    for (; *s != '\0' && size < location::capacity; ++s) {
+        const auto c = static_cast<unsigned char>(*s);
+        if (c < 0x80) {
+            out[size++] = *s;
+        } else if ((c & 0xC0) == 0xC0) {  // the first byte of a character
+            out[size++] = c == 0xC3 && static_cast<unsigned char>(s[1]) == 0x97 ? 'x' : '?';
+        }
+    }
+}
+
+/// The path of node `at` (its blocks' and its own names, or positions where unnamed) and its
+/// description, for input `input`, among the n nodes. The input itself (a broken input<>) is at no
+/// node (npos); the network's totals (a sum that overflows) after the last (n).
+constexpr location locate(const node* nodes, std::size_t n, std::size_t at, const shape& input) {
+    location where{};
+    text path, layer;
+    if (at == npos || at >= n) {
+        if (at == npos) layer << "input " << input.height << "x" << input.width << "x" << input.channels;
+        else layer << "the network's totals";
+        ascii(where.layer, layer);
+        return where;
+    }
+    constexpr std::size_t deepest = 64;  // levels shown; a path is cut at capacity long before
+    std::size_t opened[deepest]{};  // the begin marker of each open block
+    std::size_t positions[deepest]{};
+    std::size_t next[deepest + 1]{};  // the next child's position at each level
+    std::size_t depth = 0;
+    const auto level = [](std::size_t d) { return d < deepest ? d : deepest - 1; };
+    const auto segment = [&](const char* name, std::size_t position) {
+        if (path.size() > 0) path << ".";
+        if (name[0] != '\0') path << name;
+        else path << position;
+    };
+    for (std::size_t i = 0; i <= at; ++i) {
+        const kind k = nodes[i].what->kind;
+        if (k == kind::block_begin || k == kind::merge_begin) {
+            opened[level(depth)] = i;
+            positions[level(depth)] = next[level(depth)]++;
+            next[level(++depth)] = 0;
+        } else if ((k == kind::block_end || k == kind::merge_end) && i < at) {
+            --depth;
+        } else if (!is_structure(k) && i < at) {
+            ++next[level(depth)];
+        }
+    }
+    // The node's blocks (for a marker, the block itself), then a leaf's own name or position.
+    for (std::size_t d = 0; d < depth && d < deepest; ++d) segment(nodes[opened[d]].name, positions[d]);
+    const spec& s = *nodes[at].what;
+    if (!is_structure(s.kind)) segment(nodes[at].name, next[level(depth)]);
+    if (is_structure(s.kind)) {  // a merge's or block's marker: the block it ends or belongs to
+        const spec& block = *nodes[opened[level(depth > 0 ? depth - 1 : 0)]].what;
+        if (block.kind == kind::merge_begin) layer << name_of(block.how) << " of " << block.branches;
+        else layer << "sequential";
+    } else {
+        layer_record r{};
+        static_cast<spec&>(r) = s;
+        r.input_shape = input;
+        layer = description(r);
+    }
+    ascii(where.path, path);
+    ascii(where.layer, layer);
+    return where;
+}
+
+}  // namespace netshape::detail
