@@ -2,8 +2,8 @@
 #   cmake -DCOMPILER=<c++> -DINCLUDE=<dir> -DSOURCE=<file.cpp> -P check.cmake
 # Passes only if compiling SOURCE fails, the first diagnostic line with "error:" matches
 # "netshape: <expected>" (from the file's `// expect: <regex>` line), every `// context: <regex>`
-# line matches somewhere in the diagnostic, it is the only error, and the whole diagnostic is at
-# most MAX_LINES lines.
+# line matches somewhere in the diagnostic, it is the only error, it and the line locating the layer
+# are at most 400 characters, and the whole diagnostic is at most MAX_LINES lines.
 cmake_minimum_required(VERSION 3.25)
 if(NOT DEFINED MAX_LINES)
   set(MAX_LINES 40)
@@ -80,6 +80,16 @@ endforeach()
 if(NOT error_count EQUAL 1)
   message(FATAL_ERROR "${SOURCE}: ${error_count} errors, not one:\n${out}")
 endif()
+# The lines netshape controls stay readable whatever the network's size: the error and the line
+# that locates the layer (the compilers' own "required from" lines may carry the network's type).
+foreach(line IN LISTS diagnostic_lines)
+  if(line STREQUAL first_error OR line MATCHES "layer_error<")
+    string(LENGTH "${line}" length)
+    if(length GREATER 400)
+      message(FATAL_ERROR "${SOURCE}: a line of ${length} characters, more than 400:\n${line}")
+    endif()
+  endif()
+endforeach()
 if(line_count GREATER MAX_LINES)
   message(FATAL_ERROR "${SOURCE}: diagnostic is ${line_count} lines, more than ${MAX_LINES}:\n${out}")
 endif()
