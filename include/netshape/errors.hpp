@@ -34,6 +34,8 @@
     X(groups_not_dividing_channels, groups_divide_input_channels, "netshape: groups must divide the input channels") \
     X(groups_not_dividing_filters, groups_divide_filters, "netshape: groups must divide the filters") \
     X(kernel_exceeds_input, kernel_fits_padded_input, "netshape: kernel larger than the padded input") \
+    X(output_padding_too_large, output_padding_below_stride_or_dilation, "netshape: output padding must be smaller than either stride or dilation") \
+    X(transposed_output_not_positive, transposed_output_is_positive, "netshape: transposed convolution's padding leaves no output") \
     X(pool_pad_over_half_kernel, pool_pad_at_most_half_kernel, "netshape: pooling padding exceeds half the kernel") \
     X(output_size_not_positive, output_size_is_positive, "netshape: adaptive pooling output size must be positive") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \

@@ -28,6 +28,7 @@ enum class kind : unsigned char {
     channel_shuffle,
     channel_slice,
     frozen_batch_norm,
+    conv_transpose2d,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,

@@ -1,0 +1,112 @@
+// netshape against PyTorch for the kinds of issue 13: every figure of tests/data/pytorch_kinds.hpp
+// is what a PyTorch module returned (tools/pytorch_kind_reference.py); where PyTorch raised an
+// error netshape must reject too. Receptive fields are checked against the spans PyTorch's own
+// layers show (one-hot inputs), with the jump divided exactly.
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <string>
+#include <tuple>
+
+#include <netshape/netshape.hpp>
+
+#include "data/pytorch_kinds.hpp"
+
+namespace ns = netshape;
+using ns::count_t;
+
+namespace {
+
+// The interpreter's per-layer step on one configuration (the same function every network uses).
+constexpr ns::layer_record run_transposed(const pytorch_kinds::transposed_case& c, ns::rule& broken) {
+    ns::layer_record r{};
+    r.kind = ns::kind::conv_transpose2d;
+    r.info = ns::info_of(r.kind);
+    r.units = c.f;
+    r.kernel = ns::hw{c.k_h, c.k_w};
+    r.stride = ns::hw{c.s_h, c.s_w};
+    r.pad = ns::hw{c.p_h, c.p_w};
+    r.output_padding = ns::hw{c.op_h, c.op_w};
+    r.dilation = ns::hw{c.d_h, c.d_w};
+    r.groups = c.groups;
+    r.bias = c.bias;
+    r.input_shape = ns::shape{c.in_h, c.in_w, c.c};
+    broken = ns::detail::apply(r, r);  // the record is its own spec
+    return r;
+}
+
+// The span of pytorch_kinds::transposed_spans for (k, s, d), or 0.
+constexpr count_t measured_span(count_t k, count_t s, count_t d) {
+    for (const auto& m : pytorch_kinds::transposed_spans)
+        if (m.k == k && m.s == s && m.d == d) return m.span;
+    return 0;
+}
+
+constexpr bool agrees(const pytorch_kinds::transposed_case& c) {
+    ns::rule broken{};
+    const ns::layer_record r = run_transposed(c, broken);
+    if (c.out_h < 0) return broken != ns::rule::none;
+    const ns::field f = r.receptive_field;
+    return broken == ns::rule::none && r.output_shape == ns::shape{c.out_h, c.out_w, c.f} && r.weights == c.weights &&
+           r.biases == c.biases && r.macs == c.macs && f.height == measured_span(c.k_h, c.s_h, c.d_h) &&
+           f.width == measured_span(c.k_w, c.s_w, c.d_w) && f.jump_height == ns::fraction(1, c.s_h) &&
+           f.jump_width == ns::fraction(1, c.s_w);
+}
+
+constexpr bool all_transposed_agree() {
+    for (const auto& c : pytorch_kinds::transposed)
+        if (!agrees(c)) return false;
+    return true;
+}
+
+// The span rule of conv_transpose2d against every measured (kernel, stride, dilation).
+constexpr bool spans_agree() {
+    for (const auto& m : pytorch_kinds::transposed_spans)
+        if (ns::detail::transposed_span(m.k, m.s, m.d) != m.span) return false;
+    return true;
+}
+
+template <class... Case>
+constexpr bool networks_agree(std::tuple<Case...>*) {
+    return ((ns::output_shape<typename Case::net> == ns::shape{Case::out_h, Case::out_w, Case::out_c} &&
+             ns::params<typename Case::net> == Case::params) &&
+            ...);
+}
+
+}  // namespace
+
+static_assert(all_transposed_agree());
+static_assert(spans_agree());
+static_assert(networks_agree(static_cast<pytorch_kinds::nets*>(nullptr)));
+
+TEST_CASE("conv_transpose2d agrees with nn.ConvTranspose2d on every grid configuration") {
+    std::size_t valid = 0, rejected = 0, output_padded = 0, dilated = 0, grouped = 0;
+    for (const auto& c : pytorch_kinds::transposed) {
+        ns::rule broken{};
+        const ns::layer_record r = run_transposed(c, broken);
+        INFO("in ", c.in_h, "x", c.in_w, "x", c.c, " k ", c.k_h, "x", c.k_w, " s ", c.s_h, "x", c.s_w, " p ", c.p_h, "x",
+             c.p_w, " op ", c.op_h, "x", c.op_w, " d ", c.d_h, "x", c.d_w, " g ", c.groups, " torch ", c.out_h, "x",
+             c.out_w, " netshape ", r.output_shape.height, "x", r.output_shape.width, " rule ",
+             std::string(ns::message(broken)));
+        CHECK(agrees(c));
+        (c.out_h < 0 ? rejected : valid) += 1;
+        if (c.out_h > 0) {
+            output_padded += c.op_h + c.op_w > 0 ? 1 : 0;
+            dilated += c.d_h + c.d_w > 2 ? 1 : 0;
+            grouped += c.groups > 1 ? 1 : 0;
+        }
+    }
+    // Both outcomes, and every option, really occur among the accepted configurations.
+    CHECK(valid > 500);
+    CHECK(rejected > 500);
+    CHECK(output_padded > 100);
+    CHECK(dilated > 100);
+    CHECK(grouped > 100);
+}
+
+TEST_CASE("conv_transpose2d's receptive span is PyTorch's, for every kernel, stride and dilation measured") {
+    for (const auto& m : pytorch_kinds::transposed_spans) {
+        INFO("k ", m.k, " s ", m.s, " d ", m.d, " torch ", m.span);
+        CHECK(ns::detail::transposed_span(m.k, m.s, m.d) == m.span);
+    }
+}
