@@ -66,6 +66,42 @@ constexpr bool spans_agree() {
     return true;
 }
 
+// upsample and resize: the interpreter's step on one configuration of pytorch_kinds::interpolations.
+constexpr ns::layer_record run_interpolation(const pytorch_kinds::interpolation_case& c, ns::rule& broken) {
+    ns::layer_record r{};
+    r.kind = c.what;
+    r.info = ns::info_of(c.what);
+    (c.what == ns::kind::upsample ? r.stride : r.kernel) = ns::hw{c.a_h, c.a_w};
+    r.mode = static_cast<unsigned char>((c.bilinear ? ns::detail::bilinear_bit : 0) |
+                                        (c.align_corners ? ns::detail::align_corners_bit : 0));
+    r.bias = false;
+    r.input_shape = ns::shape{c.in_h, c.in_w, c.c};
+    broken = ns::detail::apply(r, r);
+    return r;
+}
+
+// A measured jump (0/0: not measurable, one output) against netshape's.
+constexpr bool jump_agrees(count_t numerator, count_t denominator, ns::fraction jump) {
+    return denominator == 0 || jump == ns::fraction(numerator, denominator);
+}
+
+constexpr bool agrees(const pytorch_kinds::interpolation_case& c) {
+    ns::rule broken{};
+    const ns::layer_record r = run_interpolation(c, broken);
+    if (c.out_h < 0) return broken != ns::rule::none;
+    const ns::field f = r.receptive_field;
+    return broken == ns::rule::none && r.output_shape == ns::shape{c.out_h, c.out_w, c.out_c} &&
+           r.weights + r.biases == c.params && r.buffers == c.buffers && r.macs == 0 && f.height == c.span_h &&
+           f.width == c.span_w && jump_agrees(c.jump_h_num, c.jump_h_den, f.jump_height) &&
+           jump_agrees(c.jump_w_num, c.jump_w_den, f.jump_width);
+}
+
+constexpr bool all_interpolations_agree() {
+    for (const auto& c : pytorch_kinds::interpolations)
+        if (!agrees(c)) return false;
+    return true;
+}
+
 template <class... Case>
 constexpr bool networks_agree(std::tuple<Case...>*) {
     return ((ns::output_shape<typename Case::net> == ns::shape{Case::out_h, Case::out_w, Case::out_c} &&
@@ -77,6 +113,7 @@ constexpr bool networks_agree(std::tuple<Case...>*) {
 
 static_assert(all_transposed_agree());
 static_assert(spans_agree());
+static_assert(all_interpolations_agree());
 static_assert(networks_agree(static_cast<pytorch_kinds::nets*>(nullptr)));
 
 TEST_CASE("conv_transpose2d agrees with nn.ConvTranspose2d on every grid configuration") {
@@ -109,4 +146,26 @@ TEST_CASE("conv_transpose2d's receptive span is PyTorch's, for every kernel, str
         INFO("k ", m.k, " s ", m.s, " d ", m.d, " torch ", m.span);
         CHECK(ns::detail::transposed_span(m.k, m.s, m.d) == m.span);
     }
+}
+
+TEST_CASE("upsample and resize agree with nn.Upsample: output, no parameters, spans and exact jumps") {
+    std::size_t valid = 0, rejected = 0, two = 0, fractional = 0;
+    for (const auto& c : pytorch_kinds::interpolations) {
+        ns::rule broken{};
+        const ns::layer_record r = run_interpolation(c, broken);
+        INFO(std::string(ns::name_of(c.what)), " in ", c.in_h, "x", c.in_w, " arg ", c.a_h, "x", c.a_w, " bilinear ",
+             c.bilinear, " align ", c.align_corners, " torch ", c.out_h, "x", c.out_w, " span ", c.span_h, "x",
+             c.span_w, " jump ", c.jump_h_num, "/", c.jump_h_den, " netshape ", r.output_shape.height, "x",
+             r.output_shape.width, " span ", r.receptive_field.height.numerator, " jump ",
+             r.receptive_field.jump_height.numerator, "/", r.receptive_field.jump_height.denominator, " rule ",
+             std::string(ns::message(broken)));
+        CHECK(agrees(c));
+        (c.out_h < 0 ? rejected : valid) += 1;
+        two += c.span_h == 2 ? 1 : 0;
+        fractional += c.jump_h_den > 1 ? 1 : 0;
+    }
+    CHECK(valid > 150);
+    CHECK(rejected > 30);
+    CHECK(two > 30);
+    CHECK(fractional > 50);
 }

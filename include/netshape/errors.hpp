@@ -38,6 +38,8 @@
     X(transposed_output_not_positive, transposed_output_is_positive, "netshape: transposed convolution's padding leaves no output") \
     X(pool_pad_over_half_kernel, pool_pad_at_most_half_kernel, "netshape: pooling padding exceeds half the kernel") \
     X(output_size_not_positive, output_size_is_positive, "netshape: adaptive pooling output size must be positive") \
+    X(scale_not_positive, scale_is_positive, "netshape: scale factor must be positive") \
+    X(resize_not_positive, resize_is_positive, "netshape: resize height and width must be positive") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \
     X(size_not_positive, size_is_positive, "netshape: local response norm size must be positive") \

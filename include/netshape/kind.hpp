@@ -29,6 +29,8 @@ enum class kind : unsigned char {
     channel_slice,
     frozen_batch_norm,
     conv_transpose2d,
+    upsample,
+    resize,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,
