@@ -17,22 +17,31 @@ using ns::count_t;
 
 namespace {
 
-// The interpreter's per-layer step on one configuration (the same function every network uses).
-constexpr ns::layer_record run_transposed(const pytorch_kinds::transposed_case& c, ns::rule& broken) {
+// The interpreter's per-layer step (the same function every network uses) on a layer of kind k with
+// input `in`, its spec set by `set`: the record is its own spec.
+template <class Set>
+constexpr ns::layer_record run(ns::kind k, ns::shape in, ns::rule& broken, Set set) {
     ns::layer_record r{};
-    r.kind = ns::kind::conv_transpose2d;
-    r.info = ns::info_of(r.kind);
-    r.units = c.f;
-    r.kernel = ns::hw{c.k_h, c.k_w};
-    r.stride = ns::hw{c.s_h, c.s_w};
-    r.pad = ns::hw{c.p_h, c.p_w};
-    r.output_padding = ns::hw{c.op_h, c.op_w};
-    r.dilation = ns::hw{c.d_h, c.d_w};
-    r.groups = c.groups;
-    r.bias = c.bias;
-    r.input_shape = ns::shape{c.in_h, c.in_w, c.c};
-    broken = ns::detail::apply(r, r);  // the record is its own spec
+    r.kind = k;
+    r.info = ns::info_of(k);
+    r.bias = false;
+    set(r);
+    r.input_shape = in;
+    broken = ns::detail::apply(r, r);
     return r;
+}
+
+constexpr ns::layer_record run_transposed(const pytorch_kinds::transposed_case& c, ns::rule& broken) {
+    return run(ns::kind::conv_transpose2d, ns::shape{c.in_h, c.in_w, c.c}, broken, [&c](ns::layer_record& r) {
+        r.units = c.f;
+        r.kernel = ns::hw{c.k_h, c.k_w};
+        r.stride = ns::hw{c.s_h, c.s_w};
+        r.pad = ns::hw{c.p_h, c.p_w};
+        r.output_padding = ns::hw{c.op_h, c.op_w};
+        r.dilation = ns::hw{c.d_h, c.d_w};
+        r.groups = c.groups;
+        r.bias = c.bias;
+    });
 }
 
 // The span of pytorch_kinds::transposed_spans for (k, s, d), or 0.
@@ -68,16 +77,11 @@ constexpr bool spans_agree() {
 
 // upsample and resize: the interpreter's step on one configuration of pytorch_kinds::interpolations.
 constexpr ns::layer_record run_interpolation(const pytorch_kinds::interpolation_case& c, ns::rule& broken) {
-    ns::layer_record r{};
-    r.kind = c.what;
-    r.info = ns::info_of(c.what);
-    (c.what == ns::kind::upsample ? r.stride : r.kernel) = ns::hw{c.a_h, c.a_w};
-    r.mode = static_cast<unsigned char>((c.bilinear ? ns::detail::bilinear_bit : 0) |
-                                        (c.align_corners ? ns::detail::align_corners_bit : 0));
-    r.bias = false;
-    r.input_shape = ns::shape{c.in_h, c.in_w, c.c};
-    broken = ns::detail::apply(r, r);
-    return r;
+    return run(c.what, ns::shape{c.in_h, c.in_w, c.c}, broken, [&c](ns::layer_record& r) {
+        (c.what == ns::kind::upsample ? r.stride : r.kernel) = ns::hw{c.a_h, c.a_w};
+        r.mode = static_cast<unsigned char>((c.bilinear ? ns::detail::bilinear_bit : 0) |
+                                            (c.align_corners ? ns::detail::align_corners_bit : 0));
+    });
 }
 
 // A measured jump (0/0: not measurable, one output) against netshape's.
@@ -102,6 +106,27 @@ constexpr bool all_interpolations_agree() {
     return true;
 }
 
+// pixel_shuffle and pixel_unshuffle: the interpreter's step on one configuration.
+constexpr ns::layer_record run_pixels(const pytorch_kinds::pixel_case& c, ns::rule& broken) {
+    return run(c.what, ns::shape{c.h, c.w, c.c}, broken, [&c](ns::layer_record& r) { r.units = c.factor; });
+}
+
+constexpr bool agrees(const pytorch_kinds::pixel_case& c) {
+    ns::rule broken{};
+    const ns::layer_record r = run_pixels(c, broken);
+    if (c.out_h < 0) return broken != ns::rule::none;
+    const ns::field f = r.receptive_field;
+    return broken == ns::rule::none && r.output_shape == ns::shape{c.out_h, c.out_w, c.out_c} &&
+           r.weights + r.biases == c.params && r.buffers == c.buffers && r.macs == 0 && f.height == c.span &&
+           f.width == c.span && f.jump_height == ns::fraction(c.jump_num, c.jump_den) && f.jump_width == f.jump_height;
+}
+
+constexpr bool all_pixels_agree() {
+    for (const auto& c : pytorch_kinds::pixels)
+        if (!agrees(c)) return false;
+    return true;
+}
+
 template <class... Case>
 constexpr bool networks_agree(std::tuple<Case...>*) {
     return ((ns::output_shape<typename Case::net> == ns::shape{Case::out_h, Case::out_w, Case::out_c} &&
@@ -114,6 +139,7 @@ constexpr bool networks_agree(std::tuple<Case...>*) {
 static_assert(all_transposed_agree());
 static_assert(spans_agree());
 static_assert(all_interpolations_agree());
+static_assert(all_pixels_agree());
 static_assert(networks_agree(static_cast<pytorch_kinds::nets*>(nullptr)));
 
 TEST_CASE("conv_transpose2d agrees with nn.ConvTranspose2d on every grid configuration") {
@@ -168,4 +194,19 @@ TEST_CASE("upsample and resize agree with nn.Upsample: output, no parameters, sp
     CHECK(rejected > 30);
     CHECK(two > 30);
     CHECK(fractional > 50);
+}
+
+TEST_CASE("pixel_shuffle and pixel_unshuffle agree with nn.PixelShuffle and nn.PixelUnshuffle") {
+    std::size_t valid = 0, rejected = 0;
+    for (const auto& c : pytorch_kinds::pixels) {
+        ns::rule broken{};
+        const ns::layer_record r = run_pixels(c, broken);
+        INFO(std::string(ns::name_of(c.what)), " factor ", c.factor, " in ", c.h, "x", c.w, "x", c.c, " torch ", c.out_h,
+             "x", c.out_w, "x", c.out_c, " netshape ", r.output_shape.height, "x", r.output_shape.width, "x",
+             r.output_shape.channels, " rule ", std::string(ns::message(broken)));
+        CHECK(agrees(c));
+        (c.out_h < 0 ? rejected : valid) += 1;
+    }
+    CHECK(valid > 300);
+    CHECK(rejected > 300);
 }

@@ -40,6 +40,8 @@
     X(output_size_not_positive, output_size_is_positive, "netshape: adaptive pooling output size must be positive") \
     X(scale_not_positive, scale_is_positive, "netshape: scale factor must be positive") \
     X(resize_not_positive, resize_is_positive, "netshape: resize height and width must be positive") \
+    X(pixel_shuffle_channels_not_divisible, pixel_shuffle_channels_divisible, "netshape: pixel_shuffle needs channels divisible by the square of its factor") \
+    X(pixel_unshuffle_size_not_divisible, pixel_unshuffle_size_divisible, "netshape: pixel_unshuffle needs height and width divisible by its factor") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \
     X(size_not_positive, size_is_positive, "netshape: local response norm size must be positive") \

@@ -31,6 +31,8 @@ enum class kind : unsigned char {
     conv_transpose2d,
     upsample,
     resize,
+    pixel_shuffle,
+    pixel_unshuffle,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,

@@ -1,5 +1,6 @@
 // netshape/layers/resample.hpp: changing the spatial size without weights: upsampling and resizing
-// by interpolation (PyTorch's nn.Upsample and F.interpolate).
+// by interpolation (PyTorch's nn.Upsample and F.interpolate), and moving pixels between space and
+// channels (nn.PixelShuffle, nn.PixelUnshuffle).
 #pragma once
 
 #include <netshape/detail/nodes.hpp>
@@ -74,11 +75,15 @@ constexpr rule interpolate(const spec& s, layer_record& r, wide out_h, wide out_
     return widen(r.receptive_field, hw{h.span, w.span}, h.step, w.step) ? rule::none : rule::count_overflow;
 }
 
-/// What upsample's and resize's rules share: the option they take, the ranks, the storage.
-struct interpolating {
-    static constexpr unsigned options = bit(option_tag::align_corners);
+/// What the rules of this header share: images in, a new tensor out, no options (pixel (un)shuffle)...
+struct image_copy {
+    static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
+};
+/// ... or align_corners (upsample, resize).
+struct interpolating : image_copy {
+    static constexpr unsigned options = bit(option_tag::align_corners);
 };
 
 /// ", nearest", ", bilinear", ", bilinear, align corners"
@@ -145,6 +150,57 @@ struct resize {
     using options_checked = decltype(detail::check_interpolation<kind::resize, Mode, Options...>());
     static constexpr std::array<spec, 1> nodes =
         detail::leaf<kind::resize>({.kernel = hw{H, W}, .bias = false, .mode = detail::mode_of<Mode, Options...>});
+};
+
+/// pixel_shuffle's rule: PyTorch's nn.PixelShuffle(R): H×W×C to H·R × W·R × C/R², each output
+/// position one element of one input position (r unchanged, j /= R). No parameters, no MACs; a copy.
+template <>
+struct kind_rule<kind::pixel_shuffle> : detail::image_copy {
+    static constexpr const char* name = "pixel_shuffle";
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        const count_t f = s.units;  // below 2^31 (the interpreter checks), so f·f fits
+        if (f <= 0) return rule::scale_not_positive;
+        if (r.input_shape.channels % (f * f) != 0) return rule::pixel_shuffle_channels_not_divisible;
+        r.output_shape.channels = r.input_shape.channels / (f * f);
+        return detail::interpolate(s, r, detail::wide(r.input_shape.height) * f, detail::wide(r.input_shape.width) * f);
+    }
+
+    /// "pixel shuffle ×2"
+    static constexpr void describe(const layer_record& r, text& out) { out << "pixel shuffle ×" << r.units; }
+};
+
+/// pixel_unshuffle's rule: PyTorch's nn.PixelUnshuffle(R): H×W×C to H/R × W/R × C·R², each output
+/// position an R×R block of input positions (as a window of R, stride R: r += (R − 1)·j, j *= R).
+template <>
+struct kind_rule<kind::pixel_unshuffle> : detail::image_copy {
+    static constexpr const char* name = "pixel_unshuffle";
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        const count_t f = s.units;
+        if (f <= 0) return rule::scale_not_positive;
+        if (r.input_shape.height % f != 0 || r.input_shape.width % f != 0)
+            return rule::pixel_unshuffle_size_not_divisible;
+        const detail::wide channels = detail::wide(r.input_shape.channels) * f * f;
+        if (channels >= detail::dimension_limit) return rule::count_overflow;
+        r.output_shape = shape{r.input_shape.height / f, r.input_shape.width / f, count_t(channels)};
+        return detail::widen(r.receptive_field, hw{f}, hw{f}) ? rule::none : rule::count_overflow;
+    }
+
+    /// "pixel unshuffle ×2"
+    static constexpr void describe(const layer_record& r, text& out) { out << "pixel unshuffle ×" << r.units; }
+};
+
+/// `pixel_shuffle<R>`: see its rule above (ESPCN's sub-pixel convolution follows a conv2d<C·R², ...>).
+template <count_t R>
+struct pixel_shuffle {
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::pixel_shuffle>({.units = R, .bias = false});
+};
+
+/// `pixel_unshuffle<R>`: see its rule above.
+template <count_t R>
+struct pixel_unshuffle {
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::pixel_unshuffle>({.units = R, .bias = false});
 };
 
 }  // namespace netshape
