@@ -127,6 +127,32 @@ constexpr bool all_pixels_agree() {
     return true;
 }
 
+// group_norm and instance_norm on one example of the rank PyTorch was given (the batch is not a
+// figure: PyTorch was measured on two, since GroupNorm refuses a group of one value per batch).
+constexpr ns::shape norm_input(int rank, count_t c) {
+    return rank == 1 ? ns::shape::vector(c)
+           : rank == 2 ? ns::shape::sequence(7, c)
+           : rank == 3 ? ns::shape{5, 3, c}
+                       : ns::shape::volume(2, 3, 4, c);
+}
+
+constexpr bool agrees(const pytorch_kinds::norm_case& c) {
+    ns::rule broken{};
+    const ns::layer_record r = run(c.what, norm_input(c.rank, c.c), broken, [&c](ns::layer_record& n) {
+        if (c.what == ns::kind::group_norm) n.groups = c.arg;
+        else n.mode = static_cast<unsigned char>(c.arg);  // bit 0 affine, bit 1 track_running_stats
+    });
+    if (c.same_shape < 0) return broken != ns::rule::none;
+    return broken == ns::rule::none && c.same_shape == 1 && r.output_shape == r.input_shape && r.weights == c.weights &&
+           r.biases == c.biases && r.buffers == c.buffers && r.macs == 0 && r.receptive_field == ns::field{};
+}
+
+constexpr bool all_norms_agree() {
+    for (const auto& c : pytorch_kinds::norms)
+        if (!agrees(c)) return false;
+    return true;
+}
+
 template <class... Case>
 constexpr bool networks_agree(std::tuple<Case...>*) {
     return ((ns::output_shape<typename Case::net> == ns::shape{Case::out_h, Case::out_w, Case::out_c} &&
@@ -140,6 +166,8 @@ static_assert(all_transposed_agree());
 static_assert(spans_agree());
 static_assert(all_interpolations_agree());
 static_assert(all_pixels_agree());
+static_assert(all_norms_agree());
+static_assert(ns::detail::affine_bit == 1 && ns::detail::running_stats_bit == 2);  // the data's encoding
 static_assert(networks_agree(static_cast<pytorch_kinds::nets*>(nullptr)));
 
 TEST_CASE("conv_transpose2d agrees with nn.ConvTranspose2d on every grid configuration") {
@@ -209,4 +237,16 @@ TEST_CASE("pixel_shuffle and pixel_unshuffle agree with nn.PixelShuffle and nn.P
     }
     CHECK(valid > 300);
     CHECK(rejected > 300);
+}
+
+TEST_CASE("group_norm and instance_norm agree with nn.GroupNorm and nn.InstanceNorm1d/2d/3d on every rank") {
+    std::size_t valid = 0, rejected = 0;
+    for (const auto& c : pytorch_kinds::norms) {
+        INFO(std::string(ns::name_of(c.what)), " rank ", c.rank, " channels ", c.c, " arg ", c.arg, " torch ",
+             c.weights, "/", c.biases, "/", c.buffers);
+        CHECK(agrees(c));
+        (c.same_shape < 0 ? rejected : valid) += 1;
+    }
+    CHECK(valid > 100);
+    CHECK(rejected > 50);
 }

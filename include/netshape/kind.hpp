@@ -33,6 +33,8 @@ enum class kind : unsigned char {
     resize,
     pixel_shuffle,
     pixel_unshuffle,
+    group_norm,
+    instance_norm,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,
