@@ -1,5 +1,6 @@
 // Dense, flatten, normalisation, activations, dropout, channel shuffle and slice: each figure
-// against issue 2's definitions, over small loops of shapes.
+// against issue 2's definitions, over small loops of shapes; issue 13's kinds through whole networks
+// (their figures against PyTorch: test_pytorch_kinds.cpp).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -103,6 +104,15 @@ static_assert(checked(ns::kind::avg_pool, {.kernel = 2, .stride = 0}) == ns::rul
 static_assert(checked(ns::kind::adaptive_avg_pool, {.kernel = ns::hw{1, 0}}) == ns::rule::output_size_not_positive);
 static_assert(checked(ns::kind::dense, {.units = 0}) == ns::rule::units_not_positive);
 static_assert(checked(ns::kind::batch_norm, {}) == ns::rule::none && checked(ns::kind::lrn, {}) == ns::rule::none);
+static_assert(checked(ns::kind::conv_transpose2d, {.units = 8, .kernel = 4, .stride = 2, .output_padding = 1}) ==
+              ns::rule::none);
+static_assert(checked(ns::kind::conv_transpose2d, {.units = 8, .kernel = 4, .stride = 2, .output_padding = 2}) ==
+              ns::rule::output_padding_too_large);
+static_assert(checked(ns::kind::conv_transpose2d, {.units = 8, .kernel = 4, .groups = 3}) ==
+              ns::rule::groups_not_dividing_filters);
+static_assert(checked(ns::kind::upsample, {.stride = ns::hw{2, 0}}) == ns::rule::scale_not_positive);
+static_assert(checked(ns::kind::resize, {.kernel = ns::hw{0, 4}}) == ns::rule::resize_not_positive);
+static_assert(checked(ns::kind::pixel_shuffle, {.units = 0}) == ns::rule::scale_not_positive);
 // A check's rule is reported at its layer, in network order, after the rank rule of that layer.
 template <class... L>
 constexpr ns::detail::failure first_broken(ns::shape input) {  // the interpreter's verdict, not reported
@@ -114,6 +124,46 @@ static_assert(first_broken<ns::relu, ns::conv2d<8, 0>>(ns::shape{8, 8, 3}).layer
 static_assert(first_broken<ns::conv2d<8, 3>, ns::conv2d<8, 0>>(ns::shape{2, 2, 3}).broken ==
               ns::rule::kernel_exceeds_input);  // the first layer's input rule comes first
 static_assert(first_broken<ns::conv2d<8, 0>>(ns::shape::sequence(8, 3)).broken == ns::rule::sequence_not_accepted);
+
+// Issue 13's kinds through whole networks: a U-Net step down and up ends with output stride (jump) 1,
+// whichever way it upsamples; receptive fields by the rules' exact formulas (docs/layers.md).
+namespace unet {
+using down = ns::sequential<ns::conv2d<16, 3, ns::pad<1>>, ns::conv2d<16, 3, ns::pad<1>>, ns::max_pool<2>,
+                            ns::conv2d<32, 3, ns::pad<1>>, ns::conv2d<32, 3, ns::pad<1>>>;  // r 14, j 2
+using transposed = ns::network<ns::input<64, 64, 3>, down, ns::conv_transpose2d<16, 2, ns::stride<2>>,
+                               ns::conv2d<16, 3, ns::pad<1>>>;
+static_assert(ns::output_shape<transposed> == ns::shape{64, 64, 16});
+static_assert(ns::receptive_field<transposed> == ns::field{14 + 2 * 1, 14 + 2 * 1, 1, 1});  // ⌈2/2⌉ = 1 position
+static_assert(ns::layers<transposed>[5].weights == 32 * 16 * 2 * 2 && ns::layers<transposed>[5].macs == 32 * 32 * 32 * 16 * 2 * 2);
+using nearest = ns::network<ns::input<64, 64, 3>, down, ns::upsample<2>, ns::conv2d<16, 3, ns::pad<1>>>;
+static_assert(ns::receptive_field<nearest> == ns::field{14 + 2 * 1, 14 + 2 * 1, 1, 1});
+using bilinear = ns::network<ns::input<64, 64, 3>, down, ns::upsample<2, ns::interpolation::bilinear>>;
+static_assert(ns::receptive_field<bilinear> == ns::field{14 + 2, 14 + 2, 1, 1});  // one more input position of jump 2
+using shuffled = ns::network<ns::input<64, 64, 3>, down, ns::conv2d<4 * 16, 1>, ns::pixel_shuffle<2>>;
+static_assert(ns::output_shape<shuffled> == ns::shape{64, 64, 16} && ns::receptive_field<shuffled>.jump_height == 1);
+using resized = ns::network<ns::input<64, 64, 3>, down, ns::resize<64, 64>>;
+static_assert(ns::receptive_field<resized> == ns::field{14, 14, 1, 1});
+// The skip connection: the input and its way down and up, concatenated.
+using skip = ns::network<ns::input<64, 64, 16>,
+                         ns::concat<ns::identity, ns::sequential<down, ns::conv_transpose2d<16, 2, ns::stride<2>>>>>;
+static_assert(ns::output_shape<skip> == ns::shape{64, 64, 32});
+// Fractions in between: up by 2, a 3×3 (r 1 + 2·½), a pool of 2 (r + ½, j 1): r = 5/2 exactly.
+using half = ns::network<ns::input<8, 8, 1>, ns::upsample<2>, ns::conv2d<1, 3, ns::pad<1>>, ns::max_pool<2>>;
+static_assert(ns::receptive_field<half> == ns::field{ns::fraction{5, 2}, ns::fraction{5, 2}, 1, 1});
+// Odd strides and dilation: stride 3 down, a 4-tap transposed conv of stride 3, dilation 2 up:
+// ⌊2·3/lcm(3, 2)⌋·(2/gcd(3, 2)) + 1 = 3 input positions of jump 3.
+using odd = ns::network<ns::input<27, 27, 1>, ns::conv2d<1, 3, ns::stride<3>>,
+                        ns::conv_transpose2d<1, 4, ns::stride<3>, ns::dilation<2>>>;
+static_assert(ns::receptive_field<odd> == ns::field{3 + (3 - 1) * 3, 3 + (3 - 1) * 3, 1, 1});
+static_assert(ns::output_shape<odd> == ns::shape{(9 - 1) * 3 + 2 * (4 - 1) + 1, (9 - 1) * 3 + 2 * (4 - 1) + 1, 1});
+// Ranks: the image kinds refuse sequences; group_norm takes every rank, instance_norm all but vectors.
+static_assert(!ns::accepts(ns::info_of(ns::kind::upsample)->ranks, 2) && !ns::accepts(ns::info_of(ns::kind::resize)->ranks, 4));
+static_assert(ns::info_of(ns::kind::conv_transpose2d)->ranks == ns::ranks::image &&
+              ns::info_of(ns::kind::pixel_shuffle)->ranks == ns::ranks::image &&
+              ns::info_of(ns::kind::pixel_unshuffle)->ranks == ns::ranks::image);
+static_assert(ns::info_of(ns::kind::group_norm)->ranks == ns::ranks::any &&
+              ns::info_of(ns::kind::instance_norm)->ranks == (ns::ranks::any & ~ns::ranks::vector));
+}  // namespace unet
 
 TEST_CASE("shape, hw and field value types") {
     CHECK(ns::shape{2, 3, 4}.elements() == 24);

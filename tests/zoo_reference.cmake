@@ -1,21 +1,28 @@
-# The committed tests/data/torchvision_reference.{hpp,json} must be what tools/torchvision_reference.py
-# writes today. When /usr/bin/python3 (Debian's, where python3-torchvision installs) can import
-# torchvision, a CTest (label "reference") re-runs the script into the build directory and compares.
-# Run as a script (cmake -P, by the test below): regenerate into OUT, compare with COMMITTED.
+# The committed reference data of tests/data must be what their scripts write today:
+# torchvision_reference.{hpp,json} (tools/torchvision_reference.py, the zoo) and pytorch_kinds.hpp
+# (tools/pytorch_kind_reference.py, the kinds of issue 13). When /usr/bin/python3 (Debian's, where
+# python3-torchvision installs) can import torchvision, a CTest each (label "reference") re-runs the
+# script into the build directory and compares.
+# Run as a script (cmake -P, by the tests below): run SCRIPT with ARGS (OUT substituted), compare
+# each of FILES in OUT with COMMITTED.
 if(CMAKE_SCRIPT_MODE_FILE)
-  execute_process(COMMAND ${PYTHON} ${SCRIPT} --out ${OUT} RESULT_VARIABLE failed)
+  get_filename_component(script_name ${SCRIPT} NAME)
+  string(REPLACE "%OUT%" "${OUT}" args "${ARGS}")
+  string(REPLACE "|" ";" args "${args}")
+  string(REPLACE "|" ";" files "${FILES}")
+  execute_process(COMMAND ${PYTHON} ${SCRIPT} ${args} RESULT_VARIABLE failed)
   if(failed)
-    message(FATAL_ERROR "tools/torchvision_reference.py failed (${failed})")
+    message(FATAL_ERROR "tools/${script_name} failed (${failed})")
   endif()
-  foreach(file torchvision_reference.hpp torchvision_reference.json)
+  foreach(file IN LISTS files)
     execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT}/${file} ${COMMITTED}/${file} RESULT_VARIABLE differs)
     if(differs)
       execute_process(COMMAND diff -u ${COMMITTED}/${file} ${OUT}/${file})
-      message(FATAL_ERROR "tests/data/${file} is not what tools/torchvision_reference.py writes now; "
-                          "re-run it (/usr/bin/python3 tools/torchvision_reference.py) and commit the result")
+      message(FATAL_ERROR "tests/data/${file} is not what tools/${script_name} writes now; "
+                          "re-run it (/usr/bin/python3 tools/${script_name}) and commit the result")
     endif()
   endforeach()
-  message(STATUS "tests/data/torchvision_reference.{hpp,json} are current")
+  message(STATUS "current in tests/data: ${files}")
   return()
 endif()
 
@@ -26,16 +33,19 @@ if(EXISTS ${NETSHAPE_REFERENCE_PYTHON})
 else()
   set(netshape_has_torchvision 1)
 endif()
+# reference.<name>: re-run tools/<script> with ARGS into the build directory, compare FILES.
+function(netshape_reference_test name script args files)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${name}_reference)
+  file(MAKE_DIRECTORY ${out})
+  add_test(NAME reference.${name}
+           COMMAND ${CMAKE_COMMAND} -DPYTHON=${NETSHAPE_REFERENCE_PYTHON} -DSCRIPT=${PROJECT_SOURCE_DIR}/tools/${script}
+                   -DOUT=${out} "-DARGS=${args}" "-DFILES=${files}" -DCOMMITTED=${CMAKE_CURRENT_SOURCE_DIR}/data
+                   -P ${CMAKE_CURRENT_FUNCTION_LIST_FILE})
+  set_tests_properties(reference.${name} PROPERTIES LABELS reference TIMEOUT 600)
+endfunction()
 if(netshape_has_torchvision EQUAL 0)
-  set(netshape_reference_out ${CMAKE_CURRENT_BINARY_DIR}/zoo_reference)
-  add_test(NAME reference.torchvision
-           COMMAND ${CMAKE_COMMAND}
-                   -DPYTHON=${NETSHAPE_REFERENCE_PYTHON}
-                   -DSCRIPT=${PROJECT_SOURCE_DIR}/tools/torchvision_reference.py
-                   -DOUT=${netshape_reference_out}
-                   -DCOMMITTED=${CMAKE_CURRENT_SOURCE_DIR}/data
-                   -P ${CMAKE_CURRENT_LIST_FILE})
-  set_tests_properties(reference.torchvision PROPERTIES LABELS reference TIMEOUT 600)
+  netshape_reference_test(torchvision torchvision_reference.py "--out|%OUT%" "torchvision_reference.hpp|torchvision_reference.json")
+  netshape_reference_test(kinds pytorch_kind_reference.py "--out|%OUT%/pytorch_kinds.hpp" "pytorch_kinds.hpp")
 else()
   message(STATUS "netshape: torchvision not importable by ${NETSHAPE_REFERENCE_PYTHON}; zoo reference test not registered")
 endif()

@@ -34,8 +34,14 @@
     X(groups_not_dividing_channels, groups_divide_input_channels, "netshape: groups must divide the input channels") \
     X(groups_not_dividing_filters, groups_divide_filters, "netshape: groups must divide the filters") \
     X(kernel_exceeds_input, kernel_fits_padded_input, "netshape: kernel larger than the padded input") \
+    X(output_padding_too_large, output_padding_below_stride_or_dilation, "netshape: output padding must be smaller than either stride or dilation") \
+    X(transposed_output_not_positive, transposed_output_is_positive, "netshape: transposed convolution's padding leaves no output") \
     X(pool_pad_over_half_kernel, pool_pad_at_most_half_kernel, "netshape: pooling padding exceeds half the kernel") \
     X(output_size_not_positive, output_size_is_positive, "netshape: adaptive pooling output size must be positive") \
+    X(scale_not_positive, scale_is_positive, "netshape: scale factor must be positive") \
+    X(resize_not_positive, resize_is_positive, "netshape: resize height and width must be positive") \
+    X(pixel_shuffle_channels_not_divisible, pixel_shuffle_channels_divisible, "netshape: pixel_shuffle needs channels divisible by the square of its factor") \
+    X(pixel_unshuffle_size_not_divisible, pixel_unshuffle_size_divisible, "netshape: pixel_unshuffle needs height and width divisible by its factor") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \
     X(size_not_positive, size_is_positive, "netshape: local response norm size must be positive") \

@@ -28,6 +28,13 @@ enum class kind : unsigned char {
     channel_shuffle,
     channel_slice,
     frozen_batch_norm,
+    conv_transpose2d,
+    upsample,
+    resize,
+    pixel_shuffle,
+    pixel_unshuffle,
+    group_norm,
+    instance_norm,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,

@@ -15,6 +15,7 @@
 #include <netshape/layers/dense.hpp>
 #include <netshape/layers/norm.hpp>
 #include <netshape/layers/pool.hpp>
+#include <netshape/layers/resample.hpp>
 
 namespace netshape {
 

@@ -22,12 +22,14 @@ struct spec {
     hw stride{1, 1};
     hw pad{0, 0};
     hw dilation{1, 1};
+    hw output_padding{0, 0};          // conv_transpose2d: rows and columns added at the bottom and right
     count_t groups = 1;
     count_t first = 0;                // channel_slice: first channel
     count_t branches = 0;             // merge_begin: number of branches
     bool bias = true;
     bool ceil = false;                // pooling ceil_mode
     bool per_pixel = false;           // dense over channels at every position (nn.Linear on NHWC)
+    unsigned char mode = 0;           // a kind's own variant (upsample, resize: interpolation; instance_norm: affine, statistics)
 };
 
 }  // namespace netshape

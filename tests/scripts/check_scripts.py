@@ -26,6 +26,7 @@ STUBBED = ["torch", "torchvision", "onnx", "numpy"]
 NEEDS = {
     "tools/onnx2netshape": ["{tmp}/model.onnx"],
     "tools/onnx_roundtrip.py": ["resnet18", "train", "--work", "{tmp}", "--compiler", "c++", "--include", "include"],
+    "tools/pytorch_kind_reference.py": ["--out", "{tmp}/kinds.hpp"],
     "tools/pytorch_layer_reference.py": ["--out", "{tmp}/grid.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
     "tools/torchvision_reference.py": ["--out", "{tmp}"],

@@ -72,7 +72,7 @@ struct node {
 /// worked out once per layer type, not at every node the interpreter visits.
 constexpr bool bounded(const spec& s) {
     return s.units < dimension_limit && s.groups < dimension_limit && s.first < dimension_limit && bounded(s.kernel) &&
-           bounded(s.stride) && bounded(s.pad) && bounded(s.dilation);
+           bounded(s.stride) && bounded(s.pad) && bounded(s.dilation) && bounded(s.output_padding);
 }
 
 /// A leaf's facts: its kind's, and what its spec alone breaks (a value too large, its rule's check).

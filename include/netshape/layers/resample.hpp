@@ -1,0 +1,212 @@
+// netshape/layers/resample.hpp: changing the spatial size without weights: upsampling and resizing
+// by interpolation (PyTorch's nn.Upsample and F.interpolate), and moving pixels between space and
+// channels (nn.PixelShuffle, nn.PixelUnshuffle).
+#pragma once
+
+#include <netshape/detail/nodes.hpp>
+#include <netshape/detail/options.hpp>
+#include <netshape/layers/window.hpp>
+
+namespace netshape {
+
+/// How upsample and resize compute an output position from the input around it: PyTorch's `mode=`
+/// ("nearest", "bilinear"). A value, not an option type: the choice is one of several exclusive
+/// ones, made in the place PyTorch's argument has, and a misspelling does not compile.
+enum class interpolation : unsigned char { nearest, bilinear };
+
+/// Bilinear interpolation with the corner positions of input and output aligned (PyTorch's
+/// align_corners=True); an option of interpolation::bilinear only.
+struct align_corners {
+    static constexpr option_record record{option_tag::align_corners, hw{}, 1};
+};
+
+namespace detail {
+/// spec::mode of upsample and resize: bit 0 bilinear, bit 1 align_corners.
+inline constexpr unsigned char bilinear_bit = 1, align_corners_bit = 2;
+
+template <interpolation Mode, class... Options>
+inline constexpr unsigned char mode_of = static_cast<unsigned char>(
+    (Mode == interpolation::bilinear ? bilinear_bit : 0) |
+    (options_of<Options...>.has(option_tag::align_corners) ? align_corners_bit : 0));
+
+/// The options of an interpolating kind K: those its rule takes, and align_corners only with
+/// bilinear (PyTorch raises "align_corners option can only be set with the interpolating modes").
+template <kind K, interpolation Mode, class... Options>
+constexpr auto check_interpolation() {  // auto: decltype of the call instantiates the body
+    constexpr parsed_options opts = options_of<Options...>;
+    if constexpr (!opts.only(kind_rule<K>::options) || opts.repeated) {
+        return check_options<K, Options...>();
+    } else {
+        constexpr bool align_corners_only_bilinear = Mode == interpolation::bilinear || !opts.has(option_tag::align_corners);
+        static_assert(align_corners_only_bilinear, "netshape: align_corners is an option of bilinear interpolation only");
+        return true;
+    }
+}
+
+/// One axis of interpolation from `in` to `out` positions: how many input positions one output
+/// reads from first to last (away from the edges), and the step of PyTorch's coordinate map
+/// (source = step·output + offset), by which the jump is multiplied.
+struct resampled {
+    count_t span;
+    fraction step;
+};
+
+/// PyTorch's maps: nearest reads ⌊o·in/out⌋, one position. Bilinear reads ⌊src⌋ and ⌊src⌋ + 1,
+/// src = (o + ½)·in/out − ½ (align_corners: src = o·(in − 1)/(out − 1), and 0 with one output);
+/// the second has weight 0 where src is whole, and src is whole for every o exactly when out divides
+/// in with an odd quotient (align_corners: when out − 1 divides in − 1).
+constexpr resampled interpolate_axis(count_t in, count_t out, unsigned char mode) {
+    if ((mode & align_corners_bit) != 0) {
+        if (out == 1) return {1, fraction(0)};
+        return {(in - 1) % (out - 1) == 0 ? 1 : 2, fraction(in - 1, out - 1)};
+    }
+    const bool one = (mode & bilinear_bit) == 0 || (in % out == 0 && (in / out) % 2 == 1);
+    return {one ? 1 : 2, fraction(in, out)};
+}
+
+/// Interpolation of r's input to out_h×out_w (channels kept): the receptive field grows by
+/// (span − 1) jumps, then the jump is multiplied by the step, exactly.
+constexpr rule interpolate(const spec& s, layer_record& r, wide out_h, wide out_w) {
+    if (out_h >= dimension_limit || out_w >= dimension_limit) return rule::count_overflow;
+    r.output_shape.height = count_t(out_h);
+    r.output_shape.width = count_t(out_w);
+    const resampled h = interpolate_axis(r.input_shape.height, r.output_shape.height, s.mode);
+    const resampled w = interpolate_axis(r.input_shape.width, r.output_shape.width, s.mode);
+    return widen(r.receptive_field, hw{h.span, w.span}, h.step, w.step) ? rule::none : rule::count_overflow;
+}
+
+/// What the rules of this header share: images in, a new tensor out, no options (pixel (un)shuffle)...
+struct image_copy {
+    static constexpr unsigned options = 0;
+    static constexpr unsigned ranks = ranks::image;
+    static constexpr storage stores = storage::new_tensor;
+};
+/// ... or align_corners (upsample, resize).
+struct interpolating : image_copy {
+    static constexpr unsigned options = bit(option_tag::align_corners);
+};
+
+/// ", nearest", ", bilinear", ", bilinear, align corners"
+constexpr void describe_interpolation(const layer_record& r, text& out) {
+    out << ((r.mode & bilinear_bit) != 0 ? ", bilinear" : ", nearest");
+    if ((r.mode & align_corners_bit) != 0) out << ", align corners";
+}
+}  // namespace detail
+
+/// upsample's rule: PyTorch's nn.Upsample(scale_factor=(s_h, s_w), mode, align_corners). Output
+/// H·s_h × W·s_w × C; no parameters, buffers or MACs. Receptive field: detail::interpolate (nearest:
+/// r unchanged, j /= s; bilinear: r += j unless every output falls on an input, then j /= s).
+template <>
+struct kind_rule<kind::upsample> : detail::interpolating {
+    static constexpr const char* name = "upsample";
+
+    static constexpr rule check(const spec& s) {
+        return s.stride.height <= 0 || s.stride.width <= 0 ? rule::scale_not_positive : rule::none;
+    }
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        return detail::interpolate(s, r, detail::wide(r.input_shape.height) * s.stride.height,
+                                   detail::wide(r.input_shape.width) * s.stride.width);
+    }
+
+    /// "upsample ×2, nearest", "upsample ×1×2, bilinear, align corners"
+    static constexpr void describe(const layer_record& r, text& out) {
+        out << "upsample ×";
+        detail::describe_extent(r.stride, out);
+        detail::describe_interpolation(r, out);
+    }
+};
+
+/// resize's rule: PyTorch's F.interpolate(size=(H', W'), mode, align_corners): output H'×W'×C;
+/// no parameters, buffers or MACs; receptive field as upsample's, with the step in/out per axis.
+template <>
+struct kind_rule<kind::resize> : detail::interpolating {
+    static constexpr const char* name = "resize";
+
+    static constexpr rule check(const spec& s) {
+        return s.kernel.height <= 0 || s.kernel.width <= 0 ? rule::resize_not_positive : rule::none;
+    }
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        return detail::interpolate(s, r, s.kernel.height, s.kernel.width);
+    }
+
+    /// "resize to 7×7, bilinear"
+    static constexpr void describe(const layer_record& r, text& out) {
+        out << "resize to " << r.kernel;
+        detail::describe_interpolation(r, out);
+    }
+};
+
+/// `upsample<Scale, Mode = interpolation::nearest, Options...>`: Scale an integer or hw{s_h, s_w};
+/// the option align_corners with interpolation::bilinear. Figures: kind_rule above.
+template <auto Scale, interpolation Mode = interpolation::nearest, class... Options>
+struct upsample {
+    using options_checked = decltype(detail::check_interpolation<kind::upsample, Mode, Options...>());
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::upsample>(
+        {.stride = detail::window_arg<Scale>(), .bias = false, .mode = detail::mode_of<Mode, Options...>});
+};
+
+/// `resize<H, W, Mode = interpolation::nearest, Options...>`: to H×W, whatever the input's size;
+/// the option align_corners with interpolation::bilinear. Figures: kind_rule above.
+template <count_t H, count_t W, interpolation Mode = interpolation::nearest, class... Options>
+struct resize {
+    using options_checked = decltype(detail::check_interpolation<kind::resize, Mode, Options...>());
+    static constexpr std::array<spec, 1> nodes =
+        detail::leaf<kind::resize>({.kernel = hw{H, W}, .bias = false, .mode = detail::mode_of<Mode, Options...>});
+};
+
+/// pixel_shuffle's rule: PyTorch's nn.PixelShuffle(R): H×W×C to H·R × W·R × C/R², each output
+/// position one element of one input position (r unchanged, j /= R). No parameters, no MACs; a copy.
+template <>
+struct kind_rule<kind::pixel_shuffle> : detail::image_copy {
+    static constexpr const char* name = "pixel_shuffle";
+
+    static constexpr rule check(const spec& s) { return s.units <= 0 ? rule::scale_not_positive : rule::none; }
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        const count_t f = s.units;  // positive and below 2^31 (checked before), so f·f fits
+        if (r.input_shape.channels % (f * f) != 0) return rule::pixel_shuffle_channels_not_divisible;
+        r.output_shape.channels = r.input_shape.channels / (f * f);
+        return detail::interpolate(s, r, detail::wide(r.input_shape.height) * f, detail::wide(r.input_shape.width) * f);
+    }
+
+    /// "pixel shuffle ×2"
+    static constexpr void describe(const layer_record& r, text& out) { out << "pixel shuffle ×" << r.units; }
+};
+
+/// pixel_unshuffle's rule: PyTorch's nn.PixelUnshuffle(R): H×W×C to H/R × W/R × C·R², each output
+/// position an R×R block of input positions (as a window of R, stride R: r += (R − 1)·j, j *= R).
+template <>
+struct kind_rule<kind::pixel_unshuffle> : detail::image_copy {
+    static constexpr const char* name = "pixel_unshuffle";
+
+    static constexpr rule check(const spec& s) { return s.units <= 0 ? rule::scale_not_positive : rule::none; }
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        const count_t f = s.units;
+        if (r.input_shape.height % f != 0 || r.input_shape.width % f != 0)
+            return rule::pixel_unshuffle_size_not_divisible;
+        const detail::wide channels = detail::wide(r.input_shape.channels) * f * f;
+        if (channels >= detail::dimension_limit) return rule::count_overflow;
+        r.output_shape = shape{r.input_shape.height / f, r.input_shape.width / f, count_t(channels)};
+        return detail::widen(r.receptive_field, hw{f}, hw{f}) ? rule::none : rule::count_overflow;
+    }
+
+    /// "pixel unshuffle ×2"
+    static constexpr void describe(const layer_record& r, text& out) { out << "pixel unshuffle ×" << r.units; }
+};
+
+/// `pixel_shuffle<R>`: see its rule above (ESPCN's sub-pixel convolution follows a conv2d<C·R², ...>).
+template <count_t R>
+struct pixel_shuffle {
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::pixel_shuffle>({.units = R, .bias = false});
+};
+
+/// `pixel_unshuffle<R>`: see its rule above.
+template <count_t R>
+struct pixel_unshuffle {
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::pixel_unshuffle>({.units = R, .bias = false});
+};
+
+}  // namespace netshape
