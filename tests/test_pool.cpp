@@ -161,3 +161,16 @@ TEST_CASE("pool window count: the enumeration above equals issue 2's formula wit
                             CHECK(positions(in, k, s, p, d, ceil) == out);
                         }
 }
+
+// Adaptive pooling is O(1) an axis, whatever the sizes: PyTorch's largest (2^31 − 1) and five
+// branches of hundreds of thousands of rows compile at the compilers' default limits.
+using adaptive_long = ns::network<ns::input<600'001, 1, 1>, ns::adaptive_avg_pool<300'000, 1>>;
+static_assert(ns::output_shape<adaptive_long> == ns::shape{300'000, 1, 1});
+static_assert(ns::receptive_field<adaptive_long>.jump_height == ns::fraction(600'001, 300'000));
+template <count_t Rows>
+using adaptive_and_back = ns::sequential<ns::adaptive_avg_pool<Rows, 1>, ns::adaptive_max_pool<1, 1>>;
+using adaptive_five = ns::network<ns::input<2'147'483'647, 1, 1>,
+    ns::concat<adaptive_and_back<300'000>, adaptive_and_back<300'001>, adaptive_and_back<299'999>,
+               adaptive_and_back<1'000'000'000>, adaptive_and_back<2'147'483'647>>>;
+static_assert(ns::output_shape<adaptive_five> == ns::shape{1, 1, 5});
+static_assert(ns::params<adaptive_five> == 0 && ns::macs<adaptive_five> == 0);
