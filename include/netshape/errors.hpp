@@ -73,20 +73,42 @@ inline constexpr const char* rule_messages[] = {"", NETSHAPE_RULES(NETSHAPE_RULE
 /// for an unnamed one, its position among its siblings (PyTorch's module path: "features.3",
 /// "layer1.0.conv2", "2.1"; "" for the input), and its description ("conv 5x5, 8, pad 1": the
 /// kernel, stride, padding and dilation of a window). ASCII, cut at capacity, usable as a template
-/// argument. g++ prints both as text; clang 14 prints a character array as numbers, so there the
-/// layer is found by its index and kind (and its type, further down the instantiation context).
+/// argument.
 struct location {
     static constexpr std::size_t capacity = 63;
     char path[capacity + 1]{};
     char layer[capacity + 1]{};
 };
 
+/// A path spelled one character per argument, and a window's extents: clang 14 prints a character
+/// array in a template argument as numbers, but a character as 'c' and a number as itself.
+template <char... Path>
+struct path {};
+struct window {
+    hw kernel{};
+    hw stride{};
+    hw pad{};
+    hw dilation{};
+};
+
+/// How the diagnostic shows where a rule broke: the location as text on g++; on clang the path
+/// spelled (its last path_shown characters, the most particular, keeping the line under 400) and
+/// the window.
+#if defined(__clang__)
+inline constexpr std::size_t path_shown = 12;
+template <class Path, window Window>
+struct where {};
+#else
+template <location Location>
+struct where {};
+#endif
+
 /// The first error a malformed network produces. Template arguments: the index the layer has (or
-/// would have) in layers<Net>, where it is (its path and description), its kind, for merges how
+/// would have) in layers<Net>, where it is (a `where<...>`: its path and description), its kind, for merges how
 /// they merge, the input shape (for merges: the branches merged so far), a second shape (the
 /// layer's output, or the offending branch's), and the rule broken. Each check is a named
 /// constant so that clang's first line names it too.
-template <std::size_t Layer, location Where, kind Kind, merge How, shape Input, shape Other, rule Rule>
+template <std::size_t Layer, class Where, kind Kind, merge How, shape Input, shape Other, rule Rule>
 struct layer_error {
 #define NETSHAPE_RULE_ASSERT(name, kept, text) \
     static constexpr bool kept = Rule != rule::name; \

@@ -76,8 +76,10 @@ struct analysis<network<Input, L...>> {
     // worked out only then.
     static constexpr location where =
         value.error.broken == rule::none ? location{} : locate(nodes.data(), size, value.error.node, value.error.input);
-    static_assert(layer_error<value.error.layer, where, value.error.where, value.error.how, value.error.input,
-                              value.error.other, value.error.broken>::reported);
+    static constexpr window extent =
+        value.error.broken == rule::none ? window{} : window_of(nodes.data(), size, value.error.node);
+    static_assert(layer_error<value.error.layer, where_of<where, extent>, value.error.where, value.error.how,
+                              value.error.input, value.error.other, value.error.broken>::reported);
     // Every part is a layer and no rule is broken: its figures are numbers.
     static constexpr bool sound = evaluable && value.error.broken == rule::none;
 };

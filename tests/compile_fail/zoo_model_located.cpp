@@ -1,5 +1,5 @@
 // expect: a dense layer needs a positive number of outputs
-// context: layer_error<170, (netshape::location\{"fc", "dense 0"\}|\{\{102, 99, 0)
+// context: layer_error<170, netshape::where<(netshape::location\{"fc", "dense 0"\}|netshape::path<'f', 'c'>)
 // A zoo-sized network (ResNet-50 with 0 classes): the layer is found by its index and path, and
 // the lines netshape writes stay under 400 characters.
 #include <netshape/zoo/resnet.hpp>

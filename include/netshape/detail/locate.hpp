@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <utility>
 
 #include <netshape/detail/interpret.hpp>
 #include <netshape/detail/nodes.hpp>
@@ -79,5 +80,35 @@ constexpr location locate(const node* nodes, std::size_t n, std::size_t at, cons
     ascii(where.layer, layer);
     return where;
 }
+
+/// The window of node `at` (kernel, stride, padding, dilation as its spec holds them; 1s for the
+/// input and the totals).
+constexpr window window_of(const node* nodes, std::size_t n, std::size_t at) {
+    if (at == npos || at >= n) return window{1, 1, 0, 1};
+    const spec& s = *nodes[at].what;
+    return window{s.kernel, s.stride, s.pad, s.dilation};
+}
+
+constexpr std::size_t length(const char* s) {
+    std::size_t k = 0;
+    while (s[k] != '\0') ++k;
+    return k;
+}
+
+/// The last `shown` characters of a location's path, as a type.
+template <location L, std::size_t First, std::size_t... I>
+path<L.path[First + I]...> spell(std::index_sequence<I...>);
+template <location L, std::size_t shown>
+using spelled = decltype(spell<L, (length(L.path) > shown ? length(L.path) - shown : 0)>(
+    std::make_index_sequence<(length(L.path) > shown ? shown : length(L.path))>{}));
+
+/// The diagnostic's `where<...>` for a location and window (errors.hpp).
+#if defined(__clang__)
+template <location L, window W>
+using where_of = where<spelled<L, path_shown>, W>;
+#else
+template <location L, window W>
+using where_of = where<L>;
+#endif
 
 }  // namespace netshape::detail
