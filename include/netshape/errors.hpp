@@ -42,6 +42,9 @@
     X(resize_not_positive, resize_is_positive, "netshape: resize height and width must be positive") \
     X(pixel_shuffle_channels_not_divisible, pixel_shuffle_channels_divisible, "netshape: pixel_shuffle needs channels divisible by the square of its factor") \
     X(pixel_unshuffle_size_not_divisible, pixel_unshuffle_size_divisible, "netshape: pixel_unshuffle needs height and width divisible by its factor") \
+    X(heads_not_positive, heads_are_positive, "netshape: attention heads must be positive") \
+    X(heads_not_dividing_channels, heads_divide_channels, "netshape: attention heads must divide the channels") \
+    X(token_out_of_range, token_within_sequence, "netshape: select_token index outside the sequence") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \
     X(size_not_positive, size_is_positive, "netshape: local response norm size must be positive") \

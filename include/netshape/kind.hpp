@@ -35,6 +35,11 @@ enum class kind : unsigned char {
     pixel_unshuffle,
     group_norm,
     instance_norm,
+    to_tokens,
+    class_token,
+    position_embedding,
+    multi_head_attention,
+    select_token,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,

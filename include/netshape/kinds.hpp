@@ -16,6 +16,7 @@
 #include <netshape/layers/norm.hpp>
 #include <netshape/layers/pool.hpp>
 #include <netshape/layers/resample.hpp>
+#include <netshape/layers/tokens.hpp>
 
 namespace netshape {
 

@@ -22,3 +22,4 @@
 #include <netshape/zoo/shufflenet.hpp>
 #include <netshape/zoo/squeezenet.hpp>
 #include <netshape/zoo/vgg.hpp>
+#include <netshape/zoo/vit.hpp>

@@ -28,6 +28,7 @@ NEEDS = {
     "tools/onnx_roundtrip.py": ["resnet18", "train", "--work", "{tmp}", "--compiler", "c++", "--include", "include"],
     "tools/pytorch_kind_reference.py": ["--out", "{tmp}/kinds.hpp"],
     "tools/pytorch_layer_reference.py": ["--out", "{tmp}/grid.hpp"],
+    "tools/vit_reference.py": ["--out", "{tmp}/vit.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
     "tools/torchvision_reference.py": ["--out", "{tmp}"],
     "tests/differential/run.py": ["--compiler", "c++", "--include", "include", "--generator",
