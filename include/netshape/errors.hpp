@@ -75,10 +75,11 @@ inline constexpr const char* rule_messages[] = {"", NETSHAPE_RULES(NETSHAPE_RULE
 /// Where a broken rule is, in words, for the diagnostic: the layer's path, each level's name or,
 /// for an unnamed one, its position among its siblings (PyTorch's module path: "features.3",
 /// "layer1.0.conv2", "2.1"; "" for the input), and its description ("conv 5x5, 8, pad 1": the
-/// kernel, stride, padding and dilation of a window). ASCII, cut at capacity, usable as a template
-/// argument.
+/// kernel, stride, padding and dilation of a window). ASCII, at most 40 characters each (a longer
+/// path keeps its end after ".."), usable as a template argument.
 struct location {
     static constexpr std::size_t capacity = 63;
+    static constexpr std::size_t shown = 40;  // each at most, so the diagnostic's lines stay under 400
     char path[capacity + 1]{};
     char layer[capacity + 1]{};
 };

@@ -1,6 +1,6 @@
 // expect: attention heads must divide the channels
 // context: kind::multi_head_attention
-// context: location\{"encoder.layers.encoder_layer_0.0.0.self_attention", "attention, 5 heads"\}|\{\{101, 110, 99, 111, 100, 101, 114, 46, 108, 97, \.\.\.\}
+// context: location\{"\.\.ers\.encoder_layer_0\.0\.0\.self_attention", "attention, 5 heads"\}|'_', 'a', 't', 't', 'e', 'n', 't', 'i', 'o', 'n'>
 // A ViT of width 192 with 5 heads: reported at the first block's attention, by its path.
 #include <netshape/zoo/vit.hpp>
 namespace ns = netshape;

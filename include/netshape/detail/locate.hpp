@@ -13,18 +13,23 @@
 namespace netshape::detail {
 
 /// Copies `from` into `out` as ASCII ("×" becomes "x", any other non-ASCII character "?"): g++
-/// prints a template argument's bytes above 127 as octal escapes.
-constexpr void ascii(char (&out)[location::capacity + 1], const text& from) {
-    const char* s = from.c_str();
-    std::size_t size = 0;
-    for (; *s != '\0' && size < location::capacity; ++s) {
+/// prints a template argument's bytes above 127 as octal escapes. At most `most` characters: a
+/// longer path keeps its end (the most particular part) after "..".
+constexpr void ascii(char (&out)[location::capacity + 1], const text& from, std::size_t most, bool keep_end) {
+    char all[text::capacity + 1]{};
+    std::size_t n = 0;
+    for (const char* s = from.c_str(); *s != '\0'; ++s) {
         const auto c = static_cast<unsigned char>(*s);
-        if (c < 0x80) {
-            out[size++] = *s;
-        } else if ((c & 0xC0) == 0xC0) {  // the first byte of a character
-            out[size++] = c == 0xC3 && static_cast<unsigned char>(s[1]) == 0x97 ? 'x' : '?';
-        }
+        if (c < 0x80) all[n++] = *s;
+        else if ((c & 0xC0) == 0xC0) all[n++] = c == 0xC3 && static_cast<unsigned char>(s[1]) == 0x97 ? 'x' : '?';
     }
+    std::size_t size = 0, first = 0;
+    if (n > most && keep_end) {
+        out[size++] = '.';
+        out[size++] = '.';
+        first = n - (most - 2);
+    }
+    for (std::size_t i = first; i < n && size < most; ++i) out[size++] = all[i];
 }
 
 /// The path of node `at` (its blocks' and its own names, or positions where unnamed) and its
@@ -36,7 +41,7 @@ constexpr location locate(const node* nodes, std::size_t n, std::size_t at, cons
     if (at == npos || at >= n) {
         if (at == npos) layer << "input " << input.height << "x" << input.width << "x" << input.channels;
         else layer << "the network's totals";
-        ascii(where.layer, layer);
+        ascii(where.layer, layer, location::shown, false);
         return where;
     }
     constexpr std::size_t deepest = 64;  // levels shown; a path is cut at capacity long before
@@ -76,8 +81,8 @@ constexpr location locate(const node* nodes, std::size_t n, std::size_t at, cons
         r.input_shape = input;
         layer = description(r);
     }
-    ascii(where.path, path);
-    ascii(where.layer, layer);
+    ascii(where.path, path, location::shown, true);
+    ascii(where.layer, layer, location::shown, false);
     return where;
 }
 
