@@ -191,3 +191,20 @@ static_assert(same(where_broken<ns::relu, ns::named<"block", ns::add<ns::conv2d<
                    "add of 2"));
 // Layers after a finished block count on: the conv after a two-layer block is the third part.
 static_assert(same(where_broken<ns::sequential<ns::relu, ns::relu>, ns::relu, conv_too_big>(ns::shape{2, 2, 3}).path, "2"));
+
+// Which index a merge error reports (docs/errors.md): the layers before the point where the misfit
+// is found, the end of the first branch that does not fit the ones before it.
+namespace {
+template <class... L>
+constexpr ns::detail::failure merge_failure(ns::shape input) {
+    using nodes = ns::detail::flattened<L...>;
+    return ns::detail::outcome_whole<ns::detail::joined<L...>::counts.depth>(input, nodes::nodes).error;
+}
+using two_then_misfit = ns::add<ns::sequential<ns::relu, ns::relu>, ns::conv2d<4, 1>, ns::sequential<ns::relu, ns::relu, ns::relu>>;
+using last_misfits = ns::add<ns::relu, ns::sequential<ns::relu, ns::relu>, ns::conv2d<4, 1>>;
+}  // namespace
+// relu before, branch 1 (2 layers), branch 2 (1 layer, 4 channels): found when branch 3 begins.
+static_assert(merge_failure<ns::relu, two_then_misfit>(ns::shape{4, 4, 3}).broken == ns::rule::add_mismatch);
+static_assert(merge_failure<ns::relu, two_then_misfit>(ns::shape{4, 4, 3}).layer == 1 + 2 + 1);
+// The last branch misfits: found at the merge's end, after every branch's layers.
+static_assert(merge_failure<ns::relu, last_misfits>(ns::shape{4, 4, 3}).layer == 1 + 1 + 2 + 1);
