@@ -186,7 +186,8 @@ inline constexpr detail::figure<Net, count_t> activations = detail::analysis<Net
 
 /// The most activation elements alive at once in a plain forward pass of one image: a layer's
 /// input and output (its input alone when it works in place), plus what open merges hold (their
-/// input, and each finished branch's output, until the merge). An upper bound.
+/// input, and each finished branch's output, until the merge) and every finished side output's
+/// result (output<Head>: to the end). An upper bound.
 template <class Net>
 inline constexpr detail::figure<Net, count_t> peak_activations = detail::analysis<Net>::value.total.peak_activations;
 
