@@ -30,11 +30,19 @@ std::string dims(ns::shape s) {
     return std::to_string(s.height) + "×" + std::to_string(s.width) + "×" + std::to_string(s.channels);
 }
 
+/// Every output's shape, side outputs first (output_shapes<Net>), for the models that have several.
 template <class Net>
+std::string outputs() {
+    std::string out;
+    for (const ns::shape& s : ns::output_shapes<Net>) out += (out.empty() ? "" : ", ") + dims(s);
+    return out;
+}
+
+template <class Net, bool SideOutputs = false>
 void row(const char* name) {
     char mib[32];
     std::snprintf(mib, sizeof mib, "%.2f", static_cast<double>(ns::params<Net>) * 4.0 / (1024.0 * 1024.0));
-    std::cout << "| `" << name << "` | " << dims(ns::input_shape<Net>) << " | " << dims(ns::output_shape<Net>) << " | "
+    std::cout << "| `" << name << "` | " << dims(ns::input_shape<Net>) << " | " << (SideOutputs ? outputs<Net>() : dims(ns::output_shape<Net>)) << " | "
               << grouped(ns::params<Net>) << " | " << grouped(ns::buffers<Net>) << " | " << grouped(ns::macs<Net>)
               << " | " << grouped(ns::activations<Net>) << " | " << mib << " |\n";
 }
@@ -63,6 +71,8 @@ int main() {
     row<zoo::wide_resnet50_2>("wide_resnet50_2");
     row<zoo::googlenet>("googlenet");
     row<zoo::inception_v3>("inception_v3");
+    row<zoo::googlenet_aux, true>("googlenet_aux");
+    row<zoo::inception_v3_aux, true>("inception_v3_aux");
     row<zoo::squeezenet1_0>("squeezenet1_0");
     row<zoo::squeezenet1_1>("squeezenet1_1");
     row<zoo::densenet121>("densenet121");

@@ -2,6 +2,7 @@
 // receptive field (including the seed's law), activation counting, layers<> indexing, nodes<> totals.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cstring>
 #include <string_view>
 
@@ -208,3 +209,48 @@ static_assert(merge_failure<ns::relu, two_then_misfit>(ns::shape{4, 4, 3}).broke
 static_assert(merge_failure<ns::relu, two_then_misfit>(ns::shape{4, 4, 3}).layer == 1 + 2 + 1);
 // The last branch misfits: found at the merge's end, after every branch's layers.
 static_assert(merge_failure<ns::relu, last_misfits>(ns::shape{4, 4, 3}).layer == 1 + 1 + 2 + 1);
+
+// Side outputs (output<Head>): the head runs on the current tensor, its result is one more output,
+// the main path goes on unchanged; every figure counts the head.
+namespace side {
+using head = ns::sequential<ns::conv2d<4, 1>, ns::flatten, ns::dense<10>>;
+using main_path = ns::network<ns::input<8, 8, 3>, ns::conv2d<6, 3, ns::pad<1>>, ns::max_pool<2>, ns::flatten, ns::dense<5>>;
+using with_head = ns::network<ns::input<8, 8, 3>, ns::conv2d<6, 3, ns::pad<1>>, ns::named<"aux", ns::output<head>>,
+                              ns::max_pool<2>, ns::flatten, ns::dense<5>>;
+using head_alone = ns::network<ns::input<8, 8, 6>, head>;
+static_assert(ns::output_shape<with_head> == ns::output_shape<main_path>);
+static_assert(ns::output_shapes<with_head> == std::array{ns::shape{1, 1, 10}, ns::shape{1, 1, 5}});
+static_assert(ns::output_shapes<main_path> == std::array{ns::output_shape<main_path>});
+static_assert(ns::receptive_field<with_head> == ns::receptive_field<main_path>);
+static_assert(ns::output_fields<with_head>[0] == ns::receptive_field<ns::network<ns::input<8, 8, 3>, ns::conv2d<6, 3, ns::pad<1>>, head>>);
+static_assert(ns::output_fields<with_head>[1] == ns::receptive_field<main_path>);
+static_assert(ns::params<with_head> == ns::params<main_path> + ns::params<head_alone>);
+static_assert(ns::macs<with_head> == ns::macs<main_path> + ns::macs<head_alone>);
+// The head's new tensors (the input not again): conv 8·8·4 and dense 10.
+static_assert(ns::activations<with_head> == ns::activations<main_path> + 256 + 10);
+// Peak: at the head's conv, its input held for the main path (384) plus the conv's input and output
+// (384 + 256); after the head, its 10 outputs stay alive to the end.
+static_assert(ns::peak_activations<with_head> == 384 + 384 + 256);
+static_assert(ns::nodes<with_head>[9].peak_activations == 10 + 384 + 96);  // max pool
+static_assert(ns::layers<with_head>.size() == 7 && ns::nodes<with_head>[1].output_shape == ns::shape{1, 1, 10});
+static_assert(ns::nodes<with_head>[9].input_shape == ns::shape{8, 8, 6});
+// Both passes agree.
+static_assert(ns::totals<with_head>.peak_activations == ns::detail::analysis<with_head>::full.total.peak_activations);
+static_assert(ns::totals<with_head>.activations == ns::detail::analysis<with_head>::full.total.activations);
+
+// A feature map itself as an output (output<identity>), and side outputs inside a residual branch
+// and inside another head: outputs listed in the order their output<> appears.
+using pyramid = ns::network<ns::input<16, 16, 4>,
+    ns::output<ns::identity>,
+    ns::add<ns::sequential<ns::conv2d<4, 3, ns::pad<1>>, ns::output<ns::conv2d<2, 1>>>, ns::identity>,
+    ns::output<ns::sequential<ns::max_pool<2>, ns::output<ns::max_pool<2>>, ns::conv2d<8, 1>>>,
+    ns::max_pool<4>>;
+static_assert(ns::output_shapes<pyramid> == std::array{ns::shape{16, 16, 4}, ns::shape{16, 16, 2}, ns::shape{8, 8, 8},
+                                                      ns::shape{4, 4, 4}, ns::shape{4, 4, 4}});
+static_assert(ns::output_shape<pyramid> == ns::shape{4, 4, 4} && ns::output_fields<pyramid>[0].height == 1);
+static_assert(ns::totals<pyramid>.peak_activations == ns::detail::analysis<pyramid>::full.total.peak_activations);
+// A side output ended inside the add stays alive after it: the add's input and branch are released,
+// the 16·16·2 output and the 16·16·4 identity output are not. The last max pool: both, the 8·8·8 and
+// 4·4·4 outputs, its input and output.
+static_assert(ns::nodes<pyramid>.back().peak_activations == 16 * 16 * 4 + 16 * 16 * 2 + 8 * 8 * 8 + 4 * 4 * 4 + 16 * 16 * 4 + 4 * 4 * 4);
+}  // namespace side

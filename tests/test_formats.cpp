@@ -321,3 +321,92 @@ TEST_CASE("depth(n) folds CSV, JSON and DOT as it folds the table") {
     CHECK(dot1.find("subgraph cluster_0") != std::string::npos);
     CHECK(render(ns::summary<res>().depth(9).dot()) == render(ns::summary<res>().dot()));
 }
+
+namespace {
+// Side outputs: a named head, then a feature map itself (output<identity>), then the main path.
+using sided = ns::network<ns::input<4, 4, 2>, ns::conv2d<2, 1>,
+    ns::named<"aux", ns::output<ns::sequential<ns::named<"pool", ns::adaptive_avg_pool<1>>, ns::flatten, ns::named<"fc", ns::dense<3>>>>>,
+    ns::output<ns::identity>, ns::max_pool<2>>;
+}  // namespace
+
+TEST_CASE("side outputs: a block row \"output\" with its head nested, every output's shape in the totals (whole output)") {
+    CHECK(render(ns::summary<sided>()) == R"(#  layer        description      output  weights  biases  params  MACs
+----------------------------------------------------------------------
+   input                         4×4×2
+0  conv2d       conv 1×1, 2      4×4×2         4       2       6    64
+   aux          side output      1×1×3         6       3       9     6
+     block      sequential       1×1×3         6       3       9     6
+1      pool     global avg pool  1×1×2         0       0       0     0
+2      flatten  flatten          1×1×2         0       0       0     0
+3      fc       dense 3          1×1×3         6       3       9     6
+   output       side output      4×4×2         0       0       0     0
+4    identity   identity         4×4×2         0       0       0     0
+5  max_pool     max pool 2×2/2   2×2×2         0       0       0     0
+
+total            value
+-------------------------------------------
+params              15  0.00 MiB at float32
+weights             10
+biases               5
+buffers              0  0.00 MiB at float32
+MACs                70
+activations         77  0.00 MiB at float32
+receptive field    2×2             jump 2×2
+outputs              3  1×1×3, 4×4×2, 2×2×2
+)");
+}
+
+TEST_CASE("side outputs in CSV: the output block row carries its head's output and totals (whole output)") {
+    const std::string expected =
+        "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,params,buffers,macs,activations,peak_activations,receptive_h,receptive_w,jump_h,jump_w,input_d,output_d,input_rank,output_rank\n"
+        "0,0,0,conv2d,,,\"conv 1×1, 2\",4,4,2,4,4,2,4,2,6,0,64,32,64,1,1,1,1,1,1,3,3\n"
+        "1,,0,output,aux,aux,side output,4,4,2,1,1,3,6,3,9,0,6,5,35,4,4,4,4,1,1,3,3\n"
+        "3,,1,sequential,,aux,sequential,4,4,2,1,1,3,6,3,9,0,6,5,0,4,4,4,4,1,1,3,3\n"
+        "4,1,2,adaptive_avg_pool,pool,aux.pool,global avg pool,4,4,2,1,1,2,0,0,0,0,0,2,66,4,4,4,4,1,1,3,3\n"
+        "5,2,2,flatten,,,flatten,1,1,2,1,1,2,0,0,0,0,0,0,34,4,4,4,4,1,1,3,3\n"
+        "6,3,2,dense,fc,aux.fc,dense 3,1,1,2,1,1,3,6,3,9,0,6,3,37,4,4,4,4,1,1,3,3\n"
+        "9,,0,output,,,side output,4,4,2,4,4,2,0,0,0,0,0,0,67,1,1,1,1,1,1,3,3\n"
+        "11,4,1,identity,,,identity,4,4,2,4,4,2,0,0,0,0,0,0,67,1,1,1,1,1,1,3,3\n"
+        "13,5,0,max_pool,,,max pool 2×2/2,4,4,2,2,2,2,0,0,0,0,0,8,75,2,2,2,2,1,1,3,3\n"
+        ",,0,total,total,,,4,4,2,2,2,2,10,5,15,0,70,77,75,2,2,2,2,1,1,3,3\n";
+    CHECK(render(ns::summary<sided>().csv()) == expected);
+}
+
+TEST_CASE("side outputs in DOT: an oval per output, the main path going on from the head's input (whole output)") {
+    CHECK(render(ns::summary<sided>().dot()) == dot_preamble + R"(  input [label="input\n4×4×2", shape=oval];
+  n0 [label="conv 1×1, 2"];
+  subgraph cluster_1 {
+  label="aux";
+  n4 [label="pool\nglobal avg pool"];
+  n5 [label="flatten"];
+  n6 [label="fc\ndense 3"];
+  n8 [label="output 0\n1×1×3", shape=oval];
+  }
+  n12 [label="output 1\n4×4×2", shape=oval];
+  n13 [label="max pool 2×2/2"];
+  output [label="output\n2×2×2", shape=oval];
+  input -> n0 [label="4×4×2"];
+  n0 -> n4 [label="4×4×2"];
+  n4 -> n5 [label="1×1×2"];
+  n5 -> n6 [label="1×1×2"];
+  n6 -> n8 [label="1×1×3"];
+  n0 -> n12 [label="4×4×2"];
+  n0 -> n13 [label="4×4×2"];
+  n13 -> output [label="2×2×2"];
+}
+)");
+    // Folded: each head is one box, still ending in its output; the main path goes on from n0.
+    const std::string folded = render(ns::summary<sided>().depth(0).dot());
+    for (const char* part : {"  n1 [label=\"aux\\nside output …\"];\n  n8 [label=\"output 0\\n1×1×3\", shape=oval];\n",
+                             "  n9 [label=\"side output …\"];\n  n12 [label=\"output 1\\n4×4×2\", shape=oval];\n",
+                             "  n1 -> n8 [label=\"1×1×3\"];\n  n0 -> n9 [label=\"4×4×2\"];\n  n9 -> n12 [label=\"4×4×2\"];\n"
+                             "  n0 -> n13 [label=\"4×4×2\"];\n"})
+        CHECK(folded.find(part) != std::string::npos);
+}
+
+TEST_CASE("side outputs in JSON: a merge node of kind output, its output_shape its head's") {
+    const std::string json = render(ns::summary<sided>().json());
+    CHECK(json.find(R"({"index": 1, "kind": "merge", "merge": "output", "name": "aux", "path": "aux", "leaf": null, "depth": 0, "match": 8, "description": "side output", "input_shape": [4, 4, 2], "output_shape": [1, 1, 3],)") != std::string::npos);
+    CHECK(json.find(R"("output_shape": [2, 2, 2],
+  "totals")") != std::string::npos);
+}

@@ -18,6 +18,13 @@ Figures, for one image at the model's default input size, in eval() mode:
                  conv:   out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w
                  linear: (input elements / in_features) * in_features * out_features
   layers       for a few models, every leaf module call in order: (module name, output shape)
+  outputs      for models with auxiliary classifiers (aux_logits=True): every output's shape, the
+               auxiliary heads' in order, the main output last. torchvision runs its aux heads in
+               train() mode only; here the model stays in eval() (batch norm with running statistics, as
+               everywhere else: train() mode's batch norm cannot take one image at 1x1) and each aux
+               module is called, by a forward hook on the module it follows in torchvision's forward
+               (AUX below), on that module's output: the tensor torchvision's forward gives it. The
+               hooks that count MACs see its Conv2d and Linear calls, so macs includes the heads.
 
 Exit status: 0 written, 1 failure, 2 usage, 77 torch or torchvision missing (skipped).
 """
@@ -123,7 +130,19 @@ MODELS = [
     ("shufflenet_v2_x1_0", lambda: models.shufflenet_v2_x1_0(weights=None), 224, 224, 3, False),
     ("efficientnet_b0", lambda: models.efficientnet_b0(weights=None), 224, 224, 3, False),
     ("convnext_tiny", lambda: models.convnext_tiny(weights=None), 224, 224, 3, False),
+    ("googlenet_aux", lambda: models.googlenet(weights=None, aux_logits=True, init_weights=False), 224, 224, 3,
+     False),
+    ("inception_v3_aux", lambda: models.inception_v3(weights=None, aux_logits=True, init_weights=False), 299, 299,
+     3, False),
 ]
+
+# Models with auxiliary classifiers: (module whose output the head takes, head module), in the order of
+# torchvision's forward (GoogLeNet.forward: aux1 after inception4a, aux2 after inception4d;
+# Inception3.forward: AuxLogits after Mixed_6e).
+AUX = {
+    "googlenet_aux": [("inception4a", "aux1"), ("inception4d", "aux2")],
+    "inception_v3_aux": [("Mixed_6e", "AuxLogits")],
+}
 
 
 def hwc(t):
@@ -136,7 +155,7 @@ def hwc(t):
     raise ValueError(f"unexpected output shape {list(t.shape)}")
 
 
-def measure(build, height, width, channels, per_layer):
+def measure(build, height, width, channels, per_layer, aux=()):
     torch.manual_seed(0)
     model = build().eval()
     params = sum(p.numel() for p in model.parameters())
@@ -159,6 +178,15 @@ def measure(build, height, width, channels, per_layer):
             layers.append([name] + hwc(output))
         return hook
 
+    side = []
+
+    def head(module):
+        def hook(_, inputs, output):
+            side.append(hwc(module(output)))
+        return hook
+
+    for parent, name in aux:
+        handles.append(model.get_submodule(parent).register_forward_hook(head(model.get_submodule(name))))
     for name, module in model.named_modules():
         if isinstance(module, (nn.Conv2d, nn.Linear)):
             handles.append(module.register_forward_hook(count))
@@ -172,6 +200,8 @@ def measure(build, height, width, channels, per_layer):
                "output": hwc(output), "macs": macs}
     if per_layer:
         figures["layers"] = layers
+    if aux:
+        figures["outputs"] = side + [figures["output"]]
     return figures
 
 
@@ -219,6 +249,12 @@ def header(results):
                    f'{f["buffers"]}, {shape(f["output"])}, {f["macs"]}}};')
     out.append("")
     for name, f in results.items():
+        if "outputs" not in f:
+            continue
+        out.append(f"/// {name}'s outputs: the auxiliary heads' in order, the main output last.")
+        out.append(f"inline constexpr hwc {name}_outputs[] = {{{', '.join(shape(o) for o in f['outputs'])}}};")
+        out.append("")
+    for name, f in results.items():
         if "layers" not in f:
             continue
         out.append(f"inline constexpr layer {name}_layers[] = {{")
@@ -236,7 +272,7 @@ def main(args):
     torch.set_num_threads(1)
     results = {}
     for name, build, h, w, c, per_layer in MODELS:
-        results[name] = measure(build, h, w, c, per_layer)
+        results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()))
     with open(os.path.join(target, "torchvision_reference.hpp"), "w") as f:
         f.write(header(results))
     document = {"torch": torch.__version__, "torchvision": torchvision.__version__, "models": results}

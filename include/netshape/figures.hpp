@@ -15,11 +15,13 @@
 //   peak_activations  the most elements alive at once in a forward pass (see below)
 //   receptive_field  per axis r += (k_eff − 1)·j, j *= stride over the path; branches take the
 //                largest r and j; dense and flatten see their whole input
-//   output_shape the last node's output (a dense layer's is 1×1×N)
+//   output_shape the last node's output (a dense layer's is 1×1×N): the main path's
+//   output_shapes every output's: side outputs (output<Head>) first, the main path's last
 //   layers       one layer_record per leaf layer in depth-first order; layers<Net>[0] is the first
 //                layer after the input
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <utility>
 #include <type_traits>
@@ -94,6 +96,9 @@ struct unknown {
     constexpr operator T() const {  // NOLINT: implicit, where a figure's type is expected
         return T{};
     }
+    // output_shapes<Net> and output_fields<Net> are arrays: their size and elements are unknown too.
+    [[nodiscard]] constexpr unknown size() const { return *this; }
+    [[nodiscard]] constexpr unknown operator[](std::size_t) const { return *this; }
 #define NETSHAPE_UNKNOWN_COMPARISON(op)                                   \
     template <class T>                                                    \
     friend constexpr bool operator op(const unknown&, const T&) {         \
@@ -116,6 +121,44 @@ struct unknown {
 /// A figure's type: T, or unknown for a network that breaks a rule.
 template <class Net, class T>
 using figure = std::conditional_t<analysis<Net>::sound, T, unknown>;
+
+/// Every output's shape and receptive field: the side outputs' (output<Head>) in the order their
+/// output<> appears, depth-first, then the main path's.
+template <std::size_t Count>
+struct outputs {
+    std::array<shape, Count> shapes{};
+    std::array<field, Count> fields{};
+};
+
+/// How many side outputs the records hold (their begin markers carry their head's output).
+template <std::size_t N>
+constexpr std::size_t side_outputs(const std::array<layer_record, N>& records) {
+    std::size_t count = 0;
+    for (const layer_record& r : records) count += r.kind == kind::merge_begin && r.how == merge::output ? 1 : 0;
+    return count;
+}
+
+template <std::size_t Count, std::size_t N>
+constexpr outputs<Count> gather_outputs(const std::array<layer_record, N>& records, const layer_record& total) {
+    outputs<Count> out{};
+    std::size_t next = 0;
+    for (const layer_record& r : records) {
+        if (r.kind != kind::merge_begin || r.how != merge::output || next + 1 >= Count) continue;
+        out.shapes[next] = r.output_shape;
+        out.fields[next++] = r.receptive_field;
+    }
+    out.shapes[Count - 1] = total.output_shape;
+    out.fields[Count - 1] = total.receptive_field;
+    return out;
+}
+
+/// Worked out from the records (as layers<Net> is), only when asked: the totals pass, which every
+/// other figure uses, keeps no list of outputs.
+template <class Net>
+struct outputs_of {
+    static constexpr std::size_t count = side_outputs(analysis<Net>::full.nodes) + 1;
+    static constexpr outputs<count> value = gather_outputs<count>(analysis<Net>::full.nodes, analysis<Net>::value.total);
+};
 
 }  // namespace detail
 
@@ -145,7 +188,8 @@ inline constexpr detail::figure<Net, count_t> activations = detail::analysis<Net
 
 /// The most activation elements alive at once in a plain forward pass of one image: a layer's
 /// input and output (its input alone when it works in place), plus what open merges hold (their
-/// input, and each finished branch's output, until the merge). An upper bound.
+/// input, and each finished branch's output, until the merge) and every finished side output's
+/// result (output<Head>: to the end). An upper bound.
 template <class Net>
 inline constexpr detail::figure<Net, count_t> peak_activations = detail::analysis<Net>::value.total.peak_activations;
 
@@ -160,6 +204,18 @@ inline constexpr detail::figure<Net, shape> output_shape = detail::analysis<Net>
 /// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions).
 template <class Net>
 inline constexpr detail::figure<Net, field> receptive_field = detail::analysis<Net>::value.total.receptive_field;
+
+/// Every output's shape: the side outputs' (output<Head>) in the order they appear in the type,
+/// depth-first, then the main path's (output_shape<Net>, always last). A std::array<shape, N>.
+template <class Net>
+inline constexpr detail::figure<Net, std::array<shape, detail::outputs_of<Net>::count>> output_shapes =
+    detail::outputs_of<Net>::value.shapes;
+
+/// Every output's receptive field, in the order of output_shapes<Net> (the main path's last, equal
+/// to receptive_field<Net>).
+template <class Net>
+inline constexpr detail::figure<Net, std::array<field, detail::outputs_of<Net>::count>> output_fields =
+    detail::outputs_of<Net>::value.fields;
 
 /// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
 template <class Net>

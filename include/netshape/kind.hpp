@@ -43,13 +43,15 @@ enum class kind : unsigned char {
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,
-    merge_begin,   // concat / add / multiply: branches applied to one input, then merged
+    merge_begin,   // concat / add / multiply: branches applied to one input, then merged; output<H>: a
+                   // side output (one branch, its result an extra output, the input passed on)
     branch,        // start of one branch of the innermost merge
     merge_end,
 };
 
-/// How the branches of a merge are combined.
-enum class merge : unsigned char { none, concat, add, multiply };
+/// How the branches of a merge are combined; `output`: not combined, output<H>'s one branch is a side
+/// output of the network and the merge passes its input on (composition/outputs.hpp).
+enum class merge : unsigned char { none, concat, add, multiply, output };
 
 /// The element-wise functions; they change no shape and count no activations (in place).
 enum class function : unsigned char {
@@ -64,6 +66,7 @@ enum class function : unsigned char {
         case merge::concat: return "concat";
         case merge::add: return "add";
         case merge::multiply: return "multiply";
+        case merge::output: return "output";
     }
     return "?";
 }

@@ -15,6 +15,7 @@
 #include <netshape/composition/input.hpp>
 #include <netshape/composition/named.hpp>
 #include <netshape/composition/network.hpp>
+#include <netshape/composition/outputs.hpp>
 #include <netshape/composition/sequential.hpp>
 #include <netshape/figures.hpp>
 #include <netshape/memory.hpp>

@@ -113,6 +113,21 @@ private:
                  format::cat("jump ", format::ratio(f.jump_height), "×", format::ratio(f.jump_width))}};
     }
 
+    /// With side outputs (output<Head>), a totals row listing every output's shape, as
+    /// output_shapes<Net> does: the side outputs' in order, the main path's last.
+    [[nodiscard]] std::vector<row> outputs() const {
+        std::string shapes;
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < size_; ++i) {
+            const layer_record& r = nodes_[i];
+            if (r.kind != kind::merge_begin || r.how != merge::output) continue;
+            shapes += format::cat(format::dims(r.output_shape), ", ");
+            ++count;
+        }
+        if (count == 0) return {};
+        return {{"outputs", format::thousands(count_t(count + 1)), shapes + format::dims(total_->output_shape)}};
+    }
+
     static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from) {
         std::vector<std::size_t> widths(rows.front().size(), 0);
         for (const row& r : rows)
@@ -155,6 +170,7 @@ private:
         if (!totals_) return;
         out << '\n';
         std::vector<row> sums = totals();
+        for (row& r : outputs()) sums.push_back(r);
         if (style_ == style::markdown) sums.insert(sums.begin(), row{"total", "value", "note"});
         else sums.insert(sums.begin(), row{"total", "value", ""});
         print_rows(out, sums, style_, 1);

@@ -58,6 +58,14 @@ inline constexpr model mobilenet_v3_large{"mobilenet_v3_large", {224, 224, 3}, 5
 inline constexpr model shufflenet_v2_x1_0{"shufflenet_v2_x1_0", {224, 224, 3}, 2278604, 16180, {1, 1, 1000}, 144907992};
 inline constexpr model efficientnet_b0{"efficientnet_b0", {224, 224, 3}, 5288548, 42016, {1, 1, 1000}, 385814752};
 inline constexpr model convnext_tiny{"convnext_tiny", {224, 224, 3}, 28589128, 0, {1, 1, 1000}, 4455531264};
+inline constexpr model googlenet_aux{"googlenet_aux", {224, 224, 3}, 13004888, 15072, {1, 1, 1000}, 1506748416};
+inline constexpr model inception_v3_aux{"inception_v3_aux", {299, 299, 3}, 27161264, 36224, {1, 1, 1000}, 5718899296};
+
+/// googlenet_aux's outputs: the auxiliary heads' in order, the main output last.
+inline constexpr hwc googlenet_aux_outputs[] = {{1, 1, 1000}, {1, 1, 1000}, {1, 1, 1000}};
+
+/// inception_v3_aux's outputs: the auxiliary heads' in order, the main output last.
+inline constexpr hwc inception_v3_aux_outputs[] = {{1, 1, 1000}, {1, 1, 1000}};
 
 inline constexpr layer resnet50_layers[] = {
     {"conv1", {112, 112, 64}},

@@ -29,6 +29,16 @@ constexpr bool same_output(const ref::model& m) { return ns::output_shape<Net> =
 template <class Net>
 constexpr bool same_macs(const ref::model& m) { return ns::macs<Net> == m.macs; }
 
+/// Every output's shape (output_shapes<Net>: side outputs in order, the main one last) against
+/// torchvision's (its auxiliary heads called on the tensors its forward gives them).
+template <class Net, std::size_t N>
+constexpr bool same_outputs(const ref::hwc (&expected)[N]) {
+    if (ns::output_shapes<Net>.size() != N) return false;
+    for (std::size_t i = 0; i < N; ++i)
+        if (!(ns::output_shapes<Net>[i] == as_shape(expected[i]))) return false;
+    return true;
+}
+
 /// The totals pass (params<Net> and the other totals, which takes short paths for element-wise
 /// nodes, batch norm and sequential markers) and the records pass (layers<Net>, nodes<Net>, every
 /// node through the general path) agree on every whole-network figure.

@@ -216,6 +216,18 @@ constexpr registers start(const shape& input) {
     return m;
 }
 
+/// The end of output<Head> (merge::output): Head's result (the frame's merged tensor) is an output,
+/// alive until the end of the forward pass, so it is held from here on, in every open block too
+/// (each restores its `held` when it ends); the main path goes on from Head's input. Only a side
+/// output's end comes here: a network without one pays nothing for it.
+constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cur, field& rf) {
+    const wide kept = elements(f.merged);
+    m.held += kept;
+    for (std::size_t j = 1; j < m.top; ++j) stack[j].held += kept;
+    cur = f.input;
+    rf = f.receptive;
+}
+
 /// Interprets nodes [first, last) of the n in `nodes`. With Keep, each node's record is filled
 /// (block and merge totals are left in the end marker's record, whose `match` is the begin
 /// marker's index; finish() copies them back); without, only the registers, and `records` is one
@@ -346,6 +358,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
                 if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
                 m.held = f.held;
                 if (f.how == merge::concat) m.sum.activations += elements(cur);
+                else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
             }
             if constexpr (Keep) {
                 if (!difference(r, m.sum, f.before)) {
@@ -353,8 +366,8 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
                     break;
                 }
                 r.input_shape = f.input;
-                r.output_shape = cur;
-                r.receptive_field = rf;
+                r.output_shape = f.how == merge::output ? f.merged : cur;  // a side output's row: its head's
+                r.receptive_field = f.how == merge::output ? f.merged_receptive : rf;
                 r.match = f.begin;
                 r.depth = m.top - 1;
             }

@@ -73,7 +73,8 @@ constexpr location locate(const node* nodes, std::size_t n, std::size_t at, cons
     if (!is_structure(s.kind)) segment(nodes[at].name, next[level(depth)]);
     if (is_structure(s.kind)) {  // a merge's or block's marker: the block it ends or belongs to
         const spec& block = *nodes[opened[level(depth > 0 ? depth - 1 : 0)]].what;
-        if (block.kind == kind::merge_begin) layer << name_of(block.how) << " of " << block.branches;
+        if (block.kind == kind::merge_begin && block.how == merge::output) layer << "side output";
+        else if (block.kind == kind::merge_begin) layer << name_of(block.how) << " of " << block.branches;
         else layer << "sequential";
     } else {
         layer_record r{};

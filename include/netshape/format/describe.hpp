@@ -151,10 +151,10 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
 }
 
 /// The short description of a node: its kind's own ("conv 11×11/4, 96", kind_rule::describe), or a
-/// block's ("sequential", "concat of 4").
+/// block's ("sequential", "concat of 4", "side output").
 inline std::string describe(const layer_record& r) {
     if (r.kind == kind::block_begin) return "sequential";
-    if (r.kind == kind::merge_begin) return cat(name_of(r.how), " of ", r.branches);
+    if (r.kind == kind::merge_begin) return r.how == merge::output ? "side output" : cat(name_of(r.how), " of ", r.branches);
     if (is_structure(r.kind)) return "";
     return description(r).c_str();
 }

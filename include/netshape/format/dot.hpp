@@ -2,7 +2,8 @@
 //
 // One graph node per layer (identity and other pass-through branches become plain edges), one per
 // merge (concat, add, multiply), named blocks drawn as clusters; every edge is labelled with the
-// shape it carries. Render with `dot -Tsvg net.dot -o net.svg`.
+// shape it carries. A side output (output<Head>) is its head's nodes ending in an oval "output k"
+// (k its index in output_shapes<Net>); the main path goes on from the head's input. Render with `dot -Tsvg net.dot -o net.svg`.
 #pragma once
 
 #include <cstddef>
@@ -37,7 +38,9 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
         shape entry_shape;
         std::vector<std::pair<std::string, shape>> ends;
         std::size_t seen = 0;
+        std::size_t side = 0;  // output<Head>: its index in output_shapes<Net>
     };
+    std::size_t sides = 0;
     std::vector<open_merge> merges;
     std::string tail = "input";
     shape tail_shape = total.input_shape;
@@ -60,12 +63,23 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
         tail = id;
         tail_shape = r.output_shape;
     };
+    // A side output's end: an oval for the output, fed by the head's last node (`tail`); the main
+    // path goes on from where the head began.
+    const auto side_output = [&](const std::string& id, std::size_t side, const std::string& entry, const shape& entry_shape) {
+        out << "  " << id << " [label=\"output " << side << "\\n" << dims(tail_shape) << "\", shape=oval];\n";
+        edge(tail, id, tail_shape);
+        tail = entry;
+        tail_shape = entry_shape;
+    };
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const std::string id = cat("n", i);
         if ((r.kind == kind::block_begin || r.kind == kind::merge_begin) && r.depth >= depth) {
             // Folded: one node for the whole block (none for an empty sequential<>, as in a table).
+            const std::string entry = tail;
+            const shape entry_shape = tail_shape;
             if (r.match != i + 1) box(i, r, cat(describe(r), " …"));
+            if (r.how == merge::output) side_output(cat("n", r.match), sides++, entry, entry_shape);
             i = r.match;
             continue;
         }
@@ -78,7 +92,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
                 break;
             case kind::merge_begin:
                 if (has_name(r)) out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
-                merges.push_back(open_merge{tail, tail_shape, {}, 0});
+                merges.push_back(open_merge{tail, tail_shape, {}, 0, r.how == merge::output ? sides++ : 0});
                 break;
             case kind::branch: {
                 open_merge& m = merges.back();
@@ -92,6 +106,11 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
                 merges.pop_back();
                 m.ends.emplace_back(tail, tail_shape);
                 const layer_record& begin = nodes[r.match];
+                if (begin.how == merge::output) {
+                    side_output(id, m.side, m.entry, m.entry_shape);
+                    if (has_name(begin)) out << "  }\n";
+                    break;
+                }
                 out << "  " << id << " [label=\"" << name_of(begin.how) << "\", shape=circle];\n";
                 for (const auto& [from, s] : m.ends) edge(from, id, s);
                 if (has_name(begin)) out << "  }\n";

@@ -19,6 +19,11 @@ struct deferred {
 };
 }  // namespace detail
 
+/// L where If holds, else nothing (no node): a part present in one variant of a model only, such as
+/// the auxiliary heads of googlenet_aux and inception_v3_aux.
+template <bool If, class L>
+using only_if = std::conditional_t<If, L, netshape::detail::joined<>>;
+
 /// How many blocks each stage has: blocks<3, 4, 6, 3> is ResNet-50's, blocks<6, 12, 24, 16>
 /// DenseNet-121's.
 template <count_t... N>

@@ -1,5 +1,6 @@
 // netshape/zoo/inception.hpp: Inception-v3 (Szegedy et al. 2015), as torchvision builds it, at
-// 299×299 and without the auxiliary head.
+// 299×299; inception_v3 without the auxiliary head, inception_v3_aux with it (aux_logits=True) as a
+// side output.
 #pragma once
 
 #include <netshape/netshape.hpp>
@@ -79,9 +80,21 @@ using inception_e = concat<
         avg_pool<3, stride<1>, pad<1>>,
         named<"branch_pool", basic_conv<192, 1>>>>;
 
-/// Inception-v3 on Height×Width×3 (at least 75×75).
-template <count_t Height = 299, count_t Width = Height, count_t Classes = 1000>
-using inception_v3_at = network<input<Height, Width, 3>,
+/// torchvision's InceptionAux ("AuxLogits", after Mixed_6e): a 5×5/3 average pool, 1×1 BasicConv2d to
+/// 128, 5×5 BasicConv2d to 768, adaptive average pool to 1×1, flatten, fc.
+template <count_t Classes>
+using inception_aux_head = sequential<
+    avg_pool<5, stride<3>>,
+    named<"conv0", basic_conv<128, 1>>,
+    named<"conv1", basic_conv<768, 5>>,
+    adaptive_avg_pool<1>,
+    flatten,
+    named<"fc", dense<Classes>>>;
+
+/// Inception-v3 on Height×Width×3 (at least 75×75), with the auxiliary classifier as a side output
+/// when Aux.
+template <count_t Height, count_t Width, count_t Classes, bool Aux>
+using inception_v3_with = network<input<Height, Width, 3>,
     named<"Conv2d_1a_3x3", basic_conv<32, 3, stride<2>>>,
     named<"Conv2d_2a_3x3", basic_conv<32, 3>>,
     named<"Conv2d_2b_3x3", basic_conv<64, 3, pad<1>>>,
@@ -97,6 +110,7 @@ using inception_v3_at = network<input<Height, Width, 3>,
     named<"Mixed_6c", inception_c<160>>,
     named<"Mixed_6d", inception_c<160>>,
     named<"Mixed_6e", inception_c<192>>,
+    only_if<Aux, named<"AuxLogits", output<inception_aux_head<Classes>>>>,
     named<"Mixed_7a", inception_d>,
     named<"Mixed_7b", inception_e>,
     named<"Mixed_7c", inception_e>,
@@ -105,6 +119,16 @@ using inception_v3_at = network<input<Height, Width, 3>,
     flatten,
     named<"fc", dense<Classes>>>;
 
+/// Inception-v3 on Height×Width×3 (at least 75×75).
+template <count_t Height = 299, count_t Width = Height, count_t Classes = 1000>
+using inception_v3_at = inception_v3_with<Height, Width, Classes, false>;
+
+/// Inception-v3 with its auxiliary classifier (torchvision's aux_logits=True, as in training): two
+/// outputs, AuxLogits' and the main one (output_shapes<inception_v3_aux>).
+template <count_t Height = 299, count_t Width = Height, count_t Classes = 1000>
+using inception_v3_aux_at = inception_v3_with<Height, Width, Classes, true>;
+
 using inception_v3 = inception_v3_at<>;
+using inception_v3_aux = inception_v3_aux_at<>;
 
 }  // namespace netshape::zoo
