@@ -1,5 +1,5 @@
 // expect: kernel larger than the padded input
-// context: layer_error<2, (netshape::location\{"aux.0.1", "conv 5x5, 8"\}|\{\{97, 117, 120, 46, 48, 46, 49, 0)
+// context: layer_error<2, netshape::where<(netshape::location\{"aux.0.1", "conv 5x5, 8"\}|netshape::path<'a', 'u', 'x', '\.', '0', '\.', '1'>)
 // A side output's head that breaks a rule is reported at its layer, inside the output.
 #include <netshape/netshape.hpp>
 namespace ns = netshape;
