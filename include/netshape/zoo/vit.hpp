@@ -49,8 +49,17 @@ struct vit_layers_make {
     using type = decltype(vit_layers<Width, Heads, Mlp>(std::make_index_sequence<static_cast<std::size_t>(Depth)>{}));
 };
 
+/// torchvision's VisionTransformer asserts that the patch size divides the image. Reported from a
+/// function body, so the network is still built and nothing follows the one error.
+template <count_t Image, count_t Patch>
+constexpr auto check_patch() {
+    static_assert(Patch > 0 && Image % Patch == 0, "netshape: the patch size must divide the image size");
+    return true;
+}
+
 template <count_t Image, count_t Patch, count_t Width, count_t Depth, count_t Heads, count_t Mlp, count_t Classes>
 struct vit_network {
+    using patch_checked = decltype(check_patch<Image, Patch>());
     using type = network<input<Image, Image, 3>,
         named<"conv_proj", conv2d<Width, Patch, stride<Patch>>>,
         to_tokens,
