@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""ONNX round trip of one torchvision model (tests/onnx_roundtrip.cmake runs it under CTest).
+"""ONNX round trip of one torchvision model, or one of small_model()'s (tests/onnx_roundtrip.cmake
+runs it under CTest).
 
     onnx_roundtrip.py MODEL MODE --work DIR --compiler COMPILER --include DIR [--reference JSON]
 
@@ -32,8 +33,9 @@ def small_model(name):
     """The models of issue 13's kinds, built here (torchvision has none), or None for another name:
     unet_tiny  a two-level U-Net: conv, max pool, transposed conv, concat, bilinear upsample;
     espcn      ESPCN-like super-resolution: convs, then a sub-pixel conv (pixel shuffle ×3);
-    resample   pixel unshuffle, instance norm with and without affine, nearest upsample, bilinear
-               resize to a size with align_corners, transposed conv with output padding."""
+    resample   pixel unshuffle, instance norm with and without affine, transposed conv with output
+               padding and groups, nearest upsample, group norm, bilinear resize to a size with
+               align_corners."""
     import torch
     nn, F = torch.nn, torch.nn.functional
 
@@ -67,10 +69,11 @@ def small_model(name):
             self.up = nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1, groups=2)
             self.plain = nn.InstanceNorm2d(8)
             self.near = nn.Upsample(scale_factor=2)
+            self.group = nn.GroupNorm(4, 8)
 
         def forward(self, x):
             y = self.up(torch.relu(self.norm(self.conv(self.down(x)))))
-            y = self.near(self.plain(y))
+            y = self.group(self.near(self.plain(y)))
             return F.interpolate(y, size=(21, 13), mode="bilinear", align_corners=True)
 
     if name == "unet_tiny":

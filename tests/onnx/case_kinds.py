@@ -1,5 +1,5 @@
 """Issue 13's operators: ConvTranspose, Resize and Upsample, DepthToSpace and SpaceToDepth,
-InstanceNormalization, in the forms PyTorch's exporter does not write (tools/onnx_roundtrip.py's
+InstanceNormalization and PyTorch's GroupNorm pattern, in the forms PyTorch's exporter does not write (tools/onnx_roundtrip.py's
 small models cover those), and the forms the tool must refuse, each naming the node."""
 import os
 import sys
@@ -71,7 +71,22 @@ def cases():
     yield {"name": "instance_norm_constants", "model": g.model(y), "contains": ['"inorm", ns::instance_norm<>>'],
            "figures": {"params": 0, "buffers": 0, "output": (4, 4, 3)}}
 
+    # PyTorch's GroupNorm export, written by hand: Reshape, per-group InstanceNormalization, Reshape,
+    # Mul and Add of a learned per-channel scale and shift.
+    def grouped(affine):
+        g = Graph(4, 3, 3)
+        y = g.op("Reshape", ["x", g.ints([0, 2, -1])], "groups")
+        y = g.op("InstanceNormalization", [y, constant(g, [1, 1], "one"), constant(g, [0, 0], "zero")], "gnorm")
+        y = g.op("Reshape", [y, g.ints([1, 4, 3, 3])], "back")
+        if affine:
+            y = g.op("Add", [g.op("Mul", [y, g.tensor([4, 1, 1])], "scale"), g.tensor([4, 1, 1])], "shift")
+        return g.model(y)
+    yield {"name": "group_norm_pattern", "model": grouped(True), "contains": ['"gnorm", ns::group_norm<2>>'],
+           "figures": {"params": 8, "buffers": 0, "output": (3, 3, 4)}}
+
     # Refusals, each naming the node.
+    yield {"name": "group_norm_not_affine", "model": grouped(False),
+           "error": "node 'gnorm' (InstanceNormalization): group norm over 2 groups without a learned per-channel"}
     def transposed(name, **attrs):
         g = Graph(3, 5, 5)
         return g.model(g.op("ConvTranspose", ["x", g.tensor([3, 4, 3, 3])], name, kernel_shape=[3, 3], **attrs))
