@@ -260,6 +260,26 @@ TEST_CASE("json: quotes, backslashes and control characters in names escaped (wh
 )");
 }
 
+TEST_CASE("json: the spec keys of issue 13's kinds, only where they apply (whole output)") {
+    using kinds = ns::network<ns::input<4, 4, 2>, ns::conv_transpose2d<2, 3, ns::stride<2>, ns::pad<1>, ns::output_padding<1>>,
+                              ns::upsample<2>, ns::resize<5, 3, ns::interpolation::bilinear, ns::align_corners>,
+                              ns::instance_norm<ns::affine>>;
+    CHECK(render(ns::summary<kinds>().json()) == R"({
+  "schema": "netshape-summary/2",
+  "input_shape": [4, 4, 2],
+  "output_shape": [5, 3, 2],
+  "totals": {"weights": 38, "biases": 4, "params": 42, "buffers": 0, "macs": 576, "activations": 732, "peak_activations": 640, "receptive_field": {"height": "9/4", "width": "9/4", "jump_height": "15/16", "jump_width": "15/8"}},
+  "max_depth": null,
+  "nodes": [
+    {"index": 0, "kind": "conv_transpose2d", "name": null, "path": "", "leaf": 0, "depth": 0, "match": null, "description": "transposed conv 3×3/2, 2, pad 1, output padding 1", "input_shape": [4, 4, 2], "output_shape": [8, 8, 2], "weights": 36, "biases": 2, "params": 38, "buffers": 0, "macs": 576, "activations": 128, "peak_activations": 160, "receptive_field": {"height": 2, "width": 2, "jump_height": "1/2", "jump_width": "1/2"}, "spec": {"units": 2, "kernel": [3, 3], "stride": [2, 2], "pad": [1, 1], "dilation": [1, 1], "groups": 1, "bias": true, "ceil_mode": false, "per_pixel": false, "function": null, "first": 0, "output_padding": [1, 1]}},
+    {"index": 1, "kind": "upsample", "name": null, "path": "", "leaf": 1, "depth": 0, "match": null, "description": "upsample ×2, nearest", "input_shape": [8, 8, 2], "output_shape": [16, 16, 2], "weights": 0, "biases": 0, "params": 0, "buffers": 0, "macs": 0, "activations": 512, "peak_activations": 640, "receptive_field": {"height": 2, "width": 2, "jump_height": "1/4", "jump_width": "1/4"}, "spec": {"units": 0, "kernel": [1, 1], "stride": [2, 2], "pad": [0, 0], "dilation": [1, 1], "groups": 1, "bias": false, "ceil_mode": false, "per_pixel": false, "function": null, "first": 0, "interpolation": "nearest", "align_corners": false}},
+    {"index": 2, "kind": "resize", "name": null, "path": "", "leaf": 2, "depth": 0, "match": null, "description": "resize to 5×3, bilinear, align corners", "input_shape": [16, 16, 2], "output_shape": [5, 3, 2], "weights": 0, "biases": 0, "params": 0, "buffers": 0, "macs": 0, "activations": 30, "peak_activations": 542, "receptive_field": {"height": "9/4", "width": "9/4", "jump_height": "15/16", "jump_width": "15/8"}, "spec": {"units": 0, "kernel": [5, 3], "stride": [1, 1], "pad": [0, 0], "dilation": [1, 1], "groups": 1, "bias": false, "ceil_mode": false, "per_pixel": false, "function": null, "first": 0, "interpolation": "bilinear", "align_corners": true}},
+    {"index": 3, "kind": "instance_norm", "name": null, "path": "", "leaf": 3, "depth": 0, "match": null, "description": "instance norm, affine", "input_shape": [5, 3, 2], "output_shape": [5, 3, 2], "weights": 2, "biases": 2, "params": 4, "buffers": 0, "macs": 0, "activations": 30, "peak_activations": 60, "receptive_field": {"height": "9/4", "width": "9/4", "jump_height": "15/16", "jump_width": "15/8"}, "spec": {"units": 0, "kernel": [1, 1], "stride": [1, 1], "pad": [0, 0], "dilation": [1, 1], "groups": 1, "bias": false, "ceil_mode": false, "per_pixel": false, "function": null, "first": 0, "affine": true, "track_running_stats": false}}
+  ]
+}
+)");
+}
+
 TEST_CASE("an empty name is no name: every format prints named<\"\", L> exactly as L") {
     using plain = ns::network<ns::input<4, 4, 2>, ns::conv2d<2, 1>, ns::sequential<ns::relu, ns::conv2d<2, 1>>,
                               ns::add<ns::conv2d<2, 1>, ns::identity>>;

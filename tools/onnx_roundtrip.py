@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""ONNX round trip of one torchvision model (tests/onnx_roundtrip.cmake runs it under CTest).
+"""ONNX round trip of one torchvision model, or one of small_model()'s (tests/onnx_roundtrip.cmake
+runs it under CTest).
 
     onnx_roundtrip.py MODEL MODE --work DIR --compiler COMPILER --include DIR [--reference JSON]
 
@@ -28,7 +29,67 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from netshape_script import cxx_flags, require  # noqa: E402
 
 
+def small_model(name):
+    """The models of issue 13's kinds, built here (torchvision has none), or None for another name:
+    unet_tiny  a two-level U-Net: conv, max pool, transposed conv, concat, bilinear upsample;
+    espcn      ESPCN-like super-resolution: convs, then a sub-pixel conv (pixel shuffle ×3);
+    resample   pixel unshuffle, instance norm with and without affine, transposed conv with output
+               padding and groups, nearest upsample, group norm, bilinear resize to a size with
+               align_corners."""
+    import torch
+    nn, F = torch.nn, torch.nn.functional
+
+    def block(cin, cout):
+        return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU())
+
+    class UNetTiny(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.enc1, self.enc2, self.mid = block(3, 8), block(8, 16), block(16, 32)
+            self.pool = nn.MaxPool2d(2)
+            self.up2 = nn.ConvTranspose2d(32, 16, 2, stride=2)
+            self.dec2 = block(32, 16)
+            self.up1 = nn.Upsample(scale_factor=2, mode="bilinear")
+            self.dec1 = block(24, 8)
+            self.head = nn.Conv2d(8, 2, 1)
+
+        def forward(self, x):
+            e1 = self.enc1(x)
+            e2 = self.enc2(self.pool(e1))
+            m = self.mid(self.pool(e2))
+            d2 = self.dec2(torch.cat([e2, self.up2(m)], 1))
+            return self.head(self.dec1(torch.cat([e1, self.up1(d2)], 1)))
+
+    class Resample(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.down = nn.PixelUnshuffle(2)
+            self.conv = nn.Conv2d(12, 16, 3, padding=1, bias=False)
+            self.norm = nn.InstanceNorm2d(16, affine=True)
+            self.up = nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1, groups=2)
+            self.plain = nn.InstanceNorm2d(8)
+            self.near = nn.Upsample(scale_factor=2)
+            self.group = nn.GroupNorm(4, 8)
+
+        def forward(self, x):
+            y = self.up(torch.relu(self.norm(self.conv(self.down(x)))))
+            y = self.group(self.near(self.plain(y)))
+            return F.interpolate(y, size=(21, 13), mode="bilinear", align_corners=True)
+
+    if name == "unet_tiny":
+        return UNetTiny()
+    if name == "espcn":
+        return nn.Sequential(nn.Conv2d(3, 32, 5, padding=2), nn.Tanh(), nn.Conv2d(32, 16, 3, padding=1), nn.Tanh(),
+                             nn.Conv2d(16, 3 * 3 * 3, 3, padding=1), nn.PixelShuffle(3))
+    if name == "resample":
+        return Resample()
+    return None
+
+
 def build(name):
+    model = small_model(name)
+    if model is not None:
+        return model
     import torchvision
     kw = {"weights": None}
     if name == "googlenet":
@@ -49,6 +110,9 @@ def measure(model, size):
         macs[0] += out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
         conv_out[id(out)] = (m, out)  # the tensor is kept alive, so its id stays unique
 
+    def transposed_hook(m, inp, out):  # every input element meets F/g filters' k_h·k_w taps
+        macs[0] += inp[0].numel() * (m.out_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+
     def linear_hook(m, inp, out):
         macs[0] += out.numel() * m.in_features
 
@@ -60,6 +124,8 @@ def measure(model, size):
     for m in model.modules():
         if isinstance(m, torch.nn.Conv2d):
             hooks.append(m.register_forward_hook(conv_hook))
+        elif isinstance(m, torch.nn.ConvTranspose2d):
+            hooks.append(m.register_forward_hook(transposed_hook))
         elif isinstance(m, torch.nn.Linear):
             hooks.append(m.register_forward_hook(linear_hook))
         elif isinstance(m, torch.nn.BatchNorm2d):

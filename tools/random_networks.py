@@ -15,7 +15,8 @@ with forward hooks; only that pass and the module's parameters give the figures 
                  leaves return (1, N, 1, 1), netshape's 1x1xN)
   params         sum of numel over model.parameters()
   buffers        sum of numel over model.named_buffers(), except num_batches_tracked
-  macs           every nn.Conv2d: out_h*out_w*out_channels*(in_channels/groups)*kh*kw, and every
+  macs           every nn.Conv2d: out_h*out_w*out_channels*(in_channels/groups)*kh*kw, every
+                 nn.ConvTranspose2d: input numel*(out_channels/groups)*kh*kw, and every
                  nn.Linear: (input numel / in_features)*in_features*out_features (forward hooks)
   layers[i]      every leaf's output shape, leaves in depth-first order (netshape's layers<Net>),
                  and where not zero its params (the leaf module's parameters) and MACs (its hooks)
@@ -396,9 +397,78 @@ class Drawer:
             return Leaf("ns::flatten", Flatten())
         return Leaf("ns::relu", nn.ReLU())
 
+    def transposed(self, c, h, w):
+        """conv_transpose2d: strides up to 3 while the image is small, an output padding below the
+        stride or the dilation (sometimes not: PyTorch must reject those), groups dividing both."""
+        r = self.r
+        kh, kw = self.kernel([1, 2, 2, 3, 3, 4, 5])
+        dh, dw = self.pair([1, 1, 1, 2, 3])
+        sh, sw = self.pair([1, 2, 2, 3] if h * w <= 1024 else [1])
+        ph, pw = self.pair([0, 0, 1, 2])
+        oh, ow = [r.randint(0, max(st, dl) - 1 + (r.random() < 0.05)) for st, dl in ((sh, dh), (sw, dw))]
+        g = r.choice([1, 1, 1] + [d for d in range(2, c + 1) if c % d == 0])
+        f = g * r.randint(1, max(1, 24 // g))
+        bias = r.random() < 0.7
+        module = nn.ConvTranspose2d(c, f, (kh, kw), stride=(sh, sw), padding=(ph, pw), output_padding=(oh, ow),
+                                    groups=g, bias=bias, dilation=(dh, dw))
+        opts = []
+        for name, a, b in (("stride", sh, sw), ("pad", ph, pw), ("output_padding", oh, ow), ("dilation", dh, dw)):
+            if (a, b) != ((1, 1) if name in ("stride", "dilation") else (0, 0)) or r.random() < 0.1:
+                opts.append(pair_opt(name, a, b))
+        if g != 1:
+            opts.append("ns::groups<%d>" % g)
+        if not bias:
+            opts.append("ns::no_bias")
+        r.shuffle(opts)
+        return Leaf("ns::conv_transpose2d<%s>" % ", ".join([str(f), hw_arg(kh, kw)] + opts), module)
+
+    def interpolating(self, h, w):
+        """upsample by whole factors (while the result stays small) or resize to any size, nearest
+        or bilinear, with or without align_corners."""
+        r = self.r
+        bilinear = r.random() < 0.5
+        corners = bilinear and r.random() < 0.5
+        mode = ""
+        if bilinear or r.random() < 0.2:
+            mode = ", ns::interpolation::" + ("bilinear" if bilinear else "nearest")
+        if corners:
+            mode += ", ns::align_corners"
+        kw = dict(mode="bilinear" if bilinear else "nearest", align_corners=True if corners else None)
+        sh, sw = self.pair([1, 2, 2, 3])
+        if h * w * sh * sw <= 4096 and r.random() < 0.5:
+            return Leaf("ns::upsample<%s%s>" % (hw_arg(sh, sw), mode), nn.Upsample(scale_factor=(sh, sw), **kw))
+        th, tw = r.randint(1, min(2 * h + 2, 64)), r.randint(1, min(2 * w + 2, 64))
+        return Leaf("ns::resize<%d, %d%s>" % (th, tw, mode), nn.Upsample(size=(th, tw), **kw))
+
+    def resample(self, c, h, w, preserve):
+        """Issue 13's kinds: group and instance norm anywhere; where the size may change, transposed
+        conv, interpolation and pixel (un)shuffle."""
+        r = self.r
+        u = r.random()
+        if u < 0.2:
+            g = r.choice([d for d in range(1, c + 1) if c % d == 0] + [r.randint(1, 6)])
+            return Leaf("ns::group_norm<%d>" % g, nn.GroupNorm(g, c))
+        if u < 0.4 or preserve:
+            affine, stats = r.random() < 0.5, r.random() < 0.3
+            opts = (["ns::affine"] if affine else []) + (["ns::track_running_stats"] if stats else [])
+            r.shuffle(opts)
+            return Leaf("ns::instance_norm<%s>" % ", ".join(opts),
+                        nn.InstanceNorm2d(c, affine=affine, track_running_stats=stats))
+        if u < 0.65:
+            return self.transposed(c, h, w)
+        if u < 0.85:
+            return self.interpolating(h, w)
+        if u < 0.93:
+            f = r.choice([f for f in (1, 2, 3) if c % (f * f) == 0] + [r.randint(1, 3)])
+            return Leaf("ns::pixel_shuffle<%d>" % f, nn.PixelShuffle(f))
+        f = r.choice([f for f in (1, 2, 3) if h % f == 0 and w % f == 0] + [r.randint(1, 3)])
+        return Leaf("ns::pixel_unshuffle<%d>" % f, nn.PixelUnshuffle(f))
+
     def leaf(self, x, preserve):
         _, c, h, w = x.shape
         u = self.r.random()
+        if u < 0.1:
+            return self.resample(c, h, w, preserve)
         if u < (0.3 if self.edge else 0.35):
             return self.conv(c, h, w, preserve)
         if u < (0.75 if self.edge else 0.55):
@@ -521,8 +591,14 @@ def measure(input_hwc, items):
     def linear_macs(m, inp, _out):
         macs[m] = inp[0].numel() // m.in_features * m.in_features * m.out_features
 
+    def transposed_macs(m, inp, _out):
+        kh, kw = m.kernel_size
+        macs[m] = inp[0].numel() * (m.out_channels // m.groups) * kh * kw
+
     for m in model.modules():
-        if isinstance(m, nn.Conv2d):
+        if isinstance(m, nn.ConvTranspose2d):
+            hooks.append(m.register_forward_hook(transposed_macs))
+        elif isinstance(m, nn.Conv2d):
             hooks.append(m.register_forward_hook(conv_macs))
         elif isinstance(m, nn.Linear):
             hooks.append(m.register_forward_hook(linear_macs))

@@ -100,8 +100,8 @@ constexpr auto refuse_option() {
     static_assert(!option_of<Option>::entry.option,
                   "netshape: this layer kind does not take this option (its kind_rule lists the options it takes)");
     static_assert(option_of<Option>::entry.option,
-                  "netshape: not an option (a layer's options are stride<>, pad<>, dilation<>, groups<>, no_bias, "
-                  "ceil_mode, per_pixel)");
+                  "netshape: not an option (an option type has a static member `record`, an option_record; "
+                  "docs/layers.md lists each layer's)");
     return true;
 }
 

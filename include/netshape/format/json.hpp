@@ -20,7 +20,10 @@
 //      "weights", "biases", "params", "buffers", "macs", "activations", "peak_activations": integers,
 //      "receptive_field": {...},
 //      "spec": {"units", "kernel": [h, w], "stride": [h, w], "pad": [h, w], "dilation": [h, w],
-//               "groups", "bias", "ceil_mode", "per_pixel", "function", "first"}} ]
+//               "groups", "bias", "ceil_mode", "per_pixel", "function", "first",
+//               and only where the kind has them: "output_padding": [h, w] (conv_transpose2d),
+//               "interpolation": "nearest" | "bilinear" and "align_corners" (upsample, resize),
+//               "affine" and "track_running_stats" (instance_norm)}} ]
 // }
 // Begin markers carry their block's totals; end markers repeat the block's output.
 #pragma once
@@ -78,6 +81,23 @@ inline const char* json_kind(const layer_record& r) {
     }
 }
 
+/// The spec's keys that only some kinds have (added to netshape-summary/2 after its first release,
+/// so that a reader of the first keys reads every file alike).
+inline std::string json_spec_variant(const layer_record& r) {
+    const auto flag = [](bool on) { return on ? "true" : "false"; };
+    switch (r.kind) {
+        case kind::conv_transpose2d: return cat(", \"output_padding\": ", json_pair(r.output_padding));
+        case kind::upsample:
+        case kind::resize:
+            return cat(", \"interpolation\": ", (r.mode & detail::bilinear_bit) != 0 ? "\"bilinear\"" : "\"nearest\"",
+                       ", \"align_corners\": ", flag((r.mode & detail::align_corners_bit) != 0));
+        case kind::instance_norm:
+            return cat(", \"affine\": ", flag((r.mode & detail::affine_bit) != 0),
+                       ", \"track_running_stats\": ", flag((r.mode & detail::running_stats_bit) != 0));
+        default: return {};
+    }
+}
+
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
 inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
                        std::size_t depth = all_levels) {
@@ -112,7 +132,7 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
             << ", \"ceil_mode\": " << (r.ceil ? "true" : "false") << ", \"per_pixel\": "
             << (r.per_pixel ? "true" : "false") << ", \"function\": "
             << (r.fn == function::none ? std::string("null") : json_string(name_of(r.fn)))
-            << ", \"first\": " << r.first << "}}";
+            << ", \"first\": " << r.first << json_spec_variant(r) << "}}";
     }
     out << "\n  ]\n}\n";
 }
