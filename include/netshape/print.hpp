@@ -12,9 +12,11 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <netshape/figures.hpp>
+#include <netshape/memory.hpp>
 #include <netshape/format/csv.hpp>
 #include <netshape/format/describe.hpp>
 #include <netshape/format/dot.hpp>
@@ -22,12 +24,55 @@
 
 namespace netshape {
 
+namespace format {
 
+/// A text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name keeps
+/// its beginning and its end); cells that fit are returned as they are.
+inline std::string elided(const std::string& s, std::size_t columns) {
+    if (width(s) <= columns) return s;
+    if (columns == 0) return {};
+    std::vector<std::string> points;  // the code points of s
+    for (const char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u || points.empty()) points.emplace_back();
+        points.back() += c;
+    }
+    const std::size_t head = (columns - 1 + 1) / 2, tail = columns - 1 - head;
+    std::string out;
+    for (std::size_t k = 0; k < head; ++k) out += points[k];
+    out += "…";
+    for (std::size_t k = points.size() - tail; k < points.size(); ++k) out += points[k];
+    return out;
+}
+
+/// The names people read for a precision and an optimizer ("fp16", "adam").
+inline const char* name_of(precision p) {
+    switch (p) {
+        case precision::fp32: return "fp32";
+        case precision::fp16: return "fp16";
+        case precision::bf16: return "bf16";
+        case precision::int8: return "int8";
+    }
+    return "?";
+}
+inline const char* name_of(optimizer o) {
+    switch (o) {
+        case optimizer::sgd: return "sgd";
+        case optimizer::sgd_momentum: return "sgd_momentum";
+        case optimizer::adam: return "adam";
+    }
+    return "?";
+}
+
+}  // namespace format
 
 /// A network's table, ready to print. Holds only pointers to the compiler's constants.
 class table {
 public:
     enum class style { text, markdown, csv, json, dot };
+
+    /// Text and Markdown tables are laid out to fit this many columns when they can: the layer and
+    /// description columns give way, their long cells elided in the middle.
+    static constexpr std::size_t default_columns = 120;
 
     table(const layer_record* nodes, std::size_t size, const layer_record& total)
         : nodes_(nodes), size_(size), total_(&total) {}
@@ -53,6 +98,21 @@ public:
         t.totals_ = false;
         return t;
     }
+    /// The batch, precision and optimizer of the memory rows of the totals (memory<Net>'s options;
+    /// default: batch 1, fp32, sgd). Options that break a memory rule throw memory_error here.
+    [[nodiscard]] table memory(const memory_options& options) const {
+        const detail::memory_result r = detail::estimate_memory(options, *total_);
+        if (r.broken != memory_rule::none) throw memory_error{r.broken};
+        table t = *this;
+        t.memory_ = options;
+        return t;
+    }
+    /// Text and Markdown: fit the table in `n` columns where the numbers allow (default 120).
+    [[nodiscard]] table columns(std::size_t n) const {
+        table t = *this;
+        t.columns_ = n;
+        return t;
+    }
 
     friend std::ostream& operator<<(std::ostream& out, const table& t) {
         t.print(out);
@@ -74,43 +134,168 @@ private:
         return style_ == style::markdown ? format::markdown_cell(words) : format::visible(words);
     }
 
-    [[nodiscard]] std::vector<row> rows() const {
-        std::vector<row> out;
-        out.push_back({"#", "layer", "description", "output", "weights", "biases", "params", "MACs"});
-        out.push_back({"", "input", "", format::dims(total_->input_shape), "", "", "", ""});
-        for (std::size_t i = 0; i < size_; ++i) {
-            const layer_record& r = nodes_[i];
-            if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
-            if (r.depth > depth_) continue;
-            if (r.kind == kind::block_begin && r.match == i + 1) continue;  // an empty sequential<>
-            const bool leaf = !is_structure(r.kind);
-            const bool named = format::has_name(r);
-            std::string label = named ? r.name
-                                : leaf ? name_of(r.kind)
-                                       : (r.kind == kind::merge_begin ? name_of(r.how) : "block");
-            if (leaf && r.kind == kind::activation && !named) label = name_of(r.fn);
-            // The tree's levels: indentation in text; dots in Markdown, which collapses leading spaces.
-            std::string indent;
-            for (std::size_t k = 0; k < r.depth; ++k) indent += style_ == style::markdown ? "· " : "  ";
-            const bool folded = !leaf && r.depth == depth_;
-            out.push_back({leaf ? std::to_string(r.index) : "", indent + escaped(label) + (folded ? " …" : ""),
-                           escaped(format::describe(r)), format::dims(r.output_shape), format::thousands(r.weights),
-                           format::thousands(r.biases), format::thousands(r.params), format::thousands(r.macs)});
+    /// A row's label: its local name and its kind, "conv1 (conv2d)", "features (sequential)",
+    /// "0 (conv2d)" for an unnamed child (format::local_names), once when they are the same ("relu").
+    /// Returned as the name and the kind's part, so that a long name can be elided alone.
+    [[nodiscard]] static std::pair<std::string, std::string> label(const std::string& local, const layer_record& r) {
+        const std::string kind = format::kind_label(r);
+        if (local.empty() || local == kind) return {kind, ""};
+        return {local, format::cat(" (", kind, ")")};
+    }
+
+    // One open block or merge of the tree drawn in the layer column.
+    struct level {
+        bool merge = false;
+        bool last_branch = false;   // merges: the branch being drawn is the last
+        bool branch_fresh = false;  // merges: no row of that branch drawn yet
+        std::size_t branches_seen = 0;
+        std::size_t branches = 0;
+    };
+
+    /// The tree before a row's label: per open block two spaces ("· " in Markdown, which
+    /// collapses leading spaces), also per side output (one branch); per open merge of branches "├ " at the first row of a branch ("└ " of the
+    /// last), "│ " further down a branch ("  " in the last).
+    [[nodiscard]] std::string tree(std::vector<level>& levels) const {
+        const std::string blank = style_ == style::markdown ? "· " : "  ";
+        std::string out;
+        for (level& l : levels) {
+            if (!l.merge) out += blank;
+            else if (l.branch_fresh) out += l.last_branch ? "└ " : "├ ";
+            else out += l.last_branch ? blank : "│ ";
+            l.branch_fresh = false;
         }
         return out;
     }
 
+    // The tree part and the label part of the layer column are kept apart for elision.
+    struct layer_row {
+        std::string index, tree, name, suffix, description, output, weights, biases, params, macs;
+    };
+
+    [[nodiscard]] std::vector<layer_row> layer_rows() const {
+        const std::vector<std::string> local = format::local_names(nodes_, size_);
+        std::vector<layer_row> out;
+        out.push_back({"", "", "input", "", "", format::dims(total_->input_shape), "", "", "", ""});
+        std::vector<level> levels;
+        std::vector<bool> opened;  // per open block or merge: whether it drew a level
+        for (std::size_t i = 0; i < size_; ++i) {
+            const layer_record& r = nodes_[i];
+            if (r.kind == kind::block_end || r.kind == kind::merge_end) {
+                if (!opened.empty() && opened.back()) levels.pop_back();
+                if (!opened.empty()) opened.pop_back();
+                continue;
+            }
+            if (r.kind == kind::branch) {
+                level& m = levels.back();  // a branch is always inside its merge's level
+                m.branch_fresh = true;
+                m.last_branch = ++m.branches_seen == m.branches;
+                continue;
+            }
+            const bool structure = r.kind == kind::block_begin || r.kind == kind::merge_begin;
+            const bool folded = structure && r.depth >= depth_;
+            if (structure && r.match == i + 1) {  // an empty sequential<>: no row, no level
+                i = r.match;
+                continue;
+            }
+            const bool row_of_its_own = !(r.kind == kind::block_begin && !format::has_name(r) && !folded);
+            if (row_of_its_own) {
+                const bool leaf = !structure;
+                const auto [name, kind] = label(local[i], r);
+                out.push_back({leaf ? std::to_string(r.index) : "", tree(levels), name, kind + (folded ? " …" : ""),
+                               format::grouped(format::describe(r)),
+                               format::dims(r.output_shape), format::thousands(r.weights), format::thousands(r.biases),
+                               format::thousands(r.params), format::thousands(r.macs)});
+            }
+            if (folded) {
+                i = r.match;
+                continue;
+            }
+            if (structure) {
+                opened.push_back(row_of_its_own);
+                if (row_of_its_own) levels.push_back({r.kind == kind::merge_begin && r.branches > 1, false, false, 0, static_cast<std::size_t>(r.branches)});
+            }
+        }
+        return out;
+    }
+
+    /// Words escaped for this style and elided to `columns`: elided before they are escaped (so that
+    /// no escape is cut in two), as much as their escaped form needs.
+    [[nodiscard]] std::string fitted(const std::string& words, std::size_t columns) const {
+        std::string out = escaped(words);
+        for (std::size_t w = format::width(words); format::width(out) > columns && w > 1; --w)
+            out = escaped(format::elided(words, w - 1));
+        return out;
+    }
+
+    /// The layer rows laid out: the layer and description columns narrowed, the wider first, while
+    /// the line is wider than columns_ and they are wider than 12; a cell too wide is elided in the
+    /// middle (in the layer column only the name: the tree and the kind stay).
+    [[nodiscard]] std::vector<row> rows() const {
+        std::vector<layer_row> body = layer_rows();
+        row header{"#", "layer", "description", "output", "weights", "biases", "params", "MACs"};
+        std::vector<std::size_t> widths(header.size(), 0);
+        const auto fit = [](std::size_t& w, std::size_t x) { w = x > w ? x : w; };
+        for (std::size_t c = 0; c < header.size(); ++c) widths[c] = format::width(header[c]);
+        for (const layer_row& r : body) {
+            const row cells{r.index, r.tree + escaped(r.name) + escaped(r.suffix), escaped(r.description), r.output, r.weights, r.biases, r.params, r.macs};
+            for (std::size_t c = 0; c < cells.size(); ++c) fit(widths[c], format::width(cells[c]));
+        }
+        // Line width: cells, two spaces between them (Markdown: "| " + " | " ... + " |").
+        const auto line = [&] {
+            std::size_t total = 0;
+            for (std::size_t w : widths) total += w;
+            return total + (style_ == style::markdown ? 3 * widths.size() + 1 : 2 * (widths.size() - 1));
+        };
+        constexpr std::size_t narrowest = 12;
+        while (line() > columns_ && (widths[1] > narrowest || widths[2] > narrowest)) {
+            std::size_t& wider = widths[1] >= widths[2] ? widths[1] : widths[2];
+            --wider;
+        }
+        std::vector<row> out{header};
+        for (const layer_row& r : body) {
+            // The name gives way; the tree and the kind stay.
+            const std::size_t kept = format::width(r.tree) + format::width(escaped(r.suffix));
+            out.push_back({r.index, r.tree + fitted(r.name, widths[1] > kept + 1 ? widths[1] - kept : 1) + escaped(r.suffix),
+                           fitted(r.description, widths[2]), r.output, r.weights, r.biases, r.params, r.macs});
+        }
+        return out;
+    }
+
+    /// The totals: counts with their size in SI units beside them (when at least 1,000), then the
+    /// memory of memory<Net> for the options of memory() in bytes, with binary units beside them.
     [[nodiscard]] std::vector<row> totals() const {
+        namespace f = format;
         const layer_record& t = *total_;
-        const field& f = t.receptive_field;
-        return {{"params", format::thousands(t.params), format::mebibytes(t.params) + " at float32"},
-                {"weights", format::thousands(t.weights), ""},
-                {"biases", format::thousands(t.biases), ""},
-                {"buffers", format::thousands(t.buffers), format::mebibytes(t.buffers) + " at float32"},
-                {"MACs", format::thousands(t.macs), ""},
-                {"activations", format::thousands(t.activations), format::mebibytes(t.activations) + " at float32"},
-                {"receptive field", format::cat(format::ratio(f.height), "×", format::ratio(f.width)),
-                 format::cat("jump ", format::ratio(f.jump_height), "×", format::ratio(f.jump_width))}};
+        const field& rf = t.receptive_field;
+        const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
+        const count_t b = bytes_per_element(memory_.precision);
+        const std::string precision = f::name_of(memory_.precision);
+        const std::string at = f::cat(precision, ", batch ", f::thousands(memory_.batch));
+        // "<human>, <words>", either part left out when empty; human units only from 1,000 (1 KiB) up.
+        const auto note = [](count_t n, count_t base, const std::string& words) {
+            const std::string unit = n < base ? std::string() : f::human(n, base, "");
+            return unit.empty() ? words : words.empty() ? unit : f::cat(unit, ", ", words);
+        };
+        const auto bytes = [](count_t n) { return f::cat(f::thousands(n), " B"); };
+        const count_t input = t.input_shape.elements() * memory_.batch * b;
+        std::vector<row> out{
+            {"params", f::thousands(t.params),
+             note(t.params, 1000, f::cat("trainable: weights ", f::thousands(t.weights), ", biases ", f::thousands(t.biases)))},
+            {"buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable")},
+            {"MACs", f::thousands(t.macs), note(t.macs, 1000, "")},
+            {"activations", f::thousands(t.activations), note(t.activations, 1000, "elements per sample, kept for the backward pass")},
+            {"receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
+             f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width))}};
+        for (row& r : outputs()) out.push_back(r);
+        const std::vector<row> sizes{
+            {"input size", bytes(input), note(input, 1024, at)},
+            {"params size", bytes(m.parameters), note(m.parameters, 1024, precision)},
+            {"buffers size", bytes(m.buffers), note(m.buffers, 1024, precision)},
+            {"forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, f::cat("at its peak, params and buffers included, ", at))},
+            {"training", bytes(m.training_total()),
+             note(m.training_total(), 1024, f::cat("params, buffers, gradients, ", f::name_of(memory_.optimizer), " state, activations, ", at))}};
+        for (const row& r : sizes) out.push_back(r);
+        return out;
     }
 
     /// With side outputs (output<Head>), a totals row listing every output's shape, as
@@ -127,15 +312,16 @@ private:
         if (count == 0) return {};
         return {{"outputs", format::thousands(count_t(count + 1)), shapes + format::dims(total_->output_shape)}};
     }
-
-    static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from) {
+    /// Columns [right_from, right_to) are numbers, aligned right.
+    static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from,
+                           std::size_t right_to) {
         std::vector<std::size_t> widths(rows.front().size(), 0);
         for (const row& r : rows)
             for (std::size_t c = 0; c < r.size(); ++c)
                 widths[c] = format::width(r[c]) > widths[c] ? format::width(r[c]) : widths[c];
         const auto cell = [&](const std::string& text, std::size_t c) {
             const std::string padding(widths[c] - format::width(text), ' ');
-            return c >= right_from ? padding + text : text + padding;
+            return c >= right_from && c < right_to ? padding + text : text + padding;
         };
         bool header = true;
         for (const row& r : rows) {
@@ -150,7 +336,7 @@ private:
             if (header && s == style::markdown) {
                 std::string rule = "|";
                 for (std::size_t c = 0; c < widths.size(); ++c)
-                    rule += c >= right_from ? format::cat(" ", std::string(widths[c] > 0 ? widths[c] - 1 : 0, '-'), ": |")
+                    rule += c >= right_from && c < right_to ? format::cat(" ", std::string(widths[c] > 0 ? widths[c] - 1 : 0, '-'), ": |")
                                             : format::cat(" ", std::string(widths[c], '-'), " |");
                 out << rule << '\n';
             } else if (header) {
@@ -166,14 +352,12 @@ private:
         if (style_ == style::csv) return format::write_csv(out, nodes_, size_, *total_, depth_);
         if (style_ == style::json) return format::write_json(out, nodes_, size_, *total_, depth_);
         if (style_ == style::dot) return format::write_dot(out, nodes_, size_, *total_, depth_);
-        print_rows(out, rows(), style_, 4);
+        print_rows(out, rows(), style_, 4, 8);
         if (!totals_) return;
         out << '\n';
         std::vector<row> sums = totals();
-        for (row& r : outputs()) sums.push_back(r);
-        if (style_ == style::markdown) sums.insert(sums.begin(), row{"total", "value", "note"});
-        else sums.insert(sums.begin(), row{"total", "value", ""});
-        print_rows(out, sums, style_, 1);
+        sums.insert(sums.begin(), row{"total", "value", "note"});
+        print_rows(out, sums, style_, 1, 2);
     }
 
     const layer_record* nodes_;
@@ -182,6 +366,8 @@ private:
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
+    memory_options memory_{};
+    std::size_t columns_ = default_columns;
 };
 
 /// The table of a network: one row per layer (blocks as indented rows carrying their totals),

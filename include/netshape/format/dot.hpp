@@ -78,7 +78,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
             // Folded: one node for the whole block (none for an empty sequential<>, as in a table).
             const std::string entry = tail;
             const shape entry_shape = tail_shape;
-            if (r.match != i + 1) box(i, r, cat(describe(r), " …"));
+            if (r.match != i + 1) box(i, r, cat(grouped(describe(r)), " …"));
             if (r.how == merge::output) side_output(cat("n", r.match), sides++, entry, entry_shape);
             i = r.match;
             continue;
@@ -121,7 +121,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
             case kind::identity:
                 break;  // a pass-through: the branch's edge goes straight to the merge
             default:
-                box(i, r, describe(r));
+                box(i, r, grouped(describe(r)));
         }
     }
     out << "  output [label=\"output\\n" << dims(total.output_shape) << "\", shape=oval];\n";
