@@ -170,6 +170,7 @@ namespace {
 // The lines every DOT output begins with.
 const std::string dot_preamble = R"(digraph netshape {
   rankdir=TB;
+  graph [fontname="Helvetica"];
   node [shape=box, style=rounded, fontname="Helvetica"];
   edge [fontname="Helvetica", fontsize=10];
 )";

@@ -50,7 +50,9 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     const auto edge = [&](const std::string& from, const std::string& to, const shape& s) {
         edges += cat("  ", from, " -> ", to, " [label=\"", dims(s), "\"];\n");
     };
-    out << "digraph netshape {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+    // One font throughout: the graph's (cluster titles), the nodes' and the edges' labels.
+    out << "digraph netshape {\n  rankdir=TB;\n  graph [fontname=\"Helvetica\"];\n"
+        << "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
         << "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         << "  input [label=\"input\\n" << dims(total.input_shape) << "\", shape=oval];\n";
     // A layer or a folded block: one graph node, its name (if any and not its description) above.
