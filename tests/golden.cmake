@@ -20,13 +20,13 @@ file(GLOB netshape_golden_files CONFIGURE_DEPENDS
 foreach(file IN LISTS netshape_golden_files)
   get_filename_component(name ${file} NAME)
   add_test(NAME golden.${name} COMMAND goldens --check ${netshape_golden_dir} ${name})
-  set_tests_properties(golden.${name} PROPERTIES LABELS golden)
+  set_tests_properties(golden.${name} PROPERTIES LABELS "golden;quick")
 endforeach()
 # Every output has its file, and every file is an output.
 add_test(NAME golden.all
   COMMAND ${CMAKE_COMMAND} -DGOLDENS=$<TARGET_FILE:goldens> -DDIR=${netshape_golden_dir}
           -P ${PROJECT_SOURCE_DIR}/tests/golden/check_all.cmake)
-set_tests_properties(golden.all PROPERTIES LABELS golden)
+set_tests_properties(golden.all PROPERTIES LABELS "golden;quick")
 
 add_custom_target(update-goldens
   COMMAND goldens --write ${netshape_golden_dir}
@@ -52,5 +52,13 @@ if(NETSHAPE_SINGLE_PYTHON)
   target_compile_features(goldens_single PRIVATE cxx_std_20)
   target_compile_options(goldens_single PRIVATE ${NETSHAPE_WARNINGS})
   add_test(NAME golden.single COMMAND goldens_single --check ${netshape_golden_dir})
-  set_tests_properties(golden.single PROPERTIES LABELS golden)
+  set_tests_properties(golden.single PROPERTIES LABELS "golden;quick")
 endif()
+
+# The outputs the docs show are golden files too: each page must hold its file's text verbatim, in
+# a fenced block (so updating the goldens and the docs is one reviewed change).
+add_test(NAME golden.docs
+  COMMAND ${CMAKE_COMMAND} -DDIR=${netshape_golden_dir} -DROOT=${PROJECT_SOURCE_DIR}
+          "-DPAIRS=docs/tutorial.md=tutorial.txt|docs/formats.md=inception.txt|docs/formats.md=residual.fp16.txt"
+          -P ${PROJECT_SOURCE_DIR}/tests/golden/check_docs.cmake)
+set_tests_properties(golden.docs PROPERTIES LABELS "golden;quick")

@@ -79,6 +79,11 @@ using kinds = ns::network<ns::input<4, 4, 2>, ns::conv_transpose2d<2, 3, ns::str
                           ns::upsample<2>, ns::resize<5, 3, ns::interpolation::bilinear, ns::align_corners>,
                           ns::instance_norm<ns::affine>>;
 
+// docs/tutorial.md's first table (its output is shown there and checked: golden.docs).
+using tutorial = ns::network<ns::input<32, 32, 3>,
+    ns::named<"conv1", ns::conv2d<16, 3, ns::pad<1>>>, ns::relu, ns::max_pool<2>,
+    ns::named<"fc", ns::dense<10>>>;
+
 template <class T>
 std::string render(const T& t) {
     std::ostringstream out;
@@ -105,6 +110,7 @@ std::vector<std::pair<std::string, std::function<std::string()>>> outputs() {
         return render(ns::summary<residual>().memory({.batch = 32, .precision = ns::precision::fp16, .optimizer = ns::optimizer::adam}));
     });
     all.emplace_back("residual.md", [] { return render(ns::summary<residual>().markdown()); });
+    all.emplace_back("tutorial.txt", [] { return render(ns::summary<tutorial>()); });
     all.emplace_back("kinds.json", [] { return render(ns::summary<kinds>().json()); });
     all.emplace_back("resnet18.txt", [] { return render(ns::summary<ns::zoo::resnet18>()); });
     all.emplace_back("resnet18.depth2.md", [] { return render(ns::summary<ns::zoo::resnet18>().depth(2).markdown()); });
