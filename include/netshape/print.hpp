@@ -5,6 +5,7 @@
 //   std::cout << netshape::summary<alexnet>().markdown();    // the same as a Markdown table
 //   std::cout << netshape::summary<resnet50>().depth(2);     // blocks deeper than 2 collapsed
 //   std::cout << netshape::summary<alexnet>().csv();         // also .json() and .dot() (Graphviz)
+//   std::cout << netshape::summary<alexnet>().memory({.batch = 32, .precision = netshape::precision::fp16});
 #pragma once
 
 #include <cstddef>
@@ -36,7 +37,7 @@ inline std::string elided(const std::string& s, std::size_t columns) {
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u || points.empty()) points.emplace_back();
         points.back() += c;
     }
-    const std::size_t head = (columns - 1 + 1) / 2, tail = columns - 1 - head;
+    const std::size_t head = columns / 2, tail = columns - 1 - head;  // "…" is the last column
     std::string out;
     for (std::size_t k = 0; k < head; ++k) out += points[k];
     out += "…";
@@ -152,9 +153,9 @@ private:
         std::size_t branches = 0;
     };
 
-    /// The tree before a row's label: per open block two spaces ("· " in Markdown, which
-    /// collapses leading spaces), also per side output (one branch); per open merge of branches "├ " at the first row of a branch ("└ " of the
-    /// last), "│ " further down a branch ("  " in the last).
+    /// The tree before a row's label: per open block, and per side output (one branch), two spaces
+    /// ("· " in Markdown, which collapses leading spaces); per open merge of branches "├ " at the
+    /// first row of a branch ("└ " of the last), "│ " further down a branch ("  " in the last).
     [[nodiscard]] std::string tree(std::vector<level>& levels) const {
         const std::string blank = style_ == style::markdown ? "· " : "  ";
         std::string out;
@@ -212,7 +213,8 @@ private:
             }
             if (structure) {
                 opened.push_back(row_of_its_own);
-                if (row_of_its_own) levels.push_back({r.kind == kind::merge_begin && r.branches > 1, false, false, 0, static_cast<std::size_t>(r.branches)});
+                const bool branches = r.kind == kind::merge_begin && r.branches > 1;
+                if (row_of_its_own) levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches)});
             }
         }
         return out;
@@ -237,7 +239,8 @@ private:
         const auto fit = [](std::size_t& w, std::size_t x) { w = x > w ? x : w; };
         for (std::size_t c = 0; c < header.size(); ++c) widths[c] = format::width(header[c]);
         for (const layer_row& r : body) {
-            const row cells{r.index, r.tree + escaped(r.name) + escaped(r.suffix), escaped(r.description), r.output, r.weights, r.biases, r.params, r.macs};
+            const row cells{r.index,   r.tree + escaped(r.name) + escaped(r.suffix), escaped(r.description), r.output,
+                            r.weights, r.biases, r.params, r.macs};
             for (std::size_t c = 0; c < cells.size(); ++c) fit(widths[c], format::width(cells[c]));
         }
         // Line width: cells, two spaces between them (Markdown: "| " + " | " ... + " |").
@@ -277,23 +280,27 @@ private:
             return unit.empty() ? words : words.empty() ? unit : f::cat(unit, ", ", words);
         };
         const auto bytes = [](count_t n) { return f::cat(f::thousands(n), " B"); };
+        // The input is part of the activations, whose bytes memory<Net> checked to fit: so do these.
         const count_t input = t.input_shape.elements() * memory_.batch * b;
+        const std::string split = f::cat("trainable: weights ", f::thousands(t.weights), ", biases ", f::thousands(t.biases));
         std::vector<row> out{
-            {"params", f::thousands(t.params),
-             note(t.params, 1000, f::cat("trainable: weights ", f::thousands(t.weights), ", biases ", f::thousands(t.biases)))},
+            {"params", f::thousands(t.params), note(t.params, 1000, split)},
             {"buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable")},
             {"MACs", f::thousands(t.macs), note(t.macs, 1000, "")},
-            {"activations", f::thousands(t.activations), note(t.activations, 1000, "elements per sample, kept for the backward pass")},
+            {"activations", f::thousands(t.activations),
+             note(t.activations, 1000, "elements per sample, kept for the backward pass")},
             {"receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
              f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width))}};
         for (row& r : outputs()) out.push_back(r);
+        const std::string training =
+            f::cat("params, buffers, gradients, ", f::name_of(memory_.optimizer), " state, activations, ", at);
         const std::vector<row> sizes{
             {"input size", bytes(input), note(input, 1024, at)},
             {"params size", bytes(m.parameters), note(m.parameters, 1024, precision)},
             {"buffers size", bytes(m.buffers), note(m.buffers, 1024, precision)},
-            {"forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, f::cat("at its peak, params and buffers included, ", at))},
-            {"training", bytes(m.training_total()),
-             note(m.training_total(), 1024, f::cat("params, buffers, gradients, ", f::name_of(memory_.optimizer), " state, activations, ", at))}};
+            {"forward pass", bytes(m.inference_peak),
+             note(m.inference_peak, 1024, f::cat("at its peak, params and buffers included, ", at))},
+            {"training", bytes(m.training_total()), note(m.training_total(), 1024, training)}};
         for (const row& r : sizes) out.push_back(r);
         return out;
     }
