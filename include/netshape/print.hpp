@@ -198,7 +198,9 @@ private:
                 i = r.match;
                 continue;
             }
-            const bool row_of_its_own = !(r.kind == kind::block_begin && !format::has_name(r) && !folded);
+            // A plain unnamed sequential is code's grouping: no row; a folded one keeps its row.
+            const bool plain = r.kind == kind::block_begin && r.how == merge::none && !format::has_name(r);
+            const bool row_of_its_own = !plain || folded;
             if (row_of_its_own) {
                 const bool leaf = !structure;
                 const auto [name, kind] = label(local[i], r);

@@ -170,7 +170,8 @@ inline constexpr std::size_t all_levels = static_cast<std::size_t>(-1);
 
 /// A node's kind as it is written in code: "conv2d"; an activation its function ("relu");
 /// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
-/// "sequential"; a merge "concat", "add", "multiply" or "output"; other markers name_of(kind).
+/// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
+/// "output"; other markers name_of(kind).
 inline std::string kind_label(const layer_record& r) {
     const bool global = r.kernel.height == 1 && r.kernel.width == 1;
     switch (r.kind) {
@@ -178,6 +179,7 @@ inline std::string kind_label(const layer_record& r) {
         case kind::adaptive_avg_pool: return global ? "global_avg_pool" : "adaptive_avg_pool";
         case kind::adaptive_max_pool: return global ? "global_max_pool" : "adaptive_max_pool";
         case kind::merge_begin: return name_of(r.how);
+        case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
         default: return name_of(r.kind);
     }
 }
@@ -204,7 +206,7 @@ inline std::vector<std::string> local_names(const layer_record* nodes, std::size
             case kind::branch:
                 break;  // filled in below from the merge
             case kind::block_begin:
-                if (!named) break;  // no scope, no position
+                if (!named && r.how == merge::none) break;  // a plain unnamed sequential: no scope, no position
                 [[fallthrough]];
             default:
                 out[i] = named ? std::string(r.name) : std::to_string(positions.back());
@@ -238,7 +240,7 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
         const bool named = has_name(r);
         switch (r.kind) {
             case kind::block_begin:
-                out[i] = named ? join(prefix.back(), local[i]) : prefix.back();
+                out[i] = named || r.how != merge::none ? join(prefix.back(), local[i]) : prefix.back();
                 if (named) prefix.push_back(out[i]);
                 break;
             case kind::merge_begin:
