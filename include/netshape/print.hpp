@@ -275,11 +275,10 @@ private:
         const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
         const count_t b = bytes_per_element(memory_.precision);
         const std::string precision = f::name_of(memory_.precision);
-        const std::string at = f::cat(precision, ", batch ", f::thousands(memory_.batch));
-        // "<human>, <words>", either part left out when empty; human units only from 1,000 (1 KiB) up.
-        const auto note = [](count_t n, count_t base, const std::string& words) {
+        // "<human><joint><words>", either part left out when empty; units only from 1,000 (1 KiB) up.
+        const auto note = [](count_t n, count_t base, const std::string& words, const char* joint = ", ") {
             const std::string unit = n < base ? std::string() : f::human(n, base, "");
-            return unit.empty() ? words : words.empty() ? unit : f::cat(unit, ", ", words);
+            return unit.empty() ? words : words.empty() ? unit : f::cat(unit, joint, words);
         };
         const auto bytes = [](count_t n) { return f::cat(f::thousands(n), " B"); };
         // The input is part of the activations, whose bytes memory<Net> checked to fit: so do these.
@@ -294,15 +293,15 @@ private:
             {"receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
              f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width))}};
         for (row& r : outputs()) out.push_back(r);
-        const std::string training =
-            f::cat("params, buffers, gradients, ", f::name_of(memory_.optimizer), " state, activations, ", at);
+        // The memory rows: what they are computed for, once above them; each row's bytes beside.
         const std::vector<row> sizes{
-            {"input size", bytes(input), note(input, 1024, at)},
-            {"params size", bytes(m.parameters), note(m.parameters, 1024, precision)},
-            {"buffers size", bytes(m.buffers), note(m.buffers, 1024, precision)},
-            {"forward pass", bytes(m.inference_peak),
-             note(m.inference_peak, 1024, f::cat("at its peak, params and buffers included, ", at))},
-            {"training", bytes(m.training_total()), note(m.training_total(), 1024, training)}};
+            {"memory for", f::cat("batch ", f::thousands(memory_.batch)), f::cat(precision, ", ", f::name_of(memory_.optimizer))},
+            {"input size", bytes(input), note(input, 1024, "")},
+            {"params size", bytes(m.parameters), note(m.parameters, 1024, "")},
+            {"buffers size", bytes(m.buffers), note(m.buffers, 1024, "")},
+            {"forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, "at its peak, params and buffers included", " ")},
+            {"training", bytes(m.training_total()),
+             note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": ")}};
         for (const row& r : sizes) out.push_back(r);
         return out;
     }
