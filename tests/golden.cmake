@@ -16,7 +16,8 @@ target_compile_options(goldens PRIVATE ${NETSHAPE_WARNINGS})
 # a golden file without an output fails golden.all, as does an output without a file).
 file(GLOB netshape_golden_files CONFIGURE_DEPENDS
      ${netshape_golden_dir}/*.txt ${netshape_golden_dir}/*.md ${netshape_golden_dir}/*.csv
-     ${netshape_golden_dir}/*.json ${netshape_golden_dir}/*.dot)
+     ${netshape_golden_dir}/*.json ${netshape_golden_dir}/*.dot
+     ${netshape_golden_dir}/*.svg ${netshape_golden_dir}/*.html)
 foreach(file IN LISTS netshape_golden_files)
   get_filename_component(name ${file} NAME)
   add_test(NAME golden.${name} COMMAND goldens --check ${netshape_golden_dir} ${name})
@@ -62,3 +63,19 @@ add_test(NAME golden.docs
           "-DPAIRS=docs/tutorial.md=tutorial.txt|docs/formats.md=inception.txt|docs/formats.md=residual.fp16.txt"
           -P ${PROJECT_SOURCE_DIR}/tests/golden/check_docs.cmake)
 set_tests_properties(golden.docs PROPERTIES LABELS "golden;quick")
+
+# The HTML page in headless Chromium (label "html"; skipped without Debian's chromium): no console
+# message, the layers table with a row per text row, the totals and the graph, a screenshot showing
+# them (tests/html/check_page.py, which first checks that a broken page is refused).
+if(NETSHAPE_SINGLE_PYTHON)
+  # The SVG goldens are well-formed XML (a browser draws nothing of a broken one).
+  file(GLOB netshape_golden_svgs CONFIGURE_DEPENDS ${netshape_golden_dir}/*.svg)
+  add_test(NAME golden.svg_parses
+    COMMAND ${NETSHAPE_SINGLE_PYTHON} -c "import sys, xml.dom.minidom; [xml.dom.minidom.parse(f) for f in sys.argv[1:]]"
+            ${netshape_golden_svgs})
+  set_tests_properties(golden.svg_parses PROPERTIES LABELS "golden;quick")
+  add_test(NAME html.chromium
+    COMMAND ${NETSHAPE_SINGLE_PYTHON} ${PROJECT_SOURCE_DIR}/tests/html/check_page.py
+            --goldens $<TARGET_FILE:goldens> --work ${CMAKE_CURRENT_BINARY_DIR}/html_pages)
+  set_tests_properties(html.chromium PROPERTIES LABELS html SKIP_RETURN_CODE 77)
+endif()

@@ -4,7 +4,8 @@
 //   std::cout << netshape::summary<alexnet>();               // text table
 //   std::cout << netshape::summary<alexnet>().markdown();    // the same as a Markdown table
 //   std::cout << netshape::summary<resnet50>().depth(2);     // blocks deeper than 2 collapsed
-//   std::cout << netshape::summary<alexnet>().csv();         // also .json() and .dot() (Graphviz)
+//   std::cout << netshape::summary<alexnet>().csv();         // also .json(), .dot() (Graphviz), .svg()
+//   std::cout << netshape::summary<alexnet>().html();        // one page: table, totals, graph
 //   std::cout << netshape::summary<alexnet>().memory({.batch = 32, .precision = netshape::precision::fp16});
 #pragma once
 
@@ -22,6 +23,7 @@
 #include <netshape/format/describe.hpp>
 #include <netshape/format/dot.hpp>
 #include <netshape/format/json.hpp>
+#include <netshape/format/svg.hpp>
 
 namespace netshape {
 
@@ -69,7 +71,7 @@ inline const char* name_of(optimizer o) {
 /// A network's table, ready to print. Holds only pointers to the compiler's constants.
 class table {
 public:
-    enum class style { text, markdown, csv, json, dot };
+    enum class style { text, markdown, csv, json, dot, svg, html };
 
     /// Text and Markdown tables are laid out to fit this many columns when they can: the layer and
     /// description columns give way, their long cells elided in the middle.
@@ -93,6 +95,11 @@ public:
     [[nodiscard]] table json() const { return styled(style::json); }
     /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
     [[nodiscard]] table dot() const { return styled(style::dot); }
+    /// The same graph drawn as SVG by netshape itself, no Graphviz needed (format/svg.hpp).
+    [[nodiscard]] table svg() const { return styled(style::svg); }
+    /// One self-contained HTML page, no network access needed: the table (a click on a block's row
+    /// folds it), the totals, and the graph as inline SVG.
+    [[nodiscard]] table html() const { return styled(style::html); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
@@ -171,18 +178,24 @@ private:
     // The tree part and the label part of the layer column are kept apart for elision.
     struct layer_row {
         std::string index, tree, name, suffix, description, output, weights, biases, params, macs;
+        std::string id, parents;  // HTML: the row's id if it opens a level ("r<node>"), its open levels' ids
+        bool opens = false;
     };
 
     [[nodiscard]] std::vector<layer_row> layer_rows() const {
         const std::vector<std::string> local = format::local_names(nodes_, size_);
         std::vector<layer_row> out;
-        out.push_back({"", "", "input", "", "", format::dims(total_->input_shape), "", "", "", ""});
+        out.push_back({"", "", "input", "", "", format::dims(total_->input_shape), "", "", "", "", "", "", false});
         std::vector<level> levels;
-        std::vector<bool> opened;  // per open block or merge: whether it drew a level
+        std::vector<bool> opened;        // per open block or merge: whether it drew a level
+        std::vector<std::string> owners;  // per level: the id of the row that opened it
         for (std::size_t i = 0; i < size_; ++i) {
             const layer_record& r = nodes_[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end) {
-                if (!opened.empty() && opened.back()) levels.pop_back();
+                if (!opened.empty() && opened.back()) {
+                    levels.pop_back();
+                    owners.pop_back();
+                }
                 if (!opened.empty()) opened.pop_back();
                 continue;
             }
@@ -204,10 +217,12 @@ private:
             if (row_of_its_own) {
                 const bool leaf = !structure;
                 const auto [name, kind] = label(local[i], r);
+                std::string parents;
+                for (const std::string& o : owners) parents += parents.empty() ? o : format::cat(" ", o);
                 out.push_back({leaf ? std::to_string(r.index) : "", tree(levels), name, kind + (folded ? " …" : ""),
-                               format::grouped(format::describe(r)),
-                               format::dims(r.output_shape), format::thousands(r.weights), format::thousands(r.biases),
-                               format::thousands(r.params), format::thousands(r.macs)});
+                               format::grouped(format::describe(r)), format::dims(r.output_shape),
+                               format::thousands(r.weights), format::thousands(r.biases), format::thousands(r.params),
+                               format::thousands(r.macs), format::cat("r", i), parents, structure && !folded});
             }
             if (folded) {
                 i = r.match;
@@ -216,7 +231,10 @@ private:
             if (structure) {
                 opened.push_back(row_of_its_own);
                 const bool branches = r.kind == kind::merge_begin && r.branches > 1;
-                if (row_of_its_own) levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches)});
+                if (row_of_its_own) {
+                    levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches)});
+                    owners.push_back(format::cat("r", i));
+                }
             }
         }
         return out;
@@ -360,12 +378,52 @@ private:
         if (style_ == style::csv) return format::write_csv(out, nodes_, size_, *total_, depth_);
         if (style_ == style::json) return format::write_json(out, nodes_, size_, *total_, depth_);
         if (style_ == style::dot) return format::write_dot(out, nodes_, size_, *total_, depth_);
+        if (style_ == style::svg) return format::write_svg(out, nodes_, size_, *total_, depth_);
+        if (style_ == style::html) return print_html(out);
         print_rows(out, rows(), style_, 4, 8);
         if (!totals_) return;
         out << '\n';
         std::vector<row> sums = totals();
         sums.insert(sums.begin(), row{"total", "value", "note"});
         print_rows(out, sums, style_, 1, 2);
+    }
+
+    /// The HTML page: the layers, the totals and the graph, its style and script inline.
+    void print_html(std::ostream& out) const {
+        using format::xml_text;
+        out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"
+               "<style>\nbody{font-family:Helvetica,Arial,sans-serif;font-size:14px;margin:1.5em}\n"
+               "table{border-collapse:collapse;margin-bottom:1.5em}th,td{padding:2px 10px;text-align:left}\n"
+               "thead th{border-bottom:1px solid #999}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+               "td.layer{white-space:pre}tr.block{cursor:pointer;background:#f4f6fa}\n"
+               "tr.block td.layer span::before{content:\"\\25BE \"}tr.block.closed td.layer span::before{content:\"\\25B8 \"}\n"
+               "</style>\n</head>\n<body>\n<h1>Layers</h1>\n<table class=\"layers\">\n<thead><tr><th class=\"n\">#</th>"
+               "<th>layer</th><th>description</th><th>output</th><th class=\"n\">weights</th><th class=\"n\">biases</th>"
+               "<th class=\"n\">params</th><th class=\"n\">MACs</th></tr></thead>\n<tbody>\n";
+        for (const layer_row& r : layer_rows()) {
+            out << "<tr";
+            if (r.opens) out << " id=\"" << r.id << "\" class=\"block\"";
+            if (!r.parents.empty()) out << " data-parents=\"" << r.parents << "\"";
+            out << "><td class=\"n\">" << r.index << "</td><td class=\"layer\">" << xml_text(r.tree) << "<span>"
+                << xml_text(r.name + r.suffix) << "</span></td><td>" << xml_text(r.description) << "</td><td>" << xml_text(r.output) << "</td>";
+            for (const std::string* n : {&r.weights, &r.biases, &r.params, &r.macs}) out << "<td class=\"n\">" << *n << "</td>";
+            out << "</tr>\n";
+        }
+        out << "</tbody>\n</table>\n<h1>Totals</h1>\n<table class=\"totals\">\n<tbody>\n";
+        for (const row& r : totals())
+            out << "<tr><th>" << xml_text(r[0]) << "</th><td class=\"n\">" << xml_text(r[1]) << "</td><td>" << xml_text(r[2])
+                << "</td></tr>\n";
+        out << "</tbody>\n</table>\n<h1>Graph</h1>\n";
+        format::write_svg(out, nodes_, size_, *total_, depth_);
+        // A click on a block's row folds it: every row under a folded row is hidden.
+        out << "<script>\ndocument.querySelectorAll('tr.block').forEach(function (block) {\n"
+               "  block.addEventListener('click', function () {\n"
+               "    block.classList.toggle('closed');\n"
+               "    var closed = Array.prototype.map.call(document.querySelectorAll('tr.closed'), function (r) { return r.id; });\n"
+               "    document.querySelectorAll('table.layers tbody tr').forEach(function (r) {\n"
+               "      var parents = (r.getAttribute('data-parents') || '').split(' ');\n"
+               "      r.hidden = parents.some(function (p) { return closed.indexOf(p) >= 0; });\n"
+               "    });\n  });\n});\n</script>\n</body>\n</html>\n";
     }
 
     const layer_record* nodes_;

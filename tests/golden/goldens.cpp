@@ -100,6 +100,8 @@ std::vector<std::pair<std::string, std::function<std::string()>>> outputs() {
         all.emplace_back(name + ".csv", [t] { return render(t.csv()); });
         all.emplace_back(name + ".json", [t] { return render(t.json()); });
         all.emplace_back(name + ".dot", [t] { return render(t.dot()); });
+        all.emplace_back(name + ".svg", [t] { return render(t.svg()); });
+        all.emplace_back(name + ".html", [t] { return render(t.html()); });
     };
     every_format("hostile", ns::summary<hostile>());
     every_format("sided", ns::summary<sided>());
