@@ -415,15 +415,18 @@ private:
                 << "</td></tr>\n";
         out << "</tbody>\n</table>\n<h1>Graph</h1>\n";
         format::write_svg(out, nodes_, size_, *total_, depth_);
-        // A click on a block's row folds it: every row under a folded row is hidden.
-        out << "<script>\ndocument.querySelectorAll('tr.block').forEach(function (block) {\n"
-               "  block.addEventListener('click', function () {\n"
-               "    block.classList.toggle('closed');\n"
-               "    var closed = Array.prototype.map.call(document.querySelectorAll('tr.closed'), function (r) { return r.id; });\n"
-               "    document.querySelectorAll('table.layers tbody tr').forEach(function (r) {\n"
-               "      var parents = (r.getAttribute('data-parents') || '').split(' ');\n"
-               "      r.hidden = parents.some(function (p) { return closed.indexOf(p) >= 0; });\n"
-               "    });\n  });\n});\n</script>\n</body>\n</html>\n";
+        // A click on a block's row folds it: every row under a folded row is hidden. The address
+        // "page.html#folded" opens the page with every block folded.
+        out << "<script>\nfunction netshapeShow() {\n"
+               "  var closed = Array.prototype.map.call(document.querySelectorAll('tr.closed'), function (r) { return r.id; });\n"
+               "  document.querySelectorAll('table.layers tbody tr').forEach(function (r) {\n"
+               "    var parents = (r.getAttribute('data-parents') || '').split(' ');\n"
+               "    r.hidden = parents.some(function (p) { return closed.indexOf(p) >= 0; });\n"
+               "  });\n}\n"
+               "document.querySelectorAll('tr.block').forEach(function (block) {\n"
+               "  if (location.hash === '#folded') block.classList.add('closed');\n"
+               "  block.addEventListener('click', function () { block.classList.toggle('closed'); netshapeShow(); });\n"
+               "});\nnetshapeShow();\n</script>\n</body>\n</html>\n";
     }
 
     const layer_record* nodes_;

@@ -4,7 +4,9 @@
 For each page that `goldens --print NAME` writes (tests/golden/goldens.cpp): it loads without a
 console message (an error, an uncaught exception, a log), its DOM holds the layers table with one
 row per line of the text table and the totals and the inline SVG graph, and its screenshot is a
-PNG whose top part shows dark pixels (the table's text) on the white page. First, a self-test: a
+PNG whose top part shows dark pixels (the table's text) on the white page; opened as
+"page.html#folded" (every block folded by the page's script), exactly the rows inside blocks are
+hidden. First, a self-test: a
 page with a console error and a blank page must both be refused, so that the checks can fail.
 
 Usage: check_page.py --goldens PATH --work DIR [--chromium PATH] [NAME ...]
@@ -103,6 +105,14 @@ def check(chromium, path, expect_rows, work):
             problems.append("the layers table has %d rows, the text table %d" % (rows, expect_rows))
         if '<table class="totals">' not in dom or "<svg" not in dom:
             problems.append("no totals table or no graph in the DOM")
+        # Folded (the script folds every block for "#folded"): only the rows outside every block show.
+        folded = subprocess.run(chromium_args(chromium, ["--dump-dom"], url + "#folded"), capture_output=True, text=True,
+                                timeout=120).stdout
+        rows = re.findall(r"<tr( [^>]*)?>", folded.split('<table class="totals">')[0])
+        hidden = sum(1 for attrs in rows if attrs and " hidden" in attrs)
+        nested = sum(1 for attrs in rows if attrs and "data-parents=" in attrs)
+        if nested == 0 or hidden != nested:
+            problems.append("folded: %d rows hidden, %d inside blocks" % (hidden, nested))
     return problems
 
 
