@@ -392,3 +392,26 @@ TEST_CASE("column widths adapt; a table with long names fits 120 columns, the CS
     CHECK(ns::format::elided("abcdefghij", 5) == "ab…ij");
     CHECK(ns::format::elided("a×b×c×d×e", 3) == "a…e");
 }
+
+TEST_CASE("svg and html: a box per drawn layer, a circle per merge; a page row per table row") {
+    // res: conv1, bn, relu, conv, bn in the add's first branch, identity a plain edge, then relu.
+    const std::string svg = render(ns::summary<res>().svg());
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+    CHECK(count(svg, "class=\"layer\"") == 6);
+    CHECK(count(svg, "class=\"merge\"") == 1);
+    CHECK(count(svg, "class=\"block\"") == 1);  // the named add "block", framed
+    // DOT's nine edges (test "dot: one graph node per layer"), the identity's drawn in two: down its
+    // own column, then into the add.
+    CHECK(count(svg, "class=\"edge\"") == 10);
+    CHECK(count(render(ns::summary<res>().depth(0).svg()), "class=\"layer\"") == 2);  // folded: the block, the relu
+    const std::string html = render(ns::summary<res>().html());
+    const std::size_t text_rows = lines(render(ns::summary<res>().without_totals())).size() - 2;  // less header and rule
+    CHECK(count(html, "<tr") - 1 - 11 == text_rows);  // less the header row and the 11 totals rows
+    CHECK(html.find("<svg") != std::string::npos);
+    CHECK(ns::format::xml_text("a<b>&\"c\"\n") == "a&lt;b&gt;&amp;&quot;c&quot;\\n");
+}
