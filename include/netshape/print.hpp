@@ -32,19 +32,18 @@ namespace format {
 /// A text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name keeps
 /// its beginning and its end); cells that fit are returned as they are.
 inline std::string elided(const std::string& s, std::size_t columns) {
-    if (width(s) <= columns) return s;
+    const std::size_t points = width(s);
+    if (points <= columns) return s;
     if (columns == 0) return {};
-    std::vector<std::string> points;  // the code points of s
-    for (const char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u || points.empty()) points.emplace_back();
-        points.back() += c;
-    }
     const std::size_t head = columns / 2, tail = columns - 1 - head;  // "…" is the last column
-    std::string out;
-    for (std::size_t k = 0; k < head; ++k) out += points[k];
-    out += "…";
-    for (std::size_t k = points.size() - tail; k < points.size(); ++k) out += points[k];
-    return out;
+    // The byte where code point k begins (k = points: the end).
+    const auto byte_of = [&s](std::size_t k) {
+        std::size_t at = 0;
+        for (std::size_t seen = 0; at < s.size(); ++at)
+            if ((static_cast<unsigned char>(s[at]) & 0xC0u) != 0x80u && seen++ == k) return at;
+        return at;
+    };
+    return cat(s.substr(0, byte_of(head)), "…", s.substr(byte_of(points - tail)));
 }
 
 /// The names people read for a precision and an optimizer ("fp16", "adam").
@@ -185,6 +184,7 @@ private:
     [[nodiscard]] std::vector<layer_row> layer_rows() const {
         const std::vector<std::string> local = format::local_names(nodes_, size_);
         std::vector<layer_row> out;
+        out.reserve(size_ + 1);
         out.push_back({"", "", "input", "", "", format::dims(total_->input_shape), "", "", "", "", "", "", false});
         std::vector<level> levels;
         std::vector<bool> opened;        // per open block or merge: whether it drew a level
@@ -217,8 +217,9 @@ private:
             if (row_of_its_own) {
                 const bool leaf = !structure;
                 const auto [name, kind] = label(local[i], r);
-                std::string parents;
-                for (const std::string& o : owners) parents += parents.empty() ? o : format::cat(" ", o);
+                std::string parents;  // HTML only: the rows a click folds this one under
+                if (style_ == style::html)
+                    for (const std::string& o : owners) parents += parents.empty() ? o : format::cat(" ", o);
                 out.push_back({leaf ? std::to_string(r.index) : "", tree(levels), name, kind + (folded ? " …" : ""),
                                format::grouped(format::describe(r)), format::dims(r.output_shape),
                                format::thousands(r.weights), format::thousands(r.biases), format::thousands(r.params),
@@ -244,8 +245,12 @@ private:
     /// no escape is cut in two), as much as their escaped form needs.
     [[nodiscard]] std::string fitted(const std::string& words, std::size_t columns) const {
         std::string out = escaped(words);
-        for (std::size_t w = format::width(words); format::width(out) > columns && w > 1; --w)
-            out = escaped(format::elided(words, w - 1));
+        if (format::width(out) <= columns) return out;
+        // Escapes only widen: start from the columns themselves, narrower only while escapes need it.
+        for (std::size_t w = columns; w >= 1; --w) {
+            out = escaped(format::elided(words, w));
+            if (format::width(out) <= columns || w == 1) break;
+        }
         return out;
     }
 
@@ -258,10 +263,23 @@ private:
         std::vector<std::size_t> widths(header.size(), 0);
         const auto fit = [](std::size_t& w, std::size_t x) { w = x > w ? x : w; };
         for (std::size_t c = 0; c < header.size(); ++c) widths[c] = format::width(header[c]);
+        // The cells' escaped words, once (the layout below reads them twice).
+        struct words {
+            std::string name, suffix, description;
+        };
+        std::vector<words> shown;
+        shown.reserve(body.size());
         for (const layer_row& r : body) {
-            const row cells{r.index,   r.tree + escaped(r.name) + escaped(r.suffix), escaped(r.description), r.output,
-                            r.weights, r.biases, r.params, r.macs};
-            for (std::size_t c = 0; c < cells.size(); ++c) fit(widths[c], format::width(cells[c]));
+            shown.push_back({escaped(r.name), escaped(r.suffix), escaped(r.description)});
+            const words& w = shown.back();
+            fit(widths[0], format::width(r.index));
+            fit(widths[1], format::width(r.tree) + format::width(w.name) + format::width(w.suffix));
+            fit(widths[2], format::width(w.description));
+            fit(widths[3], format::width(r.output));
+            fit(widths[4], r.weights.size());  // digits and commas: one column each
+            fit(widths[5], r.biases.size());
+            fit(widths[6], r.params.size());
+            fit(widths[7], r.macs.size());
         }
         // Line width: cells, two spaces between them (Markdown: "| " + " | " ... + " |").
         const auto line = [&] {
@@ -275,11 +293,17 @@ private:
             --wider;
         }
         std::vector<row> out{header};
-        for (const layer_row& r : body) {
+        out.reserve(body.size() + 1);
+        for (std::size_t k = 0; k < body.size(); ++k) {
+            layer_row& r = body[k];
+            const words& w = shown[k];
             // The name gives way; the tree and the kind stay.
-            const std::size_t kept = format::width(r.tree) + format::width(escaped(r.suffix));
-            out.push_back({r.index, r.tree + fitted(r.name, widths[1] > kept + 1 ? widths[1] - kept : 1) + escaped(r.suffix),
-                           fitted(r.description, widths[2]), r.output, r.weights, r.biases, r.params, r.macs});
+            const std::size_t kept = format::width(r.tree) + format::width(w.suffix);
+            const std::size_t room = widths[1] > kept + 1 ? widths[1] - kept : 1;
+            std::string name = format::width(w.name) <= room ? w.name : fitted(r.name, room);
+            std::string description = format::width(w.description) <= widths[2] ? w.description : fitted(r.description, widths[2]);
+            out.push_back({std::move(r.index), r.tree + name + w.suffix, std::move(description), std::move(r.output),
+                           std::move(r.weights), std::move(r.biases), std::move(r.params), std::move(r.macs)});
         }
         return out;
     }
