@@ -20,6 +20,7 @@
 #include <netshape/zoo/mobilenet.hpp>
 #include <netshape/zoo/resnet.hpp>
 #include <netshape/zoo/shufflenet.hpp>
+#include <netshape/zoo/swin.hpp>
 #include <netshape/zoo/squeezenet.hpp>
 #include <netshape/zoo/vgg.hpp>
 #include <netshape/zoo/vit.hpp>
