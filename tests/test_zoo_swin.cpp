@@ -8,24 +8,17 @@
 #include <netshape/netshape.hpp>
 #include <netshape/zoo/swin.hpp>
 
+#include "data/vit_checks.hpp"
 #include "data/vit_reference.hpp"
-#include "data/zoo_checks.hpp"
 
 namespace ns = netshape;
 namespace zoo = netshape::zoo;
 namespace ref = vit_reference;
 using ns::count_t;
 using zoo::blocks;
+using vit_checks::same;
 
 namespace {
-
-// A model equals torchvision's in input, parameters, buffers, output (its classes) and MACs.
-template <class Net>
-constexpr bool same(const ref::model& m) {
-    return ns::input_shape<Net> == ns::shape{m.height, m.width, m.channels} && ns::params<Net> == m.params &&
-           ns::buffers<Net> == m.buffers && ns::output_shape<Net> == ns::shape{1, 1, m.outputs} &&
-           ns::macs<Net> == m.macs && zoo_checks::passes_agree<Net>();
-}
 
 // torchvision's ShiftedWindowAttention(V2) on an H×W×dim map: netshape's layer on the same image,
 // or its refusal where PyTorch failed (heads not dividing the width).
@@ -43,15 +36,9 @@ constexpr bool window_agrees(const ref::window_case& c) {
            r.buffers == c.buffers && r.macs == c.macs;
 }
 
-constexpr bool all_windows_agree() {
-    for (const auto& c : ref::windows)
-        if (!window_agrees(c)) return false;
-    return true;
-}
-
 }  // namespace
 
-static_assert(all_windows_agree(), "ShiftedWindowAttention(V2): parameters, buffers and profiler MACs");
+static_assert(vit_checks::all_agree(ref::windows, window_agrees), "ShiftedWindowAttention(V2): parameters, buffers and profiler MACs");
 
 static_assert(same<zoo::swin_t>(ref::swin_t), "swin_t");
 static_assert(same<zoo::swin_s>(ref::swin_s), "swin_s");
@@ -66,7 +53,7 @@ static_assert(same<zoo::swin_transformer<3, 16, blocks<3>, blocks<2>, 4, 30, 7>>
 static_assert(same<zoo::swin_transformer_v2<3, 12, blocks<1, 3>, blocks<3, 2>, 6, 90, 5>>(ref::swin_v2_small));
 static_assert(same<zoo::swin_transformer_v2<2, 8, blocks<2>, blocks<4>, 3, 20, 4>>(ref::swin_v2_one_stage));
 
-// torchvision's published GFLOPS (its weights' meta "_ops"): 4.49, 8.74, 15.43; 5.94, 11.55, 20.325.
+// torchvision's published GFLOPS (its weights' meta "_ops"): 4.491, 8.741, 15.431; 5.94, 11.546, 20.325.
 static_assert(ns::macs<zoo::swin_t> == 4'490'566'656 && ns::macs<zoo::swin_s> == 8'740'875'264 &&
               ns::macs<zoo::swin_b> == 15'430'946'816);
 static_assert(ns::macs<zoo::swin_v2_t> == 5'939'690'496 && ns::macs<zoo::swin_v2_s> == 11'545'857'024 &&
@@ -122,4 +109,11 @@ TEST_CASE("patch merging pads odd maps") {
     CHECK(ns::macs<net> == 0);
     CHECK(ns::receptive_field<net>.height == 2);
     CHECK(ns::receptive_field<net>.jump_height == 2);
+}
+
+TEST_CASE("every layer's parameters and buffers are torchvision's under its path") {
+    CHECK(vit_checks::paths_disagree<zoo::swin_t>(ref::swin_t_tensors) == "");
+    CHECK(vit_checks::paths_disagree<zoo::swin_v2_t>(ref::swin_v2_t_tensors) == "");
+    // The check tells models apart: V1's layers are not V2's tensors.
+    CHECK(vit_checks::paths_disagree<zoo::swin_t>(ref::swin_v2_t_tensors) != "");
 }

@@ -17,6 +17,7 @@
 #include <netshape/zoo/googlenet.hpp>
 #include <netshape/zoo/inception.hpp>
 #include <netshape/zoo/lenet.hpp>
+#include <netshape/zoo/maxvit.hpp>
 #include <netshape/zoo/mobilenet.hpp>
 #include <netshape/zoo/resnet.hpp>
 #include <netshape/zoo/shufflenet.hpp>
