@@ -47,11 +47,11 @@ static_assert(same<zoo::swin_v2_t>(ref::swin_v2_t), "swin_v2_t");
 static_assert(same<zoo::swin_v2_s>(ref::swin_v2_s), "swin_v2_s");
 static_assert(same<zoo::swin_v2_b>(ref::swin_v2_b), "swin_v2_b");
 // Unusual sizes, as SwinTransformer([patch, patch], embed, depths, heads, [window, window], num_classes=...):
-// maps the windows do not divide, windows larger than the map, three stages and one.
-static_assert(same<zoo::swin_transformer<4, 24, blocks<2, 2, 1>, blocks<1, 2, 4>, 5, 100, 10>>(ref::swin_small));
-static_assert(same<zoo::swin_transformer<3, 16, blocks<3>, blocks<2>, 4, 30, 7>>(ref::swin_one_stage));
-static_assert(same<zoo::swin_transformer_v2<3, 12, blocks<1, 3>, blocks<3, 2>, 6, 90, 5>>(ref::swin_v2_small));
-static_assert(same<zoo::swin_transformer_v2<2, 8, blocks<2>, blocks<4>, 3, 20, 4>>(ref::swin_v2_one_stage));
+// maps the windows do not divide, a map not square, windows larger than the map, three stages and one.
+static_assert(same<zoo::swin_transformer<4, 24, blocks<2, 2, 1>, blocks<1, 2, 4>, 5, 100, 100, 10>>(ref::swin_small));
+static_assert(same<zoo::swin_transformer<3, 16, blocks<3>, blocks<2>, 4, 30, 30, 7>>(ref::swin_one_stage));
+static_assert(same<zoo::swin_transformer_v2<3, 12, blocks<1, 3>, blocks<3, 2>, 6, 90, 70, 5>>(ref::swin_v2_small));
+static_assert(same<zoo::swin_transformer_v2<2, 8, blocks<2>, blocks<4>, 3, 20, 20, 4>>(ref::swin_v2_one_stage));
 
 // torchvision's published GFLOPS (its weights' meta "_ops"): 4.491, 8.741, 15.431; 5.94, 11.546, 20.325.
 static_assert(ns::macs<zoo::swin_t> == 4'490'566'656 && ns::macs<zoo::swin_s> == 8'740'875'264 &&

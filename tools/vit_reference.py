@@ -58,21 +58,23 @@ SWIN_MODELS = [("swin_t", 224, 4, 96, [2, 2, 6, 2], [3, 6, 12, 24], 7),
                ("swin_v2_s", 256, 4, 96, [2, 2, 18, 2], [3, 6, 12, 24], 8),
                ("swin_v2_b", 256, 4, 128, [2, 2, 18, 2], [4, 8, 16, 32], 8)]
 # SwinTransformer(patch_size=[p, p], embed_dim, depths, num_heads, window_size=[w, w], num_classes)
-# at unusual sizes: images the windows do not divide (padded), windows larger than a stage's map,
+# at unusual sizes: images the windows do not divide (padded), one not square, windows larger than a stage's map,
 # three and one stages; v2: block=SwinTransformerBlockV2, downsample_layer=PatchMergingV2.
-SWIN_SMALL = [("swin_small", False, 100, 4, 24, [2, 2, 1], [1, 2, 4], 5, 10),
-              ("swin_one_stage", False, 30, 3, 16, [3], [2], 4, 7),
-              ("swin_v2_small", True, 90, 3, 12, [1, 3], [3, 2], 6, 5),
-              ("swin_v2_one_stage", True, 20, 2, 8, [2], [4], 3, 4)]
+SWIN_SMALL = [("swin_small", False, (100, 100), 4, 24, [2, 2, 1], [1, 2, 4], 5, 10),
+              ("swin_one_stage", False, (30, 30), 3, 16, [3], [2], 4, 7),
+              ("swin_v2_small", True, (90, 70), 3, 12, [1, 3], [3, 2], 6, 5),
+              ("swin_v2_one_stage", True, (20, 20), 2, 8, [2], [4], 3, 4)]
 # ShiftedWindowAttention(V2)(dim, window, shift = window // 2, heads, qkv_bias, proj_bias) on H×W×dim.
 W_SIZES = [(7, 7), (5, 9), (10, 3)]
 W_DIMS = [6, 12]
 W_HEADS = [1, 2, 4]
 W_WINDOWS = [(7, 7), (3, 3), (2, 4), (8, 8)]
 # MaxVit(input_size, stem_channels, partition_size, block_channels, block_layers, head_dim,
-# stochastic_depth_prob, num_classes) at unusual sizes; maxvit_t is its builder at 224×224.
-MAXVIT_SMALL = [("maxvit_small", 96, 16, 4, [32, 48], [1, 2], 16, 10),
-                ("maxvit_one_block", 60, 8, 3, [24], [3], 8, 5)]
+# stochastic_depth_prob, num_classes) at unusual sizes; maxvit_t is its builder at 224×224. Square only:
+# torchvision's grid partition takes the height's count of partitions for both axes, so on H ≠ W its
+# assertion or its position bias fails.
+MAXVIT_SMALL = [("maxvit_small", (96, 96), 16, 4, [32, 48], [1, 2], 16, 10),
+                ("maxvit_one_block", (60, 60), 8, 3, [24], [3], 8, 5)]
 # torchvision's RelativePositionalMultiHeadAttention(dim, head_dim, partition²) on (1, groups, partition², dim).
 R_DIMS = [8, 24, 48]
 R_HEAD_DIMS = [4, 8, 16, 5]
@@ -101,15 +103,17 @@ def tensors_of(model):
 
 
 def measure_model(torch, model, size, device):
+    """size: the image's side, or (height, width)."""
+    height, width = size if isinstance(size, tuple) else (size, size)
     model = model.to(device)
     params = sum(int(p.numel()) for p in model.parameters())
     buffers = sum(int(b.numel()) for name, b in model.named_buffers() if not name.endswith("num_batches_tracked"))
     state = sum(int(v.numel()) for name, v in model.state_dict().items() if not name.endswith("num_batches_tracked"))
     assert state == params + buffers, "state_dict holds %d elements, parameters and buffers %d" % (state, params + buffers)
-    x = torch.zeros(1, 3, size, size, device=device)
+    x = torch.zeros(1, 3, height, width, device=device)
     with torch.no_grad():
         out = model(x)
-    return [size, size, 3, params, buffers, int(out[0].numel()), macs(torch, model, x)]
+    return [height, width, 3, params, buffers, int(out[0].numel()), macs(torch, model, x)]
 
 
 class SelfAttention:
@@ -277,17 +281,17 @@ def main(argv=None):
         model = st.SwinTransformer([patch, patch], embed, depths, heads, [window, window], num_classes=classes, **extra)
         models.append((name, measure_model(torch, model, size, "cpu"),
                        "SwinTransformer([%d, %d], %d, %s, %s, [%d, %d], num_classes=%d%s) on %d×%d"
-                       % (patch, patch, embed, depths, heads, window, window, classes,
-                          ", block=SwinTransformerBlockV2, downsample_layer=PatchMergingV2" if v2 else "", size, size)))
+                       % ((patch, patch, embed, depths, heads, window, window, classes,
+                           ", block=SwinTransformerBlockV2, downsample_layer=PatchMergingV2" if v2 else "") + size)))
     models.append(("maxvit_t", measure_model(torch, torchvision.models.maxvit_t(), 224, "cpu" if args.real else "meta"),
                    "torchvision.models.maxvit_t() on 224×224 (stem 64, partition 7, channels [64, 128, 256, 512], "
                    "layers [2, 2, 5, 2], head_dim 32)"))
     mv = torchvision.models.maxvit
     for name, size, stem, partition, channels, layers, head_dim, classes in MAXVIT_SMALL:
-        model = mv.MaxVit((size, size), stem, partition, channels, layers, head_dim, 0.2, num_classes=classes)
+        model = mv.MaxVit(size, stem, partition, channels, layers, head_dim, 0.2, num_classes=classes)
         models.append((name, measure_model(torch, model, size, "cpu"),
                        "MaxVit((%d, %d), %d, %d, %s, %s, %d, 0.2, num_classes=%d)"
-                       % (size, size, stem, partition, channels, layers, head_dim, classes)))
+                       % (size + (stem, partition, channels, layers, head_dim, classes))))
     attention = attention_cases(torch)
     windows = window_attention_cases(torch, torchvision)
     relative = relative_attention_cases(torch, torchvision)

@@ -631,8 +631,8 @@ inline constexpr model swin_v2_b{"swin_v2_b", 256, 256, 3, 87930848, 109104, 100
 inline constexpr model swin_small{"swin_small", 100, 100, 3, 209644, 3125, 10, 31779168};
 // SwinTransformer([3, 3], 16, [3], [2], [4, 4], num_classes=7) on 30×30
 inline constexpr model swin_one_stage{"swin_one_stage", 30, 30, 3, 10765, 768, 7, 1321264};
-// SwinTransformer([3, 3], 12, [1, 3], [3, 2], [6, 6], num_classes=5, block=SwinTransformerBlockV2, downsample_layer=PatchMergingV2) on 90×90
-inline constexpr model swin_v2_small{"swin_v2_small", 90, 90, 3, 36050, 6152, 5, 10966408};
+// SwinTransformer([3, 3], 12, [1, 3], [3, 2], [6, 6], num_classes=5, block=SwinTransformerBlockV2, downsample_layer=PatchMergingV2) on 90×70
+inline constexpr model swin_v2_small{"swin_v2_small", 90, 70, 3, 36050, 6152, 5, 8416960};
 // SwinTransformer([2, 2], 8, [2], [4], [3, 3], num_classes=4, block=SwinTransformerBlockV2, downsample_layer=PatchMergingV2) on 20×20
 inline constexpr model swin_v2_one_stage{"swin_v2_one_stage", 20, 20, 3, 9092, 262, 4, 380832};
 // torchvision.models.maxvit_t() on 224×224 (stem 64, partition 7, channels [64, 128, 256, 512], layers [2, 2, 5, 2], head_dim 32)

@@ -88,16 +88,17 @@ using swin_stage_and_merging = netshape::detail::joined<
     at<2 * I + 1, deferred<swin_stage_make<V, (Embed << I), Depth, Heads, Window>>>,
     only_if<(I + 1 < Stages), at<2 * I + 2, swin_merging<V, (Embed << I)>>>>;
 
-template <swin_version V, count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Image,
-          count_t Classes, class Stages>
+template <swin_version V, count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Height,
+          count_t Width, count_t Classes, class Stages>
 struct swin_network;
-template <swin_version V, count_t Patch, count_t Embed, count_t... Depth, count_t... Heads, count_t Window, count_t Image,
-          count_t Classes, std::size_t... I>
-struct swin_network<V, Patch, Embed, blocks<Depth...>, blocks<Heads...>, Window, Image, Classes, std::index_sequence<I...>> {
+template <swin_version V, count_t Patch, count_t Embed, count_t... Depth, count_t... Heads, count_t Window, count_t Height,
+          count_t Width, count_t Classes, std::size_t... I>
+struct swin_network<V, Patch, Embed, blocks<Depth...>, blocks<Heads...>, Window, Height, Width, Classes,
+                    std::index_sequence<I...>> {
     static_assert(sizeof...(Depth) == sizeof...(Heads), "netshape: swin_transformer needs one head count per stage");
     static_assert(sizeof...(Depth) > 0, "netshape: swin_transformer needs at least one stage");
     static constexpr count_t stages = static_cast<count_t>(sizeof...(Depth));
-    using type = network<input<Image, Image, 3>,
+    using type = network<input<Height, Width, 3>,
         named<"features", sequential<
             at<0, sequential<
                 at<0, conv2d<Embed, Patch, stride<Patch>>>,
@@ -109,31 +110,35 @@ struct swin_network<V, Patch, Embed, blocks<Depth...>, blocks<Heads...>, Window,
         named<"head", dense<Classes>>>;
 };
 
-template <swin_version V, count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Image, count_t Classes>
+template <swin_version V, count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Height,
+          count_t Width, count_t Classes>
 struct swin_of;
-template <swin_version V, count_t Patch, count_t Embed, count_t... Depth, class Heads, count_t Window, count_t Image, count_t Classes>
-struct swin_of<V, Patch, Embed, blocks<Depth...>, Heads, Window, Image, Classes> {
-    using type = typename swin_network<V, Patch, Embed, blocks<Depth...>, Heads, Window, Image, Classes,
+template <swin_version V, count_t Patch, count_t Embed, count_t... Depth, class Heads, count_t Window, count_t Height,
+          count_t Width, count_t Classes>
+struct swin_of<V, Patch, Embed, blocks<Depth...>, Heads, Window, Height, Width, Classes> {
+    using type = typename swin_network<V, Patch, Embed, blocks<Depth...>, Heads, Window, Height, Width, Classes,
                                        std::make_index_sequence<sizeof...(Depth)>>::type;
 };
 
 }  // namespace detail
 
 /// torchvision's SwinTransformer(patch_size=[Patch, Patch], embed_dim=Embed, depths=[Depths...],
-/// num_heads=[Heads...], window_size=[Window, Window], num_classes=Classes) on Image×Image×3: stage
+/// num_heads=[Heads...], window_size=[Window, Window], num_classes=Classes) on Height×Width×3: stage
 /// I has Embed·2^I channels and Depths_I blocks of Heads_I heads, patch merging between stages, MLP
 /// ratio 4. Depths and Heads are blocks<...> lists of equal length (any number of stages).
-template <count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Image = 224, count_t Classes = 1000>
+template <count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Height = 224,
+          count_t Width = Height, count_t Classes = 1000>
 using swin_transformer =
-    typename detail::swin_of<detail::swin_version::v1, Patch, Embed, Depths, Heads, Window, Image, Classes>::type;
+    typename detail::swin_of<detail::swin_version::v1, Patch, Embed, Depths, Heads, Window, Height, Width, Classes>::type;
 
 /// torchvision's SwinTransformer with block=SwinTransformerBlockV2 and
 /// downsample_layer=PatchMergingV2, as its swin_v2_* builders make it: cosine window attention
 /// with a continuous position bias, norms after attention and MLP, patch merging reduced then
 /// normalised. Arguments as swin_transformer's.
-template <count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Image = 256, count_t Classes = 1000>
+template <count_t Patch, count_t Embed, class Depths, class Heads, count_t Window, count_t Height = 256,
+          count_t Width = Height, count_t Classes = 1000>
 using swin_transformer_v2 =
-    typename detail::swin_of<detail::swin_version::v2, Patch, Embed, Depths, Heads, Window, Image, Classes>::type;
+    typename detail::swin_of<detail::swin_version::v2, Patch, Embed, Depths, Heads, Window, Height, Width, Classes>::type;
 
 using swin_t = swin_transformer<4, 96, blocks<2, 2, 6, 2>, blocks<3, 6, 12, 24>, 7>;
 using swin_s = swin_transformer<4, 96, blocks<2, 2, 18, 2>, blocks<3, 6, 12, 24>, 7>;
