@@ -1,10 +1,12 @@
 // The zoo's segmentation models (FCN, DeepLabV3, LR-ASPP) and torchvision's detection backbone
 // resnet50_fpn equal torchvision's in input, parameters, buffers, every output's shape and MACs, at
 // the default sizes and at sizes no stride divides; fcn_resnet50's, deeplabv3_resnet50's,
-// deeplabv3_mobilenet_v3_large's and resnet50_fpn's every layer has torchvision's module name and
-// output shape.
+// deeplabv3_mobilenet_v3_large's, lraspp_mobilenet_v3_large's and resnet50_fpn's every layer has
+// torchvision's module name and output shape.
 #include <array>
 #include <cstddef>
+#include <iterator>
+#include <string_view>
 
 #include <netshape/zoo/detection.hpp>
 #include <netshape/zoo/segmentation.hpp>
@@ -89,6 +91,25 @@ TEST_CASE("zoo: deeplabv3_resnet50's layers are torchvision's, name by name and 
 }
 TEST_CASE("zoo: deeplabv3_mobilenet_v3_large's layers are torchvision's, name by name and shape by shape") {
     zoo_checks::check_layers<zoo::deeplabv3_mobilenet_v3_large>(ref::deeplabv3_mobilenet_v3_large_layers);
+}
+/// LR-ASPP's layers in netshape's order: torchvision's forward calls low_classifier, then
+/// high_classifier (its last two calls); netshape's add has the deeper branch, which ends in
+/// high_classifier, first. Everything else in torchvision's order.
+struct lraspp_order {
+    static constexpr std::size_t n = std::size(ref::lraspp_mobilenet_v3_large_layers);
+    ref::layer rows[n];
+    constexpr lraspp_order() : rows{} {
+        for (std::size_t i = 0; i < n; ++i) rows[i] = ref::lraspp_mobilenet_v3_large_layers[i];
+        const ref::layer low = rows[n - 2];
+        rows[n - 2] = rows[n - 1];
+        rows[n - 1] = low;
+    }
+};
+inline constexpr lraspp_order lraspp_layers{};
+static_assert(std::string_view(lraspp_layers.rows[lraspp_order::n - 1].name) == "classifier.low_classifier");
+
+TEST_CASE("zoo: lraspp_mobilenet_v3_large's layers are torchvision's, its two classifiers in the add's order") {
+    zoo_checks::check_layers<zoo::lraspp_mobilenet_v3_large>(lraspp_layers.rows);
 }
 TEST_CASE("zoo: resnet50_fpn's layers are torchvision's, name by name and shape by shape") {
     zoo_checks::check_layers<zoo::resnet50_fpn>(ref::resnet50_fpn_layers);

@@ -162,7 +162,7 @@ MODELS = [
     ("deeplabv3_mobilenet_v3_large",
      lambda: segmentation.deeplabv3_mobilenet_v3_large(weights=None, weights_backbone=None), 520, 520, 3, True),
     ("lraspp_mobilenet_v3_large", lambda: segmentation.lraspp_mobilenet_v3_large(weights=None, weights_backbone=None),
-     520, 520, 3, False),
+     520, 520, 3, True),
     ("resnet50_fpn", lambda: resnet_fpn_backbone(backbone_name="resnet50", weights=None, trainable_layers=5), 800, 800,
      3, True),
     # The same at sizes that no stride divides: the upsampling to the input's size and the sizes the
