@@ -160,7 +160,7 @@ MODELS = [
     ("deeplabv3_resnet101", lambda: segmentation.deeplabv3_resnet101(weights=None, weights_backbone=None), 520, 520,
      3, False),
     ("deeplabv3_mobilenet_v3_large",
-     lambda: segmentation.deeplabv3_mobilenet_v3_large(weights=None, weights_backbone=None), 520, 520, 3, True),
+     lambda: segmentation.deeplabv3_mobilenet_v3_large(weights=None, weights_backbone=None), 520, 520, 3, False),
     ("lraspp_mobilenet_v3_large", lambda: segmentation.lraspp_mobilenet_v3_large(weights=None, weights_backbone=None),
      520, 520, 3, True),
     ("resnet50_fpn", lambda: resnet_fpn_backbone(backbone_name="resnet50", weights=None, trainable_layers=5), 800, 800,
