@@ -49,6 +49,8 @@ static_assert(same_model<zoo::deeplabv3_mobilenet_v3_large_at<333, 251>>(ref::de
 static_assert(same_model<zoo::lraspp_mobilenet_v3_large_at<333, 251>>(ref::lraspp_mobilenet_v3_large_333x251,
                                                                       ref::lraspp_mobilenet_v3_large_333x251_outputs));
 static_assert(same_model<zoo::resnet50_fpn_at<801, 597>>(ref::resnet50_fpn_801x597, ref::resnet50_fpn_801x597_outputs));
+// The pyramid on ResNet-18 (basic blocks with frozen batch norm): resnet_fpn_backbone('resnet18').
+static_assert(same_model<zoo::resnet_fpn<zoo::basic, zoo::blocks<2, 2, 2, 2>>>(ref::resnet18_fpn, ref::resnet18_fpn_outputs));
 
 // Another class count changes only the classifiers' last convolutions (and LR-ASPP's two): FCN's on
 // 512 channels, DeepLabV3's on 256, LR-ASPP's low one on features[4]'s 40 and high one on 128.

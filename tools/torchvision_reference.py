@@ -175,6 +175,9 @@ MODELS = [
      lambda: segmentation.lraspp_mobilenet_v3_large(weights=None, weights_backbone=None), 333, 251, 3, False),
     ("resnet50_fpn_801x597", lambda: resnet_fpn_backbone(backbone_name="resnet50", weights=None, trainable_layers=5),
      801, 597, 3, False),
+    # The pyramid on basic blocks (its lateral convolutions take 64 ... 512 channels).
+    ("resnet18_fpn", lambda: resnet_fpn_backbone(backbone_name="resnet18", weights=None, trainable_layers=5), 800, 800,
+     3, False),
 ]
 
 # Models with auxiliary classifiers: (module whose output the head takes, head module), in the order of
@@ -193,7 +196,7 @@ AUX = {
 OUTPUT_ORDER = {
     "resnet50_fpn": ["3", "pool", "2", "1", "0"],
 }
-OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet50_fpn"]
+OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet18_fpn"] = OUTPUT_ORDER["resnet50_fpn"]
 
 
 def hwc(t):

@@ -71,6 +71,7 @@ inline constexpr model fcn_resnet50_321x479{"fcn_resnet50_321x479", {321, 479, 3
 inline constexpr model deeplabv3_mobilenet_v3_large_333x251{"deeplabv3_mobilenet_v3_large_333x251", {333, 251, 3}, 11025477, 27984, {333, 251, 21}, 3223798752};
 inline constexpr model lraspp_mobilenet_v3_large_333x251{"lraspp_mobilenet_v3_large_333x251", {333, 251, 3}, 3221538, 24656, {333, 251, 21}, 647507424};
 inline constexpr model resnet50_fpn_801x597{"resnet50_fpn_801x597", {801, 597, 3}, 26799296, 106240, {201, 150, 256}, 67489206336};
+inline constexpr model resnet18_fpn{"resnet18_fpn", {800, 800, 3}, 13774016, 19200, {200, 200, 256}, 55695360000};
 
 /// googlenet_aux's outputs: the auxiliary heads' in order, the main output last.
 inline constexpr hwc googlenet_aux_outputs[] = {{1, 1, 1000}, {1, 1, 1000}, {1, 1, 1000}};
@@ -110,6 +111,9 @@ inline constexpr hwc lraspp_mobilenet_v3_large_333x251_outputs[] = {{333, 251, 2
 
 /// resnet50_fpn_801x597's outputs: the tensors it returns ('3', 'pool', '2', '1', '0'), the main path's last.
 inline constexpr hwc resnet50_fpn_801x597_outputs[] = {{26, 19, 256}, {13, 10, 256}, {51, 38, 256}, {101, 75, 256}, {201, 150, 256}};
+
+/// resnet18_fpn's outputs: the tensors it returns ('3', 'pool', '2', '1', '0'), the main path's last.
+inline constexpr hwc resnet18_fpn_outputs[] = {{25, 25, 256}, {13, 13, 256}, {50, 50, 256}, {100, 100, 256}, {200, 200, 256}};
 
 inline constexpr layer resnet50_layers[] = {
     {"conv1", {112, 112, 64}},
