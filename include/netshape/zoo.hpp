@@ -18,10 +18,12 @@
 #include <netshape/zoo/googlenet.hpp>
 #include <netshape/zoo/inception.hpp>
 #include <netshape/zoo/lenet.hpp>
+#include <netshape/zoo/maxvit.hpp>
 #include <netshape/zoo/mobilenet.hpp>
 #include <netshape/zoo/resnet.hpp>
 #include <netshape/zoo/segmentation.hpp>
 #include <netshape/zoo/shufflenet.hpp>
+#include <netshape/zoo/swin.hpp>
 #include <netshape/zoo/squeezenet.hpp>
 #include <netshape/zoo/vgg.hpp>
 #include <netshape/zoo/vit.hpp>
