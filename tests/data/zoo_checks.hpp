@@ -77,6 +77,8 @@ struct named_layers {
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <netshape/format/describe.hpp>
 
@@ -103,6 +105,25 @@ void check_layers(const ref::layer (&expected)[N]) {
         ++k;
     }
     CHECK(k == N);
+
+    // The printer numbers an unnamed child by its position in its scope, as nn.Sequential numbers
+    // it (format::local_names). torchvision's numbered leaves (features.0.0, downsample.1), spelled
+    // here with at<N> and checked above against its hooks, must be what that numbering gives them:
+    // with those names taken away, every leaf keeps its path (models with such leaves: resnet50's
+    // downsample.0 and .1, mobilenet_v2's features.k.0 ...; densenet121 has none).
+    std::vector<ns::layer_record> unnamed(all.begin(), all.end());
+    for (ns::layer_record& r : unnamed) {
+        const std::string_view name(r.name);
+        const bool number = !name.empty() && name.find_first_not_of("0123456789") == std::string_view::npos;
+        if (ns::is_structure(r.kind) || !number) continue;
+        r.name = "";
+    }
+    const auto renumbered = ns::format::qualified_names(unnamed.data(), unnamed.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (ns::is_structure(all[i].kind) || all[i].name[0] == '\0') continue;
+        INFO("leaf ", i, ": torchvision ", paths[i], ", numbered ", renumbered[i]);
+        CHECK(renumbered[i] == paths[i]);
+    }
 }
 
 }  // namespace zoo_checks

@@ -37,7 +37,8 @@ NEEDS = {
                                "--include", "include"],
 }
 # Scripts that need nothing beyond the standard library.
-STANDALONE = {"tools/extract_snippets.py", "bench/compile_bench.py", "bench/perf_check.py",
+STANDALONE = {"tools/extract_snippets.py", "tools/make_single_header.py", "tests/html/check_page.py",
+              "bench/compile_bench.py", "bench/perf_check.py",
               "tests/scripts/check_scripts.py"}
 
 
