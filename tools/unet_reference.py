@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures a PyTorch U-Net of our own (the common padded U-Net, defined below as netshape's
 zoo::unet_at builds it) and writes tests/data/unet_reference.hpp, which tests/test_zoo_unet.cpp
-compares netshape against (tests/unet_reference.cmake checks that the committed header is what this
+compares netshape against (tests/zoo_reference_unet.cmake checks that the committed header is what this
 script writes today).
 
 Run with Debian's python3 (python3-torch): /usr/bin/python3 tools/unet_reference.py [--out FILE]

@@ -87,7 +87,7 @@ private:
             const bool named = format::has_name(r);
             std::string label = named ? r.name
                                 : leaf ? name_of(r.kind)
-                                       : (r.kind == kind::merge_begin ? name_of(r.how) : "block");
+                                       : (r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : "block");
             if (leaf && r.kind == kind::activation && !named) label = name_of(r.fn);
             // The tree's levels: indentation in text; dots in Markdown, which collapses leading spaces.
             std::string indent;

@@ -38,6 +38,7 @@ struct shape_of_part {
     std::size_t depth = 0;
     bool opens = false;
     bool foreign = false;  // holds a type that is not a layer (already reported: nothing is evaluated)
+    std::size_t shared = 0;  // shared<Tag, B> blocks (the interpreter keeps a record of each use)
 };
 
 inline constexpr shape_of_part no_part{};
@@ -150,6 +151,7 @@ constexpr shape_of_part combined(std::initializer_list<const shape_of_part*> par
         c.depth = p->depth > c.depth ? p->depth : c.depth;
         opens = opens || p->opens;
         c.foreign = c.foreign || p->foreign;
+        c.shared += p->shared;
     }
     if (opens) c.depth += 1;
     return c;
