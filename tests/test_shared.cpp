@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include <netshape/format/describe.hpp>
 #include <netshape/netshape.hpp>
@@ -91,6 +92,25 @@ using inner = ns::shared<"inner", ns::conv2d<8, 1>>;
 using nested = ns::network<ns::input<4, 4, 8>, ns::shared<"outer", ns::sequential<inner, ns::relu, inner>>,
                            ns::shared<"outer", ns::sequential<inner, ns::relu, inner>>, inner>;
 static_assert(ns::params<nested> == 8 * 8 + 8 && ns::macs<nested> == 5 * 4 * 4 * 8 * 8);
+
+// A network longer than one interpreter chunk (clang evaluates 1,024 nodes at a time, the machine's
+// state, its record of the shared uses included, carried from chunk to chunk): a use at each end.
+template <std::size_t I>
+using relu_at = ns::relu;
+template <class Sequence>
+struct long_net;
+template <std::size_t... I>
+struct long_net<std::index_sequence<I...>> {
+    using type = ns::network<ns::input<4, 4, 8>, ns::shared<"s", ns::sequential<ns::conv2d<8, 3, ns::pad<1>>, ns::batch_norm>>,
+                             relu_at<I>..., ns::shared<"s", ns::sequential<ns::conv2d<8, 3, ns::pad<1>>, ns::batch_norm>>>;
+};
+using across_chunks = long_net<std::make_index_sequence<2500>>::type;
+static_assert(ns::nodes<across_chunks>.size() == 2 * 6 + 2500);
+static_assert(ns::params<across_chunks> == 9 * 8 * 8 + 8 + 2 * 8 && ns::buffers<across_chunks> == 2 * 8);
+static_assert(ns::macs<across_chunks> == 2 * 16 * 8 * 72);
+static_assert(ns::nodes<across_chunks>[2506].repeat_of == 0 && ns::nodes<across_chunks>[2511].repeat_of == 5);
+static_assert(ns::layers<across_chunks>[2503].repeat_of == 3 && ns::layers<across_chunks>[2501].repeat_of == ns::no_node);
+static_assert(ns::nodes<across_chunks>[0].params == 9 * 8 * 8 + 8 + 16 && ns::nodes<across_chunks>[2506].params == 0);
 
 TEST_CASE("shared: a repeat's rows say so (repeat_of), and count its MACs but not its parameters") {
     const auto& rows = ns::nodes<retina>;

@@ -56,10 +56,10 @@ struct analysis<network<Input, L...>> {
     // shallower, which keeps clang's context for a mistake deep in a block within 40 lines.
     static constexpr std::size_t size = joined<L...>::counts.size;
     // A part that is not a layer has been reported; evaluating the rest would only add errors.
-    static constexpr bool evaluable = !joined<L...>::counts.foreign && is_input<Input>::value;
+    static constexpr bool evaluable = !joined<L...>::counts.foreign() && is_input<Input>::value;
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;
-    static constexpr std::size_t shared = joined<L...>::counts.shared;  // shared<Tag, B> uses
+    static constexpr std::size_t shared = joined<L...>::counts.shared();  // shared<Tag, B> uses
     static constexpr const auto& nodes = flattened<L...>::nodes;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)

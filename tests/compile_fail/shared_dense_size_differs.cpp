@@ -1,6 +1,6 @@
 // expect: a shared block's weights differ in shape from its first use
 // context: merge::shared
-// context: "2", "shared fc"
+// context: layer_error<3, .*netshape::kind::block_begin, netshape::merge::shared
 // The same classifier on 4×4 and then 2×2 maps: after flatten its dense layer's weights would be
 // 16·8 × 10 and 4·8 × 10 (nn.Linear's weight has the flattened size).
 #include <netshape/netshape.hpp>

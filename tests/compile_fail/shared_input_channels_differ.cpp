@@ -1,6 +1,6 @@
 // expect: a shared block's weights differ in shape from its first use
 // context: merge::shared
-// context: shared head
+// context: layer_error<2, .*netshape::kind::block_begin, netshape::merge::shared
 // One head's weights used on a 3-channel and then a 4-channel tensor: its first convolution's
 // kernel would be 3×3×3×4 and 3×3×4×4.
 #include <netshape/netshape.hpp>

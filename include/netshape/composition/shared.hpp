@@ -14,7 +14,7 @@ namespace detail {
 template <kind K, fixed_string Tag>
 struct shared_marker {
     static constexpr spec value{.kind = K, .how = merge::shared, .name = Tag.chars};
-    static constexpr shape_of_part counts{1, 0, 0, K == kind::block_begin, false, K == kind::block_begin ? 1u : 0u};
+    static constexpr shape_of_part counts{1, 0, 0, K == kind::block_begin, K == kind::block_begin ? 1u : 0u};
     static constexpr node* copy(node* out) {
         *out = node{&value, "", facts::shared_block};
         return out + 1;
