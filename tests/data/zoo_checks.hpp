@@ -15,7 +15,9 @@ namespace zoo_checks {
 namespace ns = netshape;
 namespace ref = netshape_reference;
 
-constexpr ns::shape as_shape(ref::hwc s) { return ns::shape{s.height, s.width, s.channels}; }
+/// A reference's height × width × channels (torchvision_reference.hpp's hwc, or another script's).
+template <class Hwc>
+constexpr ns::shape as_shape(const Hwc& s) { return ns::shape{s.height, s.width, s.channels}; }
 
 /// The four figures the issue names, plus the input, each compared with PyTorch's measurement.
 template <class Net>
@@ -86,9 +88,10 @@ namespace zoo_checks {
 
 /// Net's named leaf layers, in order, against torchvision's leaf-module calls: same count, and each
 /// the same module name and output shape. Unnamed leaves are netshape's spelling of functional
-/// calls (torch.flatten, F.relu, x.mean) that no hook sees, and are skipped.
-template <class Net, std::size_t N>
-void check_layers(const ref::layer (&expected)[N]) {
+/// calls (torch.flatten, F.relu, x.mean) that no hook sees, and are skipped. Layer: any reference
+/// row with `name` and `output` (ref::layer, or another script's).
+template <class Net, class Layer, std::size_t N>
+void check_layers(const Layer (&expected)[N]) {
     const auto& all = ns::nodes<Net>;
     const auto paths = ns::format::qualified_names(all.data(), all.size());
     std::size_t k = 0;

@@ -266,11 +266,18 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
 
 /// The short description of a node: its kind's own ("conv 11×11/4, 96", kind_rule::describe), or a
 /// block's ("sequential", "concat of 4", "side output").
+/// A node of a shared block's repeat (layer_record::repeat_of) says so: "conv 3×3, 8 (shared)";
+/// a shared block's own row is "shared", or "shared, repeat" (its parameters counted at its first use).
 inline std::string describe(const layer_record& r) {
-    if (r.kind == kind::block_begin) return "sequential";
-    if (r.kind == kind::merge_begin) return r.how == merge::output ? "side output" : cat(name_of(r.how), " of ", r.branches);
+    const bool repeat = r.repeat_of != no_node;
+    if (r.kind == kind::block_begin && r.how == merge::shared) return repeat ? "shared, repeat" : "shared";
+    if (r.kind == kind::block_begin) return repeat ? "sequential (shared)" : "sequential";
+    if (r.kind == kind::merge_begin) {
+        const std::string merged = r.how == merge::output ? "side output" : cat(name_of(r.how), " of ", r.branches);
+        return repeat ? cat(merged, " (shared)") : merged;
+    }
     if (is_structure(r.kind)) return "";
-    return description(r).c_str();
+    return repeat ? cat(description(r).c_str(), " (shared)") : std::string(description(r).c_str());
 }
 
 }  // namespace format
