@@ -300,7 +300,8 @@ inline constexpr std::size_t arena_attempts = 12;
 /// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most 2n + 1) and
 /// returns the plan's figures and their count.
 constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide input, const plan& p,
-                                   arena_tensor* out, std::size_t depth) {
+                                   arena_tensor* out, std::size_t depth, std::size_t attempt_first,
+                                   std::size_t attempt_last) {
     arena_summary result{};
     arena_item* items = new arena_item[2 * n + 1];
     const std::size_t count = arena_tensors(steps, n, input, p, items, depth);
@@ -418,7 +419,7 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     alive = 0;
     for (std::size_t s = 0; s < n; ++s) crowd[s] = alive += delta[s];
     wide end = -1;
-    for (std::size_t attempt = 0; attempt < arena_attempts && end != bound; ++attempt) {
+    for (std::size_t attempt = attempt_first; attempt < attempt_last && end != bound; ++attempt) {
         for (std::size_t u = 0; u < units; ++u) {
             if (attempt == 0) {
                 keys[u] = -(size[u] * wide(n + 1) + wide(last[u] - first[u]));
@@ -505,6 +506,15 @@ constexpr bool report_plan() {
     return Plan.element_bytes > 0 && Plan.alignment > 0 && (Plan.alignment & (Plan.alignment - 1)) == 0 && Nodes > 0;
 }
 
+/// Placements per constant evaluation. clang stops an evaluation after 2^20 statements (see
+/// interpret.hpp's chunk_size), so there each placement is an evaluation of its own (which works
+/// out the tensors again); g++ makes them all in one.
+#if defined(__clang__)
+inline constexpr std::size_t attempts_per_evaluation = 1;
+#else
+inline constexpr std::size_t attempts_per_evaluation = arena_attempts;
+#endif
+
 template <class Net, plan Plan>
 struct arena_of {
     using A = analysis<Net>;
@@ -513,25 +523,59 @@ struct arena_of {
     static constexpr std::size_t capacity = plannable ? 2 * A::size + 1 : 1;
     struct made {
         arena_summary summary{};
-        std::size_t count = 0;
         std::array<arena_tensor, capacity> tensors{};
     };
-    static constexpr made work = [] {
+    /// Placements [K·per, (K + 1)·per) of the plan, each evaluation on its own.
+    template <std::size_t K>
+    static constexpr made attempt = [] {
         made m{};
         if constexpr (plannable) {
             const auto steps = arena_steps(A::full.nodes);
-            m.summary = plan_arena(steps.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth);
-            m.count = m.summary.count;
+            m.summary = plan_arena(steps.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
+                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation);
         }
         return m;
     }();
+    /// The smallest plan of evaluations K and after, stopping at one that reaches the lower bound.
+    template <std::size_t K>
+    static constexpr const made& best() {
+        constexpr const made& here = attempt<K>;
+        if constexpr ((K + 1) * attempts_per_evaluation >= arena_attempts ||
+                      here.summary.bytes == here.summary.lower_bound) {
+            return here;
+        } else {
+            constexpr const made& later = best<K + 1>();
+            if constexpr (later.summary.bytes < here.summary.bytes) return later;
+            else return here;
+        }
+    }
+    static constexpr const made& work = best<0>();
     static_assert(!work.summary.overflow, "netshape: the arena's size does not fit in 64 bits");
-    static constexpr arena_plan<work.count> value = [] {
-        arena_plan<work.count> p{work.summary.bytes, work.summary.lower_bound, work.summary.naive, {}};
-        const auto local = work.tensors;
-        for (std::size_t t = 0; t < work.count; ++t) p.tensors[t] = local[t];
+};
+
+/// The plan of a network that breaks a rule, or of a plan that cannot be made: that has been
+/// reported, and its figures compare true with anything (figures.hpp), so that the user's own
+/// assertions on them add no second error.
+struct unknown_plan {
+    unknown bytes{0};
+    unknown lower_bound{0};
+    unknown naive{0};
+    unknown tensors{0};
+};
+
+template <class Net, plan Plan, bool = arena_of<Net, Plan>::plannable>
+struct arena_result {
+    using A = arena_of<Net, Plan>;
+    static constexpr arena_plan<A::work.summary.count> value = [] {
+        arena_plan<A::work.summary.count> p{A::work.summary.bytes, A::work.summary.lower_bound, A::work.summary.naive, {}};
+        const auto local = A::work.tensors;
+        for (std::size_t t = 0; t < A::work.summary.count; ++t) p.tensors[t] = local[t];
         return p;
     }();
+};
+template <class Net, plan Plan>
+struct arena_result<Net, Plan, false> {
+    static constexpr unknown_plan value{};
 };
 
 }  // namespace detail
@@ -540,6 +584,6 @@ struct arena_of {
 /// `.tensors` (each: `.writer`, `.offset`, `.bytes`, `.first`, `.last`, `.within`, `.scratch`,
 /// `.output`). A constexpr object; docs/arena.md has the definitions.
 template <class Net, plan Plan = plan{}>
-inline constexpr const auto& arena = detail::arena_of<Net, Plan>::value;
+inline constexpr const auto& arena = detail::arena_result<Net, Plan>::value;
 
 }  // namespace netshape
