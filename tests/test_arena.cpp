@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <netshape/arena.hpp>
+#include <netshape/format/arena.hpp>
 #include <netshape/zoo.hpp>
 
 #include "arena_replay.hpp"
@@ -216,3 +217,22 @@ ARENA_MODEL(vit_b_32)
 ARENA_MODEL(vit_l_16)
 ARENA_MODEL(vit_l_32)
 ARENA_MODEL(vit_h_14)
+
+TEST_CASE("arena: printed as text, CSV, JSON and SVG") {
+    const std::string text = ns::arena_text<small>();
+    CHECK(text.find("arena: 3,072 bytes; lower bound 3,072; naive 3,888") != std::string::npos);
+    CHECK(text.find("add of 2") != std::string::npos);
+    const std::string csv = ns::arena_csv<small>();
+    CHECK(csv.rfind("tensor,writer,writer_node,offset,bytes,first,last,within,scratch,output\n", 0) == 0);
+    CHECK(csv.find("4,dense 10,8,0,48,8,8,,0,1\n") != std::string::npos);
+    const std::string inplace = ns::arena_csv<small, ns::plan{.element_bytes = 1, .alignment = 1, .add_in_place = true}>();
+    CHECK(inplace.find("3,add of 2,7,") != std::string::npos);
+    CHECK(inplace.find(",7,8,2,0,0\n") != std::string::npos);  // within tensor 2
+    const std::string json = ns::arena_json<small>();
+    CHECK(json.find("\"bytes\": 3072, \"lower_bound\": 3072, \"naive\": 3888") != std::string::npos);
+    CHECK(json.find("\"writer\": \"input\", \"writer_node\": null") != std::string::npos);
+    const std::string svg = ns::arena_svg<small>();
+    std::size_t rects = 0;
+    for (std::size_t at = svg.find("<rect x="); at != std::string::npos; at = svg.find("<rect x=", at + 1)) ++rects;
+    CHECK(rects == 1 + ns::arena<small>.tensors.size());  // the background and one per tensor
+}

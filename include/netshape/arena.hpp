@@ -248,8 +248,9 @@ struct arena_summary {
 
 /// Offsets for `units` blocks of `size` bytes alive over [first, last]: greedy by size (Pisarchyk
 /// and Lee, 2020): the largest first, each at the best-fitting gap among the blocks already placed
-/// that are alive with it (or above them all). `neighbours` lists, for each block, the blocks whose
-/// lifetimes meet its own (CSR: from start[u] to start[u + 1]). Returns the buffer's size.
+/// that are alive with it (or above them all; under a `ceiling`, other than 0, against it when it
+/// fits there). `neighbours` lists, for each block, the blocks whose lifetimes meet its own (CSR:
+/// from start[u] to start[u + 1]). Returns the buffer's size.
 constexpr wide place_greedy(std::size_t units, const wide* size, const std::size_t* order, const std::size_t* start,
                             const std::size_t* neighbours, wide* offset, bool* placed, wide* keys, std::size_t* near,
                             wide ceiling) {
@@ -285,23 +286,15 @@ constexpr wide place_greedy(std::size_t units, const wide* size, const std::size
     return end;
 }
 
-/// A fixed pseudo-random number of (a, b): the order of equal sizes in a restart (splitmix64's mix).
-constexpr unsigned long long mix(unsigned long long a, unsigned long long b) {
-    unsigned long long x = a * 0x9e3779b97f4a7c15ULL + b;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-/// Placements tried until one reaches the lower bound: greedy by size, greedy by breadth, then
-/// greedy by size with equal sizes in a fixed pseudo-random order.
+/// Placements tried until one reaches the lower bound: greedy by size, then under a ceiling at the
+/// lower bound greedy by size, greedy by breadth, and the squeaky wheel (plan_arena).
 inline constexpr std::size_t arena_attempts = 12;
 
 /// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most 2n + 1) and
 /// returns the plan's figures and their count.
 constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide input, const plan& p,
                                    arena_tensor* out, std::size_t depth, std::size_t attempt_first,
-                                   std::size_t attempt_last) {
+                                   std::size_t attempt_last, unsigned* boost) {
     arena_summary result{};
     arena_item* items = new arena_item[2 * n + 1];
     const std::size_t count = arena_tensors(steps, n, input, p, items, depth);
@@ -405,10 +398,11 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
         }
     }
     // Greedy by size: the largest unit first; of equal sizes, the longest-lived. Then, unless that
-    // reached the lower bound, greedy by breadth: the units of the most crowded step first (a
-    // unit's key is the most bytes alive at a step of its life), by size within it. Then greedy by
-    // size again with equal sizes in other (fixed) orders: which of a dozen equal blocks goes
-    // first decides whether the space they free later fits what comes after (DenseNet's blocks).
+    // reached the lower bound, with a ceiling at the lower bound (place_greedy); greedy by breadth
+    // (the units of the most crowded step first: a unit's key is the most bytes alive at a step of
+    // its life, then its size); then the squeaky wheel: every placement counts, for each unit, how
+    // often it ended above the lower bound (`boost`, carried between evaluations), and the next
+    // takes the units by that count first, then by size.
     wide* keys = new wide[units + 1];
     std::size_t* order = new std::size_t[units + 1];
     wide* offset = new wide[units];
@@ -419,23 +413,25 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     alive = 0;
     for (std::size_t s = 0; s < n; ++s) crowd[s] = alive += delta[s];
     wide end = -1;
+    wide largest = 0;
+    for (std::size_t u = 0; u < units; ++u) largest = size[u] > largest ? size[u] : largest;
     for (std::size_t attempt = attempt_first; attempt < attempt_last && end != bound; ++attempt) {
         for (std::size_t u = 0; u < units; ++u) {
-            if (attempt == 0) {
-                keys[u] = -(size[u] * wide(n + 1) + wide(last[u] - first[u]));
-            } else if (attempt == 1) {
+            if (attempt == 0 || attempt == 1) {
                 keys[u] = -(size[u] * wide(n + 1) + wide(last[u] - first[u]));
             } else if (attempt == 2) {
                 wide busiest = 0;
                 for (std::size_t s = first[u]; s <= last[u]; ++s) busiest = crowd[s] > busiest ? crowd[s] : busiest;
                 keys[u] = -(busiest * (bound + 1) + size[u]);
             } else {
-                keys[u] = -(size[u] << 20) + wide(mix(u, attempt) & 0xfffff);
+                keys[u] = -(wide(boost[u]) * (largest + 1) + size[u]);
             }
             order[u] = u;
         }
         sort_by(keys, order, units);
-        const wide e = place_greedy(units, size, order, degree, neighbours, offset, placed, keys, near, attempt % 2 == 1 ? bound : 0);
+        const wide e = place_greedy(units, size, order, degree, neighbours, offset, placed, keys, near, attempt > 0 ? bound : 0);
+        // Squeaky wheel: a unit that ended above the lower bound goes earlier next time.
+        for (std::size_t u = 0; u < units; ++u) boost[u] += offset[u] + size[u] > bound ? 1u : 0u;
         if (end < 0 || e < end) {
             end = e;
             for (std::size_t u = 0; u < units; ++u) best[u] = offset[u];
@@ -524,18 +520,23 @@ struct arena_of {
     struct made {
         arena_summary summary{};
         std::array<arena_tensor, capacity> tensors{};
+        std::array<unsigned, capacity> boost{};  // each unit's count of placements above the lower bound
     };
-    /// Placements [K·per, (K + 1)·per) of the plan, each evaluation on its own.
+    /// Placements [K·per, (K + 1)·per) of the plan, each evaluation on its own (carrying the
+    /// squeaky wheel's counts from the one before).
     template <std::size_t K>
-    static constexpr made attempt = [] {
+    static constexpr made make_attempt() {
         made m{};
         if constexpr (plannable) {
+            if constexpr (K > 0) m.boost = attempt<K - 1>.boost;
             const auto steps = arena_steps(A::full.nodes);
             m.summary = plan_arena(steps.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
-                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation);
+                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data());
         }
         return m;
-    }();
+    }
+    template <std::size_t K>
+    static constexpr made attempt = make_attempt<K>();
     /// The smallest plan of evaluations K and after, stopping at one that reaches the lower bound.
     template <std::size_t K>
     static constexpr const made& best() {
