@@ -101,14 +101,43 @@ struct arena_item {
 /// Rounds up to a power of two.
 constexpr wide round_up(wide bytes, count_t alignment) { return (bytes + alignment - 1) / alignment * alignment; }
 
-/// Heap sort of `keys` (with `order` permuted alike) into ascending order: the standard library's
-/// sort is in <algorithm>, a header this one need not parse.
+/// Sorts `keys` (with `order` permuted alike) into ascending order: by insertion when short (a
+/// group's neighbours, a handful), else a heap sort. The standard library's sort is in
+/// <algorithm>, a header this one need not parse; the loops are written out (no lambda), since a
+/// call is the constant evaluators' dearest statement.
 constexpr void sort_by(wide* keys, std::size_t* order, std::size_t n) {
-    const auto sift = [&](std::size_t root, std::size_t end) {
+    if (n <= 16) {
+        for (std::size_t i = 1; i < n; ++i) {
+            const wide k = keys[i];
+            const std::size_t o = order[i];
+            std::size_t j = i;
+            for (; j > 0 && k < keys[j - 1]; --j) {
+                keys[j] = keys[j - 1];
+                order[j] = order[j - 1];
+            }
+            keys[j] = k;
+            order[j] = o;
+        }
+        return;
+    }
+    for (std::size_t end = n, start = n / 2;;) {
+        // Build the heap (start > 0: sift start − 1 down), then move its top to the end, one by one.
+        if (start > 0) {
+            --start;
+        } else {
+            if (--end == 0) return;
+            const wide k = keys[0];
+            keys[0] = keys[end];
+            keys[end] = k;
+            const std::size_t o = order[0];
+            order[0] = order[end];
+            order[end] = o;
+        }
+        std::size_t root = start;
         while (2 * root + 1 < end) {
             std::size_t child = 2 * root + 1;
             if (child + 1 < end && keys[child] < keys[child + 1]) ++child;
-            if (!(keys[root] < keys[child])) return;
+            if (!(keys[root] < keys[child])) break;
             const wide k = keys[root];
             keys[root] = keys[child];
             keys[child] = k;
@@ -117,16 +146,6 @@ constexpr void sort_by(wide* keys, std::size_t* order, std::size_t n) {
             order[child] = o;
             root = child;
         }
-    };
-    for (std::size_t i = n / 2; i-- > 0;) sift(i, n);
-    for (std::size_t end = n; end > 1; --end) {
-        const wide k = keys[0];
-        keys[0] = keys[end - 1];
-        keys[end - 1] = k;
-        const std::size_t o = order[0];
-        order[0] = order[end - 1];
-        order[end - 1] = o;
-        sift(0, end - 1);
     }
 }
 
@@ -524,13 +543,17 @@ struct arena_of {
     };
     /// Placements [K·per, (K + 1)·per) of the plan, each evaluation on its own (carrying the
     /// squeaky wheel's counts from the one before).
+    static constexpr auto steps = [] {  // once, whatever the placements
+        if constexpr (plannable) return arena_steps(A::full.nodes);
+        else return std::array<arena_step, 0>{};
+    }();
     template <std::size_t K>
     static constexpr made make_attempt() {
         made m{};
         if constexpr (plannable) {
             if constexpr (K > 0) m.boost = attempt<K - 1>.boost;
-            const auto steps = arena_steps(A::full.nodes);
-            m.summary = plan_arena(steps.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
+            const auto local = steps;  // g++ copies a static constexpr array on every element read
+            m.summary = plan_arena(local.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
                                    K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data());
         }
         return m;
