@@ -575,6 +575,7 @@ struct arena_of {
     }
     static constexpr const made& work = best<0>();
     static_assert(!work.summary.overflow, "netshape: the arena's size does not fit in 64 bits");
+    static constexpr bool usable = plannable && !work.summary.overflow;
 };
 
 /// The plan of a network that breaks a rule, or of a plan that cannot be made: that has been
@@ -587,7 +588,7 @@ struct unknown_plan {
     unknown tensors{0};
 };
 
-template <class Net, plan Plan, bool = arena_of<Net, Plan>::plannable>
+template <class Net, plan Plan, bool = arena_of<Net, Plan>::usable>
 struct arena_result {
     using A = arena_of<Net, Plan>;
     static constexpr arena_plan<A::work.summary.count> value = [] {
