@@ -222,6 +222,7 @@ TEST_CASE("arena: printed as text, CSV, JSON and SVG") {
     const std::string text = ns::arena_text<small>();
     CHECK(text.find("arena: 3,072 bytes; lower bound 3,072; naive 3,888") != std::string::npos);
     CHECK(text.find("add of 2") != std::string::npos);
+    CHECK(text.find("inference figure): 3,072 bytes; the arena is 3,072 (0 less)") != std::string::npos);
     const std::string csv = ns::arena_csv<small>();
     CHECK(csv.rfind("tensor,writer,writer_node,offset,bytes,first,last,within,scratch,output\n", 0) == 0);
     CHECK(csv.find("4,dense 10,8,0,48,8,8,,0,1\n") != std::string::npos);

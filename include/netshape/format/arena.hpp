@@ -86,6 +86,13 @@ std::string arena_text() {
     out += format::cat("arena: ", format::thousands(a.bytes), " bytes; lower bound ", format::thousands(a.lower_bound),
                        "; naive ", format::thousands(a.naive), " (", Plan.element_bytes, " bytes an element, aligned to ",
                        Plan.alignment, ")\n");
+    // memory<Net>()'s inference figure counts peak_activations, an upper bound for a framework that
+    // frees each tensor when it can (held merge inputs counted once per branch); the plan is exact.
+    const count_t peak = peak_activations<Net> * Plan.element_bytes;
+    out += format::cat("plain peak (peak_activations × ", Plan.element_bytes, " bytes, memory<Net>()'s inference figure): ",
+                       format::thousands(peak), " bytes; the arena is ", format::thousands(a.bytes),
+                       a.bytes <= peak ? " (" : " (+", format::thousands(a.bytes <= peak ? peak - a.bytes : a.bytes - peak),
+                       a.bytes <= peak ? " less)\n" : ")\n");
     return out;
 }
 
