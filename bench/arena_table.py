@@ -2,7 +2,8 @@
 """Builds bench/arena_table.cpp (g++ -O1, the project's warnings) and writes its table into
 docs/arena.md, between the lines '<!-- arena table -->' and '<!-- end arena table -->', and the
 picture docs/arena_mobilenet_v2.svg.
-Python standard library only. Exit status: 0 written, 1 failure."""
+Python standard library only. Exit status: 0 written, 1 failure, 2 usage."""
+import argparse
 import os
 import subprocess
 import sys
@@ -15,10 +16,13 @@ BEGIN, END = "<!-- arena table -->", "<!-- end arena table -->"
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--compiler", default=os.environ.get("CXX", "g++"), help="the C++ compiler (default: $CXX or g++)")
+    args = parser.parse_args()
     doc = os.path.join(ROOT, "docs", "arena.md")
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "arena_table")
-        cmd = [os.environ.get("CXX", "g++"), *cxx_flags(), "-O1", "-I" + os.path.join(ROOT, "include"),
+        cmd = [args.compiler, *cxx_flags(), "-O1", "-I" + os.path.join(ROOT, "include"),
                os.path.join(ROOT, "bench", "arena_table.cpp"), "-o", exe]
         built = subprocess.run(cmd, capture_output=True, text=True)
         if built.returncode != 0:

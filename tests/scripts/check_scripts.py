@@ -37,7 +37,7 @@ NEEDS = {
                                "--include", "include"],
 }
 # Scripts that need nothing beyond the standard library.
-STANDALONE = {"tools/extract_snippets.py", "bench/compile_bench.py", "bench/perf_check.py",
+STANDALONE = {"tools/extract_snippets.py", "bench/compile_bench.py", "bench/perf_check.py", "bench/arena_table.py",
               "tests/scripts/check_scripts.py"}
 
 
