@@ -83,4 +83,11 @@ int main() {
     row<zoo::shufflenet_v2_x1_0>("shufflenet_v2_x1_0");
     row<zoo::efficientnet_b0>("efficientnet_b0");
     row<zoo::convnext_tiny>("convnext_tiny");
+    row<zoo::fcn_resnet50>("fcn_resnet50");
+    row<zoo::fcn_resnet101>("fcn_resnet101");
+    row<zoo::deeplabv3_resnet50>("deeplabv3_resnet50");
+    row<zoo::deeplabv3_resnet101>("deeplabv3_resnet101");
+    row<zoo::deeplabv3_mobilenet_v3_large>("deeplabv3_mobilenet_v3_large");
+    row<zoo::lraspp_mobilenet_v3_large>("lraspp_mobilenet_v3_large");
+    row<zoo::resnet50_fpn, true>("resnet50_fpn");
 }

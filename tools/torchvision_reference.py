@@ -9,14 +9,19 @@ python3-torchvision). No weights are downloaded: every model is built with weigh
 Writes DIR/torchvision_reference.hpp (constexpr figures for the C++ tests) and
 DIR/torchvision_reference.json (the same figures, for people and other tools).
 
-Figures, for one image at the model's default input size, in eval() mode:
+Figures, for one image at the model's default input size, in eval() mode. The forward pass runs on
+PyTorch's meta device (tensors with shapes and no data; parameters are counted before the move), so
+that the segmentation models at 520x520 take a second, not minutes:
   params       number of elements of every learnable parameter
   buffers      number of elements of every buffer except batch norm's num_batches_tracked counter
                (that leaves running_mean and running_var)
   output       the output tensor's shape as height x width x channels ((1, N) -> 1x1xN)
-  macs         sum over every nn.Conv2d and nn.Linear call, counted by forward hooks:
-                 conv:   out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w
-                 linear: (input elements / in_features) * in_features * out_features
+  macs         sum over every convolution (any kind: nn.Conv1d/2d/3d and the transposed ones) and
+               nn.Linear call, counted by forward hooks:
+                 conv:       output elements * (in_channels / groups) * kernel area
+                             (Conv2d: out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w)
+                 transposed: input elements * (out_channels / groups) * kernel area
+                 linear:     (input elements / in_features) * in_features * out_features
   layers       for a few models, every leaf module call in order: (module name, output shape)
   outputs      for models with auxiliary classifiers (aux_logits=True): every output's shape, the
                auxiliary heads' in order, the main output last. torchvision runs its aux heads in
@@ -25,11 +30,23 @@ Figures, for one image at the model's default input size, in eval() mode:
                module is called, by a forward hook on the module it follows in torchvision's forward
                (AUX below), on that module's output: the tensor torchvision's forward gives it. The
                hooks that count MACs see its Conv2d and Linear calls, so macs includes the heads.
+               For models that return several tensors (a dict: the segmentation models' {'out': ...},
+               the feature pyramid's OrderedDict '0' ... '3', 'pool'): every returned tensor, in the
+               order netshape's output_shapes lists them (OUTPUT_ORDER below: side outputs in the
+               order they appear in the type, depth first, the main path's last); output is the
+               last of them. output_names gives each one's key.
+
+The segmentation models are built with weights=None, weights_backbone=None (torchvision's defaults
+otherwise: 21 classes, aux_loss off); resnet50_fpn is torchvision's detection backbone
+resnet_fpn_backbone(backbone_name='resnet50', weights=None, trainable_layers=5): FrozenBatchNorm2d
+(its weight, bias, running_mean and running_var are buffers), the feature pyramid with its extra
+max-pooled level.
 
 Exit status: 0 written, 1 failure, 2 usage, 77 torch or torchvision missing (skipped).
 """
 import argparse
 import json
+import math
 import os
 import sys
 
@@ -49,6 +66,8 @@ if __name__ == "__main__":
 
 torch, torchvision = require("torch", "torchvision")
 nn, models = torch.nn, torchvision.models
+segmentation = torchvision.models.segmentation
+from torchvision.models.detection.backbone_utils import resnet_fpn_backbone  # noqa: E402
 
 
 # Models that torchvision does not have, written out here in plain PyTorch.
@@ -134,6 +153,31 @@ MODELS = [
      False),
     ("inception_v3_aux", lambda: models.inception_v3(weights=None, aux_logits=True, init_weights=False), 299, 299,
      3, False),
+    ("fcn_resnet50", lambda: segmentation.fcn_resnet50(weights=None, weights_backbone=None), 520, 520, 3, True),
+    ("fcn_resnet101", lambda: segmentation.fcn_resnet101(weights=None, weights_backbone=None), 520, 520, 3, False),
+    ("deeplabv3_resnet50", lambda: segmentation.deeplabv3_resnet50(weights=None, weights_backbone=None), 520, 520, 3,
+     True),
+    ("deeplabv3_resnet101", lambda: segmentation.deeplabv3_resnet101(weights=None, weights_backbone=None), 520, 520,
+     3, False),
+    ("deeplabv3_mobilenet_v3_large",
+     lambda: segmentation.deeplabv3_mobilenet_v3_large(weights=None, weights_backbone=None), 520, 520, 3, False),
+    ("lraspp_mobilenet_v3_large", lambda: segmentation.lraspp_mobilenet_v3_large(weights=None, weights_backbone=None),
+     520, 520, 3, True),
+    ("resnet50_fpn", lambda: resnet_fpn_backbone(backbone_name="resnet50", weights=None, trainable_layers=5), 800, 800,
+     3, True),
+    # The same at sizes that no stride divides: the upsampling to the input's size and the sizes the
+    # skip connections meet at (FPN's nearest resize of 26x19 to 51x38 ...) are exact, not doubled.
+    ("fcn_resnet50_321x479", lambda: segmentation.fcn_resnet50(weights=None, weights_backbone=None), 321, 479, 3,
+     False),
+    ("deeplabv3_mobilenet_v3_large_333x251",
+     lambda: segmentation.deeplabv3_mobilenet_v3_large(weights=None, weights_backbone=None), 333, 251, 3, False),
+    ("lraspp_mobilenet_v3_large_333x251",
+     lambda: segmentation.lraspp_mobilenet_v3_large(weights=None, weights_backbone=None), 333, 251, 3, False),
+    ("resnet50_fpn_801x597", lambda: resnet_fpn_backbone(backbone_name="resnet50", weights=None, trainable_layers=5),
+     801, 597, 3, False),
+    # The pyramid on basic blocks (its lateral convolutions take 64 ... 512 channels).
+    ("resnet18_fpn", lambda: resnet_fpn_backbone(backbone_name="resnet18", weights=None, trainable_layers=5), 800, 800,
+     3, False),
 ]
 
 # Models with auxiliary classifiers: (module whose output the head takes, head module), in the order of
@@ -143,6 +187,16 @@ AUX = {
     "googlenet_aux": [("inception4a", "aux1"), ("inception4d", "aux2")],
     "inception_v3_aux": [("Mixed_6e", "AuxLogits")],
 }
+
+# Models returning several tensors: the keys of the dict they return, in netshape's order (output_shapes:
+# side outputs depth first, the main path's last). The feature pyramid's top-down path nests each level
+# inside the finer one's skip connection, so its levels come coarsest first: '3', then 'pool' (the
+# max-pooled '3', a side output inside the head of '3'), then '2', '1' and '0', the main path. A model
+# returning a dict and missing here has its keys in the dict's order.
+OUTPUT_ORDER = {
+    "resnet50_fpn": ["3", "pool", "2", "1", "0"],
+}
+OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet18_fpn"] = OUTPUT_ORDER["resnet50_fpn"]
 
 
 def hwc(t):
@@ -155,7 +209,16 @@ def hwc(t):
     raise ValueError(f"unexpected output shape {list(t.shape)}")
 
 
-def measure(build, height, width, channels, per_layer, aux=()):
+def matrix_products(module, inputs, output):
+    """MACs of one call of a convolution (any kind) or linear layer, batch of one."""
+    if isinstance(module, nn.modules.conv._ConvTransposeNd):
+        return inputs[0][0].numel() * (module.out_channels // module.groups) * math.prod(module.kernel_size)
+    if isinstance(module, nn.modules.conv._ConvNd):
+        return output[0].numel() * (module.in_channels // module.groups) * math.prod(module.kernel_size)
+    return inputs[0].numel() // module.in_features * module.in_features * module.out_features
+
+
+def measure(build, height, width, channels, per_layer, aux=(), order=None):
     torch.manual_seed(0)
     model = build().eval()
     params = sum(p.numel() for p in model.parameters())
@@ -166,16 +229,12 @@ def measure(build, height, width, channels, per_layer, aux=()):
 
     def count(module, inputs, output):
         nonlocal macs
-        if isinstance(module, nn.Conv2d):
-            kh, kw = module.kernel_size
-            macs += (output.shape[2] * output.shape[3] * module.out_channels
-                     * (module.in_channels // module.groups) * kh * kw)
-        else:
-            macs += inputs[0].numel() // module.in_features * module.in_features * module.out_features
+        macs += matrix_products(module, inputs, output)
 
     def record(name):
         def hook(module, inputs, output):
-            layers.append([name] + hwc(output))
+            if isinstance(output, torch.Tensor):  # not FPN's extra_blocks, which returns its lists
+                layers.append([name] + hwc(output))
         return hook
 
     side = []
@@ -188,20 +247,30 @@ def measure(build, height, width, channels, per_layer, aux=()):
     for parent, name in aux:
         handles.append(model.get_submodule(parent).register_forward_hook(head(model.get_submodule(name))))
     for name, module in model.named_modules():
-        if isinstance(module, (nn.Conv2d, nn.Linear)):
+        if isinstance(module, (nn.modules.conv._ConvNd, nn.Linear)):
             handles.append(module.register_forward_hook(count))
         if per_layer and name and not list(module.children()):
             handles.append(module.register_forward_hook(record(name)))
+    model.to("meta")  # every figure here follows from shapes: no arithmetic needed, only its shapes
     with torch.no_grad():
-        output = model(torch.zeros(1, channels, height, width))
+        output = model(torch.zeros(1, channels, height, width, device="meta"))
     for h in handles:
         h.remove()
+    names = None
+    if isinstance(output, dict):
+        names = list(order or output.keys())
+        if sorted(names) != sorted(output.keys()):
+            raise ValueError(f"OUTPUT_ORDER {names} is not the model's outputs {list(output.keys())}")
+        side = [hwc(output[k]) for k in names[:-1]]
+        output = output[names[-1]]
     figures = {"input": [height, width, channels], "params": params, "buffers": buffers,
                "output": hwc(output), "macs": macs}
     if per_layer:
         figures["layers"] = layers
-    if aux:
+    if aux or names:
         figures["outputs"] = side + [figures["output"]]
+    if names:
+        figures["output_names"] = names
     return figures
 
 
@@ -210,8 +279,8 @@ def header(results):
     out = [
         "// tests/data/torchvision_reference.hpp: GENERATED by tools/torchvision_reference.py; do not edit.",
         f"// Measured with torch {th} and torchvision {tv} (weights=None, eval(), one image).",
-        "// params: learnable elements; buffers: without num_batches_tracked; macs: Conv2d and Linear,",
-        "// counted with forward hooks; shapes are height, width, channels.",
+        "// params: learnable elements; buffers: without num_batches_tracked; macs: every convolution and",
+        "// Linear, counted with forward hooks; shapes are height, width, channels.",
         "#pragma once",
         "",
         "#include <cstdint>",
@@ -251,7 +320,11 @@ def header(results):
     for name, f in results.items():
         if "outputs" not in f:
             continue
-        out.append(f"/// {name}'s outputs: the auxiliary heads' in order, the main output last.")
+        if "output_names" in f:
+            keys = ", ".join(f"'{k}'" for k in f["output_names"])
+            out.append(f"/// {name}'s outputs: the tensors it returns ({keys}), the main path's last.")
+        else:
+            out.append(f"/// {name}'s outputs: the auxiliary heads' in order, the main output last.")
         out.append(f"inline constexpr hwc {name}_outputs[] = {{{', '.join(shape(o) for o in f['outputs'])}}};")
         out.append("")
     for name, f in results.items():
@@ -272,7 +345,7 @@ def main(args):
     torch.set_num_threads(1)
     results = {}
     for name, build, h, w, c, per_layer in MODELS:
-        results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()))
+        results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name))
     with open(os.path.join(target, "torchvision_reference.hpp"), "w") as f:
         f.write(header(results))
     document = {"torch": torch.__version__, "torchvision": torchvision.__version__, "models": results}

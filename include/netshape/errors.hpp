@@ -44,6 +44,8 @@
     X(pixel_unshuffle_size_not_divisible, pixel_unshuffle_size_divisible, "netshape: pixel_unshuffle needs height and width divisible by its factor") \
     X(heads_not_positive, heads_are_positive, "netshape: attention heads must be positive") \
     X(heads_not_dividing_channels, heads_divide_channels, "netshape: attention heads must divide the channels") \
+    X(window_not_positive, window_is_positive, "netshape: an attention window or grid must be positive") \
+    X(grid_not_dividing_image, grid_divides_image, "netshape: grid attention's grid must divide the image's height and width") \
     X(token_out_of_range, token_within_sequence, "netshape: select_token index outside the sequence") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \

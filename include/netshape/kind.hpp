@@ -40,6 +40,10 @@ enum class kind : unsigned char {
     position_embedding,
     multi_head_attention,
     select_token,
+    window_attention,
+    cosine_window_attention,
+    grid_attention,
+    patch_merging,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order
     block_end,

@@ -10,6 +10,7 @@
 #include <netshape/composition/sequential.hpp>
 #include <netshape/kind_rule.hpp>
 #include <netshape/layers/activation.hpp>
+#include <netshape/layers/attention.hpp>
 #include <netshape/layers/channels.hpp>
 #include <netshape/layers/conv.hpp>
 #include <netshape/layers/dense.hpp>

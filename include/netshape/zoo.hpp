@@ -12,14 +12,18 @@
 
 #include <netshape/zoo/alexnet.hpp>
 #include <netshape/zoo/convnext.hpp>
+#include <netshape/zoo/detection.hpp>
 #include <netshape/zoo/densenet.hpp>
 #include <netshape/zoo/efficientnet.hpp>
 #include <netshape/zoo/googlenet.hpp>
 #include <netshape/zoo/inception.hpp>
 #include <netshape/zoo/lenet.hpp>
+#include <netshape/zoo/maxvit.hpp>
 #include <netshape/zoo/mobilenet.hpp>
 #include <netshape/zoo/resnet.hpp>
+#include <netshape/zoo/segmentation.hpp>
 #include <netshape/zoo/shufflenet.hpp>
+#include <netshape/zoo/swin.hpp>
 #include <netshape/zoo/squeezenet.hpp>
 #include <netshape/zoo/vgg.hpp>
 #include <netshape/zoo/vit.hpp>

@@ -37,15 +37,16 @@ using basic_conv = sequential<
     named<"bn", batch_norm>,
     relu>;
 
-/// torchvision's Conv2dNormActivation: a K×K convolution without bias padded to keep the size
-/// ((K − 1) / 2), batch norm, then Activation unless it is void ("0", "1", "2").
-template <count_t Filters, count_t K, count_t Stride, count_t Groups, class Activation>
+/// torchvision's Conv2dNormActivation: a K×K convolution without bias, dilated by Dilation and
+/// padded to keep the size ((K − 1) / 2 · Dilation), batch norm, then Activation unless it is void
+/// ("0", "1", "2").
+template <count_t Filters, count_t K, count_t Stride, count_t Groups, class Activation, count_t Dilation = 1>
 using conv_bn_act = std::conditional_t<std::is_void_v<Activation>,
     sequential<
-        at<0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2>, groups<Groups>, no_bias>>,
+        at<0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2 * Dilation>, dilation<Dilation>, groups<Groups>, no_bias>>,
         at<1, batch_norm>>,
     sequential<
-        at<0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2>, groups<Groups>, no_bias>>,
+        at<0, conv2d<Filters, K, stride<Stride>, pad<(K - 1) / 2 * Dilation>, dilation<Dilation>, groups<Groups>, no_bias>>,
         at<1, batch_norm>,
         at<2, std::conditional_t<std::is_void_v<Activation>, relu, Activation>>>>;
 

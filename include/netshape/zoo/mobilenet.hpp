@@ -14,10 +14,12 @@ namespace netshape::zoo {
 
 namespace detail {
 
-/// One inverted-residual block, as a configuration table unrolls it.
+/// One inverted-residual block, as a configuration table unrolls it: stride is the table's (it
+/// decides the residual sum); a dilated block's depthwise convolution has stride 1 instead.
 struct inverted {
     count_t in = 0, expanded = 0, out = 0, kernel = 3, stride = 1;
     bool se = false, hardswish = false;
+    count_t dilation = 1;
 };
 
 // MobileNetV2's table: expansion t, channels c, repeats n, first stride s.
@@ -48,23 +50,37 @@ constexpr inverted mobilenet_v2_block(std::size_t i) {
     return inverted{};
 }
 
-// MobileNetV3-Large's table: in, kernel, expanded, out, SE, hardswish, stride (dilation 1).
+// MobileNetV3-Large's table: in, kernel, expanded, out, SE, hardswish, stride, and the dilation of
+// torchvision's dilated=True (the segmentation backbones: the last stage dilated by 2; 1 otherwise).
 struct v3_row {
     count_t in, kernel, expanded, out;
     bool se, hardswish;
-    count_t stride;
+    count_t stride, dilated;
 };
 inline constexpr v3_row mobilenet_v3_large_rows[] = {
-    {16, 3, 16, 16, false, false, 1},    {16, 3, 64, 24, false, false, 2},    {24, 3, 72, 24, false, false, 1},
-    {24, 5, 72, 40, true, false, 2},     {40, 5, 120, 40, true, false, 1},    {40, 5, 120, 40, true, false, 1},
-    {40, 3, 240, 80, false, true, 2},    {80, 3, 200, 80, false, true, 1},    {80, 3, 184, 80, false, true, 1},
-    {80, 3, 184, 80, false, true, 1},    {80, 3, 480, 112, true, true, 1},    {112, 3, 672, 112, true, true, 1},
-    {112, 5, 672, 160, true, true, 2},   {160, 5, 960, 160, true, true, 1},   {160, 5, 960, 160, true, true, 1}};
+    {16, 3, 16, 16, false, false, 1, 1},    {16, 3, 64, 24, false, false, 2, 1},    {24, 3, 72, 24, false, false, 1, 1},
+    {24, 5, 72, 40, true, false, 2, 1},     {40, 5, 120, 40, true, false, 1, 1},    {40, 5, 120, 40, true, false, 1, 1},
+    {40, 3, 240, 80, false, true, 2, 1},    {80, 3, 200, 80, false, true, 1, 1},    {80, 3, 184, 80, false, true, 1, 1},
+    {80, 3, 184, 80, false, true, 1, 1},    {80, 3, 480, 112, true, true, 1, 1},    {112, 3, 672, 112, true, true, 1, 1},
+    {112, 5, 672, 160, true, true, 2, 2},   {160, 5, 960, 160, true, true, 1, 2},   {160, 5, 960, 160, true, true, 1, 2}};
+inline constexpr std::size_t mobilenet_v3_large_count = std::size(mobilenet_v3_large_rows);
 
-constexpr inverted mobilenet_v3_large_block(std::size_t i) {
+constexpr inverted mobilenet_v3_large_block(std::size_t i, bool dilated = false) {
     const v3_row r = mobilenet_v3_large_rows[i];
     return inverted{make_divisible(r.in, 1), make_divisible(r.expanded, 1), make_divisible(r.out, 1), r.kernel,
-                    r.stride,                r.se,                          r.hardswish};
+                    r.stride,                r.se,                          r.hardswish,              dilated ? r.dilated : 1};
+}
+
+/// torchvision's stage_indices of MobileNetV3-Large's features (the segmentation models' choice of
+/// feature maps): 0, every block whose table stride is above 1 (at its place in features, 1 + its
+/// row), and the last index; the I-th from the end (1 the last).
+constexpr std::size_t mobilenet_v3_large_stage_index(std::size_t from_end) {
+    std::size_t indices[mobilenet_v3_large_count + 2] = {0};
+    std::size_t n = 1;
+    for (std::size_t i = 0; i < mobilenet_v3_large_count; ++i)
+        if (mobilenet_v3_large_rows[i].stride > 1) indices[n++] = i + 1;
+    indices[n++] = mobilenet_v3_large_count + 1;
+    return indices[n - from_end];
 }
 
 /// MobileNetV2's block: expand 1×1 (unless t = 1), depthwise 3×3, project 1×1 with batch norm
@@ -107,34 +123,43 @@ struct mobilenet_v2_features_make {
     using type = decltype(mobilenet_v2_features(std::make_index_sequence<Blocks>{}));
 };
 
-/// MobileNetV3's block: expand (unless the width is kept), depthwise K×K, squeeze-excite (ReLU
-/// inside, hardsigmoid scale, squeeze to make_divisible(expanded / 4)), project ("block" > "0"
-/// ...); ReLU or hardswish as activation.
-template <count_t In, count_t Expanded, count_t Out, count_t K, count_t Stride, bool Se, class Act,
+/// MobileNetV3's block: expand (unless the width is kept), depthwise K×K (dilated by Dilation, and
+/// then of stride 1), squeeze-excite (ReLU inside, hardsigmoid scale, squeeze to
+/// make_divisible(expanded / 4)), project ("block" > "0" ...); ReLU or hardswish as activation.
+template <count_t In, count_t Expanded, count_t Out, count_t K, count_t Stride, bool Se, class Act, count_t Dilation = 1,
           count_t E = Expanded != In ? 1 : 0, count_t S = Se ? 1 : 0>
 using v3_body = named<"block", sequential<
     std::conditional_t<E == 1, at<0, conv_bn_act<Expanded, 1, 1, 1, Act>>, sequential<>>,
-    at<E, conv_bn_act<Expanded, K, Stride, Expanded, Act>>,
+    at<E, conv_bn_act<Expanded, K, Dilation == 1 ? Stride : 1, Expanded, Act, Dilation>>,
     std::conditional_t<Se, at<E + 1, squeeze_excitation<Expanded, make_divisible(Expanded / 4, 1), relu, hardsigmoid>>,
                        sequential<>>,
     at<E + S + 1, conv_bn_act<Out, 1, 1, 1, void>>>>;
 
-template <std::size_t I>
+/// features[I] of MobileNetV3-Large (dilated: torchvision's dilated=True), at its index: 0 the stem,
+/// 1 to 15 the blocks, 16 the last 1×1 convolution to 6× the last block's channels.
+template <bool Dilated, std::size_t I>
 struct v3_at {
-    static constexpr inverted b = mobilenet_v3_large_block(I);
-    using body = v3_body<b.in, b.expanded, b.out, b.kernel, b.stride, b.se, std::conditional_t<b.hardswish, hardswish, relu>>;
-    using type = at<static_cast<count_t>(I + 1), std::conditional_t<b.stride == 1 && b.in == b.out, add<body, identity>, sequential<body>>>;
+    static constexpr inverted b = mobilenet_v3_large_block(I - 1, Dilated);
+    using body = v3_body<b.in, b.expanded, b.out, b.kernel, b.stride, b.se, std::conditional_t<b.hardswish, hardswish, relu>, b.dilation>;
+    using type = at<static_cast<count_t>(I), std::conditional_t<b.stride == 1 && b.in == b.out, add<body, identity>, sequential<body>>>;
+};
+template <bool Dilated>
+struct v3_at<Dilated, 0> {
+    using type = at<0, conv_bn_act<make_divisible(16, 1), 3, 2, 1, hardswish>>;
+};
+template <bool Dilated>
+struct v3_at<Dilated, mobilenet_v3_large_count + 1> {
+    using type = at<static_cast<count_t>(mobilenet_v3_large_count + 1),
+                    conv_bn_act<6 * mobilenet_v3_large_block(mobilenet_v3_large_count - 1).out, 1, 1, 1, hardswish>>;
 };
 
-/// features: the stem, the blocks, the last 1×1 convolution to 6× the last block's channels.
-template <std::size_t... I>
-auto mobilenet_v3_large_features(std::index_sequence<I...>) -> named<"features", sequential<
-    at<0, conv_bn_act<make_divisible(16, 1), 3, 2, 1, hardswish>>,
-    typename v3_at<I>::type...,
-    at<static_cast<count_t>(sizeof...(I) + 1), conv_bn_act<6 * mobilenet_v3_large_block(sizeof...(I) - 1).out, 1, 1, 1, hardswish>>>>;
-template <std::size_t Blocks>
+/// features[First] ... features[First + sizeof...(I) − 1], each at its index, as one sequential.
+template <bool Dilated, std::size_t First, std::size_t... I>
+auto mobilenet_v3_large_features(std::index_sequence<I...>) -> sequential<typename v3_at<Dilated, First + I>::type...>;
+/// features[First, Last): a template, so that its type is worked out only when deferred<> asks.
+template <bool Dilated, std::size_t First = 0, std::size_t Last = mobilenet_v3_large_count + 2>
 struct mobilenet_v3_large_features_make {
-    using type = decltype(mobilenet_v3_large_features(std::make_index_sequence<Blocks>{}));
+    using type = decltype(mobilenet_v3_large_features<Dilated, First>(std::make_index_sequence<Last - First>{}));
 };
 
 }  // namespace detail
@@ -152,7 +177,7 @@ using mobilenet_v2_at = network<input<Height, Width, 3>,
 /// MobileNetV3-Large (width 1.0) on Height×Width×3.
 template <count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
 using mobilenet_v3_large_at = network<input<Height, Width, 3>,
-    detail::deferred<detail::mobilenet_v3_large_features_make<std::size(detail::mobilenet_v3_large_rows)>>,
+    named<"features", detail::deferred<detail::mobilenet_v3_large_features_make<false>>>,
     named<"avgpool", adaptive_avg_pool<1>>,
     flatten,
     named<"classifier", sequential<
