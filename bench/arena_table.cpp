@@ -73,7 +73,9 @@ int main(int argc, char** argv) {
     ROW(resnext50_32x4d) ROW(wide_resnet50_2) ROW(googlenet) ROW(inception_v3) ROW(googlenet_aux) ROW(inception_v3_aux)
     ROW(squeezenet1_0) ROW(squeezenet1_1) ROW(densenet121) ROW(densenet169) ROW(densenet201) ROW(mobilenet_v2)
     ROW(mobilenet_v3_large) ROW(shufflenet_v2_x1_0) ROW(efficientnet_b0) ROW(convnext_tiny) ROW(vit_b_16)
-    ROW(vit_b_32) ROW(vit_l_16) ROW(vit_l_32) ROW(vit_h_14)
+    ROW(vit_b_32) ROW(vit_l_16) ROW(vit_l_32) ROW(vit_h_14) ROW(fcn_resnet50) ROW(fcn_resnet101) ROW(deeplabv3_resnet50)
+    ROW(deeplabv3_resnet101) ROW(deeplabv3_mobilenet_v3_large) ROW(lraspp_mobilenet_v3_large) ROW(resnet50_fpn)
+    ROW(swin_t) ROW(swin_s) ROW(swin_b) ROW(swin_v2_t) ROW(swin_v2_s) ROW(swin_v2_b) ROW(maxvit_t)
 #undef ROW
     std::printf("\n%d models; the default plan (float32, 16-byte alignment) is at the lower bound on %d. "
                 "Of all %d plans in the table, %d are at the lower bound. The worst ratio with the issue's "
