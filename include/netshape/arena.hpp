@@ -1,0 +1,614 @@
+// netshape/arena.hpp: the static memory plan of one forward pass, at compile time.
+//
+//   static_assert(netshape::arena<Net, netshape::plan{.element_bytes = 1}>.bytes <= 256 * 1024);
+//   alignas(16) std::byte buffer[netshape::arena<Net>.bytes];
+//
+// Every stored tensor of one forward pass of one image (the input, and every node's output that is
+// a new tensor under the activations convention, docs/figures.md) gets an offset in one buffer, such
+// that two tensors alive at the same step never overlap. Steps are the indices of nodes<Net>: step i
+// runs node i. A tensor lives from the step that writes it (the input: step 0) to the last step that
+// reads it; the network's outputs (the main path's and every output<Head>'s) live to the last step.
+// docs/arena.md defines every option and measures the plans on the zoo.
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+#include <netshape/detail/checked.hpp>
+#include <netshape/netshape.hpp>
+
+namespace netshape {
+
+/// How the arena is planned: a structural type, given as a template argument
+/// (`arena<Net, plan{.element_bytes = 1, .concat_in_place = true}>`).
+struct plan {
+    count_t element_bytes = 4;    // bytes of one element: 4 (float32), 2 (float16), 1 (int8)
+    count_t alignment = 16;       // every tensor's offset and size are multiples of it (a power of two)
+    bool concat_in_place = false;  // a concat's branches write straight into their slice of its output
+    bool add_in_place = false;     // add and multiply write their output over an input that dies there
+    bool im2col = false;           // each conv2d also holds its im2col scratch while it runs
+};
+
+/// The writer of the network's input (no node writes it), and "no tensor" for arena_tensor::within.
+inline constexpr std::size_t arena_input = static_cast<std::size_t>(-1);
+inline constexpr std::size_t no_tensor = static_cast<std::size_t>(-1);
+
+/// One tensor of the plan: the node that writes it (an index into nodes<Net>, or arena_input), its
+/// place in the buffer, and its lifetime in steps (node indices, both ends included).
+struct arena_tensor {
+    std::size_t writer = arena_input;
+    count_t offset = 0;
+    count_t bytes = 0;  // its elements times element_bytes, rounded up to the alignment
+    std::size_t first = 0;
+    std::size_t last = 0;
+    /// The tensor whose bytes hold this one's, when the plan shares them on purpose: an add or
+    /// multiply written over its input (add_in_place), or a concat's branch written into its slice
+    /// of the concat's output (concat_in_place). Otherwise no_tensor: its bytes are its own.
+    std::size_t within = no_tensor;
+    bool scratch = false;  // a convolution's im2col buffer (im2col): alive at its writer's step only
+    bool output = false;   // an output of the network: alive to the last step
+};
+
+/// A network's plan: `bytes` (the buffer it needs: the end of the highest tensor), `lower_bound`
+/// (the most bytes alive at one step: no plan can be smaller), `naive` (every tensor its own bytes,
+/// no reuse), and `tensors`, the input first and the others in the order of their writers.
+template <std::size_t Count>
+struct arena_plan {
+    count_t bytes = 0;
+    count_t lower_bound = 0;
+    count_t naive = 0;
+    std::array<arena_tensor, Count> tensors{};
+};
+
+namespace detail {
+
+/// What the planner reads of a node: its kind, merge, storage, input and output sizes, and the
+/// im2col scratch of a conv2d. Copied once from the records (g++ copies a static constexpr array on
+/// every element read: see nodes.hpp).
+struct arena_step {
+    kind k = kind::identity;
+    merge how = merge::none;
+    storage stores = storage::new_tensor;
+    count_t branches = 0;
+    wide out = 0;      // output elements
+    wide scratch = 0;  // conv2d: kernel area × input channels / groups × output positions
+};
+
+/// The running value: the tensor that holds it and how many of its elements it is (a view such as
+/// channel_slice is part of its tensor).
+struct arena_value {
+    std::size_t tensor = 0;
+    wide elements = 0;
+};
+
+struct arena_frame {
+    arena_value input{};
+    std::size_t values = 0;  // where its finished branches' values begin in the value stack
+    count_t seen = 0;        // branches begun
+    count_t branches = 0;
+    merge how = merge::none;
+    bool is_merge = false;
+};
+
+/// A tensor while the plan is made: its record, its elements, and its place in the tensor that
+/// holds it (`within`, at `relative` bytes).
+struct arena_item {
+    arena_tensor t{};
+    wide elements = 0;
+    count_t relative = 0;
+};
+
+/// Rounds up to a power of two.
+constexpr wide round_up(wide bytes, count_t alignment) { return (bytes + alignment - 1) / alignment * alignment; }
+
+/// Sorts `keys` (with `order` permuted alike) into ascending order: by insertion when short (a
+/// group's neighbours, a handful), else a heap sort. The standard library's sort is in
+/// <algorithm>, a header this one need not parse; the loops are written out (no lambda), since a
+/// call is the constant evaluators' dearest statement.
+constexpr void sort_by(wide* keys, std::size_t* order, std::size_t n) {
+    if (n <= 16) {
+        for (std::size_t i = 1; i < n; ++i) {
+            const wide k = keys[i];
+            const std::size_t o = order[i];
+            std::size_t j = i;
+            for (; j > 0 && k < keys[j - 1]; --j) {
+                keys[j] = keys[j - 1];
+                order[j] = order[j - 1];
+            }
+            keys[j] = k;
+            order[j] = o;
+        }
+        return;
+    }
+    for (std::size_t end = n, start = n / 2;;) {
+        // Build the heap (start > 0: sift start − 1 down), then move its top to the end, one by one.
+        if (start > 0) {
+            --start;
+        } else {
+            if (--end == 0) return;
+            const wide k = keys[0];
+            keys[0] = keys[end];
+            keys[end] = k;
+            const std::size_t o = order[0];
+            order[0] = order[end];
+            order[end] = o;
+        }
+        std::size_t root = start;
+        while (2 * root + 1 < end) {
+            std::size_t child = 2 * root + 1;
+            if (child + 1 < end && keys[child] < keys[child + 1]) ++child;
+            if (!(keys[root] < keys[child])) break;
+            const wide k = keys[root];
+            keys[root] = keys[child];
+            keys[child] = k;
+            const std::size_t o = order[root];
+            order[root] = order[child];
+            order[child] = o;
+            root = child;
+        }
+    }
+}
+
+/// The tensors of one forward pass and their lifetimes, from the node steps: the dataflow of the
+/// activations convention (in-place kinds and views share their input's tensor), with the plan's
+/// options. Returns the number of tensors written to `items` (at most 2n + 1).
+constexpr std::size_t arena_tensors(const arena_step* steps, std::size_t n, wide input, const plan& p,
+                                    arena_item* items, std::size_t depth) {
+    std::size_t count = 0;
+    const auto make = [&](std::size_t writer, wide elements, std::size_t first) {
+        arena_item& it = items[count];
+        it.t.writer = writer;
+        it.t.first = it.t.last = first;
+        it.elements = elements;
+        return count++;
+    };
+    arena_frame* stack = new arena_frame[depth + 1];
+    arena_value* values = new arena_value[n + 1];
+    std::size_t top = 0, held = 0;
+    arena_value cur{make(arena_input, input, 0), input};
+    // Is tensor t read after the current merge, other than through its result? It is when it is an
+    // output, or the input of an enclosing merge that has branches still to begin, or of a side
+    // output (the main path goes on from it).
+    const auto needed_later = [&](std::size_t t) {
+        if (items[t].t.output) return true;
+        for (std::size_t j = 1; j <= top; ++j) {
+            const arena_frame& f = stack[j];
+            if (f.is_merge && f.input.tensor == t && (f.seen < f.branches || f.how == merge::output)) return true;
+        }
+        return false;
+    };
+    // The tensor whose bytes hold t's (itself when its bytes are its own), and t's place in it.
+    const auto holder = [&](std::size_t t, count_t& at) {
+        at = 0;
+        while (items[t].t.within != no_tensor) {
+            at += items[t].relative;
+            t = items[t].t.within;
+        }
+        return t;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const arena_step& s = steps[i];
+        if (s.k < kind::block_begin) {
+            items[cur.tensor].t.last = i;
+            if (s.stores == storage::new_tensor) {
+                if (p.im2col && s.k == kind::conv2d) items[make(i, s.scratch, i)].t.scratch = true;
+                cur = arena_value{make(i, s.out, i), s.out};
+            } else if (s.stores == storage::view) {
+                cur.elements = s.out;
+            }
+        } else if (s.k == kind::block_begin) {
+            stack[++top] = arena_frame{};
+        } else if (s.k == kind::merge_begin) {
+            stack[++top] = arena_frame{cur, held, 0, s.branches, s.how, true};
+        } else if (s.k == kind::branch) {
+            arena_frame& f = stack[top];
+            if (f.seen++ > 0) values[held++] = cur;
+            cur = f.input;
+        } else if (s.k == kind::block_end) {
+            --top;
+        } else {  // merge_end
+            const arena_frame f = stack[top--];
+            values[held++] = cur;
+            const std::size_t begin = f.values;
+            if (f.how == merge::output) {
+                items[cur.tensor].t.output = true;
+                cur = f.input;
+            } else {
+                for (std::size_t b = begin; b < held; ++b) items[values[b].tensor].t.last = i;
+                std::size_t into = no_tensor;  // add and multiply in place: the input it writes over
+                if (f.how != merge::concat && p.add_in_place) {
+                    for (std::size_t b = begin; b < held && into == no_tensor; ++b) {
+                        const std::size_t t = values[b].tensor;
+                        if (values[b].elements == s.out && items[t].elements == s.out && !needed_later(t)) into = t;
+                    }
+                }
+                const std::size_t out = make(i, s.out, i);
+                if (into != no_tensor) items[out].t.within = into;
+                if (f.how == merge::concat && p.concat_in_place) {
+                    // Channels first (NCHW at batch 1): branch b's slice begins after the earlier
+                    // branches' elements. A branch's tensor is written there when it is all of its
+                    // tensor, dies here, sits whole at the start of what holds it (so that it can be
+                    // moved with it), and its slice is aligned.
+                    wide at = 0;
+                    for (std::size_t b = begin; b < held; ++b) {
+                        const std::size_t t = values[b].tensor;
+                        count_t rel = 0;
+                        const std::size_t h = holder(t, rel);
+                        const wide offset = at * p.element_bytes;
+                        if (values[b].elements == items[t].elements && h != out && rel == 0 &&
+                            items[h].elements == items[t].elements && offset % p.alignment == 0 && !needed_later(t)) {
+                            items[h].t.within = out;
+                            items[h].relative = static_cast<count_t>(offset);
+                        }
+                        at += values[b].elements;
+                    }
+                }
+                cur = arena_value{out, s.out};
+            }
+            held = begin;
+        }
+    }
+    items[cur.tensor].t.output = true;
+    for (std::size_t t = 0; t < count; ++t)
+        if (items[t].t.output) items[t].t.last = n - 1;
+    delete[] stack;
+    delete[] values;
+    return count;
+}
+
+/// A plan's figures, before its tensors are copied out.
+struct arena_summary {
+    count_t bytes = 0;
+    count_t lower_bound = 0;
+    count_t naive = 0;
+    std::size_t count = 0;  // tensors
+    bool overflow = false;
+};
+
+/// Offsets for `units` blocks of `size` bytes alive over [first, last]: greedy by size (Pisarchyk
+/// and Lee, 2020): the largest first, each at the best-fitting gap among the blocks already placed
+/// that are alive with it (or above them all; under a `ceiling`, other than 0, against it when it
+/// fits there). `neighbours` lists, for each block, the blocks whose lifetimes meet its own (CSR:
+/// from start[u] to start[u + 1]). Returns the buffer's size.
+constexpr wide place_greedy(std::size_t units, const wide* size, const std::size_t* order, const std::size_t* start,
+                            const std::size_t* neighbours, wide* offset, bool* placed, wide* keys, std::size_t* near,
+                            wide ceiling) {
+    wide end = 0;
+    for (std::size_t u = 0; u < units; ++u) placed[u] = false;
+    for (std::size_t k = 0; k < units; ++k) {
+        const std::size_t u = order[k];
+        std::size_t m = 0;
+        for (std::size_t e = start[u]; e < start[u + 1]; ++e) {
+            const std::size_t v = neighbours[e];
+            if (!placed[v]) continue;
+            keys[m] = offset[v];
+            near[m++] = v;
+        }
+        sort_by(keys, near, m);
+        wide best = -1, best_gap = 0, top = 0;
+        for (std::size_t j = 0; j < m; ++j) {
+            const wide gap = keys[j] - top;
+            if (gap >= size[u] && (best < 0 || gap < best_gap)) {
+                best = top;
+                best_gap = gap;
+            }
+            const wide e = keys[j] + size[near[j]];
+            if (e > top) top = e;
+        }
+        // Under a ceiling (the lower bound), a block that fits above the others goes against it:
+        // large blocks then alternate between the bottom and the top, as ping-pong buffers do.
+        if (best < 0 && ceiling > 0 && top + size[u] <= ceiling && top > 0) best = ceiling - size[u];
+        offset[u] = best >= 0 ? best : top;
+        placed[u] = true;
+        if (offset[u] + size[u] > end) end = offset[u] + size[u];
+    }
+    return end;
+}
+
+/// Placements tried until one reaches the lower bound: greedy by size, then under a ceiling at the
+/// lower bound greedy by size, greedy by breadth, and the squeaky wheel (plan_arena).
+inline constexpr std::size_t arena_attempts = 12;
+
+/// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most 2n + 1) and
+/// returns the plan's figures and their count.
+constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide input, const plan& p,
+                                   arena_tensor* out, std::size_t depth, std::size_t attempt_first,
+                                   std::size_t attempt_last, unsigned* boost) {
+    arena_summary result{};
+    arena_item* items = new arena_item[2 * n + 1];
+    const std::size_t count = arena_tensors(steps, n, input, p, items, depth);
+    result.count = count;
+    // Units: the tensors whose bytes are their own; the others lie inside one. A unit lives from
+    // the first step any of its tensors is written to the last step any is read.
+    std::size_t* unit_of = new std::size_t[count];
+    std::size_t units = 0;
+    for (std::size_t t = 0; t < count; ++t) {
+        arena_item& it = items[t];
+        const wide bytes = round_up(it.elements * p.element_bytes, p.alignment);
+        if (!fits(bytes)) result.overflow = true;
+        it.t.bytes = fits(bytes) ? count_t(bytes) : 0;
+        unit_of[t] = it.t.within == no_tensor ? units++ : no_tensor;
+    }
+    wide* size = new wide[units];
+    std::size_t* first = new std::size_t[units];
+    std::size_t* last = new std::size_t[units];
+    std::size_t* root = new std::size_t[count];  // the unit holding each tensor ...
+    count_t* relative = new count_t[count];       // ... and where in it, in bytes
+    for (std::size_t t = 0; t < count; ++t) root[t] = no_tensor;
+    wide naive = 0;
+    for (std::size_t t = 0; t < count; ++t) {
+        // Walk up to a tensor already resolved (or a unit), then resolve the path back down.
+        std::size_t h = t;
+        while (root[h] == no_tensor && items[h].t.within != no_tensor) h = items[h].t.within;
+        if (root[h] == no_tensor) {
+            root[h] = unit_of[h];
+            relative[h] = 0;
+            size[root[h]] = items[h].t.bytes;
+            first[root[h]] = items[h].t.first;
+            last[root[h]] = items[h].t.last;
+            naive += items[h].t.bytes;
+        }
+        for (std::size_t g = t; root[g] == no_tensor; g = items[g].t.within) {
+            count_t at = items[g].relative;
+            std::size_t up = items[g].t.within;
+            while (root[up] == no_tensor) {
+                at += items[up].relative;
+                up = items[up].t.within;
+            }
+            root[g] = root[up];
+            relative[g] = relative[up] + at;
+        }
+        const std::size_t u = root[t];
+        if (items[t].t.first < first[u]) first[u] = items[t].t.first;
+        if (items[t].t.last > last[u]) last[u] = items[t].t.last;
+    }
+    // The lower bound: the most bytes of units alive at one step.
+    wide* delta = new wide[n + 1];
+    for (std::size_t s = 0; s <= n; ++s) delta[s] = 0;
+    for (std::size_t u = 0; u < units; ++u) {
+        delta[first[u]] += size[u];
+        delta[last[u] + 1] -= size[u];
+    }
+    wide alive = 0, bound = 0;
+    for (std::size_t s = 0; s < n; ++s) {
+        alive += delta[s];
+        if (alive > bound) bound = alive;
+    }
+    // Which units live at the same time: a sweep in order of their first step (a counting sort:
+    // steps are node indices), each unit meeting the units still alive when it begins.
+    std::size_t* by_first = new std::size_t[units];
+    std::size_t* bucket = new std::size_t[n + 1];
+    for (std::size_t s = 0; s <= n; ++s) bucket[s] = 0;
+    for (std::size_t u = 0; u < units; ++u) ++bucket[first[u] + 1];
+    for (std::size_t s = 0; s < n; ++s) bucket[s + 1] += bucket[s];
+    for (std::size_t u = 0; u < units; ++u) by_first[bucket[first[u]]++] = u;
+    std::size_t* degree = new std::size_t[units + 1];
+    std::size_t* fill = new std::size_t[units + 1];
+    std::size_t* active = new std::size_t[units];
+    std::size_t* neighbours = nullptr;
+    for (std::size_t pass = 0; pass < 2; ++pass) {
+        // Pass 0 counts each unit's neighbours; pass 1 lists them.
+        if (pass == 0) {
+            for (std::size_t u = 0; u <= units; ++u) degree[u] = 0;
+        }
+        std::size_t live = 0;
+        for (std::size_t k = 0; k < units; ++k) {
+            const std::size_t u = by_first[k];
+            std::size_t kept = 0;
+            for (std::size_t a = 0; a < live; ++a) {
+                const std::size_t v = active[a];
+                if (last[v] < first[u]) continue;
+                active[kept++] = v;
+                if (pass == 0) {
+                    ++degree[u + 1];
+                    ++degree[v + 1];
+                } else {
+                    neighbours[fill[u]++] = v;
+                    neighbours[fill[v]++] = u;
+                }
+            }
+            active[kept] = u;
+            live = kept + 1;
+        }
+        if (pass == 0) {
+            for (std::size_t u = 0; u < units; ++u) degree[u + 1] += degree[u];
+            neighbours = new std::size_t[degree[units] + 1];
+            for (std::size_t u = 0; u < units; ++u) fill[u] = degree[u];
+        }
+    }
+    // Greedy by size: the largest unit first; of equal sizes, the longest-lived. Then, unless that
+    // reached the lower bound, with a ceiling at the lower bound (place_greedy); greedy by breadth
+    // (the units of the most crowded step first: a unit's key is the most bytes alive at a step of
+    // its life, then its size); then the squeaky wheel: every placement counts, for each unit, how
+    // often it ended above the lower bound (`boost`, carried between evaluations), and the next
+    // takes the units by that count first, then by size.
+    wide* keys = new wide[units + 1];
+    std::size_t* order = new std::size_t[units + 1];
+    wide* offset = new wide[units];
+    wide* best = new wide[units];
+    bool* placed = new bool[units];
+    std::size_t* near = new std::size_t[units + 1];
+    wide* crowd = new wide[n + 1];
+    alive = 0;
+    for (std::size_t s = 0; s < n; ++s) crowd[s] = alive += delta[s];
+    wide end = -1;
+    wide largest = 0;
+    for (std::size_t u = 0; u < units; ++u) largest = size[u] > largest ? size[u] : largest;
+    for (std::size_t attempt = attempt_first; attempt < attempt_last && end != bound; ++attempt) {
+        for (std::size_t u = 0; u < units; ++u) {
+            if (attempt == 0 || attempt == 1) {
+                keys[u] = -(size[u] * wide(n + 1) + wide(last[u] - first[u]));
+            } else if (attempt == 2) {
+                wide busiest = 0;
+                for (std::size_t s = first[u]; s <= last[u]; ++s) busiest = crowd[s] > busiest ? crowd[s] : busiest;
+                keys[u] = -(busiest * (bound + 1) + size[u]);
+            } else {
+                keys[u] = -(wide(boost[u]) * (largest + 1) + size[u]);
+            }
+            order[u] = u;
+        }
+        sort_by(keys, order, units);
+        const wide e = place_greedy(units, size, order, degree, neighbours, offset, placed, keys, near, attempt > 0 ? bound : 0);
+        // Squeaky wheel: a unit that ended above the lower bound goes earlier next time.
+        for (std::size_t u = 0; u < units; ++u) boost[u] += offset[u] + size[u] > bound ? 1u : 0u;
+        if (end < 0 || e < end) {
+            end = e;
+            for (std::size_t u = 0; u < units; ++u) best[u] = offset[u];
+        }
+    }
+    delete[] crowd;
+    for (std::size_t t = 0; t < count; ++t) {
+        out[t] = items[t].t;
+        out[t].offset = count_t(best[root[t]]) + relative[t];
+    }
+    result.bytes = fits(end) ? count_t(end) : 0;
+    result.lower_bound = fits(bound) ? count_t(bound) : 0;
+    result.naive = fits(naive) ? count_t(naive) : 0;
+    result.overflow = result.overflow || !fits(end) || !fits(naive);
+    delete[] near;
+    delete[] placed;
+    delete[] best;
+    delete[] offset;
+    delete[] order;
+    delete[] keys;
+    delete[] neighbours;
+    delete[] active;
+    delete[] fill;
+    delete[] degree;
+    delete[] bucket;
+    delete[] by_first;
+    delete[] delta;
+    delete[] relative;
+    delete[] root;
+    delete[] last;
+    delete[] first;
+    delete[] size;
+    delete[] unit_of;
+    delete[] items;
+    return result;
+}
+
+/// What the planner reads of each record.
+template <std::size_t N>
+constexpr std::array<arena_step, N> arena_steps(const std::array<layer_record, N>& all) {
+    const auto records = all;  // one copy: g++ copies a static constexpr array on every element read
+    std::array<arena_step, N> steps{};
+    for (std::size_t i = 0; i < N; ++i) {
+        const layer_record& r = records[i];
+        arena_step& s = steps[i];
+        s.k = r.kind;
+        s.how = r.how;
+        s.branches = r.branches;
+        s.out = elements(r.output_shape);
+        if (r.kind < kind::block_begin) {
+            s.stores = r.info->stores;
+            if (r.kind == kind::conv2d)
+                s.scratch = wide(r.kernel.height) * r.kernel.width * (r.input_shape.channels / r.groups) *
+                            r.output_shape.height * r.output_shape.width * r.output_shape.depth;
+        }
+    }
+    return steps;
+}
+
+/// Reports a plan that cannot be made (in a function body reached through decltype, so that it is
+/// the one error: see nodes.hpp).
+template <plan Plan, std::size_t Nodes>
+constexpr bool report_plan() {
+    static_assert(Plan.element_bytes > 0, "netshape: an arena's element size must be at least one byte");
+    static_assert(Plan.alignment > 0 && (Plan.alignment & (Plan.alignment - 1)) == 0,
+                  "netshape: an arena's alignment must be a power of two");
+    static_assert(Nodes > 0, "netshape: an arena needs a network with at least one layer");
+    return Plan.element_bytes > 0 && Plan.alignment > 0 && (Plan.alignment & (Plan.alignment - 1)) == 0 && Nodes > 0;
+}
+
+/// Placements per constant evaluation. clang stops an evaluation after 2^20 statements (see
+/// interpret.hpp's chunk_size), so there each placement is an evaluation of its own (which works
+/// out the tensors again); g++ makes them all in one.
+#if defined(__clang__)
+inline constexpr std::size_t attempts_per_evaluation = 1;
+#else
+inline constexpr std::size_t attempts_per_evaluation = arena_attempts;
+#endif
+
+template <class Net, plan Plan>
+struct arena_of {
+    using A = analysis<Net>;
+    static constexpr bool valid = report_plan<Plan, A::size>();
+    static constexpr bool plannable = valid && A::sound;
+    static constexpr std::size_t capacity = plannable ? 2 * A::size + 1 : 1;
+    struct made {
+        arena_summary summary{};
+        std::array<arena_tensor, capacity> tensors{};
+        std::array<unsigned, capacity> boost{};  // each unit's count of placements above the lower bound
+    };
+    /// Placements [K·per, (K + 1)·per) of the plan, each evaluation on its own (carrying the
+    /// squeaky wheel's counts from the one before).
+    static constexpr auto steps = [] {  // once, whatever the placements
+        if constexpr (plannable) return arena_steps(A::full.nodes);
+        else return std::array<arena_step, 0>{};
+    }();
+    template <std::size_t K>
+    static constexpr made make_attempt() {
+        made m{};
+        if constexpr (plannable) {
+            if constexpr (K > 0) m.boost = attempt<K - 1>.boost;
+            const auto local = steps;  // g++ copies a static constexpr array on every element read
+            m.summary = plan_arena(local.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
+                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data());
+        }
+        return m;
+    }
+    template <std::size_t K>
+    static constexpr made attempt = make_attempt<K>();
+    /// The smallest plan of evaluations K and after, stopping at one that reaches the lower bound.
+    template <std::size_t K>
+    static constexpr const made& best() {
+        constexpr const made& here = attempt<K>;
+        if constexpr ((K + 1) * attempts_per_evaluation >= arena_attempts ||
+                      here.summary.bytes == here.summary.lower_bound) {
+            return here;
+        } else {
+            constexpr const made& later = best<K + 1>();
+            if constexpr (later.summary.bytes < here.summary.bytes) return later;
+            else return here;
+        }
+    }
+    static constexpr const made& work = best<0>();
+    static_assert(!work.summary.overflow, "netshape: the arena's size does not fit in 64 bits");
+    static constexpr bool usable = plannable && !work.summary.overflow;
+};
+
+/// The plan of a network that breaks a rule, or of a plan that cannot be made: that has been
+/// reported, and its figures compare true with anything (figures.hpp), so that the user's own
+/// assertions on them add no second error.
+struct unknown_plan {
+    unknown bytes{0};
+    unknown lower_bound{0};
+    unknown naive{0};
+    unknown tensors{0};
+};
+
+template <class Net, plan Plan, bool = arena_of<Net, Plan>::usable>
+struct arena_result {
+    using A = arena_of<Net, Plan>;
+    static constexpr arena_plan<A::work.summary.count> value = [] {
+        arena_plan<A::work.summary.count> p{A::work.summary.bytes, A::work.summary.lower_bound, A::work.summary.naive, {}};
+        const auto local = A::work.tensors;
+        for (std::size_t t = 0; t < A::work.summary.count; ++t) p.tensors[t] = local[t];
+        return p;
+    }();
+};
+template <class Net, plan Plan>
+struct arena_result<Net, Plan, false> {
+    static constexpr unknown_plan value{};
+};
+
+}  // namespace detail
+
+/// The static memory plan of Net's forward pass under Plan: `.bytes`, `.lower_bound`, `.naive` and
+/// `.tensors` (each: `.writer`, `.offset`, `.bytes`, `.first`, `.last`, `.within`, `.scratch`,
+/// `.output`). A constexpr object; docs/arena.md has the definitions.
+template <class Net, plan Plan = plan{}>
+inline constexpr const auto& arena = detail::arena_result<Net, Plan>::value;
+
+}  // namespace netshape
