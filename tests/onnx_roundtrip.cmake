@@ -47,3 +47,33 @@ foreach(case IN LISTS netshape_onnx_cases)
   endif()
   set_tests_properties(${test} PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 300)
 endforeach()
+
+# docs/onnx.md's operator table is what the tool prints, and every operator onnx knows is in it.
+if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+  add_test(NAME onnx.tool.operator_table COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/operator_table.py)
+else()
+  add_test(NAME onnx.tool.operator_table COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+endif()
+set_tests_properties(onnx.tool.operator_table PROPERTIES LABELS onnx SKIP_RETURN_CODE 77)
+
+# Files from the wild (issue 19): tools/onnx_wild.py regenerates ONNX's backend node tests from the
+# case scripts python3-onnx ships, PyTorch's nn test modules and torchvision's models outside the
+# zoo, runs the tool over each and fails on any crash or wrong header (a refusal is one line naming
+# the node). node and pytorch-converted carry the label onnx; torchvision (44 exports, long) only
+# the label wild.
+foreach(source node pytorch-converted torchvision)
+  set(test onnx.wild.${source})
+  if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+    add_test(NAME ${test}
+      COMMAND ${NETSHAPE_TORCH_PYTHON} ${PROJECT_SOURCE_DIR}/tools/onnx_wild.py ${source}
+              --work ${netshape_onnx_work}/wild/${source} --compiler ${CMAKE_CXX_COMPILER}
+              --include ${PROJECT_SOURCE_DIR}/include --summary ${netshape_onnx_work}/wild/${source}.json)
+  else()
+    add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+  endif()
+  if(source STREQUAL "torchvision")
+    set_tests_properties(${test} PROPERTIES LABELS wild SKIP_RETURN_CODE 77 TIMEOUT 7200)
+  else()
+    set_tests_properties(${test} PROPERTIES LABELS "onnx;wild" SKIP_RETURN_CODE 77 TIMEOUT 3600)
+  endif()
+endforeach()
