@@ -117,11 +117,13 @@ def node_cases(work):
     return cases, unavailable
 
 
-def torch_reference(model, inputs):
+def torch_reference(model, inputs, run=None):
     """PyTorch's figures of one sample: parameters, buffers (without num_batches_tracked), output
-    shape, and MACs of Conv2d, ConvTranspose2d and Linear (forward hooks, divided by the batch)."""
+    shape, and MACs of Conv2d, ConvTranspose2d and Linear (forward hooks, divided by the batch and by
+    the number of forward passes). run() runs the model (default: once, without gradients); an
+    export passed as run measures the forward passes its tracing makes, saving one of its own."""
     import torch
-    macs = [0]
+    macs, calls, outputs = [0], [0], []
 
     def conv(m, i, o):
         macs[0] += o.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
@@ -132,22 +134,30 @@ def torch_reference(model, inputs):
     def linear(m, i, o):
         macs[0] += o.numel() * m.in_features
 
-    hooks = []
+    def top(m, i, o):
+        calls[0] += 1
+        outputs.append(o)
+
+    hooks = [model.register_forward_hook(top)]
     for m in model.modules():
         hook = {torch.nn.Conv2d: conv, torch.nn.ConvTranspose2d: transposed, torch.nn.Linear: linear}.get(type(m))
         if hook:
             hooks.append(m.register_forward_hook(hook))
-    with torch.no_grad():
-        y = model(*inputs)
+    if run is None:
+        with torch.no_grad():
+            model(*inputs)
+    else:
+        run()
     for h in hooks:
         h.remove()
+    y = outputs[-1]
     ref = {"params": sum(p.numel() for p in model.parameters()),
            "buffers": sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))}
     if isinstance(y, torch.Tensor):
         ref["output"] = per_sample(y.shape)
         batch = y.shape[0] if y.dim() in (2, 4) else 0
-        if batch and macs[0] % batch == 0:
-            ref["macs"] = macs[0] // batch
+        if batch and macs[0] % (batch * calls[0]) == 0:
+            ref["macs"] = macs[0] // (batch * calls[0])
     return ref
 
 
@@ -207,17 +217,24 @@ def torchvision_cases(work):
         if name in ZOO:
             continue
         path = os.path.join(work, name + ".onnx")
+        measured = path + ".reference.json"
+        if os.path.exists(path) and os.path.exists(measured):  # exports take long: reused from --work
+            with open(measured) as f:
+                cases.append({"name": name, "path": path, "reference": json.load(f)})
+            continue
         try:
             torch.manual_seed(0)
             model = torchvision.models.get_model(name, weights=None)
             x = torch.zeros(1, 3, 224, 224)
-            model.eval()
-            ref = torch_reference(model, (x,))
-            if not os.path.exists(path):  # exports take long: a file already in --work is reused
-                model.train()
+            model.train()
+
+            def export():
                 torch.onnx.export(model, x, path + ".part", opset_version=13,
                                   training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False)
-                os.replace(path + ".part", path)
+            ref = torch_reference(model, (x,), export)
+            os.replace(path + ".part", path)
+            with open(measured, "w") as f:
+                json.dump(ref, f)
         except Exception as e:
             unavailable.append((name, f"{type(e).__name__}: {' '.join(str(e).split())[:160]}"))
             continue

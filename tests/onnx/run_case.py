@@ -101,6 +101,10 @@ for c in case.cases():
                 out.write(f"static_assert(ns::{k}<n> == {f[k]});\n")
         if "output" in f:
             out.write("static_assert(ns::output_shape<n> == ns::shape{%d, %d, %d});\n" % tuple(f["output"]))
+        if "outputs" in f:  # every output, in output_shapes' order (side outputs, then the main path)
+            out.write(f"static_assert(ns::output_shapes<n>.size() == {len(f['outputs'])});\n")
+            for k, shape in enumerate(f["outputs"]):
+                out.write(f"static_assert(ns::output_shapes<n>[{k}] == ns::shape{{{', '.join(map(str, shape))}}});\n")
         out.write("int main() {}\n")
     r = subprocess.run([args.compiler] + cxx_flags() + ["-I", args.include,
                         "-I", args.work, "-c", source, "-o", source + ".o"], capture_output=True, text=True)
