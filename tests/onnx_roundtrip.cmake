@@ -6,19 +6,27 @@
 set(NETSHAPE_TORCH_PYTHON /usr/bin/python3 CACHE FILEPATH "Python with torch, torchvision and onnx (Debian's)")
 set(netshape_onnx_work ${CMAKE_CURRENT_BINARY_DIR}/onnx)
 set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1_1
-    shufflenet_v2_x1_0)  # the last: channel split and shuffle patterns
+    shufflenet_v2_x1_0  # channel split and shuffle patterns
+    convnext_tiny)  # channels-last layer norm, per-pixel dense and layer scale (issue 19)
 
 # Issue 13's kinds, in small models tools/onnx_roundtrip.py builds itself on 32×32 inputs: a U-Net
 # (transposed conv, bilinear upsample), ESPCN (pixel shuffle), and one of pixel unshuffle, instance
 # norm, nearest upsample, bilinear resize with align_corners, transposed conv with output padding.
 set(netshape_onnx_small_models unet_tiny espcn resample)
+# Several outputs (issue 13): Inception v3 with its auxiliary classifier, which only a training-mode
+# export computes (at batch 2: batch norm on the 1×1 tensor needs two samples; the tool describes one).
+set(netshape_onnx_aux_models inception_v3_aux)
 
-foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models)
+foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_onnx_aux_models)
   set(size 224)
+  set(modes train eval)
   if(model IN_LIST netshape_onnx_small_models)
     set(size 32)
+  elseif(model IN_LIST netshape_onnx_aux_models)
+    set(size 299)
+    set(modes train)
   endif()
-  foreach(mode train eval)
+  foreach(mode IN LISTS modes)
     set(test onnx.${model}.${mode})
     if(EXISTS ${NETSHAPE_TORCH_PYTHON})
       add_test(NAME ${test}

@@ -4,8 +4,8 @@ runs it under CTest).
 
     onnx_roundtrip.py MODEL MODE --work DIR --compiler COMPILER --include DIR [--reference JSON]
 
-MODE is `train` (torch.onnx.TrainingMode.TRAINING, no constant folding: batch norm stays in the
-file) or `eval` (an ordinary export: the exporter folds each batch norm that directly follows a
+MODE is `train` (batch norm in training mode, dropout and stochastic depth in eval mode,
+torch.onnx.TrainingMode.PRESERVE, no constant folding: batch norm stays in the file) or `eval` (an ordinary export: the exporter folds each batch norm that directly follows a
 convolution into it). The script
   1. exports the model to DIR/MODEL_MODE.onnx,
   2. writes DIR/MODEL_MODE.hpp with tools/onnx2netshape,
@@ -180,8 +180,14 @@ def main():
 
     # 1. Export.
     if args.mode == "train":
+        # Batch norm in training mode (kept); dropout and stochastic depth (ConvNeXt's) in eval mode,
+        # where they are the identity: in training mode they draw random numbers, which is no layer.
         model.train()
-        torch.onnx.export(model, x, path, opset_version=13, training=torch.onnx.TrainingMode.TRAINING,
+        import torchvision
+        for m in model.modules():
+            if isinstance(m, (torch.nn.Dropout, torchvision.ops.StochasticDepth)):
+                m.eval()
+        torch.onnx.export(model, x, path, opset_version=13, training=torch.onnx.TrainingMode.PRESERVE,
                           do_constant_folding=False)
     else:
         model.eval()

@@ -13,7 +13,8 @@ SOURCE is where the files come from, each regenerated here from what Debian ship
                      was exported), exported with torch.onnx.export; PyTorch's parameters,
                      buffers, output shape and Conv/Linear MACs of one sample are the reference;
   torchvision        torchvision's classification models outside netshape's zoo, exported with
-                     batch norm kept (training mode, no constant folding); the reference as above.
+                     batch norm kept (training mode, no constant folding; dropout and stochastic
+                     depth in eval mode); the reference as above.
 ONNX's pytorch-operator data are not regenerable from anything Debian ships (they were exported
 from PyTorch's test_operators.py, which python3-torch does not install): not run.
 
@@ -208,29 +209,43 @@ def pytorch_converted_cases(work):
     return cases, unavailable
 
 
-def torchvision_cases(work):
-    """torchvision's classification models outside the zoo, at 224×224 (batch norm kept)."""
+def torchvision_cases(work, only_existing=False):
+    """torchvision's classification models outside the zoo, at 224×224 (batch norm kept), the
+    smallest first (by the parameter count torchvision's weights record, read without downloading)."""
     torch, torchvision = require("torch", "torchvision")
     cases, unavailable = [], []
     os.makedirs(work, exist_ok=True)
-    for name in torchvision.models.list_models(module=torchvision.models):
-        if name in ZOO:
-            continue
+
+    def size(name):
+        weights = list(torchvision.models.get_model_weights(name))
+        return weights[0].meta.get("num_params", 0) if weights else 0
+
+    names = [n for n in torchvision.models.list_models(module=torchvision.models) if n not in ZOO]
+    for name in sorted(names, key=lambda n: (size(n), n)):
         path = os.path.join(work, name + ".onnx")
         measured = path + ".reference.json"
         if os.path.exists(path) and os.path.exists(measured):  # exports take long: reused from --work
             with open(measured) as f:
                 cases.append({"name": name, "path": path, "reference": json.load(f)})
             continue
+        if only_existing:
+            unavailable.append((name, "not exported yet (--only-existing)"))
+            continue
         try:
             torch.manual_seed(0)
             model = torchvision.models.get_model(name, weights=None)
             x = torch.zeros(1, 3, 224, 224)
+            # Batch norm in training mode (kept, not folded into the convolutions); dropout and
+            # stochastic depth in eval mode, where they are the identity (in training mode they
+            # draw random numbers, which is no layer).
             model.train()
+            for m in model.modules():
+                if isinstance(m, (torch.nn.Dropout, torchvision.ops.StochasticDepth)):
+                    m.eval()
 
             def export():
                 torch.onnx.export(model, x, path + ".part", opset_version=13,
-                                  training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False)
+                                  training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
             ref = torch_reference(model, (x,), export)
             os.replace(path + ".part", path)
             with open(measured, "w") as f:
@@ -243,6 +258,7 @@ def torchvision_cases(work):
 
 
 SOURCES = {"node": node_cases, "pytorch-converted": pytorch_converted_cases, "torchvision": torchvision_cases}
+SLOW = {"torchvision"}  # sources whose files --only-existing limits to those already in --work
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,12 +340,17 @@ def main():
     p.add_argument("--tool", default=os.path.join(TOOLS, "onnx2netshape"), help="the converter to judge")
     p.add_argument("--summary", help="write the outcomes and counts here (JSON)")
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--only-existing", action="store_true",
+                   help="torchvision: run over the files already exported to --work, export no more")
     args = p.parse_args()
     require("numpy", "onnx", what="python3-onnx")
     files = os.path.join(os.path.abspath(args.work), "files")
     work = os.path.join(os.path.abspath(args.work), "headers")
     os.makedirs(work, exist_ok=True)
-    cases, unavailable = SOURCES[args.source](files)
+    if args.source in SLOW:
+        cases, unavailable = SOURCES[args.source](files, args.only_existing)
+    else:
+        cases, unavailable = SOURCES[args.source](files)
     if not cases:
         print(f"SKIPPED: no {args.source} case could be generated")
         return 77
