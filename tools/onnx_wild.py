@@ -126,14 +126,15 @@ def torch_reference(model, inputs, run=None):
     import torch
     macs, calls, outputs = [0], [0], []
 
+    # int(): while an export traces the model, numel() is a traced tensor
     def conv(m, i, o):
-        macs[0] += o.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+        macs[0] += int(o.numel()) * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
 
     def transposed(m, i, o):
-        macs[0] += i[0].numel() * (m.out_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+        macs[0] += int(i[0].numel()) * (m.out_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
 
     def linear(m, i, o):
-        macs[0] += o.numel() * m.in_features
+        macs[0] += int(o.numel()) * m.in_features
 
     def top(m, i, o):
         calls[0] += 1
@@ -155,8 +156,8 @@ def torch_reference(model, inputs, run=None):
     ref = {"params": sum(p.numel() for p in model.parameters()),
            "buffers": sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))}
     if isinstance(y, torch.Tensor):
-        ref["output"] = per_sample(y.shape)
-        batch = y.shape[0] if y.dim() in (2, 4) else 0
+        ref["output"] = per_sample(int(d) for d in y.shape)
+        batch = int(y.shape[0]) if y.dim() in (2, 4) else 0
         if batch and macs[0] % (batch * calls[0]) == 0:
             ref["macs"] = macs[0] // (batch * calls[0])
     return ref
@@ -225,9 +226,17 @@ def torchvision_cases(work, only_existing=False):
         path = os.path.join(work, name + ".onnx")
         measured = path + ".reference.json"
         if os.path.exists(path) and os.path.exists(measured):  # exports take long: reused from --work
-            with open(measured) as f:
-                cases.append({"name": name, "path": path, "reference": json.load(f)})
-            continue
+            try:
+                with open(measured) as f:
+                    cases.append({"name": name, "path": path, "reference": json.load(f)})
+                continue
+            except ValueError:  # an unreadable measurement: the model is measured again, not exported
+                model = torchvision.models.get_model(name, weights=None)
+                ref = torch_reference(model.eval(), (torch.zeros(1, 3, 224, 224),))
+                with open(measured, "w") as f:
+                    json.dump(ref, f)
+                cases.append({"name": name, "path": path, "reference": ref})
+                continue
         if only_existing:
             unavailable.append((name, "not exported yet (--only-existing)"))
             continue

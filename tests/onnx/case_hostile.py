@@ -140,6 +140,14 @@ def cases():
     g = Graph(3, 8, 8, dims=[2, 3, 8, 8])  # the batch baked into a Reshape: not one sample's graph
     y = g.op("Reshape", [g.conv("x", 3, 4, 3, "conv"), g.ints([2, -1])], "flatten")
     yield {"name": "static_batch_in_reshape", "model": g.model(y), "error": "node 'flatten' (Reshape)"}
+    g = Graph(3, 4, 5, dims=[2, 3, 4, 5])  # ONNX's test_flatten_axis0: [2, 3, 4, 5] -> [1, 120]
+    yield {"name": "static_batch_flattened", "model": g.model(g.op("Flatten", ["x"], "flat", axis=0)),
+           "error": "node 'flat' (Flatten): its output has 1 first where the file's batch is 2: it mixes the samples"}
+    g = Graph(3, 4, 5, dims=[2, 3, 4, 5])  # samples mixed by a Reshape to [1, -1], then a dense layer
+    y = g.op("Reshape", ["x", g.ints([1, -1])], "mix")
+    yield {"name": "static_batch_mixed_by_reshape",
+           "model": g.model(g.op("Gemm", [y, g.tensor([4, 120]), g.tensor([4])], "fc", transB=1)),
+           "error": "node 'mix' (Reshape): its output has 1 first where the file's batch is 2"}
     g = Graph(3, 8, 8, dims=["N", 3, "H", "W"])
     y = g.conv("x", 3, 4, 3, "conv")
     yield {"name": "dynamic_size", "model": g.model(y), "error": "input 'x' has shape [-1, 3, -1, -1] (-1: not static): give --input H,W,C"}
