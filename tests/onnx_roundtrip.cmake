@@ -6,19 +6,27 @@
 set(NETSHAPE_TORCH_PYTHON /usr/bin/python3 CACHE FILEPATH "Python with torch, torchvision and onnx (Debian's)")
 set(netshape_onnx_work ${CMAKE_CURRENT_BINARY_DIR}/onnx)
 set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1_1
-    shufflenet_v2_x1_0)  # the last: channel split and shuffle patterns
+    shufflenet_v2_x1_0  # channel split and shuffle patterns
+    convnext_tiny)  # channels-last layer norm, per-pixel dense and layer scale (issue 19)
 
 # Issue 13's kinds, in small models tools/onnx_roundtrip.py builds itself on 32×32 inputs: a U-Net
 # (transposed conv, bilinear upsample), ESPCN (pixel shuffle), and one of pixel unshuffle, instance
 # norm, nearest upsample, bilinear resize with align_corners, transposed conv with output padding.
 set(netshape_onnx_small_models unet_tiny espcn resample)
+# Several outputs (issue 13): Inception v3 with its auxiliary classifier, which only a training-mode
+# export computes (at batch 2: batch norm on the 1×1 tensor needs two samples; the tool describes one).
+set(netshape_onnx_aux_models inception_v3_aux)
 
-foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models)
+foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_onnx_aux_models)
   set(size 224)
+  set(modes train eval)
   if(model IN_LIST netshape_onnx_small_models)
     set(size 32)
+  elseif(model IN_LIST netshape_onnx_aux_models)
+    set(size 299)
+    set(modes train)
   endif()
-  foreach(mode train eval)
+  foreach(mode IN LISTS modes)
     set(test onnx.${model}.${mode})
     if(EXISTS ${NETSHAPE_TORCH_PYTHON})
       add_test(NAME ${test}
@@ -46,4 +54,34 @@ foreach(case IN LISTS netshape_onnx_cases)
     add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
   endif()
   set_tests_properties(${test} PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 300)
+endforeach()
+
+# docs/onnx.md's operator table is what the tool prints, and every operator onnx knows is in it.
+if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+  add_test(NAME onnx.tool.operator_table COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/operator_table.py)
+else()
+  add_test(NAME onnx.tool.operator_table COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+endif()
+set_tests_properties(onnx.tool.operator_table PROPERTIES LABELS onnx SKIP_RETURN_CODE 77)
+
+# Files from the wild (issue 19): tools/onnx_wild.py regenerates ONNX's backend node tests from the
+# case scripts python3-onnx ships, PyTorch's nn test modules and torchvision's models outside the
+# zoo, runs the tool over each and fails on any crash or wrong header (a refusal is one line naming
+# the node). node and pytorch-converted carry the label onnx; torchvision (44 exports, long) only
+# the label wild.
+foreach(source node pytorch-converted torchvision)
+  set(test onnx.wild.${source})
+  if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+    add_test(NAME ${test}
+      COMMAND ${NETSHAPE_TORCH_PYTHON} ${PROJECT_SOURCE_DIR}/tools/onnx_wild.py ${source}
+              --work ${netshape_onnx_work}/wild/${source} --compiler ${CMAKE_CXX_COMPILER}
+              --include ${PROJECT_SOURCE_DIR}/include --summary ${netshape_onnx_work}/wild/${source}.json)
+  else()
+    add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+  endif()
+  if(source STREQUAL "torchvision")
+    set_tests_properties(${test} PROPERTIES LABELS wild SKIP_RETURN_CODE 77 TIMEOUT 7200)
+  else()
+    set_tests_properties(${test} PROPERTIES LABELS "onnx;wild" SKIP_RETURN_CODE 77 TIMEOUT 3600)
+  endif()
 endforeach()

@@ -4,8 +4,8 @@ runs it under CTest).
 
     onnx_roundtrip.py MODEL MODE --work DIR --compiler COMPILER --include DIR [--reference JSON]
 
-MODE is `train` (torch.onnx.TrainingMode.TRAINING, no constant folding: batch norm stays in the
-file) or `eval` (an ordinary export: the exporter folds each batch norm that directly follows a
+MODE is `train` (batch norm in training mode, dropout and stochastic depth in eval mode,
+torch.onnx.TrainingMode.PRESERVE, no constant folding: batch norm stays in the file) or `eval` (an ordinary export: the exporter folds each batch norm that directly follows a
 convolution into it). The script
   1. exports the model to DIR/MODEL_MODE.onnx,
   2. writes DIR/MODEL_MODE.hpp with tools/onnx2netshape,
@@ -92,15 +92,22 @@ def build(name):
         return model
     import torchvision
     kw = {"weights": None}
+    aux = name.endswith("_aux")  # googlenet_aux, inception_v3_aux: the auxiliary classifiers kept
+    if aux:
+        name = name[:-len("_aux")]
+        kw.update(aux_logits=True)
     if name == "googlenet":
-        kw.update(aux_logits=False, init_weights=False)
+        kw.update(aux_logits=aux, init_weights=False)
     return getattr(torchvision.models, name)(**kw)
 
 
-def measure(model, size):
-    """torchvision's figures and the batch norms an eval-mode export folds, from forward hooks."""
+def measure(model, size, train=False, batch=1):
+    """torchvision's figures and the batch norms an eval-mode export folds, from forward hooks. With
+    train, the model runs in training mode, where GoogLeNet and Inception v3 compute their auxiliary
+    classifiers too; every output's shape is then listed under "outputs". A batch above 1 (which
+    batch norm in training mode needs where a tensor is 1×1) is measured per sample."""
     import torch
-    model.eval()
+    model.train(train)
     macs = [0]
     conv_out = {}   # id(output tensor) -> (conv, output) for the conv outputs seen so far
     folded = []     # (bn, conv) pairs: a BN applied directly to a conv's output
@@ -131,15 +138,19 @@ def measure(model, size):
         elif isinstance(m, torch.nn.BatchNorm2d):
             hooks.append(m.register_forward_pre_hook(bn_pre_hook))
     with torch.no_grad():
-        y = model(torch.zeros(1, 3, size, size))
+        y = model(torch.zeros(batch, 3, size, size))
     for h in hooks:
         h.remove()
-    dims = list(y.shape)
-    out = [dims[2], dims[3], dims[1]] if len(dims) == 4 else [1, 1, dims[1]]
+    ys = list(y) if isinstance(y, tuple) else [y]
+    shapes = [[d[2], d[3], d[1]] if len(d) == 4 else [1, 1, d[1]] for d in (list(t.shape) for t in ys)]
+    out = shapes[0]
     params = sum(p.numel() for p in model.parameters())
     buffers = sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))
     bns = sum(1 for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d))
-    return {"params": params, "buffers": buffers, "output": out, "macs": macs[0]}, folded, bns
+    figures = {"params": params, "buffers": buffers, "output": out, "macs": macs[0] // batch}
+    if len(ys) > 1:
+        figures["outputs"] = shapes
+    return figures, folded, bns
 
 
 def main():
@@ -161,12 +172,22 @@ def main():
     header = os.path.join(args.work, stem + ".hpp")
     torch.manual_seed(0)
     model = build(args.model)
-    x = torch.zeros(1, 3, args.size, args.size)
+    # With the auxiliary classifiers (training mode), Inception v3's batch norm on a 1×1 tensor needs
+    # two samples: the file then has a static batch of 2, which the tool describes per sample.
+    aux = args.model.endswith("_aux")
+    batch = 2 if aux else 1
+    x = torch.zeros(batch, 3, args.size, args.size)
 
     # 1. Export.
     if args.mode == "train":
+        # Batch norm in training mode (kept); dropout and stochastic depth (ConvNeXt's) in eval mode,
+        # where they are the identity: in training mode they draw random numbers, which is no layer.
         model.train()
-        torch.onnx.export(model, x, path, opset_version=13, training=torch.onnx.TrainingMode.TRAINING,
+        import torchvision
+        for m in model.modules():
+            if isinstance(m, (torch.nn.Dropout, torchvision.ops.StochasticDepth)):
+                m.eval()
+        torch.onnx.export(model, x, path, opset_version=13, training=torch.onnx.TrainingMode.PRESERVE,
                           do_constant_folding=False)
     else:
         model.eval()
@@ -180,14 +201,19 @@ def main():
         return 1
 
     # 3. torchvision's figures.
-    want, folded, bns = measure(model, args.size)
+    want, folded, bns = measure(model, args.size, train=aux, batch=batch)
     print(f"torchvision {args.model}: {want}; batch norms {bns}, directly after a conv {len(folded)}")
     if args.reference and os.path.exists(args.reference):
         with open(args.reference) as f:
             ref = json.load(f).get("models", {}).get(args.model)
         if ref is not None:
             for k in want:
-                if ref[k] != want[k]:
+                if k == "outputs":  # the reference's are in output_shapes' order: compared below
+                    if sorted(ref[k]) != sorted(want[k]):
+                        print(f"FAILED: outputs measured {want[k]}, {os.path.basename(args.reference)} says {ref[k]}")
+                        return 1
+                    want[k] = ref[k]
+                elif ref[k] != want[k]:
                     print(f"FAILED: {k} measured {want[k]}, {os.path.basename(args.reference)} says {ref[k]}")
                     return 1
             print(f"agrees with {os.path.basename(args.reference)}")
@@ -219,8 +245,12 @@ def main():
                 f"static_assert(netshape::buffers<{ns}net> == {expect['buffers']});\n"
                 f"static_assert(netshape::macs<{ns}net> == {expect['macs']});\n"
                 f"static_assert(netshape::output_shape<{ns}net> == netshape::shape{{{o[0]}, {o[1]}, {o[2]}}});\n"
-                f"static_assert(netshape::input_shape<{ns}net> == netshape::shape{{{args.size}, {args.size}, 3}});\n"
-                "int main() {}\n")
+                f"static_assert(netshape::input_shape<{ns}net> == netshape::shape{{{args.size}, {args.size}, 3}});\n")
+        for k, shape in enumerate(expect.get("outputs", [])):  # side outputs: the graph's other outputs
+            f.write(f"static_assert(netshape::output_shapes<{ns}net>[{k}] == netshape::shape{{{', '.join(map(str, shape))}}});\n")
+        if "outputs" in expect:
+            f.write(f"static_assert(netshape::output_shapes<{ns}net>.size() == {len(expect['outputs'])});\n")
+        f.write("int main() {}\n")
     cmd = [args.compiler] + cxx_flags() + ["-I", args.include,
            "-I", args.work, "-c", source, "-o", os.path.join(args.work, stem + "_check.o")]
     print(" ".join(cmd), flush=True)

@@ -1,4 +1,5 @@
-"""x·sigmoid(x) is silu, x·HardSigmoid(x) hardswish, the Erf expression gelu, Clip(0, 6) relu6."""
+"""x·sigmoid(x) is silu, x·HardSigmoid(x) hardswish, the Erf expression gelu, Clip(0, 6) relu6,
+x·Tanh(Softplus(x)) mish, LRN of an odd size local_response_norm; what differs from them is refused."""
 import math
 import os
 import sys
@@ -28,3 +29,21 @@ def cases():
     g = Graph(4, 6, 6)
     y = g.op("Clip", ["x", g.tensor([], 0.0), g.tensor([], 1.0)], "clip01")
     yield {"name": "clip_other", "model": g.model(y), "error": "node 'clip01' (Clip)"}
+
+    g = Graph(4, 6, 6)
+    sp = g.op("Softplus", ["x"], "softplus")
+    y = g.op("Mul", ["x", g.op("Tanh", [sp], "tanh")], "mish")
+    y = g.op("LRN", [y], "lrn", size=5, alpha=1e-4, beta=0.75, bias=2.0)
+    y = g.op("HardSigmoid", [y], "hsig", alpha=1 / 6, beta=0.5)
+    yield {"name": "mish_lrn", "model": g.model(y),
+           "contains": ['"mish", ns::mish', '"lrn", ns::local_response_norm<5>', '"hsig", ns::hardsigmoid'],
+           "figures": {"params": 0, "macs": 0, "output": (6, 6, 4)}}
+    g = Graph(4, 6, 6)
+    yield {"name": "lrn_even", "model": g.model(g.op("LRN", ["x"], "lrn4", size=4)),
+           "error": "node 'lrn4' (LRN): size 4: ONNX centres an even window"}
+    g = Graph(4, 6, 6)
+    yield {"name": "softplus_alone", "model": g.model(g.op("Softplus", ["x"], "sp")),
+           "error": "node 'sp' (Softplus): a Softplus outside the Mish pattern"}
+    g = Graph(4, 6, 6)
+    yield {"name": "hardsigmoid_onnx_default", "model": g.model(g.op("HardSigmoid", ["x"], "hs")),
+           "error": "node 'hs' (HardSigmoid): alpha 0.2, beta 0.5: netshape's hardsigmoid is PyTorch's"}

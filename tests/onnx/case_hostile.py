@@ -86,10 +86,27 @@ def cases():
     w = g.tensor([4, 5, 3, 3])
     y = g.op("Conv", ["x", w], "conv", kernel_shape=[3, 3])
     yield {"name": "weight_contradicts_input", "model": g.model(y, declared=[1, 4, 6, 6]), "error": "node 'conv' (Conv)"}
-    g = Graph(3, 5, 5)  # torch 1.13's exporter and onnx 1.12 say 4×4; PyTorch computes 3×3
+    # torch 1.13's exporter and onnx 1.12 say 4×4; the operator (PyTorch, onnxruntime) computes 3×3:
+    # the header follows the operator, a note says where the file disagreed, and what follows the
+    # pool (a 2×2 conv, then a flatten by Shape arithmetic and a Gemm) is inferred from 3×3.
+    g = Graph(3, 5, 5)
     y = g.op("MaxPool", ["x"], "pool", kernel_shape=[2, 2], strides=[2, 2], pads=[1, 1, 1, 1], ceil_mode=1)
     yield {"name": "ceil_mode_shape_disagrees", "model": g.model(y, declared=[1, 3, 4, 4]),
-           "error": "node 'pool' (MaxPool): the file's output shape [1, 3, 4, 4] differs from the operator's arithmetic"}
+           "notes": ["node 'pool' (MaxPool): the file (or ONNX's inference) gives output [1, 3, 4, 4], the "
+                     "operator's arithmetic [1, 3, 3, 3]"],
+           "figures": {"output": (3, 3, 3)}}
+    g = Graph(3, 5, 5)
+    y = g.op("MaxPool", ["x"], "pool", kernel_shape=[2, 2], strides=[2, 2], pads=[1, 1, 1, 1], ceil_mode=1)
+    y = g.conv(y, 3, 4, 2, "conv")  # 3×3 -> 2×2 (the file's 4×4 would give 3×3)
+    shape = g.op("Shape", [y], "shape")
+    batch = g.op("Gather", [shape, g.ints(0)], "batch", axis=0)
+    flat = g.op("Concat", [g.op("Unsqueeze", [batch, g.ints([0])], "unsq"), g.ints([-1])], "target", axis=0)
+    y = g.op("Reshape", [y, flat], "flatten")
+    y = g.op("Gemm", [y, g.tensor([5, 16]), g.tensor([5])], "fc", transB=1)
+    yield {"name": "ceil_mode_disagreement_propagates", "model": g.model(y, declared=["N", 5]),
+           "notes": ["node 'pool' (MaxPool)"],
+           "figures": {"output": (1, 1, 5), "params": 4 * 3 * 4 + 4 + 16 * 5 + 5,
+                       "macs": 2 * 2 * 4 * 3 * 4 + 16 * 5}}
 
     # Pooling ONNX allows and PyTorch (so netshape) does not; kernels of other ranks.
     g = Graph(3, 28, 28)  # ONNX's own test_maxpool_2d_pads: 28×28, kernel 3, pads 2 -> 30×30
@@ -113,11 +130,24 @@ def cases():
     yield {"name": "pool_3d", "model": g.model(y), "error": "input 'x' has shape [1, 3, 8, 8, 8]"}
 
     # Inputs.
-    g = Graph(3, 8, 8, dims=[2, 3, 8, 8])
+    g = Graph(3, 8, 8, dims=[2, 3, 8, 8])  # a static batch: one sample is described, with a note
     y = g.conv("x", 3, 4, 3, "conv")
-    yield {"name": "static_batch_2", "model": g.model(y), "error": "input 'x' has a static batch of 2"}
+    per_sample = {"params": 4 * 27 + 4, "macs": 6 * 6 * 4 * 27, "output": (6, 6, 4)}
+    yield {"name": "static_batch_2", "model": g.model(y), "notes": ["input 'x' has a static batch of 2"],
+           "figures": per_sample}
     yield {"name": "static_batch_2_with_input", "model": g.model(y), "args": ["--input", "8,8,3"],
-           "error": "input 'x' has a static batch of 2"}
+           "notes": ["input 'x' has a static batch of 2"], "figures": per_sample}
+    g = Graph(3, 8, 8, dims=[2, 3, 8, 8])  # the batch baked into a Reshape: not one sample's graph
+    y = g.op("Reshape", [g.conv("x", 3, 4, 3, "conv"), g.ints([2, -1])], "flatten")
+    yield {"name": "static_batch_in_reshape", "model": g.model(y), "error": "node 'flatten' (Reshape)"}
+    g = Graph(3, 4, 5, dims=[2, 3, 4, 5])  # ONNX's test_flatten_axis0: [2, 3, 4, 5] -> [1, 120]
+    yield {"name": "static_batch_flattened", "model": g.model(g.op("Flatten", ["x"], "flat", axis=0)),
+           "error": "node 'flat' (Flatten): its output has 1 first where the file's batch is 2: it mixes the samples"}
+    g = Graph(3, 4, 5, dims=[2, 3, 4, 5])  # samples mixed by a Reshape to [1, -1], then a dense layer
+    y = g.op("Reshape", ["x", g.ints([1, -1])], "mix")
+    yield {"name": "static_batch_mixed_by_reshape",
+           "model": g.model(g.op("Gemm", [y, g.tensor([4, 120]), g.tensor([4])], "fc", transB=1)),
+           "error": "node 'mix' (Reshape): its output has 1 first where the file's batch is 2"}
     g = Graph(3, 8, 8, dims=["N", 3, "H", "W"])
     y = g.conv("x", 3, 4, 3, "conv")
     yield {"name": "dynamic_size", "model": g.model(y), "error": "input 'x' has shape [-1, 3, -1, -1] (-1: not static): give --input H,W,C"}
@@ -128,7 +158,7 @@ def cases():
     g.inits.append(w)
     y = g.op("Conv", ["x", "w_big"], "conv", kernel_shape=[3, 3])
     m = g.model(y)
-    yield {"name": "two_outputs", "error": "the graph has 2 outputs",
+    yield {"name": "output_is_input", "error": "the graph's output 'x' is an input of the graph",
            "model": raw_model(m.graph.node, [value("x", [1, 3, 8, 8])], [value(y, None), value("x", None)], m.graph.initializer)}
     yield {"name": "unwritable_output", "model": m, "args": ["--out", "/nonexistent-dir/net.hpp"],
            "error": "{path}: FileNotFoundError"}

@@ -4,6 +4,9 @@ that must be refused with the offending node's name."""
 import os
 import sys
 
+import numpy as np
+from onnx import numpy_helper
+
 sys.path.insert(0, os.path.dirname(__file__))
 from common import Graph  # noqa: E402
 
@@ -66,8 +69,9 @@ def cases():
     yield {"name": "asymmetric_pad", "model": g.model(y), "error": "node 'odd_pad' (Conv): asymmetric padding"}
 
     g = Graph(3, 8, 8)
-    y = g.op("LRN", ["x"], "norm", size=3)
-    yield {"name": "unknown_op", "model": g.model(y), "error": "node 'norm' (LRN): operator not supported"}
+    y = g.op("PRelu", ["x", g.tensor([3, 1, 1], 0.25)], "prelu")
+    yield {"name": "unknown_op", "model": g.model(y),
+           "error": "node 'prelu' (PRelu): not supported: netshape has no layer computing this function"}
 
     g = Graph(3, 8, 8)
     y = g.op("Add", ["x", g.tensor([1, 3, 1, 1])], "shift")
@@ -80,3 +84,10 @@ def cases():
     c = g.op("Add", [a, b], "c")
     y = g.op("Concat", [c, a], "out", axis=1)
     yield {"name": "not_series_parallel", "model": g.model(y), "error": "node 'out' (Concat)"}
+
+    g = Graph(3, 6, 6)  # PyTorch's BatchNorm2d(3, affine=False): scale and shift from Constant nodes
+    ones, zeros = g.op("Constant", [], "ones", value=numpy_helper.from_array(np.ones(3, np.float32))), \
+        g.op("Constant", [], "zeros", value=numpy_helper.from_array(np.zeros(3, np.float32)))
+    y = g.op("BatchNormalization", ["x", ones, zeros, g.tensor([3]), g.tensor([3], 1.0)], "bn")
+    yield {"name": "batch_norm_not_affine", "model": g.model(y),
+           "error": "node 'bn' (BatchNormalization): scale and shift are constants"}

@@ -5,7 +5,8 @@ arguments) and what it must make of it:
   * "error": a refusal: exit status 1, no traceback, nothing on stdout, and exactly one line on
     stderr, which contains the given text (the node or file it names and the reason);
   * otherwise a header holding given netshape layers whose figures, computed by hand from the layer
-    formulas in the case, the compiler then checks (with cmake/warnings.txt's flags).
+    formulas in the case, the compiler then checks (with cmake/warnings.txt's flags); stderr holds
+    the case's "notes" (texts each "onnx2netshape: note:" line must include), or nothing.
 Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (no onnx package)."""
 import argparse
 import importlib.util
@@ -81,6 +82,11 @@ for c in case.cases():
         failed += 1
         continue
     text = open(header).read()
+    notes = [n for n in c.get("notes", []) if n not in r.stderr]
+    if notes or (r.stderr and not c.get("notes")) or "Traceback" in r.stderr:
+        print(f"FAILED {name}: stderr lacks the notes {notes} or has others:\n{r.stderr}")
+        failed += 1
+        continue
     missing = [s for s in c.get("contains", []) if s not in text]
     if missing:
         print(f"FAILED {name}: header lacks {missing}\n{text}")
@@ -95,6 +101,10 @@ for c in case.cases():
                 out.write(f"static_assert(ns::{k}<n> == {f[k]});\n")
         if "output" in f:
             out.write("static_assert(ns::output_shape<n> == ns::shape{%d, %d, %d});\n" % tuple(f["output"]))
+        if "outputs" in f:  # every output, in output_shapes' order (side outputs, then the main path)
+            out.write(f"static_assert(ns::output_shapes<n>.size() == {len(f['outputs'])});\n")
+            for k, shape in enumerate(f["outputs"]):
+                out.write(f"static_assert(ns::output_shapes<n>[{k}] == ns::shape{{{', '.join(map(str, shape))}}});\n")
         out.write("int main() {}\n")
     r = subprocess.run([args.compiler] + cxx_flags() + ["-I", args.include,
                         "-I", args.work, "-c", source, "-o", source + ".o"], capture_output=True, text=True)
