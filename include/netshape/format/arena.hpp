@@ -22,12 +22,13 @@ namespace netshape {
 
 namespace format {
 
-/// The name of the node that writes a tensor: its path, or its description; a merge's is its begin
-/// marker's (the end marker carries no name).
+/// The name of the node that writes a tensor: its path when it is named, else its description (an
+/// unnamed node's path is only its position); a merge's is its begin marker's (the end marker
+/// carries no name).
 inline std::string writer_name(const layer_record* nodes, const std::vector<std::string>& paths, std::size_t writer) {
     if (writer == arena_input) return "input";
     const std::size_t i = nodes[writer].kind == kind::merge_end ? nodes[writer].match : writer;
-    return paths[i].empty() ? describe(nodes[i]) : paths[i];
+    return has_name(nodes[i]) && !paths[i].empty() ? paths[i] : describe(nodes[i]);
 }
 
 /// Text for SVG: the characters XML reserves, escaped.
