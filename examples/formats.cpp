@@ -1,7 +1,9 @@
 // Every output format of one network: writes alexnet.{txt,md,csv,json,dot}, the seed's Inception
-// module (Q4, with 1×1 reductions) as inception.dot and resnet18's first stage as
-// resnet18_layer1.dot into the directory given as the first argument (default: the current
-// directory). Render the graphs with Graphviz:
+// module (Q4, with 1×1 reductions) as inception.dot, resnet18's first stage as
+// resnet18_layer1.dot, and three zoo models folded to their blocks (zoo_resnet18.dot at depth 1,
+// zoo_googlenet.dot at depth 1, zoo_mobilenet_v2.dot at depth 1; docs/zoo.md shows them) into
+// the directory given as the first argument (default: the current directory). Render the graphs
+// with Graphviz:
 //   dot -Tsvg inception.dot -o inception.svg
 #include <fstream>
 #include <iostream>
@@ -63,5 +65,8 @@ int main(int argc, char** argv) {
     write("alexnet.dot", ns::summary<alexnet>().dot());
     write("inception.dot", ns::summary<inception>().dot());
     write("resnet18_layer1.dot", ns::summary<resnet18_layer1>().dot());
+    write("zoo_resnet18.dot", ns::summary<ns::zoo::resnet18>().depth(1).dot());
+    write("zoo_googlenet.dot", ns::summary<ns::zoo::googlenet>().depth(1).dot());
+    write("zoo_mobilenet_v2.dot", ns::summary<ns::zoo::mobilenet_v2>().depth(1).dot());
     std::cout << ns::summary<inception>().csv();
 }

@@ -55,6 +55,7 @@
     X(multiply_mismatch, multiply_branches_broadcast, "netshape: multiply branches cannot be broadcast together") \
     X(empty_merge, merge_has_branches, "netshape: a merge needs at least one branch") \
     X(merge_rank_mismatch, merged_branches_agree_in_rank, "netshape: merged branches differ in rank") \
+    X(shared_weights_differ, shared_uses_agree_in_weight_shapes, "netshape: a shared block's weights differ in shape from its first use") \
     X(count_overflow, counts_fit_in_64_bits, "netshape: a count overflows 64 bits")
 
 // clang-format on

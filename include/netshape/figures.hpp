@@ -56,22 +56,23 @@ struct analysis<network<Input, L...>> {
     // shallower, which keeps clang's context for a mistake deep in a block within 40 lines.
     static constexpr std::size_t size = joined<L...>::counts.size;
     // A part that is not a layer has been reported; evaluating the rest would only add errors.
-    static constexpr bool evaluable = !joined<L...>::counts.foreign && is_input<Input>::value;
+    static constexpr bool evaluable = !joined<L...>::counts.foreign() && is_input<Input>::value;
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;
+    static constexpr std::size_t shared = joined<L...>::counts.shared();  // shared<Tag, B> uses
     static constexpr const auto& nodes = flattened<L...>::nodes;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
     // are separate evaluations, so a static_assert on params<Net> never pays for the records.
     static constexpr outcome value = [] {
         if constexpr (!evaluable) return outcome{};
-        else if constexpr (chunk_count == 1) return outcome_whole<depth>(input, nodes);
+        else if constexpr (chunk_count == 1) return outcome_whole<depth, shared>(input, nodes);
         else return outcome{chunk_at<analysis, chunk_count - 1, false>::value.state.reg.total,
                             chunk_at<analysis, chunk_count - 1, false>::value.state.reg.error};
     }();
     static constexpr evaluation<size, leaves> full = [] {
         if constexpr (!evaluable) return evaluation<size, leaves>{};
-        else if constexpr (chunk_count == 1) return evaluate_whole<depth, leaves>(input, nodes);
+        else if constexpr (chunk_count == 1) return evaluate_whole<depth, shared, leaves>(input, nodes);
         else return assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
     }();
     // Instantiating layer_error is what reports a broken rule (errors.hpp); where it broke is

@@ -45,7 +45,7 @@ enum class kind : unsigned char {
     grid_attention,
     patch_merging,
     // structure
-    block_begin,   // sequential<...>: a group of layers applied in order
+    block_begin,   // sequential<...>: a group of layers applied in order; shared<Tag, B> (how == merge::shared)
     block_end,
     merge_begin,   // concat / add / multiply: branches applied to one input, then merged; output<H>: a
                    // side output (one branch, its result an extra output, the input passed on)
@@ -54,8 +54,9 @@ enum class kind : unsigned char {
 };
 
 /// How the branches of a merge are combined; `output`: not combined, output<H>'s one branch is a side
-/// output of the network and the merge passes its input on (composition/outputs.hpp).
-enum class merge : unsigned char { none, concat, add, multiply, output };
+/// output of the network and the merge passes its input on (composition/outputs.hpp). `shared`: no
+/// merge, the block markers (block_begin, block_end) of shared<Tag, Block> (composition/shared.hpp).
+enum class merge : unsigned char { none, concat, add, multiply, output, shared };
 
 /// The element-wise functions; they change no shape and count no activations (in place).
 enum class function : unsigned char {
@@ -71,6 +72,7 @@ enum class function : unsigned char {
         case merge::add: return "add";
         case merge::multiply: return "multiply";
         case merge::output: return "output";
+        case merge::shared: return "shared";
     }
     return "?";
 }

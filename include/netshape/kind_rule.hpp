@@ -150,6 +150,7 @@ namespace facts {
 inline constexpr unsigned elementwise = 1u;      // bit 0
 inline constexpr unsigned new_tensor = 1u << 1;  // bit 1; ranks in bits 2..6 (ranks << 1)
 inline constexpr unsigned oversized = 1u << 7;    // a node's own: a spec value at or above dimension_limit
+inline constexpr unsigned shared_block = 1u << 7; // a block marker's own (markers have no other facts): shared<Tag, B>'s
 inline constexpr unsigned count_bits = 8;         // per-channel weights, biases, buffers: 4 bits each
 inline constexpr unsigned rule_bits = 24;         // a node's own: the rule its spec breaks (kind_rule::check)
 }  // namespace facts

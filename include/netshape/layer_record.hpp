@@ -7,6 +7,9 @@
 
 namespace netshape {
 
+/// No node: layer_record::repeat_of of a node that repeats none.
+inline constexpr std::size_t no_node = static_cast<std::size_t>(-1);
+
 /// A node of a network with its input known: the spec it came from (kind, kernel, stride, ...)
 /// and every figure of that node. `layers<Net>` holds the leaf layers' records; blocks and merges
 /// carry their totals in the same fields (over everything between their markers). Each field that
@@ -25,6 +28,8 @@ struct layer_record : spec {
     std::size_t depth = 0;         // nesting level in blocks and branches
     std::size_t match = 0;         // block and merge markers: index of the matching begin or end node
     std::size_t index = 0;         // leaves: position in layers<Net>; others: leaves before this node
+    std::size_t repeat_of = no_node;  // a node of a shared block's repeat (shared<Tag, B> after Tag's first
+                                      // use): the index in nodes<Net> of the same node in the first use
 };
 
 }  // namespace netshape

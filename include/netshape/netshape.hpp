@@ -17,5 +17,6 @@
 #include <netshape/composition/network.hpp>
 #include <netshape/composition/outputs.hpp>
 #include <netshape/composition/sequential.hpp>
+#include <netshape/composition/shared.hpp>
 #include <netshape/figures.hpp>
 #include <netshape/memory.hpp>

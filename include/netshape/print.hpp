@@ -4,7 +4,9 @@
 //   std::cout << netshape::summary<alexnet>();               // text table
 //   std::cout << netshape::summary<alexnet>().markdown();    // the same as a Markdown table
 //   std::cout << netshape::summary<resnet50>().depth(2);     // blocks deeper than 2 collapsed
-//   std::cout << netshape::summary<alexnet>().csv();         // also .json() and .dot() (Graphviz)
+//   std::cout << netshape::summary<alexnet>().csv();         // also .json(), .dot() (Graphviz), .svg()
+//   std::cout << netshape::summary<alexnet>().html();        // one page: table, totals, graph
+//   std::cout << netshape::summary<alexnet>().memory({.batch = 32, .precision = netshape::precision::fp16});
 #pragma once
 
 #include <cstddef>
@@ -12,22 +14,67 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <netshape/figures.hpp>
+#include <netshape/memory.hpp>
 #include <netshape/format/csv.hpp>
 #include <netshape/format/describe.hpp>
 #include <netshape/format/dot.hpp>
 #include <netshape/format/json.hpp>
+#include <netshape/format/svg.hpp>
 
 namespace netshape {
 
+namespace format {
 
+/// A text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name keeps
+/// its beginning and its end); cells that fit are returned as they are.
+inline std::string elided(const std::string& s, std::size_t columns) {
+    const std::size_t points = width(s);
+    if (points <= columns) return s;
+    if (columns == 0) return {};
+    const std::size_t head = columns / 2, tail = columns - 1 - head;  // "…" is the last column
+    // The byte where code point k begins (k = points: the end).
+    const auto byte_of = [&s](std::size_t k) {
+        std::size_t at = 0;
+        for (std::size_t seen = 0; at < s.size(); ++at)
+            if ((static_cast<unsigned char>(s[at]) & 0xC0u) != 0x80u && seen++ == k) return at;
+        return at;
+    };
+    return cat(s.substr(0, byte_of(head)), "…", s.substr(byte_of(points - tail)));
+}
+
+/// The names people read for a precision and an optimizer ("fp16", "adam").
+inline const char* name_of(precision p) {
+    switch (p) {
+        case precision::fp32: return "fp32";
+        case precision::fp16: return "fp16";
+        case precision::bf16: return "bf16";
+        case precision::int8: return "int8";
+    }
+    return "?";
+}
+inline const char* name_of(optimizer o) {
+    switch (o) {
+        case optimizer::sgd: return "sgd";
+        case optimizer::sgd_momentum: return "sgd_momentum";
+        case optimizer::adam: return "adam";
+    }
+    return "?";
+}
+
+}  // namespace format
 
 /// A network's table, ready to print. Holds only pointers to the compiler's constants.
 class table {
 public:
-    enum class style { text, markdown, csv, json, dot };
+    enum class style { text, markdown, csv, json, dot, svg, html };
+
+    /// Text and Markdown tables are laid out to fit this many columns when they can: the layer and
+    /// description columns give way, their long cells elided in the middle.
+    static constexpr std::size_t default_columns = 120;
 
     table(const layer_record* nodes, std::size_t size, const layer_record& total)
         : nodes_(nodes), size_(size), total_(&total) {}
@@ -47,10 +94,30 @@ public:
     [[nodiscard]] table json() const { return styled(style::json); }
     /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
     [[nodiscard]] table dot() const { return styled(style::dot); }
+    /// The same graph drawn as SVG by netshape itself, no Graphviz needed (format/svg.hpp).
+    [[nodiscard]] table svg() const { return styled(style::svg); }
+    /// One self-contained HTML page, no network access needed: the table (a click on a block's row
+    /// folds it), the totals, and the graph as inline SVG.
+    [[nodiscard]] table html() const { return styled(style::html); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
         t.totals_ = false;
+        return t;
+    }
+    /// The batch, precision and optimizer of the memory rows of the totals (memory<Net>'s options;
+    /// default: batch 1, fp32, sgd). Options that break a memory rule throw memory_error here.
+    [[nodiscard]] table memory(const memory_options& options) const {
+        const detail::memory_result r = detail::estimate_memory(options, *total_);
+        if (r.broken != memory_rule::none) throw memory_error{r.broken};
+        table t = *this;
+        t.memory_ = options;
+        return t;
+    }
+    /// Text and Markdown: fit the table in `n` columns where the numbers allow (default 120).
+    [[nodiscard]] table columns(std::size_t n) const {
+        table t = *this;
+        t.columns_ = n;
         return t;
     }
 
@@ -74,43 +141,211 @@ private:
         return style_ == style::markdown ? format::markdown_cell(words) : format::visible(words);
     }
 
-    [[nodiscard]] std::vector<row> rows() const {
-        std::vector<row> out;
-        out.push_back({"#", "layer", "description", "output", "weights", "biases", "params", "MACs"});
-        out.push_back({"", "input", "", format::dims(total_->input_shape), "", "", "", ""});
-        for (std::size_t i = 0; i < size_; ++i) {
-            const layer_record& r = nodes_[i];
-            if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
-            if (r.depth > depth_) continue;
-            if (r.kind == kind::block_begin && r.match == i + 1) continue;  // an empty sequential<>
-            const bool leaf = !is_structure(r.kind);
-            const bool named = format::has_name(r);
-            std::string label = named ? r.name
-                                : leaf ? name_of(r.kind)
-                                       : (r.kind == kind::merge_begin ? name_of(r.how) : "block");
-            if (leaf && r.kind == kind::activation && !named) label = name_of(r.fn);
-            // The tree's levels: indentation in text; dots in Markdown, which collapses leading spaces.
-            std::string indent;
-            for (std::size_t k = 0; k < r.depth; ++k) indent += style_ == style::markdown ? "· " : "  ";
-            const bool folded = !leaf && r.depth == depth_;
-            out.push_back({leaf ? std::to_string(r.index) : "", indent + escaped(label) + (folded ? " …" : ""),
-                           escaped(format::describe(r)), format::dims(r.output_shape), format::thousands(r.weights),
-                           format::thousands(r.biases), format::thousands(r.params), format::thousands(r.macs)});
+    /// A row's label: its local name and its kind, "conv1 (conv2d)", "features (sequential)",
+    /// "0 (conv2d)" for an unnamed child (format::local_names), once when they are the same ("relu").
+    /// Returned as the name and the kind's part, so that a long name can be elided alone.
+    [[nodiscard]] static std::pair<std::string, std::string> label(const std::string& local, const layer_record& r) {
+        const std::string kind = format::kind_label(r);
+        if (local.empty() || local == kind) return {kind, ""};
+        return {local, format::cat(" (", kind, ")")};
+    }
+
+    // One open block or merge of the tree drawn in the layer column.
+    struct level {
+        bool merge = false;
+        bool last_branch = false;   // merges: the branch being drawn is the last
+        bool branch_fresh = false;  // merges: no row of that branch drawn yet
+        std::size_t branches_seen = 0;
+        std::size_t branches = 0;
+    };
+
+    /// The tree before a row's label: per open block, and per side output (one branch), two spaces
+    /// ("· " in Markdown, which collapses leading spaces); per open merge of branches "├ " at the
+    /// first row of a branch ("└ " of the last), "│ " further down a branch ("  " in the last).
+    [[nodiscard]] std::string tree(std::vector<level>& levels) const {
+        const std::string blank = style_ == style::markdown ? "· " : "  ";
+        std::string out;
+        for (level& l : levels) {
+            if (!l.merge) out += blank;
+            else if (l.branch_fresh) out += l.last_branch ? "└ " : "├ ";
+            else out += l.last_branch ? blank : "│ ";
+            l.branch_fresh = false;
         }
         return out;
     }
 
+    // The tree part and the label part of the layer column are kept apart for elision.
+    struct layer_row {
+        std::string index, tree, name, suffix, description, output, weights, biases, params, macs;
+        std::string id, parents;  // HTML: the row's id if it opens a level ("r<node>"), its open levels' ids
+        bool opens = false;
+    };
+
+    [[nodiscard]] std::vector<layer_row> layer_rows() const {
+        const std::vector<std::string> local = format::local_names(nodes_, size_);
+        std::vector<layer_row> out;
+        out.reserve(size_ + 1);
+        out.push_back({"", "", "input", "", "", format::dims(total_->input_shape), "", "", "", "", "", "", false});
+        std::vector<level> levels;
+        std::vector<bool> opened;        // per open block or merge: whether it drew a level
+        std::vector<std::string> owners;  // per level: the id of the row that opened it
+        for (std::size_t i = 0; i < size_; ++i) {
+            const layer_record& r = nodes_[i];
+            if (r.kind == kind::block_end || r.kind == kind::merge_end) {
+                if (!opened.empty() && opened.back()) {
+                    levels.pop_back();
+                    owners.pop_back();
+                }
+                if (!opened.empty()) opened.pop_back();
+                continue;
+            }
+            if (r.kind == kind::branch) {
+                level& m = levels.back();  // a branch is always inside its merge's level
+                m.branch_fresh = true;
+                m.last_branch = ++m.branches_seen == m.branches;
+                continue;
+            }
+            const bool structure = r.kind == kind::block_begin || r.kind == kind::merge_begin;
+            const bool folded = structure && r.depth >= depth_;
+            if (structure && r.match == i + 1) {  // an empty sequential<>: no row, no level
+                i = r.match;
+                continue;
+            }
+            // A plain unnamed sequential is code's grouping: no row; a folded one keeps its row.
+            const bool plain = r.kind == kind::block_begin && r.how == merge::none && !format::has_name(r);
+            const bool row_of_its_own = !plain || folded;
+            if (row_of_its_own) {
+                const bool leaf = !structure;
+                const auto [name, kind] = label(local[i], r);
+                std::string parents;  // HTML only: the rows a click folds this one under
+                if (style_ == style::html)
+                    for (const std::string& o : owners) parents += parents.empty() ? o : format::cat(" ", o);
+                out.push_back({leaf ? std::to_string(r.index) : "", tree(levels), name, kind + (folded ? " …" : ""),
+                               format::grouped(format::describe(r)), format::dims(r.output_shape),
+                               format::thousands(r.weights), format::thousands(r.biases), format::thousands(r.params),
+                               format::thousands(r.macs), format::cat("r", i), parents, structure && !folded});
+            }
+            if (folded) {
+                i = r.match;
+                continue;
+            }
+            if (structure) {
+                opened.push_back(row_of_its_own);
+                const bool branches = r.kind == kind::merge_begin && r.branches > 1;
+                if (row_of_its_own) {
+                    levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches)});
+                    owners.push_back(format::cat("r", i));
+                }
+            }
+        }
+        return out;
+    }
+
+    /// Words escaped for this style and elided to `columns`: elided before they are escaped (so that
+    /// no escape is cut in two), as much as their escaped form needs.
+    [[nodiscard]] std::string fitted(const std::string& words, std::size_t columns) const {
+        std::string out = escaped(words);
+        if (format::width(out) <= columns) return out;
+        // Escapes only widen: start from the columns themselves, narrower only while escapes need it.
+        for (std::size_t w = columns; w >= 1; --w) {
+            out = escaped(format::elided(words, w));
+            if (format::width(out) <= columns || w == 1) break;
+        }
+        return out;
+    }
+
+    /// The layer rows laid out: the layer and description columns narrowed, the wider first, while
+    /// the line is wider than columns_ and they are wider than 12; a cell too wide is elided in the
+    /// middle (in the layer column only the name: the tree and the kind stay).
+    [[nodiscard]] std::vector<row> rows() const {
+        std::vector<layer_row> body = layer_rows();
+        row header{"#", "layer", "description", "output", "weights", "biases", "params", "MACs"};
+        std::vector<std::size_t> widths(header.size(), 0);
+        const auto fit = [](std::size_t& w, std::size_t x) { w = x > w ? x : w; };
+        for (std::size_t c = 0; c < header.size(); ++c) widths[c] = format::width(header[c]);
+        // The cells' escaped words, once (the layout below reads them twice).
+        struct words {
+            std::string name, suffix, description;
+        };
+        std::vector<words> shown;
+        shown.reserve(body.size());
+        for (const layer_row& r : body) {
+            shown.push_back({escaped(r.name), escaped(r.suffix), escaped(r.description)});
+            const words& w = shown.back();
+            fit(widths[0], format::width(r.index));
+            fit(widths[1], format::width(r.tree) + format::width(w.name) + format::width(w.suffix));
+            fit(widths[2], format::width(w.description));
+            fit(widths[3], format::width(r.output));
+            fit(widths[4], r.weights.size());  // digits and commas: one column each
+            fit(widths[5], r.biases.size());
+            fit(widths[6], r.params.size());
+            fit(widths[7], r.macs.size());
+        }
+        // Line width: cells, two spaces between them (Markdown: "| " + " | " ... + " |").
+        const auto line = [&] {
+            std::size_t total = 0;
+            for (std::size_t w : widths) total += w;
+            return total + (style_ == style::markdown ? 3 * widths.size() + 1 : 2 * (widths.size() - 1));
+        };
+        constexpr std::size_t narrowest = 12;
+        while (line() > columns_ && (widths[1] > narrowest || widths[2] > narrowest)) {
+            std::size_t& wider = widths[1] >= widths[2] ? widths[1] : widths[2];
+            --wider;
+        }
+        std::vector<row> out{header};
+        out.reserve(body.size() + 1);
+        for (std::size_t k = 0; k < body.size(); ++k) {
+            layer_row& r = body[k];
+            const words& w = shown[k];
+            // The name gives way; the tree and the kind stay.
+            const std::size_t kept = format::width(r.tree) + format::width(w.suffix);
+            const std::size_t room = widths[1] > kept + 1 ? widths[1] - kept : 1;
+            std::string name = format::width(w.name) <= room ? w.name : fitted(r.name, room);
+            std::string description = format::width(w.description) <= widths[2] ? w.description : fitted(r.description, widths[2]);
+            out.push_back({std::move(r.index), r.tree + name + w.suffix, std::move(description), std::move(r.output),
+                           std::move(r.weights), std::move(r.biases), std::move(r.params), std::move(r.macs)});
+        }
+        return out;
+    }
+
+    /// The totals: counts with their size in SI units beside them (when at least 1,000), then the
+    /// memory of memory<Net> for the options of memory() in bytes, with binary units beside them.
     [[nodiscard]] std::vector<row> totals() const {
+        namespace f = format;
         const layer_record& t = *total_;
-        const field& f = t.receptive_field;
-        return {{"params", format::thousands(t.params), format::mebibytes(t.params) + " at float32"},
-                {"weights", format::thousands(t.weights), ""},
-                {"biases", format::thousands(t.biases), ""},
-                {"buffers", format::thousands(t.buffers), format::mebibytes(t.buffers) + " at float32"},
-                {"MACs", format::thousands(t.macs), ""},
-                {"activations", format::thousands(t.activations), format::mebibytes(t.activations) + " at float32"},
-                {"receptive field", format::cat(format::ratio(f.height), "×", format::ratio(f.width)),
-                 format::cat("jump ", format::ratio(f.jump_height), "×", format::ratio(f.jump_width))}};
+        const field& rf = t.receptive_field;
+        const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
+        const count_t b = bytes_per_element(memory_.precision);
+        const std::string precision = f::name_of(memory_.precision);
+        // "<human><joint><words>", either part left out when empty; units only from 1,000 (1 KiB) up.
+        const auto note = [](count_t n, count_t base, const std::string& words, const char* joint = ", ") {
+            const std::string unit = n < base ? std::string() : f::human(n, base, "");
+            return unit.empty() ? words : words.empty() ? unit : f::cat(unit, joint, words);
+        };
+        const auto bytes = [](count_t n) { return f::cat(f::thousands(n), " B"); };
+        // The input is part of the activations, whose bytes memory<Net> checked to fit: so do these.
+        const count_t input = t.input_shape.elements() * memory_.batch * b;
+        const std::string split = f::cat("trainable: weights ", f::thousands(t.weights), ", biases ", f::thousands(t.biases));
+        std::vector<row> out{
+            {"params", f::thousands(t.params), note(t.params, 1000, split)},
+            {"buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable")},
+            {"MACs", f::thousands(t.macs), note(t.macs, 1000, "")},
+            {"activations", f::thousands(t.activations),
+             note(t.activations, 1000, "elements per sample, kept for the backward pass")},
+            {"receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
+             f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width))}};
+        for (row& r : outputs()) out.push_back(r);
+        // The memory rows: what they are computed for, once above them; each row's bytes beside.
+        const std::vector<row> sizes{
+            {"memory for", f::cat("batch ", f::thousands(memory_.batch)), f::cat(precision, ", ", f::name_of(memory_.optimizer))},
+            {"input size", bytes(input), note(input, 1024, "")},
+            {"params size", bytes(m.parameters), note(m.parameters, 1024, "")},
+            {"buffers size", bytes(m.buffers), note(m.buffers, 1024, "")},
+            {"forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, "at its peak, params and buffers included", " ")},
+            {"training", bytes(m.training_total()),
+             note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": ")}};
+        for (const row& r : sizes) out.push_back(r);
+        return out;
     }
 
     /// With side outputs (output<Head>), a totals row listing every output's shape, as
@@ -127,15 +362,16 @@ private:
         if (count == 0) return {};
         return {{"outputs", format::thousands(count_t(count + 1)), shapes + format::dims(total_->output_shape)}};
     }
-
-    static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from) {
+    /// Columns [right_from, right_to) are numbers, aligned right.
+    static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from,
+                           std::size_t right_to) {
         std::vector<std::size_t> widths(rows.front().size(), 0);
         for (const row& r : rows)
             for (std::size_t c = 0; c < r.size(); ++c)
                 widths[c] = format::width(r[c]) > widths[c] ? format::width(r[c]) : widths[c];
         const auto cell = [&](const std::string& text, std::size_t c) {
             const std::string padding(widths[c] - format::width(text), ' ');
-            return c >= right_from ? padding + text : text + padding;
+            return c >= right_from && c < right_to ? padding + text : text + padding;
         };
         bool header = true;
         for (const row& r : rows) {
@@ -150,7 +386,7 @@ private:
             if (header && s == style::markdown) {
                 std::string rule = "|";
                 for (std::size_t c = 0; c < widths.size(); ++c)
-                    rule += c >= right_from ? format::cat(" ", std::string(widths[c] > 0 ? widths[c] - 1 : 0, '-'), ": |")
+                    rule += c >= right_from && c < right_to ? format::cat(" ", std::string(widths[c] > 0 ? widths[c] - 1 : 0, '-'), ": |")
                                             : format::cat(" ", std::string(widths[c], '-'), " |");
                 out << rule << '\n';
             } else if (header) {
@@ -166,14 +402,55 @@ private:
         if (style_ == style::csv) return format::write_csv(out, nodes_, size_, *total_, depth_);
         if (style_ == style::json) return format::write_json(out, nodes_, size_, *total_, depth_);
         if (style_ == style::dot) return format::write_dot(out, nodes_, size_, *total_, depth_);
-        print_rows(out, rows(), style_, 4);
+        if (style_ == style::svg) return format::write_svg(out, nodes_, size_, *total_, depth_);
+        if (style_ == style::html) return print_html(out);
+        print_rows(out, rows(), style_, 4, 8);
         if (!totals_) return;
         out << '\n';
         std::vector<row> sums = totals();
-        for (row& r : outputs()) sums.push_back(r);
-        if (style_ == style::markdown) sums.insert(sums.begin(), row{"total", "value", "note"});
-        else sums.insert(sums.begin(), row{"total", "value", ""});
-        print_rows(out, sums, style_, 1);
+        sums.insert(sums.begin(), row{"total", "value", "note"});
+        print_rows(out, sums, style_, 1, 2);
+    }
+
+    /// The HTML page: the layers, the totals and the graph, its style and script inline.
+    void print_html(std::ostream& out) const {
+        using format::xml_text;
+        out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"
+               "<style>\nbody{font-family:Helvetica,Arial,sans-serif;font-size:14px;margin:1.5em}\n"
+               "table{border-collapse:collapse;margin-bottom:1.5em}th,td{padding:2px 10px;text-align:left}\n"
+               "thead th{border-bottom:1px solid #999}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+               "td.layer{white-space:pre}tr.block{cursor:pointer;background:#f4f6fa}\n"
+               "tr.block td.layer span::before{content:\"\\25BE \"}tr.block.closed td.layer span::before{content:\"\\25B8 \"}\n"
+               "</style>\n</head>\n<body>\n<h1>Layers</h1>\n<table class=\"layers\">\n<thead><tr><th class=\"n\">#</th>"
+               "<th>layer</th><th>description</th><th>output</th><th class=\"n\">weights</th><th class=\"n\">biases</th>"
+               "<th class=\"n\">params</th><th class=\"n\">MACs</th></tr></thead>\n<tbody>\n";
+        for (const layer_row& r : layer_rows()) {
+            out << "<tr";
+            if (r.opens) out << " id=\"" << r.id << "\" class=\"block\"";
+            if (!r.parents.empty()) out << " data-parents=\"" << r.parents << "\"";
+            out << "><td class=\"n\">" << r.index << "</td><td class=\"layer\">" << xml_text(r.tree) << "<span>"
+                << xml_text(r.name + r.suffix) << "</span></td><td>" << xml_text(r.description) << "</td><td>" << xml_text(r.output) << "</td>";
+            for (const std::string* n : {&r.weights, &r.biases, &r.params, &r.macs}) out << "<td class=\"n\">" << *n << "</td>";
+            out << "</tr>\n";
+        }
+        out << "</tbody>\n</table>\n<h1>Totals</h1>\n<table class=\"totals\">\n<tbody>\n";
+        for (const row& r : totals())
+            out << "<tr><th>" << xml_text(r[0]) << "</th><td class=\"n\">" << xml_text(r[1]) << "</td><td>" << xml_text(r[2])
+                << "</td></tr>\n";
+        out << "</tbody>\n</table>\n<h1>Graph</h1>\n";
+        format::write_svg(out, nodes_, size_, *total_, depth_);
+        // A click on a block's row folds it: every row under a folded row is hidden. The address
+        // "page.html#folded" opens the page with every block folded.
+        out << "<script>\nfunction netshapeShow() {\n"
+               "  var closed = Array.prototype.map.call(document.querySelectorAll('tr.closed'), function (r) { return r.id; });\n"
+               "  document.querySelectorAll('table.layers tbody tr').forEach(function (r) {\n"
+               "    var parents = (r.getAttribute('data-parents') || '').split(' ');\n"
+               "    r.hidden = parents.some(function (p) { return closed.indexOf(p) >= 0; });\n"
+               "  });\n}\n"
+               "document.querySelectorAll('tr.block').forEach(function (block) {\n"
+               "  if (location.hash === '#folded') block.classList.add('closed');\n"
+               "  block.addEventListener('click', function () { block.classList.toggle('closed'); netshapeShow(); });\n"
+               "});\nnetshapeShow();\n</script>\n</body>\n</html>\n";
     }
 
     const layer_record* nodes_;
@@ -182,6 +459,8 @@ private:
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
+    memory_options memory_{};
+    std::size_t columns_ = default_columns;
 };
 
 /// The table of a network: one row per layer (blocks as indented rows carrying their totals),

@@ -25,5 +25,6 @@
 #include <netshape/zoo/shufflenet.hpp>
 #include <netshape/zoo/swin.hpp>
 #include <netshape/zoo/squeezenet.hpp>
+#include <netshape/zoo/unet.hpp>
 #include <netshape/zoo/vgg.hpp>
 #include <netshape/zoo/vit.hpp>

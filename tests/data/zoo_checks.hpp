@@ -15,7 +15,9 @@ namespace zoo_checks {
 namespace ns = netshape;
 namespace ref = netshape_reference;
 
-constexpr ns::shape as_shape(ref::hwc s) { return ns::shape{s.height, s.width, s.channels}; }
+/// A reference's height × width × channels (torchvision_reference.hpp's hwc, or another script's).
+template <class Hwc>
+constexpr ns::shape as_shape(const Hwc& s) { return ns::shape{s.height, s.width, s.channels}; }
 
 /// The four figures the issue names, plus the input, each compared with PyTorch's measurement.
 template <class Net>
@@ -77,6 +79,8 @@ struct named_layers {
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <netshape/format/describe.hpp>
 
@@ -84,9 +88,10 @@ namespace zoo_checks {
 
 /// Net's named leaf layers, in order, against torchvision's leaf-module calls: same count, and each
 /// the same module name and output shape. Unnamed leaves are netshape's spelling of functional
-/// calls (torch.flatten, F.relu, x.mean) that no hook sees, and are skipped.
-template <class Net, std::size_t N>
-void check_layers(const ref::layer (&expected)[N]) {
+/// calls (torch.flatten, F.relu, x.mean) that no hook sees, and are skipped. Layer: any reference
+/// row with `name` and `output` (ref::layer, or another script's).
+template <class Net, class Layer, std::size_t N>
+void check_layers(const Layer (&expected)[N]) {
     const auto& all = ns::nodes<Net>;
     const auto paths = ns::format::qualified_names(all.data(), all.size());
     std::size_t k = 0;
@@ -103,6 +108,25 @@ void check_layers(const ref::layer (&expected)[N]) {
         ++k;
     }
     CHECK(k == N);
+
+    // The printer numbers an unnamed child by its position in its scope, as nn.Sequential numbers
+    // it (format::local_names). torchvision's numbered leaves (features.0.0, downsample.1), spelled
+    // here with at<N> and checked above against its hooks, must be what that numbering gives them:
+    // with those names taken away, every leaf keeps its path (models with such leaves: resnet50's
+    // downsample.0 and .1, mobilenet_v2's features.k.0 ...; densenet121 has none).
+    std::vector<ns::layer_record> unnamed(all.begin(), all.end());
+    for (ns::layer_record& r : unnamed) {
+        const std::string_view name(r.name);
+        const bool number = !name.empty() && name.find_first_not_of("0123456789") == std::string_view::npos;
+        if (ns::is_structure(r.kind) || !number) continue;
+        r.name = "";
+    }
+    const auto renumbered = ns::format::qualified_names(unnamed.data(), unnamed.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (ns::is_structure(all[i].kind) || all[i].name[0] == '\0') continue;
+        INFO("leaf ", i, ": torchvision ", paths[i], ", numbered ", renumbered[i]);
+        CHECK(renumbered[i] == paths[i]);
+    }
 }
 
 }  // namespace zoo_checks

@@ -29,6 +29,8 @@ NEEDS = {
     "tools/pytorch_kind_reference.py": ["--out", "{tmp}/kinds.hpp"],
     "tools/pytorch_layer_reference.py": ["--out", "{tmp}/grid.hpp"],
     "tools/vit_reference.py": ["--out", "{tmp}/vit.hpp"],
+    "tools/unet_reference.py": ["--out", "{tmp}/unet.hpp"],
+    "tools/shared_reference.py": ["--out", "{tmp}/shared.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
     "tools/torchvision_reference.py": ["--out", "{tmp}"],
     "tests/differential/run.py": ["--compiler", "c++", "--include", "include", "--generator",
@@ -38,7 +40,8 @@ NEEDS = {
                                "--include", "include"],
 }
 # Scripts that need nothing beyond the standard library.
-STANDALONE = {"tools/extract_snippets.py", "bench/compile_bench.py", "bench/perf_check.py",
+STANDALONE = {"tools/extract_snippets.py", "tools/make_single_header.py", "tests/html/check_page.py",
+              "bench/compile_bench.py", "bench/perf_check.py",
               "tests/scripts/check_scripts.py"}
 
 

@@ -164,7 +164,7 @@ constexpr bool difference(layer_record& block, const totals& now, const totals& 
 }
 
 /// The interpreter's registers, carried from node to node and from chunk to chunk. The stack of
-/// open blocks lives beside them (machine<Depth>), so that the interpreter itself is one plain
+/// open blocks lives beside them (machine<Depth, Shared>), so that the interpreter itself is one plain
 /// function, compiled once, not once per network.
 struct registers {
     shape cur{};
@@ -175,29 +175,120 @@ struct registers {
     totals sum{};
     failure error{};
     wide held = 0;  // elements kept alive by open merges (their input, finished branches)
+    std::size_t uses = 0;   // shared<Tag, B> uses begun
+    std::size_t shift = 0;  // inside a shared block's repeat: its begin's index less its first use's (else 0)
+    totals removed{};       // weights, biases and buffers that repeats of shared blocks took back out of `sum`
 };
 
-template <std::size_t Depth>
+/// One use of a shared<Tag, B>, in the order the uses begin: what a later use of the tag is
+/// compared with, and what a use takes back out of the running sums when it is a repeat.
+struct shared_use {
+    const char* tag = "";
+    std::size_t begin = 0;  // its begin marker
+    std::size_t end = 0;    // its end marker; 0 while it runs
+    std::size_t first = 0;  // the use (an index among the uses) that is its tag's first: itself for a first use
+    std::size_t leaf = 0;   // leaves before it
+    std::size_t shift = 0;  // the registers' shift when it began, restored at its end
+    shape input{};
+    totals before{};   // the running sums when it began
+    totals removed{};  // the registers' `removed` when it began
+    totals gross{};    // what it added, counting what repeats inside it took back out (set at its end)
+};
+
+template <std::size_t Depth, std::size_t Shared = 0>
 struct machine {
     registers reg{};
     std::array<frame, Depth + 1> stack{};
+    std::array<shared_use, Shared> uses{};
 };
+
+constexpr bool same_text(const char* a, const char* b) {
+    std::size_t i = 0;
+    for (; a[i] != '\0' && a[i] == b[i]; ++i) {}
+    return a[i] == b[i];
+}
+
+/// Whether two nodes (of two uses of one shared tag, at the same place in each) agree in what shapes
+/// weights: kind, filters or outputs, kernel, groups, bias, per_pixel, variant, branches, a nested
+/// shared block's tag (stride, padding, dilation, output padding, ceil_mode and functions may differ).
+constexpr bool same_weight_spec(const spec& a, const spec& b) {
+    return a.kind == b.kind && a.how == b.how && a.units == b.units && a.kernel == b.kernel && a.groups == b.groups &&
+           a.first == b.first && a.branches == b.branches && a.bias == b.bias && a.per_pixel == b.per_pixel &&
+           a.mode == b.mode && (a.how != merge::shared || same_text(a.name, b.name));
+}
+
+/// The begin of a shared<Tag, B> at node i on input `in`: records the use and, for a repeat of a tag,
+/// compares it with the tag's first use (its nodes in the node array, its input channels) and starts
+/// the repeat's shift. Returns the node that differs from the first use, or npos.
+constexpr std::size_t shared_begin(registers& m, shared_use* uses, const node* nodes, std::size_t i, std::size_t n,
+                                   const shape& in) {
+    const std::size_t self = m.uses++;
+    shared_use& u = uses[self];
+    u = shared_use{nodes[i].what->name, i, 0, self, m.leaf, m.shift, in, m.sum, m.removed, {}};
+    for (std::size_t j = 0; j < self; ++j) {
+        if (uses[j].first == j && same_text(uses[j].tag, u.tag)) {
+            u.first = j;
+            break;
+        }
+    }
+    if (u.first == self) return npos;
+    const shared_use& f = uses[u.first];
+    if (f.end == 0 || i + (f.end - f.begin) >= n) return i;  // inside its own first use, or too short
+    for (std::size_t k = 1; k <= f.end - f.begin; ++k)
+        if (!same_weight_spec(*nodes[f.begin + k].what, *nodes[i + k].what)) return i + k;
+    if (f.input.channels != in.channels) return i;
+    m.shift = i - f.begin;
+    return npos;
+}
+
+/// The end of the innermost shared<Tag, B> use at node i: what it added (with what repeats inside it
+/// took back), compared with its first use's for a repeat, whose weights, biases and buffers are then
+/// taken back out of the running sums. Returns npos, or the use (an index among the uses) whose
+/// counts differ from its first use's.
+constexpr std::size_t shared_end(registers& m, shared_use* uses, std::size_t i) {
+    std::size_t self = m.uses;
+    while (self > 0 && uses[self - 1].end != 0) --self;
+    shared_use& u = uses[self - 1];
+    const totals added{m.sum.weights - u.before.weights, m.sum.biases - u.before.biases, m.sum.buffers - u.before.buffers};
+    u.end = i;
+    u.gross = totals{added.weights + (m.removed.weights - u.removed.weights),
+                     added.biases + (m.removed.biases - u.removed.biases),
+                     added.buffers + (m.removed.buffers - u.removed.buffers)};
+    m.shift = u.shift;
+    if (u.first == self - 1) return npos;
+    const totals& g = uses[u.first].gross;
+    if (g.weights != u.gross.weights || g.biases != u.gross.biases || g.buffers != u.gross.buffers) return self - 1;
+    m.sum.weights -= added.weights;
+    m.sum.biases -= added.biases;
+    m.sum.buffers -= added.buffers;
+    m.removed.weights += added.weights;
+    m.removed.biases += added.biases;
+    m.removed.buffers += added.buffers;
+    return npos;
+}
+
+/// The leaves among nodes (from, to).
+constexpr std::size_t leaves_between(const node* nodes, std::size_t from, std::size_t to) {
+    std::size_t count = 0;
+    for (std::size_t j = from + 1; j < to; ++j) count += is_structure(nodes[j].what->kind) ? 0u : 1u;
+    return count;
+}
 
 constexpr registers start(const shape& input);
 
 /// A fresh machine for `input`. Value-initialized, then assigned: after an unrelated error earlier
 /// in a translation unit, g++ 12 refuses to evaluate `machine{start(input), {}}` (an array member
 /// initialized from empty braces), and every later figure would add a second error.
-template <std::size_t Depth>
-constexpr machine<Depth> fresh_machine(const shape& input) {
-    machine<Depth> m{};
+template <std::size_t Depth, std::size_t Shared>
+constexpr machine<Depth, Shared> fresh_machine(const shape& input) {
+    machine<Depth, Shared> m{};
     m.reg = start(input);
     return m;
 }
 
-template <std::size_t Depth, std::size_t Length>
+template <std::size_t Depth, std::size_t Shared, std::size_t Length>
 struct chunk {
-    machine<Depth> state{};
+    machine<Depth, Shared> state{};
     std::array<layer_record, Length> records{};
 };
 
@@ -233,8 +324,8 @@ constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cu
 /// marker's index; finish() copies them back); without, only the registers, and `records` is one
 /// scratch record. Two instantiations in all, not one per network.
 template <bool Keep>
-constexpr void run_on(registers& m, frame* stack, layer_record* records, const node* nodes, std::size_t first,
-                      std::size_t last, std::size_t n) {
+constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record* records, const node* nodes,
+                      std::size_t first, std::size_t last, std::size_t n) {
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
@@ -255,8 +346,8 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             // field and are most nodes of most networks: without records to fill, they take a short
             // path (the same figures as the leaf path below), in as few statements as clang's
             // evaluator can be given.
-            if (k == kind::block_begin || k == kind::block_end) continue;
             const unsigned f = nodes[i].facts;  // the kind's facts, carried by the node
+            if ((k == kind::block_begin || k == kind::block_end) && f == 0) continue;  // not shared<>'s
             if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
                 const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
@@ -284,6 +375,7 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
             r.index = m.leaf;
             r.input_shape = cur;
             r.receptive_field = rf;
+            if (m.shift != 0) r.repeat_of = i - m.shift;  // in a shared block's repeat
         }
         if (k < kind::block_begin) {  // a leaf
             // apply(s, r), written out (a call is the evaluators' dearest statement)
@@ -326,6 +418,14 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
         } else if (k == kind::block_begin || k == kind::merge_begin) {
             stack[++m.top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
             if (k == kind::merge_begin) m.held += elements(cur);  // the input, for every branch
+            else if (nodes[i].facts != 0) {  // shared<Tag, B>
+                if (const std::size_t at = shared_begin(m, uses, nodes, i, n, cur); at != npos) {
+                    m.error = failure{rule::shared_weights_differ, at, m.leaf + leaves_between(nodes, i, at),
+                                      nodes[at].what->kind, merge::shared, cur, uses[uses[m.uses - 1].first].input};
+                    break;
+                }
+                if constexpr (Keep) r.repeat_of = m.shift != 0 ? i - m.shift : no_node;
+            }
         } else if (k == kind::branch) {
             frame& f = stack[m.top];
             if (f.seen > 0) {
@@ -359,6 +459,13 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
                 m.held = f.held;
                 if (f.how == merge::concat) m.sum.activations += elements(cur);
                 else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
+            } else if (nodes[i].facts != 0) {  // shared<Tag, B>'s end
+                if (const std::size_t bad = shared_end(m, uses, i); bad != npos) {
+                    const shared_use& u = uses[bad];
+                    m.error = failure{rule::shared_weights_differ, u.begin, u.leaf, kind::block_begin, merge::shared,
+                                      u.input, uses[u.first].input};
+                    break;
+                }
             }
             if constexpr (Keep) {
                 if (!difference(r, m.sum, f.before)) {
@@ -397,14 +504,15 @@ constexpr void run_on(registers& m, frame* stack, layer_record* records, const n
 }
 
 /// Nodes [first, first + chunk_size) of a network longer than one chunk (clang), resuming `state`.
-template <bool Keep, std::size_t Depth, std::size_t N>
-constexpr chunk<Depth, Keep ? chunk_length<N> : 1> run(const machine<Depth>& state, const std::array<node, N>& all,
-                                                      std::size_t first) {
-    chunk<Depth, Keep ? chunk_length<N> : 1> out{};  // value-initialized, then assigned: see fresh_machine()
+template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Depth, Shared>& state,
+                                                              const std::array<node, N>& all, std::size_t first) {
+    chunk<Depth, Shared, Keep ? chunk_length<N> : 1> out{};  // value-initialized, then assigned: see fresh_machine()
     out.state = state;
     if (out.state.reg.error.broken != rule::none) return out;
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
-    run_on<Keep>(out.state.reg, out.state.stack.data(), out.records.data(), all.data(), first, last, N);
+    run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), all.data(), first,
+                 last, N);
     return out;
 }
 
@@ -416,7 +524,7 @@ struct chunk_at {
 };
 template <class A, bool Keep>
 struct chunk_at<A, 0, Keep> {
-    static constexpr auto value = run<Keep>(fresh_machine<A::depth>(A::input), A::nodes, 0);
+    static constexpr auto value = run<Keep>(fresh_machine<A::depth, A::shared>(A::input), A::nodes, 0);
 };
 
 /// Copies chunk K's records into place (a function, so that the chunk is read once; see nodes.hpp).
@@ -439,12 +547,13 @@ constexpr void finish(evaluation<N, Leaves>& e) {
         if (r.kind == kind::block_end || r.kind == kind::merge_end) {
             layer_record& begin = e.nodes[r.match];
             const spec keep = begin;
-            const std::size_t depth = begin.depth, index = begin.index;
+            const std::size_t depth = begin.depth, index = begin.index, repeat_of = begin.repeat_of;
             begin = r;
             static_cast<spec&>(begin) = keep;
             begin.depth = depth;
             begin.index = index;
             begin.match = i;
+            begin.repeat_of = repeat_of;
         } else if (!is_structure(r.kind)) {
             e.layers[leaf++] = r;
         }
@@ -454,30 +563,30 @@ constexpr void finish(evaluation<N, Leaves>& e) {
 /// The whole node array in one evaluation: every network on g++ (which has no step limit), and
 /// networks of one chunk on clang. g++ copies a whole static constexpr array on every read of one
 /// of its elements, so the nodes are read from a local copy, made once.
-template <bool Keep, std::size_t Depth, std::size_t N>
-constexpr machine<Depth> run_whole(const std::array<node, N>& all, const shape& input, layer_record* records) {
-    machine<Depth> m = fresh_machine<Depth>(input);
+template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr machine<Depth, Shared> run_whole(const std::array<node, N>& all, const shape& input, layer_record* records) {
+    machine<Depth, Shared> m = fresh_machine<Depth, Shared>(input);
     if (m.reg.error.broken != rule::none) return m;
     const auto nodes = all;
-    run_on<Keep>(m.reg, m.stack.data(), records, nodes.data(), 0, N, N);
+    run_on<Keep>(m.reg, m.stack.data(), m.uses.data(), records, nodes.data(), 0, N, N);
     return m;
 }
 
-template <std::size_t Depth, std::size_t Leaves, std::size_t N>
+template <std::size_t Depth, std::size_t Shared, std::size_t Leaves, std::size_t N>
 constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::array<node, N>& all) {
     evaluation<N, Leaves> e{};
-    const registers m = run_whole<true, Depth>(all, input, e.nodes.data()).reg;
+    const registers m = run_whole<true, Depth, Shared>(all, input, e.nodes.data()).reg;
     e.total = m.total;
     e.error = m.error;
     finish(e);
     return e;
 }
 
-/// The totals of a network evaluated whole, keeping no records.
-template <std::size_t Depth, std::size_t N>
+/// The totals of a network evaluated whole, keeping no records (Shared: its shared<Tag, B> uses).
+template <std::size_t Depth, std::size_t Shared = 0, std::size_t N>
 constexpr outcome outcome_whole(const shape& input, const std::array<node, N>& all) {
     layer_record scratch{};
-    const registers m = run_whole<false, Depth>(all, input, &scratch).reg;
+    const registers m = run_whole<false, Depth, Shared>(all, input, &scratch).reg;
     return outcome{m.total, m.error};
 }
 

@@ -75,6 +75,7 @@ constexpr location locate(const node* nodes, std::size_t n, std::size_t at, cons
         const spec& block = *nodes[opened[level(depth > 0 ? depth - 1 : 0)]].what;
         if (block.kind == kind::merge_begin && block.how == merge::output) layer << "side output";
         else if (block.kind == kind::merge_begin) layer << name_of(block.how) << " of " << block.branches;
+        else if (block.how == merge::shared) layer << "shared " << block.name;  // shared<Tag, B>: its tag
         else layer << "sequential";
     } else {
         layer_record r{};

@@ -37,11 +37,18 @@ struct shape_of_part {
     std::size_t leaves = 0;
     std::size_t depth = 0;
     bool opens = false;
-    bool foreign = false;  // holds a type that is not a layer (already reported: nothing is evaluated)
+    /// Two counts in one sum (combined() adds one field, not two: a statement per part, which every
+    /// network pays): shared<Tag, B> uses (the interpreter keeps a record of each) below bit 32, and
+    /// above it the types that are not layers (already reported: nothing is evaluated).
+    std::size_t tally = 0;
+
+    static constexpr std::size_t foreign_one = std::size_t(1) << 32;
+    [[nodiscard]] constexpr std::size_t shared() const { return tally & (foreign_one - 1); }
+    [[nodiscard]] constexpr bool foreign() const { return tally >= foreign_one; }
 };
 
 inline constexpr shape_of_part no_part{};
-inline constexpr shape_of_part not_a_part{0, 0, 0, false, true};
+inline constexpr shape_of_part not_a_part{0, 0, 0, false, shape_of_part::foreign_one};
 
 template <std::size_t N>
 constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
@@ -149,7 +156,7 @@ constexpr shape_of_part combined(std::initializer_list<const shape_of_part*> par
         c.leaves += p->leaves;
         c.depth = p->depth > c.depth ? p->depth : c.depth;
         opens = opens || p->opens;
-        c.foreign = c.foreign || p->foreign;
+        c.tally += p->tally;
     }
     if (opens) c.depth += 1;
     return c;

@@ -57,7 +57,7 @@ inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t 
         if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
         if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
-        const std::string kind_name = r.kind == kind::merge_begin ? name_of(r.how) : name_of(r.kind);
+        const std::string kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : name_of(r.kind);
         write_csv_row(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
                       has_name(r) ? r.name : "", paths[i], describe(r), r);
     }

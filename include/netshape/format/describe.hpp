@@ -42,27 +42,76 @@ inline std::string thousands(count_t value) {
     return negative ? cat("-", out) : out;
 }
 
-/// By rank: "1000", "197×768", "55×55×96", "16×112×112×3".
+/// By rank, with thousands separators (shapes are for people wherever dims() is used: text,
+/// Markdown, DOT): "1,000", "197×768", "55×55×96", "16×112×112×3", "2,667×2,667×3".
 inline std::string dims(const shape& s) {
-    if (s.rank == 1) return cat(s.channels);
-    if (s.rank == 2) return cat(s.width, "×", s.channels);
-    if (s.rank == 4) return cat(s.depth, "×", s.height, "×", s.width, "×", s.channels);
-    return cat(s.height, "×", s.width, "×", s.channels);
+    if (s.rank == 1) return thousands(s.channels);
+    if (s.rank == 2) return cat(thousands(s.width), "×", thousands(s.channels));
+    if (s.rank == 4) return cat(thousands(s.depth), "×", thousands(s.height), "×", thousands(s.width), "×", thousands(s.channels));
+    return cat(thousands(s.height), "×", thousands(s.width), "×", thousands(s.channels));
 }
 
 /// "3", or "1/2" in lowest terms.
 inline std::string ratio(const fraction& f) {
     return f.denominator == 1 ? std::to_string(f.numerator) : cat(f.numerator, "/", f.denominator);
 }
+/// ratio() with thousands separators, for people: "1,024", "1/2".
+inline std::string ratio_grouped(const fraction& f) {
+    return f.denominator == 1 ? thousands(f.numerator) : cat(thousands(f.numerator), "/", thousands(f.denominator));
+}
 
-/// Bytes at 4 bytes an element, in MiB with two decimals.
-inline std::string mebibytes(count_t elements, int bytes_per_element = 4) {
-    const double mib = static_cast<double>(elements) * bytes_per_element / (1024.0 * 1024.0);
-    std::ostringstream out;
-    out.setf(std::ios::fixed);
-    out.precision(2);
-    out << mib << " MiB";
-    return out.str();
+/// Every run of four or more decimal digits grouped by thousands ("dense 4096" -> "dense 4,096"),
+/// except the digits after a decimal point ("0.0001" stays). For descriptions shown to people.
+inline std::string grouped(const std::string& words) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::string out;
+    std::size_t i = 0;
+    while (i < words.size()) {
+        if (!digit(words[i])) {
+            out += words[i++];
+            continue;
+        }
+        std::size_t end = i;
+        while (end < words.size() && digit(words[end])) ++end;
+        const bool fractional = i > 0 && words[i - 1] == '.';
+        const std::size_t n = end - i;
+        for (std::size_t k = 0; k < n; ++k) {
+            out += words[i + k];
+            if (n >= 4 && !fractional && (n - k - 1) % 3 == 0 && k + 1 < n) out += ',';
+        }
+        i = end;
+    }
+    return out;
+}
+
+/// `value` in units of `base` (1000: k, M, G, T; 1024: KiB, MiB, GiB, TiB) with two decimals, for
+/// people, beside the exact figure: 1814073344 -> "1.81 G", 46797824 at 1024 -> "44.63 MiB". Below
+/// `base` the value itself and `plain` ("640", "640 B"). Integer arithmetic, rounded half up, so
+/// every compiler and library prints the same text (rounding up into the next unit: 999,999 is
+/// "1.00 M"); past the last unit the whole part grows.
+inline std::string human(count_t value, count_t base, const char* plain) {
+    static constexpr const char* si[] = {"k", "M", "G", "T"};
+    static constexpr const char* binary[] = {"KiB", "MiB", "GiB", "TiB"};
+    const char* const* units = base == 1024 ? binary : si;
+    if (value < 0) return cat("-", human(-value, base, plain));
+    if (value < base) return cat(thousands(value), plain);
+    count_t scale = base;  // at most base^4 < 2^41, so rest * 100 below fits
+    std::size_t u = 0;
+    while (u + 1 < 4 && value / scale >= base) {
+        scale *= base;
+        ++u;
+    }
+    count_t whole = value / scale;
+    count_t hundredths = (value % scale * 100 + scale / 2) / scale;
+    if (hundredths == 100) {
+        ++whole;
+        hundredths = 0;
+    }
+    if (whole == base && u + 1 < 4) {  // 999.995 k is 1.00 M
+        whole = 1;
+        ++u;
+    }
+    return cat(thousands(whole), ".", hundredths < 10 ? "0" : "", hundredths, " ", units[u]);
 }
 
 /// Columns are measured in code points, so "×" counts as one.
@@ -119,32 +168,97 @@ inline std::string markdown_cell(const std::string& s) {
 /// The depth that shows every level (summary<Net>().depth(n) folds the blocks below n).
 inline constexpr std::size_t all_levels = static_cast<std::size_t>(-1);
 
-/// Every node's qualified name: the names of the named blocks around it and its own, joined with
-/// dots, as PyTorch spells module paths ("layer1" > "0" > "conv1" is "layer1.0.conv1"). Names are
-/// kept local in the types (so that a block is one type wherever it sits) and joined here, at run
-/// time. An unnamed leaf's entry is empty; an unnamed block passes its parent's prefix through.
-inline std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
+/// A node's kind as it is written in code: "conv2d"; an activation its function ("relu");
+/// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
+/// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
+/// "output"; other markers name_of(kind).
+inline std::string kind_label(const layer_record& r) {
+    const bool global = r.kernel.height == 1 && r.kernel.width == 1;
+    switch (r.kind) {
+        case kind::activation: return name_of(r.fn);
+        case kind::adaptive_avg_pool: return global ? "global_avg_pool" : "adaptive_avg_pool";
+        case kind::adaptive_max_pool: return global ? "global_max_pool" : "adaptive_max_pool";
+        case kind::merge_begin: return name_of(r.how);
+        case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
+        default: return name_of(r.kind);
+    }
+}
+
+/// Every node's local name: its own, or, unnamed, its position in its scope as nn.Sequential
+/// numbers children ("0", "1", ...). A scope is a named block or merge, or the network. An unnamed
+/// sequential is no scope and takes no position: its nodes are its scope's (it is a grouping of
+/// code, as a template alias; the table gives it no row). An unnamed merge takes a position, and
+/// its branches' nodes go on numbering in its scope (a merge is not a PyTorch module: the names
+/// inside it stay their scope's, so torchvision's "layer1.0.conv1" holds inside the residual add).
+/// End and branch markers: their block's or merge's local name.
+inline std::vector<std::string> local_names(const layer_record* nodes, std::size_t size) {
     std::vector<std::string> out(size);
-    std::vector<std::string> prefix{""};
-    const auto join = [](const std::string& p, const char* name) { return p.empty() ? std::string(name) : cat(p, ".", name); };
+    std::vector<std::size_t> positions{0};  // the next position in each open scope
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
+        const bool named = has_name(r);
+        switch (r.kind) {
+            case kind::block_end:
+            case kind::merge_end:
+                out[i] = out[r.match];
+                if (has_name(nodes[r.match]) && positions.size() > 1) positions.pop_back();
+                break;
+            case kind::branch:
+                break;  // filled in below from the merge
+            case kind::block_begin:
+                if (!named && r.how == merge::none) break;  // a plain unnamed sequential: no scope, no position
+                [[fallthrough]];
+            default:
+                out[i] = named ? std::string(r.name) : std::to_string(positions.back());
+                ++positions.back();
+                if (named && (r.kind == kind::block_begin || r.kind == kind::merge_begin)) positions.push_back(0);
+        }
+    }
+    std::vector<std::size_t> merges;
+    for (std::size_t i = 0; i < size; ++i) {
+        if (nodes[i].kind == kind::merge_begin) merges.push_back(i);
+        else if (nodes[i].kind == kind::merge_end && !merges.empty()) merges.pop_back();
+        else if (nodes[i].kind == kind::branch && !merges.empty()) out[i] = out[merges.back()];
+    }
+    return out;
+}
+
+/// Every node's qualified name: the local names (local_names) of the scopes around it and its
+/// own, joined with dots, as PyTorch spells module paths ("layer1" > "0" > "conv1" is
+/// "layer1.0.conv1", an unnamed child of "features" is "features.0"). Names are kept local in the
+/// types (so that a block is one type wherever it sits) and joined here, at run time. An unnamed
+/// sequential's entry is its scope's path (it has no name and no row); every other node's path is
+/// its own, never empty; end and branch markers repeat their block's or merge's.
+inline std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
+    const std::vector<std::string> local = local_names(nodes, size);
+    std::vector<std::string> out(size);
+    std::vector<std::string> prefix{""};
+    std::vector<std::size_t> merges;
+    const auto join = [](const std::string& p, const std::string& name) { return p.empty() ? name : cat(p, ".", name); };
+    for (std::size_t i = 0; i < size; ++i) {
+        const layer_record& r = nodes[i];
+        const bool named = has_name(r);
         switch (r.kind) {
             case kind::block_begin:
+                out[i] = named || r.how != merge::none ? join(prefix.back(), local[i]) : prefix.back();
+                if (named) prefix.push_back(out[i]);
+                break;
             case kind::merge_begin:
-                out[i] = has_name(r) ? join(prefix.back(), r.name) : prefix.back();
-                prefix.push_back(out[i]);
+                out[i] = join(prefix.back(), local[i]);
+                if (named) prefix.push_back(out[i]);
+                merges.push_back(i);
                 break;
             case kind::block_end:
             case kind::merge_end:
-                if (prefix.size() > 1) prefix.pop_back();
-                out[i] = prefix.back();
+                out[i] = out[r.match];
+                if (has_name(nodes[r.match]) && prefix.size() > 1) prefix.pop_back();
+                if (r.kind == kind::merge_end && !merges.empty()) merges.pop_back();
                 break;
             case kind::branch:
-                out[i] = prefix.back();
+                out[i] = merges.empty() ? prefix.back() : out[merges.back()];
                 break;
             default:
-                out[i] = has_name(r) ? join(prefix.back(), r.name) : std::string();
+                out[i] = join(prefix.back(), local[i]);
         }
     }
     return out;
@@ -152,11 +266,18 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
 
 /// The short description of a node: its kind's own ("conv 11×11/4, 96", kind_rule::describe), or a
 /// block's ("sequential", "concat of 4", "side output").
+/// A node of a shared block's repeat (layer_record::repeat_of) says so: "conv 3×3, 8 (shared)";
+/// a shared block's own row is "shared", or "shared, repeat" (its parameters counted at its first use).
 inline std::string describe(const layer_record& r) {
-    if (r.kind == kind::block_begin) return "sequential";
-    if (r.kind == kind::merge_begin) return r.how == merge::output ? "side output" : cat(name_of(r.how), " of ", r.branches);
+    const bool repeat = r.repeat_of != no_node;
+    if (r.kind == kind::block_begin && r.how == merge::shared) return repeat ? "shared, repeat" : "shared";
+    if (r.kind == kind::block_begin) return repeat ? "sequential (shared)" : "sequential";
+    if (r.kind == kind::merge_begin) {
+        const std::string merged = r.how == merge::output ? "side output" : cat(name_of(r.how), " of ", r.branches);
+        return repeat ? cat(merged, " (shared)") : merged;
+    }
     if (is_structure(r.kind)) return "";
-    return description(r).c_str();
+    return repeat ? cat(description(r).c_str(), " (shared)") : std::string(description(r).c_str());
 }
 
 }  // namespace format

@@ -50,7 +50,9 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
     const auto edge = [&](const std::string& from, const std::string& to, const shape& s) {
         edges += cat("  ", from, " -> ", to, " [label=\"", dims(s), "\"];\n");
     };
-    out << "digraph netshape {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+    // One font throughout: the graph's (cluster titles), the nodes' and the edges' labels.
+    out << "digraph netshape {\n  rankdir=TB;\n  graph [fontname=\"Helvetica\"];\n"
+        << "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
         << "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         << "  input [label=\"input\\n" << dims(total.input_shape) << "\", shape=oval];\n";
     // A layer or a folded block: one graph node, its name (if any and not its description) above.
@@ -78,7 +80,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
             // Folded: one node for the whole block (none for an empty sequential<>, as in a table).
             const std::string entry = tail;
             const shape entry_shape = tail_shape;
-            if (r.match != i + 1) box(i, r, cat(describe(r), " …"));
+            if (r.match != i + 1) box(i, r, cat(grouped(describe(r)), " …"));
             if (r.how == merge::output) side_output(cat("n", r.match), sides++, entry, entry_shape);
             i = r.match;
             continue;
@@ -121,7 +123,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
             case kind::identity:
                 break;  // a pass-through: the branch's edge goes straight to the merge
             default:
-                box(i, r, describe(r));
+                box(i, r, grouped(describe(r)));
         }
     }
     out << "  output [label=\"output\\n" << dims(total.output_shape) << "\", shape=oval];\n";

@@ -12,10 +12,12 @@
 //                (a block at depth n keeps its begin and end markers, with its totals),
 //   "nodes": [ every node in order, markers included (an "index" is the node's in the whole network):
 //     {"index": i, "kind": "conv2d" | ... | "sequential" | "merge" | "branch" | "end",
-//      "merge": "concat" | "add" | "multiply" (merge markers), "name": string, or null when unnamed,
+//      "merge": "concat" | "add" | "multiply" | "output" (merge markers) | "shared" (a shared<"tag", B>'s
+//      block markers), "name": string, or null when unnamed,
 //      "path": the qualified name ("layer1.0.conv1"; "" for an unnamed leaf),
 //      "leaf": its index in layers<Net> (leaves) or null, "depth": nesting level,
 //      "match": index of the matching begin/end marker (markers) or null,
+//      "repeat_of": only on the nodes of a shared block's repeat, the index of the same node in the first use,
 //      "description": "conv 11×11/4, 96", "input_shape": [h, w, c], "output_shape": [h, w, c],
 //      "weights", "biases", "params", "buffers", "macs", "activations", "peak_activations": integers,
 //      "receptive_field": {...},
@@ -123,6 +125,7 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
         out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
+            << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
             << ", \"description\": " << json_string(describe(r)) << ", \"input_shape\": " << json_shape(r.input_shape)
             << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
             << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field) << ", \"spec\": {\"units\": " << r.units
