@@ -102,4 +102,6 @@ int main() {
     row<zoo::deeplabv3_mobilenet_v3_large>("deeplabv3_mobilenet_v3_large");
     row<zoo::lraspp_mobilenet_v3_large>("lraspp_mobilenet_v3_large");
     row<zoo::resnet50_fpn, true>("resnet50_fpn");
+    row<zoo::unet>("unet");
+    row<zoo::unet_bilinear>("unet_bilinear");
 }
