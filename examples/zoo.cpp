@@ -83,6 +83,18 @@ int main() {
     row<zoo::shufflenet_v2_x1_0>("shufflenet_v2_x1_0");
     row<zoo::efficientnet_b0>("efficientnet_b0");
     row<zoo::convnext_tiny>("convnext_tiny");
+    row<zoo::vit_b_16>("vit_b_16");
+    row<zoo::vit_b_32>("vit_b_32");
+    row<zoo::vit_l_16>("vit_l_16");
+    row<zoo::vit_l_32>("vit_l_32");
+    row<zoo::vit_h_14>("vit_h_14");
+    row<zoo::swin_t>("swin_t");
+    row<zoo::swin_s>("swin_s");
+    row<zoo::swin_b>("swin_b");
+    row<zoo::swin_v2_t>("swin_v2_t");
+    row<zoo::swin_v2_s>("swin_v2_s");
+    row<zoo::swin_v2_b>("swin_v2_b");
+    row<zoo::maxvit_t>("maxvit_t");
     row<zoo::fcn_resnet50>("fcn_resnet50");
     row<zoo::fcn_resnet101>("fcn_resnet101");
     row<zoo::deeplabv3_resnet50>("deeplabv3_resnet50");
@@ -90,4 +102,6 @@ int main() {
     row<zoo::deeplabv3_mobilenet_v3_large>("deeplabv3_mobilenet_v3_large");
     row<zoo::lraspp_mobilenet_v3_large>("lraspp_mobilenet_v3_large");
     row<zoo::resnet50_fpn, true>("resnet50_fpn");
+    row<zoo::unet>("unet");
+    row<zoo::unet_bilinear>("unet_bilinear");
 }

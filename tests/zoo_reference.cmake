@@ -46,6 +46,11 @@ endfunction()
 if(netshape_has_torchvision EQUAL 0)
   netshape_reference_test(torchvision torchvision_reference.py "--out|%OUT%" "torchvision_reference.hpp|torchvision_reference.json")
   netshape_reference_test(kinds pytorch_kind_reference.py "--out|%OUT%/pytorch_kinds.hpp" "pytorch_kinds.hpp")
+  # The MAC measurement both reference scripts use (tools/pytorch_macs.py) against exact formulas, for the
+  # convolutions PyTorch's profiler counts and those its hooks must (tests/scripts/check_pytorch_macs.py).
+  add_test(NAME reference.pytorch_macs
+           COMMAND ${NETSHAPE_REFERENCE_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/scripts/check_pytorch_macs.py)
+  set_tests_properties(reference.pytorch_macs PROPERTIES LABELS reference TIMEOUT 600 SKIP_RETURN_CODE 77)
 else()
   message(STATUS "netshape: torchvision not importable by ${NETSHAPE_REFERENCE_PYTHON}; zoo reference test not registered")
 endif()

@@ -16,12 +16,18 @@ that the segmentation models at 520x520 take a second, not minutes:
   buffers      number of elements of every buffer except batch norm's num_batches_tracked counter
                (that leaves running_mean and running_var)
   output       the output tensor's shape as height x width x channels ((1, N) -> 1x1xN)
-  macs         sum over every convolution (any kind: nn.Conv1d/2d/3d and the transposed ones) and
-               nn.Linear call, counted by forward hooks:
+  macs         the multiply-accumulates of every matrix product of the forward pass, as
+               tools/pytorch_macs.py measures them (docs/figures.md, "MACs"): PyTorch's profiler
+               (torch.profiler.profile(with_flops=True)), the FLOPs of aten::conv2d, mm, addmm, bmm
+               and baddbmm halved, plus forward hooks for the convolutions the profiler does not
+               count (1-D, 3-D, transposed; none in this zoo). For these models that is every
+               Conv2d and Linear call:
                  conv:       output elements * (in_channels / groups) * kernel area
                              (Conv2d: out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w)
-                 transposed: input elements * (out_channels / groups) * kernel area
                  linear:     (input elements / in_features) * in_features * out_features
+               The profiler's FLOPs follow from shapes alone, so the meta device gives them;
+               CHECK_ON_CPU below are measured on CPU tensors too, and the script fails if a
+               figure differs.
   layers       for a few models, every leaf module call in order: (module name, output shape)
   outputs      for models with auxiliary classifiers (aux_logits=True): every output's shape, the
                auxiliary heads' in order, the main output last. torchvision runs its aux heads in
@@ -29,7 +35,7 @@ that the segmentation models at 520x520 take a second, not minutes:
                everywhere else: train() mode's batch norm cannot take one image at 1x1) and each aux
                module is called, by a forward hook on the module it follows in torchvision's forward
                (AUX below), on that module's output: the tensor torchvision's forward gives it. The
-               hooks that count MACs see its Conv2d and Linear calls, so macs includes the heads.
+               profiler sees its Conv2d and Linear calls, so macs includes the heads.
                For models that return several tensors (a dict: the segmentation models' {'out': ...},
                the feature pyramid's OrderedDict '0' ... '3', 'pool'): every returned tensor, in the
                order netshape's output_shapes lists them (OUTPUT_ORDER below: side outputs in the
@@ -46,12 +52,12 @@ Exit status: 0 written, 1 failure, 2 usage, 77 torch or torchvision missing (ski
 """
 import argparse
 import json
-import math
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from netshape_script import ROOT, require  # noqa: E402
+import pytorch_macs  # noqa: E402
 
 
 def arguments(argv=None):
@@ -198,6 +204,13 @@ OUTPUT_ORDER = {
 }
 OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet18_fpn"] = OUTPUT_ORDER["resnet50_fpn"]
 
+# Measured on CPU tensors as well as on meta; the script fails unless every figure agrees. One model of
+# each way into the profiler's counted ops: Linear on channels-last maps (ConvNeXt: aten::mm, which on
+# meta comes with a separate aten::add of the bias), auxiliary heads called from hooks, dilated and
+# grouped convolutions at sizes no stride divides, Linear on a batch of vectors (aten::addmm).
+CHECK_ON_CPU = ["convnext_tiny", "googlenet_aux", "lraspp_mobilenet_v3_large_333x251", "alexnet_grouped"]
+assert set(CHECK_ON_CPU) <= {m[0] for m in MODELS}
+
 
 def hwc(t):
     """A batch-of-one tensor's shape as [height, width, channels]."""
@@ -209,27 +222,13 @@ def hwc(t):
     raise ValueError(f"unexpected output shape {list(t.shape)}")
 
 
-def matrix_products(module, inputs, output):
-    """MACs of one call of a convolution (any kind) or linear layer, batch of one."""
-    if isinstance(module, nn.modules.conv._ConvTransposeNd):
-        return inputs[0][0].numel() * (module.out_channels // module.groups) * math.prod(module.kernel_size)
-    if isinstance(module, nn.modules.conv._ConvNd):
-        return output[0].numel() * (module.in_channels // module.groups) * math.prod(module.kernel_size)
-    return inputs[0].numel() // module.in_features * module.in_features * module.out_features
-
-
-def measure(build, height, width, channels, per_layer, aux=(), order=None):
+def measure(build, height, width, channels, per_layer, aux=(), order=None, device="meta"):
     torch.manual_seed(0)
     model = build().eval()
     params = sum(p.numel() for p in model.parameters())
     buffers = sum(b.numel() for name, b in model.named_buffers() if not name.endswith("num_batches_tracked"))
-    macs = 0
     layers = []
     handles = []
-
-    def count(module, inputs, output):
-        nonlocal macs
-        macs += matrix_products(module, inputs, output)
 
     def record(name):
         def hook(module, inputs, output):
@@ -247,13 +246,11 @@ def measure(build, height, width, channels, per_layer, aux=(), order=None):
     for parent, name in aux:
         handles.append(model.get_submodule(parent).register_forward_hook(head(model.get_submodule(name))))
     for name, module in model.named_modules():
-        if isinstance(module, (nn.modules.conv._ConvNd, nn.Linear)):
-            handles.append(module.register_forward_hook(count))
         if per_layer and name and not list(module.children()):
             handles.append(module.register_forward_hook(record(name)))
-    model.to("meta")  # every figure here follows from shapes: no arithmetic needed, only its shapes
-    with torch.no_grad():
-        output = model(torch.zeros(1, channels, height, width, device="meta"))
+    model.to(device)  # on meta every figure here follows from shapes: no arithmetic needed, only its shapes
+    image = torch.zeros(1, channels, height, width, device=device)
+    output, macs = pytorch_macs.measure(model, lambda: model(image))
     for h in handles:
         h.remove()
     names = None
@@ -279,8 +276,8 @@ def header(results):
     out = [
         "// tests/data/torchvision_reference.hpp: GENERATED by tools/torchvision_reference.py; do not edit.",
         f"// Measured with torch {th} and torchvision {tv} (weights=None, eval(), one image).",
-        "// params: learnable elements; buffers: without num_batches_tracked; macs: every convolution and",
-        "// Linear, counted with forward hooks; shapes are height, width, channels.",
+        "// params: learnable elements; buffers: without num_batches_tracked; macs: every matrix product",
+        "// (PyTorch's profiler, tools/pytorch_macs.py); shapes are height, width, channels.",
         "#pragma once",
         "",
         "#include <cstdint>",
@@ -346,6 +343,11 @@ def main(args):
     results = {}
     for name, build, h, w, c, per_layer in MODELS:
         results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name))
+        if name in CHECK_ON_CPU:
+            real = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name), device="cpu")
+            if real != results[name]:
+                print(f"{name} on meta {results[name]}, on cpu {real}", file=sys.stderr)
+                return 1
     with open(os.path.join(target, "torchvision_reference.hpp"), "w") as f:
         f.write(header(results))
     document = {"torch": torch.__version__, "torchvision": torchvision.__version__, "models": results}

@@ -13,9 +13,11 @@ Every figure is what PyTorch returned, or -1 where PyTorch raised an error:
            and tools/torchvision_reference.py count them)
   output   the output's elements for one example (a vector of classes)
   macs     PyTorch's profiler (torch.profiler.profile(with_flops=True)) on one forward pass of one
-           example in eval mode under torch.no_grad: the FLOPs of every matrix product
-           (aten::conv2d, mm, addmm, bmm, baddbmm, and matmul and linear were they to report any),
-           halved. Elementwise ops (aten::add, aten::mul) are not counted. nn.MultiheadAttention
+           example in eval mode under torch.no_grad, as tools/pytorch_macs.py measures it (the
+           convention of docs/figures.md, shared with tools/torchvision_reference.py): the FLOPs of
+           every matrix product (aten::conv2d, mm, addmm, bmm, baddbmm), halved, plus forward hooks
+           for the convolutions the profiler does not count (1-D, 3-D, transposed: none here).
+           Elementwise ops (aten::add, aten::mul) are not counted. nn.MultiheadAttention
            without biases runs with autograd on (torch 1.13's fast path refuses bias=False).
   buffers of Swin: every relative_position_index (V2 also relative_coords_table), as buffers() and
            state_dict() hold them (the script fails if the two disagree)
@@ -34,8 +36,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from netshape_script import ROOT, require  # noqa: E402
-
-MATRIX_OPS = {"aten::conv2d", "aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm", "aten::matmul", "aten::linear"}
+import pytorch_macs  # noqa: E402
 
 # nn.MultiheadAttention(width, heads, bias=bias) on a sequence of `length` tokens.
 A_LENGTHS = [1, 3, 7, 50]
@@ -82,13 +83,10 @@ R_PARTITIONS = [1, 3, 7]
 R_GROUPS = [1, 6]
 
 
-def macs(torch, module, x, grad=False):
+def macs(module, x, grad=False):
+    """tools/pytorch_macs.py's MACs of module(x) in eval mode."""
     module.eval()
-    with torch.set_grad_enabled(grad), torch.profiler.profile(with_flops=True) as prof:
-        module(x)
-    flops = sum(int(e.flops) for e in prof.events() if e.name in MATRIX_OPS and e.flops)
-    assert flops % 2 == 0
-    return flops // 2
+    return pytorch_macs.measure(module, lambda: module(x), grad)[1]
 
 
 # The models whose every parameter and buffer is written by name.
@@ -113,7 +111,7 @@ def measure_model(torch, model, size, device):
     x = torch.zeros(1, 3, height, width, device=device)
     with torch.no_grad():
         out = model(x)
-    return [height, width, 3, params, buffers, int(out[0].numel()), macs(torch, model, x)]
+    return [height, width, 3, params, buffers, int(out[0].numel()), macs(model, x)]
 
 
 class SelfAttention:
@@ -124,6 +122,9 @@ class SelfAttention:
 
     def eval(self):
         self.m.eval()
+
+    def modules(self):  # what tools/pytorch_macs.py hooks
+        return self.m.modules()
 
     def __call__(self, x):
         return self.m(x, x, x, need_weights=False)[0]
@@ -145,7 +146,7 @@ def attention_cases(torch):
         assert tuple(y.shape) == (1, length, width)
         params = sum(int(p.numel()) for p in a.m.parameters())
         buffers = sum(int(b.numel()) for b in a.m.buffers())
-        rows.append([length, width, heads, bias, params, buffers, macs(torch, a, x, grad=not bias)])
+        rows.append([length, width, heads, bias, params, buffers, macs(a, x, grad=not bias)])
     return rows
 
 
@@ -167,7 +168,7 @@ def window_attention_cases(torch, torchvision):
         assert tuple(y.shape) == (1, h, w, dim)
         params = sum(int(p.numel()) for p in a.parameters())
         buffers = sum(int(b.numel()) for b in a.buffers())
-        rows.append([v2, h, w, dim, heads, window[0], window[1], bias, params, buffers, macs(torch, a, x)])
+        rows.append([v2, h, w, dim, heads, window[0], window[1], bias, params, buffers, macs(a, x)])
     return rows
 
 
@@ -187,7 +188,7 @@ def relative_attention_cases(torch, torchvision):
         assert tuple(y.shape) == tuple(x.shape)
         params = sum(int(p.numel()) for p in a.parameters())
         buffers = sum(int(b.numel()) for b in a.buffers())
-        rows.append([dim, head_dim, partition, groups, params, buffers, macs(torch, a, x)])
+        rows.append([dim, head_dim, partition, groups, params, buffers, macs(a, x)])
     return rows
 
 

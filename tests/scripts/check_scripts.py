@@ -35,6 +35,7 @@ NEEDS = {
     "tools/torchvision_reference.py": ["--out", "{tmp}"],
     "tests/differential/run.py": ["--compiler", "c++", "--include", "include", "--generator",
                                   "tools/random_networks.py", "--work", "{tmp}"],
+    "tests/scripts/check_pytorch_macs.py": [],
     "tests/onnx/run_case.py": ["tests/onnx/case_structure.py", "--work", "{tmp}", "--compiler", "c++",
                                "--include", "include"],
 }
