@@ -46,6 +46,8 @@
     X(heads_not_dividing_channels, heads_divide_channels, "netshape: attention heads must divide the channels") \
     X(window_not_positive, window_is_positive, "netshape: an attention window or grid must be positive") \
     X(grid_not_dividing_image, grid_divides_image, "netshape: grid attention's grid must divide the image's height and width") \
+    X(position_table_not_positive, position_table_is_positive, "netshape: a position table's length must be positive") \
+    X(position_table_length, position_table_fits_sequence, "netshape: the position table's length differs from the sequence's") \
     X(token_out_of_range, token_within_sequence, "netshape: select_token index outside the sequence") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \

@@ -29,7 +29,7 @@ struct spec {
     bool bias = true;
     bool ceil = false;                // pooling ceil_mode
     bool per_pixel = false;           // dense over channels at every position (nn.Linear on NHWC)
-    unsigned char mode = 0;           // a kind's own variant (upsample, resize: interpolation; instance_norm: affine, statistics)
+    unsigned char mode = 0;           // a kind's own variant (upsample, resize: interpolation; instance_norm: affine, statistics; position_embedding: a declared length)
 };
 
 }  // namespace netshape

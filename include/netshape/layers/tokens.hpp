@@ -60,12 +60,18 @@ struct kind_rule<kind::class_token> : detail::token_rule {
 
 /// position_embedding's rule: a learned L×C table added to the sequence (ViT's pos_embedding,
 /// nn.Parameter(1, L, C)): L·C weights, shape unchanged. L is the input's length: the table is
-/// made for the sequence the layer is given, as torchvision sizes it from the image and patch.
+/// made for the sequence the layer is given, as torchvision sizes it from the image and patch;
+/// a table of a declared length (position_embedding_of<L>: spec.mode 1, L in spec.units) must be
+/// positive and meet a sequence of L.
 template <>
 struct kind_rule<kind::position_embedding> : detail::token_rule {
     static constexpr const char* name = "position_embedding";
 
-    static constexpr rule apply(const spec&, layer_record& r) {
+    static constexpr rule check(const spec& s) {
+        return s.mode == 1 && s.units <= 0 ? rule::position_table_not_positive : rule::none;
+    }
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        if (s.mode == 1 && s.units != r.input_shape.width) return rule::position_table_length;
         r.weights = r.input_shape.width * r.input_shape.channels;  // both below 2^31
         return rule::none;
     }
@@ -130,9 +136,17 @@ struct class_token {
     static constexpr std::array<spec, 1> nodes = detail::leaf<kind::class_token>({.bias = false});
 };
 
-/// `position_embedding`: see its rule above.
+/// `position_embedding`: see its rule above; its table is as long as the sequence it is given.
 struct position_embedding {
     static constexpr std::array<spec, 1> nodes = detail::leaf<kind::position_embedding>({.bias = false});
+};
+
+/// `position_embedding_of<L>`: a position embedding whose table holds L tokens (a ported model's
+/// fixed nn.Parameter(1, L, C)); a sequence of another length breaks its rule.
+template <count_t Length>
+struct position_embedding_of {
+    static constexpr std::array<spec, 1> nodes =
+        detail::leaf<kind::position_embedding>({.units = Length, .bias = false, .mode = 1});
 };
 
 /// `multi_head_attention<Heads, Options...>`: option no_bias. See its rule above.
