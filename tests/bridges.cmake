@@ -8,12 +8,19 @@ function(netshape_skipped_test name why)
   set_tests_properties(${name} PROPERTIES SKIP_REGULAR_EXPRESSION "${name}: SKIPPED" LABELS "bridges;${ARGN}")
 endfunction()
 
+# The zoo's models, as tests/bridges/zoo_models.hpp lists them (NETSHAPE_ZOO_MODELS).
+file(STRINGS ${CMAKE_CURRENT_LIST_DIR}/bridges/zoo_models.hpp netshape_zoo_lines REGEX "^ +X\\(")
+string(REGEX MATCHALL "X\\(([a-z0-9_]+)\\)" netshape_zoo_models "${netshape_zoo_lines}")
+list(TRANSFORM netshape_zoo_models REPLACE "X\\(([a-z0-9_]+)\\)" "\\1")
+
 # --- Boost.Hana ---------------------------------------------------------------------------------
 if(TARGET netshape::hana)
   get_target_property(netshape_boost_dirs Boost::headers INTERFACE_INCLUDE_DIRECTORIES)
   set(netshape_boost_flags)
   foreach(dir IN LISTS netshape_boost_dirs)
-    list(APPEND netshape_boost_flags -isystem ${dir})
+    if(NOT dir IN_LIST CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES)  # -isystem /usr/include breaks #include_next
+      list(APPEND netshape_boost_flags -isystem ${dir})
+    endif()
   endforeach()
   # The header alone (as tests/headers.cmake does for the others), with Boost's include path.
   file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/headers/netshape_hana_hpp.cpp
@@ -30,9 +37,6 @@ if(TARGET netshape::hana)
   set_tests_properties(hana.unit PROPERTIES LABELS "bridges;hana")
   # Every zoo model through hana::layers<Net>: one compile (-fsyntax-only) per model; the
   # static_asserts of bridges/hana_zoo.cpp are the test.
-  file(STRINGS ${CMAKE_CURRENT_LIST_DIR}/bridges/zoo_models.hpp netshape_zoo_lines REGEX "X\\(")
-  string(REGEX MATCHALL "X\\(([a-z0-9_]+)\\)" netshape_zoo_models "${netshape_zoo_lines}")
-  list(TRANSFORM netshape_zoo_models REPLACE "X\\(([a-z0-9_]+)\\)" "\\1")
   foreach(model IN LISTS netshape_zoo_models)
     add_test(NAME hana.zoo.${model}
       COMMAND ${CMAKE_CXX_COMPILER} -std=c++20 ${NETSHAPE_WARNINGS} -fsyntax-only -I${PROJECT_SOURCE_DIR}/include
