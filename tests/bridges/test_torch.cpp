@@ -49,6 +49,8 @@ std::size_t batch_norms() {
 
 template <class Net>
 void check_counts_and_shapes() {
+    // One thread: CTest runs these side by side (-j), and libtorch's own threads would compete.
+    ::torch::set_num_threads(1);
     ::torch::NoGradGuard no_grad;
     ns::torch::module<Net> net;
     net.eval();
