@@ -46,10 +46,10 @@ class Holder(torch.nn.Module):
 
 
 def constructors():
-    """(zoo name, constructor, input height, width) of every zoo model."""
-    out = [(name, build, h, w) for name, build, h, w, _, _ in tr.MODELS]
+    """(zoo name, constructor, input height, width, channels) of every zoo model."""
+    out = [(name, build, h, w, c) for name, build, h, w, c, _ in tr.MODELS]
     for name in ("vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32", "vit_h_14"):
-        out.append((name, lambda n=name: getattr(models, n)(weights=None), 224, 224))
+        out.append((name, lambda n=name: getattr(models, n)(weights=None), 224, 224, 3))
     return out
 
 
@@ -58,7 +58,7 @@ def main(args):
     only = set(filter(None, args.only.split(",")))
     export = set(filter(None, args.export.split(",")))
     torch.manual_seed(0)
-    for name, build, h, w in constructors():
+    for name, build, h, w, c in constructors():
         if only and name not in only and name not in export:
             continue
         with torch.no_grad():
@@ -68,12 +68,19 @@ def main(args):
                 f.write("%s %s\n" % (key, "x".join(str(d) for d in value.shape)))
         if name in export:
             generator = torch.Generator().manual_seed(17)
+            # Parameters PyTorch initialises to a constant (biases and norm shifts at zero, norm
+            # scales at one, ViT's head and class token at zero) get noise, so that each one
+            # loaded under a wrong name or not at all changes the output.
+            with torch.no_grad():
+                for p in model.parameters():
+                    if p.numel() > 0 and bool((p == p.flatten()[0]).all()):
+                        p.add_(0.1 * torch.randn(p.shape, generator=generator))
             # Non-trivial statistics, so that loading the buffers is tested too.
             for m in model.modules():
                 if isinstance(m, torch.nn.BatchNorm2d):
                     m.running_mean.uniform_(-0.5, 0.5, generator=generator)
                     m.running_var.uniform_(0.5, 1.5, generator=generator)
-            x = torch.randn(1, 3, h, w, generator=generator)
+            x = torch.randn(1, c, h, w, generator=generator)
             with torch.no_grad():
                 y = model(x)
             torch.jit.script(model).save(os.path.join(args.out, name + ".pt"))

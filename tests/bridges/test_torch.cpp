@@ -3,7 +3,8 @@
 //                           buffers<Net>; forward_all on zeros gives output_shapes<Net>
 //   "torch names: <model>"  its parameter and buffer names and shapes are torchvision's state_dict
 //   "torch load: <model>"   torchvision's weights, loaded from a TorchScript file by name, give
-//                           torchvision's output on the same input (max abs difference < 1e-4)
+//                           torchvision's output on the same input (max abs difference < 1e-4);
+//                           registered for the models tests/bridges/torch.cmake exports
 // The last two read what tools/torch_bridge_reference.py wrote into $NETSHAPE_TORCH_REFERENCE
 // (tests/bridges/torch.cmake registers them only where /usr/bin/python3 has torchvision).
 // doctest's macros are spelled DOCTEST_*: libtorch's headers define CHECK (glog's, which aborts).
@@ -117,14 +118,13 @@ void check_load(const std::string& model) {
 
 }  // namespace
 
-#define NETSHAPE_TORCH_CASES(model)                                                          \
-    DOCTEST_TEST_CASE("torch: " #model) { check_counts_and_shapes<ns::zoo::model>(); }              \
-    DOCTEST_TEST_CASE("torch names: " #model) { check_names<ns::zoo::model>(#model); }
+#define NETSHAPE_TORCH_CASES(model)                                                  \
+    DOCTEST_TEST_CASE("torch: " #model) { check_counts_and_shapes<ns::zoo::model>(); }   \
+    DOCTEST_TEST_CASE("torch names: " #model) { check_names<ns::zoo::model>(#model); }   \
+    DOCTEST_TEST_CASE("torch load: " #model) { check_load<ns::zoo::model>(#model); }
 NETSHAPE_ZOO_MODELS(NETSHAPE_TORCH_CASES)
 #undef NETSHAPE_TORCH_CASES
 
-DOCTEST_TEST_CASE("torch load: resnet18") { check_load<ns::zoo::resnet18>("resnet18"); }
-DOCTEST_TEST_CASE("torch load: mobilenet_v3_large") { check_load<ns::zoo::mobilenet_v3_large>("mobilenet_v3_large"); }
 
 DOCTEST_TEST_CASE("torch: a load with a missing name or a wrong shape is an error") {
     using small = ns::network<ns::input<8, 8, 3>, ns::named<"conv1", ns::conv2d<4, 3>>, ns::named<"bn1", ns::batch_norm>>;
