@@ -31,13 +31,14 @@ NEEDS = {
     "tools/vit_reference.py": ["--out", "{tmp}/vit.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
     "tools/torchvision_reference.py": ["--out", "{tmp}"],
+    "tools/torch_bridge_reference.py": ["--out", "{tmp}"],
     "tests/differential/run.py": ["--compiler", "c++", "--include", "include", "--generator",
                                   "tools/random_networks.py", "--work", "{tmp}"],
     "tests/onnx/run_case.py": ["tests/onnx/case_structure.py", "--work", "{tmp}", "--compiler", "c++",
                                "--include", "include"],
 }
 # Scripts that need nothing beyond the standard library.
-STANDALONE = {"tools/extract_snippets.py", "bench/compile_bench.py", "bench/perf_check.py",
+STANDALONE = {"tools/extract_snippets.py", "bench/compile_bench.py", "bench/perf_check.py", "bench/bridges_cost.py",
               "tests/scripts/check_scripts.py"}
 
 
