@@ -83,6 +83,8 @@ def main(args):
             x = torch.randn(1, c, h, w, generator=generator)
             with torch.no_grad():
                 y = model(x)
+            if isinstance(y, dict):  # torchvision's segmentation models: {"out": ...}
+                y = y["out"]
             torch.jit.script(model).save(os.path.join(args.out, name + ".pt"))
             torch.jit.script(Holder(x, y)).save(os.path.join(args.out, name + "_io.pt"))
         del model

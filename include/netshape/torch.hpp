@@ -248,9 +248,20 @@ private:
                 case kind::block_begin:
                 case kind::merge_begin:
                     if (named) {
-                        auto child = std::make_shared<::torch::nn::Module>();
-                        owners.back().module->register_module(r.name, child);
-                        owners.push_back({child.get(), join(owners.back().path, r.name), true});
+                        // A name its siblings already use is the same submodule, continued: a
+                        // module split across merges (a backbone whose intermediate output a
+                        // head reads) is one module in PyTorch.
+                        ::torch::nn::Module* parent = owners.back().module;
+                        const auto children = parent->named_children();
+                        ::torch::nn::Module* child = nullptr;
+                        if (const auto* existing = children.find(r.name)) {
+                            child = existing->get();
+                        } else {
+                            auto made = std::make_shared<::torch::nn::Module>();
+                            parent->register_module(r.name, made);
+                            child = made.get();
+                        }
+                        owners.push_back({child, join(owners.back().path, r.name), true});
                     } else {
                         owners.push_back({owners.back().module, owners.back().path, false});
                     }
