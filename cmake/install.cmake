@@ -51,6 +51,7 @@ write_basic_package_version_file(
 install(FILES
   "${PROJECT_BINARY_DIR}/netshapeConfig.cmake"
   "${PROJECT_BINARY_DIR}/netshapeConfigVersion.cmake"
+  "${CMAKE_CURRENT_LIST_DIR}/netshapeComponents.cmake"
   DESTINATION "${NETSHAPE_INSTALL_CMAKEDIR}"
   COMPONENT netshape_development)
 

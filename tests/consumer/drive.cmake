@@ -83,6 +83,23 @@ if(MODE STREQUAL "find_package")
                  "-DNETSHAPE_CONSUMER_VERSION=${VERSION}")
   # It must be the tree just installed, not some other netshape on the machine.
   expect_in("${configure_out}" "from ${PREFIX}/${CMAKEDIR}")
+elseif(MODE STREQUAL "components")
+  # VERSION here: the components to ask for ("hana", "hana,torch"); an unknown one must fail.
+  string(REPLACE "," ";" components "${VERSION}")
+  consumer_build(-DNETSHAPE_CONSUMER_MODE=find_package "-DCMAKE_PREFIX_PATH=${PREFIX}"
+                 "-DNETSHAPE_CONSUMER_COMPONENTS=${VERSION}")
+  if("torch" IN_LIST components)
+    expect_in("${configure_out}" "netshape::torch found")
+  endif()
+  run(${CMAKE_COMMAND} -S "${consumer_src}" -B "${WORK}-unknown" -G "${GENERATOR}"
+      "-DCMAKE_CXX_COMPILER=${COMPILER}" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+      -DNETSHAPE_CONSUMER_MODE=find_package "-DCMAKE_PREFIX_PATH=${PREFIX}"
+      -DNETSHAPE_CONSUMER_COMPONENTS=no_such_bridge)
+  message("${run_out}")
+  if(run_rc EQUAL 0)
+    message(FATAL_ERROR "find_package(netshape COMPONENTS no_such_bridge) was accepted")
+  endif()
+  expect_in("${run_out}" "no_such_bridge")
 elseif(MODE STREQUAL "pkg-config")
   set(ENV{PKG_CONFIG_PATH} "${PREFIX}/${PKGCONFIGDIR}")
   find_program(pkg_config NAMES pkg-config pkgconf REQUIRED)

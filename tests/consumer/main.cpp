@@ -26,6 +26,14 @@ static_assert(ns::buffers<tiny> == 8);
 static_assert(ns::params<tiny> == 770);
 static_assert(ns::macs<tiny> == 6912 + 640);
 
+#ifdef NETSHAPE_CONSUMER_HANA
+// find_package(netshape COMPONENTS hana): the bridge's header and Boost's come with netshape::hana.
+#include <boost/hana/fold_left.hpp>
+#include <netshape/hana.hpp>
+static_assert(boost::hana::fold_left(ns::hana::layers<tiny>, ns::count_t{0},
+                                     [](ns::count_t sum, auto layer) { return sum + decltype(layer)::record.params; }) == 770);
+#endif
+
 int main() {
     std::cout << ns::summary<tiny>();
     // The packaging tests look for this line: the program was built and ran to the end.

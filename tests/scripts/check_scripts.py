@@ -33,6 +33,7 @@ NEEDS = {
     "tools/shared_reference.py": ["--out", "{tmp}/shared.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
     "tools/torchvision_reference.py": ["--out", "{tmp}"],
+    "tools/torch_bridge_reference.py": ["--out", "{tmp}"],
     "tests/differential/run.py": ["--compiler", "c++", "--include", "include", "--generator",
                                   "tools/random_networks.py", "--work", "{tmp}"],
     "tests/scripts/check_pytorch_macs.py": [],
@@ -41,7 +42,7 @@ NEEDS = {
 }
 # Scripts that need nothing beyond the standard library.
 STANDALONE = {"tools/extract_snippets.py", "tools/make_single_header.py", "tests/html/check_page.py",
-              "bench/compile_bench.py", "bench/perf_check.py", "bench/arena_table.py",
+              "bench/compile_bench.py", "bench/perf_check.py", "bench/arena_table.py", "bench/bridges_cost.py",
               "tests/scripts/check_scripts.py"}
 
 

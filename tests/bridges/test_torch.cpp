@@ -1,0 +1,152 @@
+// <netshape/torch.hpp>: netshape::torch::module<Net> for every zoo model.
+//   "torch: <model>"        its parameters' and buffers' element counts are params<Net> and
+//                           buffers<Net>; forward_all on zeros gives output_shapes<Net>
+//   "torch names: <model>"  its parameter and buffer names and shapes are torchvision's state_dict
+//   "torch load: <model>"   torchvision's weights, loaded from a TorchScript file by name, give
+//                           torchvision's output on the same input (max abs difference < 1e-4);
+//                           registered for the models tests/bridges/torch.cmake exports
+// The last two read what tools/torch_bridge_reference.py wrote into $NETSHAPE_TORCH_REFERENCE
+// (tests/bridges/torch.cmake registers them only where /usr/bin/python3 has torchvision).
+// doctest's macros are spelled DOCTEST_*: libtorch's headers define CHECK (glog's, which aborts).
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include <netshape/netshape.hpp>
+#include <netshape/torch.hpp>
+
+#include "zoo_models.hpp"
+
+namespace ns = netshape;
+
+namespace {
+
+std::string reference(const std::string& file) {
+    const char* dir = std::getenv("NETSHAPE_TORCH_REFERENCE");
+    DOCTEST_REQUIRE_MESSAGE(dir != nullptr, "NETSHAPE_TORCH_REFERENCE names the directory tools/torch_bridge_reference.py wrote");
+    return std::string(dir) + "/" + file;
+}
+
+/// What PyTorch's sizes for a batch of one should be for a netshape shape, given the tensor's
+/// rank: (1, C, H, W) for an image, (1, L, C) for a sequence, (1, C) for a vector or a flattened
+/// 1×1×C image.
+std::vector<std::int64_t> expected_sizes(const ns::shape& s, std::int64_t dim) {
+    if (dim == 4 && s.rank == 3) return {1, s.channels, s.height, s.width};
+    if (dim == 3 && s.rank == 2) return {1, s.width, s.channels};
+    if (dim == 2 && s.height == 1 && s.width == 1 && s.depth == 1) return {1, s.channels};
+    return {-1};  // no layout of this rank holds the shape
+}
+
+template <class Net>
+std::size_t batch_norms() {
+    std::size_t n = 0;
+    for (const auto& r : ns::layers<Net>) n += r.kind == ns::kind::batch_norm ? 1 : 0;
+    return n;
+}
+
+template <class Net>
+void check_counts_and_shapes() {
+    // One thread: CTest runs these side by side (-j), and libtorch's own threads would compete.
+    ::torch::set_num_threads(1);
+    ::torch::NoGradGuard no_grad;
+    ns::torch::module<Net> net;
+    net.eval();
+    ns::count_t params = 0, buffers = 0;
+    std::size_t counters = 0;
+    for (const auto& p : net.parameters()) params += p.numel();
+    for (const auto& b : net.named_buffers()) {
+        // PyTorch's num_batches_tracked: one per batch norm, not a figure netshape counts (docs/figures.md).
+        if (b.key().size() >= 19 && b.key().substr(b.key().size() - 19) == "num_batches_tracked") ++counters;
+        else buffers += b.value().numel();
+    }
+    DOCTEST_CHECK(params == ns::params<Net>);
+    DOCTEST_CHECK(buffers == ns::buffers<Net>);
+    DOCTEST_CHECK(counters == batch_norms<Net>());
+    const std::vector<::torch::Tensor> outputs = net.forward_all(::torch::zeros(net.input_sizes()));
+    DOCTEST_REQUIRE(outputs.size() == ns::output_shapes<Net>.size());
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const std::vector<std::int64_t> sizes(outputs[i].sizes().begin(), outputs[i].sizes().end());
+        DOCTEST_CHECK(sizes == expected_sizes(ns::output_shapes<Net>[i], outputs[i].dim()));
+    }
+    DOCTEST_CHECK(net.forward(::torch::zeros(net.input_sizes())).sizes().equals(outputs.back().sizes()));
+}
+
+template <class Net>
+void check_names(const std::string& model) {
+    ns::torch::module<Net> net;
+    std::vector<std::string> mine, theirs;
+    const auto text = [](const std::string& name, const ::torch::Tensor& t) {
+        std::string s = name + " ";
+        for (std::int64_t d = 0; d < t.dim(); ++d) s += (d ? "x" : "") + std::to_string(t.size(d));
+        return s;
+    };
+    for (const auto& p : net.named_parameters()) mine.push_back(text(p.key(), p.value()));
+    for (const auto& b : net.named_buffers()) mine.push_back(text(b.key(), b.value()));
+    std::ifstream in(reference(model + ".keys"));
+    DOCTEST_REQUIRE(in.good());
+    for (std::string line; std::getline(in, line);) theirs.push_back(line);
+    std::sort(mine.begin(), mine.end());
+    std::sort(theirs.begin(), theirs.end());
+    std::vector<std::string> only_mine, only_theirs;
+    std::set_difference(mine.begin(), mine.end(), theirs.begin(), theirs.end(), std::back_inserter(only_mine));
+    std::set_difference(theirs.begin(), theirs.end(), mine.begin(), mine.end(), std::back_inserter(only_theirs));
+    for (std::size_t i = 0; i < only_mine.size() && i < 10; ++i) DOCTEST_MESSAGE("netshape only: " << only_mine[i]);
+    for (std::size_t i = 0; i < only_theirs.size() && i < 10; ++i) DOCTEST_MESSAGE("torchvision only: " << only_theirs[i]);
+    DOCTEST_CHECK(only_mine.empty());
+    DOCTEST_CHECK(only_theirs.empty());
+    DOCTEST_CHECK(mine.size() == theirs.size());
+}
+
+template <class Net>
+void check_load(const std::string& model) {
+    ::torch::NoGradGuard no_grad;
+    ns::torch::module<Net> net;
+    net.load(reference(model + ".pt"));
+    net.eval();
+    ::torch::jit::Module io = ::torch::jit::load(reference(model + "_io.pt"));
+    const ::torch::Tensor x = io.attr("x").toTensor(), y = io.attr("y").toTensor();
+    const ::torch::Tensor out = net.forward(x);
+    DOCTEST_REQUIRE(out.sizes().equals(y.sizes()));
+    const double difference = (out - y).abs().max().item<double>();
+    DOCTEST_MESSAGE(model << ": max abs difference from torchvision " << difference << " (outputs up to " << y.abs().max().item<double>() << ")");
+    DOCTEST_CHECK(difference < 1e-4);
+}
+
+}  // namespace
+
+#define NETSHAPE_TORCH_CASES(model)                                                  \
+    DOCTEST_TEST_CASE("torch: " #model) { check_counts_and_shapes<ns::zoo::model>(); }   \
+    DOCTEST_TEST_CASE("torch names: " #model) { check_names<ns::zoo::model>(#model); }   \
+    DOCTEST_TEST_CASE("torch load: " #model) { check_load<ns::zoo::model>(#model); }
+NETSHAPE_ZOO_MODELS(NETSHAPE_TORCH_CASES)
+#undef NETSHAPE_TORCH_CASES
+
+
+DOCTEST_TEST_CASE("torch: a load with a missing name or a wrong shape is an error") {
+    using small = ns::network<ns::input<8, 8, 3>, ns::named<"conv1", ns::conv2d<4, 3>>, ns::named<"bn1", ns::batch_norm>>;
+    ns::torch::module<small> net;
+    ::torch::jit::Module other("other");
+    other.register_parameter("conv1.weight", ::torch::zeros({4, 3, 3, 3}), false);
+    DOCTEST_CHECK_THROWS_WITH_AS(net.load(other), doctest::Contains("netshape::torch: load:"), std::runtime_error);
+}
+
+DOCTEST_TEST_CASE("torch: forward_all gives the side outputs first, then the main output") {
+    using net_t = ns::network<ns::input<16, 16, 3>, ns::named<"stem", ns::conv2d<8, 3, ns::pad<1>>>,
+        ns::output<ns::sequential<ns::global_avg_pool, ns::flatten, ns::named<"aux", ns::dense<4>>>>,
+        ns::concat<ns::named<"a", ns::conv2d<4, 1>>, ns::sequential<ns::named<"b", ns::conv2d<4, 3, ns::pad<1>>>, ns::named<"bn", ns::batch_norm>>>,
+        ns::add<ns::identity, ns::relu>, ns::channel_shuffle<2>, ns::global_avg_pool, ns::flatten, ns::named<"fc", ns::dense<10>>>;
+    ns::torch::module<net_t> net;
+    const auto outputs = net.forward_all(::torch::randn({2, 3, 16, 16}));
+    DOCTEST_REQUIRE(outputs.size() == 2);
+    DOCTEST_CHECK(outputs[0].sizes().equals({2, 4}));
+    DOCTEST_CHECK(outputs[1].sizes().equals({2, 10}));
+    std::vector<std::string> names;
+    for (const auto& p : net.named_parameters()) names.push_back(p.key());
+    const std::vector<std::string> expected{"stem.weight", "stem.bias", "aux.weight", "aux.bias", "a.weight", "a.bias",
+                                            "b.weight", "b.bias", "bn.weight", "bn.bias", "fc.weight", "fc.bias"};
+    DOCTEST_CHECK(names == expected);
+}

@@ -1,0 +1,15 @@
+// tests/bridges/zoo_models.hpp: every model of <netshape/zoo.hpp>, for the tests of the optional
+// bridges (hana.hpp, torch.hpp) that run over the whole zoo. NETSHAPE_ZOO_MODELS(X) calls X(name)
+// once per alias in netshape::zoo; a model added to the zoo is added here too (the same 36 the
+// tests/test_zoo_*.cpp files check against torchvision).
+#pragma once
+
+#include <netshape/zoo.hpp>
+
+#define NETSHAPE_ZOO_MODELS(X)                                                                               \
+    X(alexnet) X(alexnet_grouped) X(alexnet_owt) X(lenet5) X(vgg11) X(vgg13) X(vgg16) X(vgg19) X(vgg16_bn)   \
+    X(vgg19_bn) X(resnet18) X(resnet34) X(resnet50) X(resnet101) X(resnet152) X(resnext50_32x4d)             \
+    X(wide_resnet50_2) X(googlenet) X(googlenet_aux) X(inception_v3) X(inception_v3_aux) X(squeezenet1_0)    \
+    X(squeezenet1_1) X(densenet121) X(densenet169) X(densenet201) X(mobilenet_v2) X(mobilenet_v3_large)      \
+    X(shufflenet_v2_x1_0) X(efficientnet_b0) X(convnext_tiny) X(vit_b_16) X(vit_b_32) X(vit_l_16) X(vit_l_32) \
+    X(vit_h_14)
