@@ -2,6 +2,7 @@
 """docs/onnx.md's operator table must be what `tools/onnx2netshape --operators` prints for the
 installed onnx, and must classify every operator: each one mapped or refused with its reason, none
 "not read by this tool". Exit status: 0 passed, 1 failed, 77 skipped (no onnx package)."""
+import argparse
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ ROOT = os.path.join(HERE, "..", "..")
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 from netshape_script import require  # noqa: E402
 
+argparse.ArgumentParser(description=__doc__).parse_args()
 require("onnx")
 BEGIN, END = "<!-- operators: tools/onnx2netshape --operators -->\n", "<!-- end of operators -->\n"
 r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "onnx2netshape"), "--operators"],

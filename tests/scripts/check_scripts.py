@@ -37,6 +37,8 @@ NEEDS = {
     "tests/differential/run.py": ["--compiler", "c++", "--include", "include", "--generator",
                                   "tools/random_networks.py", "--work", "{tmp}"],
     "tests/scripts/check_pytorch_macs.py": [],
+    "tests/onnx/operator_table.py": [],
+    "tools/onnx_wild.py": ["node", "--work", "{tmp}", "--compiler", "c++", "--include", "include"],
     "tests/onnx/run_case.py": ["tests/onnx/case_structure.py", "--work", "{tmp}", "--compiler", "c++",
                                "--include", "include"],
 }
