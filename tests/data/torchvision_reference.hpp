@@ -23,10 +23,30 @@ struct model {
     std::int64_t macs;
 };
 
+/// A video model: its input a clip, depth (frames), height, width, channels.
+struct clip {
+    std::int64_t depth, height, width, channels;
+};
+
+struct video_model {
+    const char* name;
+    clip input;
+    std::int64_t params, buffers;
+    hwc output;
+    std::int64_t macs;
+};
+
 /// One leaf module call, in the order of the forward pass.
 struct layer {
     const char* name;
     hwc output;
+};
+
+/// A video model's leaf module call: a clip, or (depth 0) a tensor of another rank as height,
+/// width, channels (the classifier's 1x1xN).
+struct video_layer {
+    const char* name;
+    clip output;
 };
 
 inline constexpr model alexnet{"alexnet", {227, 227, 3}, 62378344, 0, {1, 1, 1000}, 1135256096};
@@ -72,6 +92,10 @@ inline constexpr model deeplabv3_mobilenet_v3_large_333x251{"deeplabv3_mobilenet
 inline constexpr model lraspp_mobilenet_v3_large_333x251{"lraspp_mobilenet_v3_large_333x251", {333, 251, 3}, 3221538, 24656, {333, 251, 21}, 647507424};
 inline constexpr model resnet50_fpn_801x597{"resnet50_fpn_801x597", {801, 597, 3}, 26799296, 106240, {201, 150, 256}, 67489206336};
 inline constexpr model resnet18_fpn{"resnet18_fpn", {800, 800, 3}, 13774016, 19200, {200, 200, 256}, 55695360000};
+inline constexpr video_model r3d_18{"r3d_18", {16, 112, 112, 3}, 33371472, 9600, {1, 1, 400}, 40696553472};
+inline constexpr video_model mc3_18{"mc3_18", {16, 112, 112, 3}, 11695440, 9600, {1, 1, 400}, 43342635008};
+inline constexpr video_model r2plus1d_18{"r2plus1d_18", {16, 112, 112, 3}, 31505325, 25350, {1, 1, 400}, 40519080960};
+inline constexpr video_model r2plus1d_18_7x97x75{"r2plus1d_18_7x97x75", {7, 97, 75, 3}, 31505325, 25350, {1, 1, 400}, 11500573062};
 
 /// googlenet_aux's outputs: the auxiliary heads' in order, the main output last.
 inline constexpr hwc googlenet_aux_outputs[] = {{1, 1, 1000}, {1, 1, 1000}, {1, 1, 1000}};
@@ -1608,6 +1632,119 @@ inline constexpr layer resnet50_fpn_layers[] = {
     {"fpn.layer_blocks.1.0", {100, 100, 256}},
     {"fpn.inner_blocks.0.0", {200, 200, 256}},
     {"fpn.layer_blocks.0.0", {200, 200, 256}},
+};
+
+inline constexpr video_layer r2plus1d_18_layers[] = {
+    {"stem.0", {16, 56, 56, 45}},
+    {"stem.1", {16, 56, 56, 45}},
+    {"stem.2", {16, 56, 56, 45}},
+    {"stem.3", {16, 56, 56, 64}},
+    {"stem.4", {16, 56, 56, 64}},
+    {"stem.5", {16, 56, 56, 64}},
+    {"layer1.0.conv1.0.0", {16, 56, 56, 144}},
+    {"layer1.0.conv1.0.1", {16, 56, 56, 144}},
+    {"layer1.0.conv1.0.2", {16, 56, 56, 144}},
+    {"layer1.0.conv1.0.3", {16, 56, 56, 64}},
+    {"layer1.0.conv1.1", {16, 56, 56, 64}},
+    {"layer1.0.conv1.2", {16, 56, 56, 64}},
+    {"layer1.0.conv2.0.0", {16, 56, 56, 144}},
+    {"layer1.0.conv2.0.1", {16, 56, 56, 144}},
+    {"layer1.0.conv2.0.2", {16, 56, 56, 144}},
+    {"layer1.0.conv2.0.3", {16, 56, 56, 64}},
+    {"layer1.0.conv2.1", {16, 56, 56, 64}},
+    {"layer1.0.relu", {16, 56, 56, 64}},
+    {"layer1.1.conv1.0.0", {16, 56, 56, 144}},
+    {"layer1.1.conv1.0.1", {16, 56, 56, 144}},
+    {"layer1.1.conv1.0.2", {16, 56, 56, 144}},
+    {"layer1.1.conv1.0.3", {16, 56, 56, 64}},
+    {"layer1.1.conv1.1", {16, 56, 56, 64}},
+    {"layer1.1.conv1.2", {16, 56, 56, 64}},
+    {"layer1.1.conv2.0.0", {16, 56, 56, 144}},
+    {"layer1.1.conv2.0.1", {16, 56, 56, 144}},
+    {"layer1.1.conv2.0.2", {16, 56, 56, 144}},
+    {"layer1.1.conv2.0.3", {16, 56, 56, 64}},
+    {"layer1.1.conv2.1", {16, 56, 56, 64}},
+    {"layer1.1.relu", {16, 56, 56, 64}},
+    {"layer2.0.conv1.0.0", {16, 28, 28, 230}},
+    {"layer2.0.conv1.0.1", {16, 28, 28, 230}},
+    {"layer2.0.conv1.0.2", {16, 28, 28, 230}},
+    {"layer2.0.conv1.0.3", {8, 28, 28, 128}},
+    {"layer2.0.conv1.1", {8, 28, 28, 128}},
+    {"layer2.0.conv1.2", {8, 28, 28, 128}},
+    {"layer2.0.conv2.0.0", {8, 28, 28, 230}},
+    {"layer2.0.conv2.0.1", {8, 28, 28, 230}},
+    {"layer2.0.conv2.0.2", {8, 28, 28, 230}},
+    {"layer2.0.conv2.0.3", {8, 28, 28, 128}},
+    {"layer2.0.conv2.1", {8, 28, 28, 128}},
+    {"layer2.0.downsample.0", {8, 28, 28, 128}},
+    {"layer2.0.downsample.1", {8, 28, 28, 128}},
+    {"layer2.0.relu", {8, 28, 28, 128}},
+    {"layer2.1.conv1.0.0", {8, 28, 28, 288}},
+    {"layer2.1.conv1.0.1", {8, 28, 28, 288}},
+    {"layer2.1.conv1.0.2", {8, 28, 28, 288}},
+    {"layer2.1.conv1.0.3", {8, 28, 28, 128}},
+    {"layer2.1.conv1.1", {8, 28, 28, 128}},
+    {"layer2.1.conv1.2", {8, 28, 28, 128}},
+    {"layer2.1.conv2.0.0", {8, 28, 28, 288}},
+    {"layer2.1.conv2.0.1", {8, 28, 28, 288}},
+    {"layer2.1.conv2.0.2", {8, 28, 28, 288}},
+    {"layer2.1.conv2.0.3", {8, 28, 28, 128}},
+    {"layer2.1.conv2.1", {8, 28, 28, 128}},
+    {"layer2.1.relu", {8, 28, 28, 128}},
+    {"layer3.0.conv1.0.0", {8, 14, 14, 460}},
+    {"layer3.0.conv1.0.1", {8, 14, 14, 460}},
+    {"layer3.0.conv1.0.2", {8, 14, 14, 460}},
+    {"layer3.0.conv1.0.3", {4, 14, 14, 256}},
+    {"layer3.0.conv1.1", {4, 14, 14, 256}},
+    {"layer3.0.conv1.2", {4, 14, 14, 256}},
+    {"layer3.0.conv2.0.0", {4, 14, 14, 460}},
+    {"layer3.0.conv2.0.1", {4, 14, 14, 460}},
+    {"layer3.0.conv2.0.2", {4, 14, 14, 460}},
+    {"layer3.0.conv2.0.3", {4, 14, 14, 256}},
+    {"layer3.0.conv2.1", {4, 14, 14, 256}},
+    {"layer3.0.downsample.0", {4, 14, 14, 256}},
+    {"layer3.0.downsample.1", {4, 14, 14, 256}},
+    {"layer3.0.relu", {4, 14, 14, 256}},
+    {"layer3.1.conv1.0.0", {4, 14, 14, 576}},
+    {"layer3.1.conv1.0.1", {4, 14, 14, 576}},
+    {"layer3.1.conv1.0.2", {4, 14, 14, 576}},
+    {"layer3.1.conv1.0.3", {4, 14, 14, 256}},
+    {"layer3.1.conv1.1", {4, 14, 14, 256}},
+    {"layer3.1.conv1.2", {4, 14, 14, 256}},
+    {"layer3.1.conv2.0.0", {4, 14, 14, 576}},
+    {"layer3.1.conv2.0.1", {4, 14, 14, 576}},
+    {"layer3.1.conv2.0.2", {4, 14, 14, 576}},
+    {"layer3.1.conv2.0.3", {4, 14, 14, 256}},
+    {"layer3.1.conv2.1", {4, 14, 14, 256}},
+    {"layer3.1.relu", {4, 14, 14, 256}},
+    {"layer4.0.conv1.0.0", {4, 7, 7, 921}},
+    {"layer4.0.conv1.0.1", {4, 7, 7, 921}},
+    {"layer4.0.conv1.0.2", {4, 7, 7, 921}},
+    {"layer4.0.conv1.0.3", {2, 7, 7, 512}},
+    {"layer4.0.conv1.1", {2, 7, 7, 512}},
+    {"layer4.0.conv1.2", {2, 7, 7, 512}},
+    {"layer4.0.conv2.0.0", {2, 7, 7, 921}},
+    {"layer4.0.conv2.0.1", {2, 7, 7, 921}},
+    {"layer4.0.conv2.0.2", {2, 7, 7, 921}},
+    {"layer4.0.conv2.0.3", {2, 7, 7, 512}},
+    {"layer4.0.conv2.1", {2, 7, 7, 512}},
+    {"layer4.0.downsample.0", {2, 7, 7, 512}},
+    {"layer4.0.downsample.1", {2, 7, 7, 512}},
+    {"layer4.0.relu", {2, 7, 7, 512}},
+    {"layer4.1.conv1.0.0", {2, 7, 7, 1152}},
+    {"layer4.1.conv1.0.1", {2, 7, 7, 1152}},
+    {"layer4.1.conv1.0.2", {2, 7, 7, 1152}},
+    {"layer4.1.conv1.0.3", {2, 7, 7, 512}},
+    {"layer4.1.conv1.1", {2, 7, 7, 512}},
+    {"layer4.1.conv1.2", {2, 7, 7, 512}},
+    {"layer4.1.conv2.0.0", {2, 7, 7, 1152}},
+    {"layer4.1.conv2.0.1", {2, 7, 7, 1152}},
+    {"layer4.1.conv2.0.2", {2, 7, 7, 1152}},
+    {"layer4.1.conv2.0.3", {2, 7, 7, 512}},
+    {"layer4.1.conv2.1", {2, 7, 7, 512}},
+    {"layer4.1.relu", {2, 7, 7, 512}},
+    {"avgpool", {1, 1, 1, 512}},
+    {"fc", {0, 1, 1, 400}},
 };
 
 }  // namespace netshape_reference

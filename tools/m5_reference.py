@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Measures M5 (Dai et al. 2017), defined below in plain PyTorch as torchaudio's speech-command
+tutorial writes it, and writes tests/data/m5_reference.hpp, which tests/test_zoo_audio.cpp compares
+netshape's zoo::m5 against (tests/zoo_reference_audio.cmake checks that the committed header is what
+this script writes today).
+
+Run with Debian's python3 (python3-torch): /usr/bin/python3 tools/m5_reference.py [--out FILE]
+
+The model: conv1 (Conv1d(n_input, n_channel, 80, stride=16)), bn1, ReLU, pool1 (MaxPool1d(4));
+conv2, conv3, conv4 (Conv1d of kernel 3 to n_channel, 2·n_channel, 2·n_channel), each with its batch
+norm, ReLU and max-pool 4; F.avg_pool1d over the remaining length; the (N, C, 1) tensor permuted to
+(N, 1, C); fc1 (Linear(2·n_channel, n_output)); F.log_softmax over the classes.
+
+Every figure is what PyTorch returned, for one zero signal in eval mode:
+  params   sum(p.numel() for p in model.parameters())
+  buffers  elements of its buffers except num_batches_tracked (docs/figures.md)
+  output   the output tensor's shape (N, L, C) as length, channels
+  macs     every matrix product, as tools/pytorch_macs.py measures it (forward hooks for Conv1d, which
+           PyTorch's profiler does not count; the profiler for fc1's product)
+  layers   (m5) every leaf module's name and output shape (length, channels), in call order
+Exit status: 0 written, 1 failure, 2 usage, 77 torch missing.
+"""
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netshape_script import ROOT, require  # noqa: E402
+import pytorch_macs  # noqa: E402
+
+# (name, samples, input channels, classes, n_channel): the tutorial's, and others of odd sizes.
+CONFIGS = [
+    ("m5", 8000, 1, 35, 32),
+    ("m5_16000x2_10_width24", 16000, 2, 10, 24),
+    ("m5_9999", 9999, 1, 35, 32),
+]
+LAYERS_OF = {"m5"}
+
+
+def build(torch, n_input, n_output, n_channel):
+    nn, F = torch.nn, torch.nn.functional
+
+    class M5(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv1 = nn.Conv1d(n_input, n_channel, kernel_size=80, stride=16)
+            self.bn1 = nn.BatchNorm1d(n_channel)
+            self.pool1 = nn.MaxPool1d(4)
+            self.conv2 = nn.Conv1d(n_channel, n_channel, kernel_size=3)
+            self.bn2 = nn.BatchNorm1d(n_channel)
+            self.pool2 = nn.MaxPool1d(4)
+            self.conv3 = nn.Conv1d(n_channel, 2 * n_channel, kernel_size=3)
+            self.bn3 = nn.BatchNorm1d(2 * n_channel)
+            self.pool3 = nn.MaxPool1d(4)
+            self.conv4 = nn.Conv1d(2 * n_channel, 2 * n_channel, kernel_size=3)
+            self.bn4 = nn.BatchNorm1d(2 * n_channel)
+            self.pool4 = nn.MaxPool1d(4)
+            self.fc1 = nn.Linear(2 * n_channel, n_output)
+
+        def forward(self, x):
+            for k in range(1, 5):
+                x = getattr(self, f"pool{k}")(F.relu(getattr(self, f"bn{k}")(getattr(self, f"conv{k}")(x))))
+            x = F.avg_pool1d(x, x.shape[-1])
+            x = self.fc1(x.permute(0, 2, 1))
+            return F.log_softmax(x, dim=2)
+
+    return M5()
+
+
+def length_channels(shape):
+    """A batch-of-one (N, C, L) tensor as [L, C]; fc1's and the output's (N, L, C) by `channels_last`."""
+    return [int(shape[2]), int(shape[1])]
+
+
+def measure(torch, name, samples, channels, classes, width):
+    torch.manual_seed(0)
+    model = build(torch, channels, classes, width).eval()
+    params = sum(int(p.numel()) for p in model.parameters())
+    buffers = sum(int(b.numel()) for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))
+    layers, handles = [], []
+    if name in LAYERS_OF:
+        for module_name, module in model.named_modules():
+            if module_name and not list(module.children()):
+                def hook(m, inputs, output, module_name=module_name):
+                    s = output.shape  # fc1 sees (N, L, C); the others (N, C, L)
+                    layers.append((module_name, [int(s[1]), int(s[2])] if module_name == "fc1" else length_channels(s)))
+                handles.append(module.register_forward_hook(hook))
+    x = torch.zeros(1, channels, samples)
+    y, macs = pytorch_macs.measure(model, lambda: model(x))
+    for h in handles:
+        h.remove()
+    return dict(params=params, buffers=buffers, output=[int(y.shape[1]), int(y.shape[2])], macs=macs, layers=layers,
+                config=(samples, channels, classes, width))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=os.path.join(ROOT, "tests", "data", "m5_reference.hpp"),
+                    help="header to write (default: tests/data/m5_reference.hpp)")
+    out_path = ap.parse_args(argv).out
+    torch = require("torch")
+    torch.set_num_threads(1)
+    results = [(c[0], measure(torch, *c)) for c in CONFIGS]
+    with open(out_path, "w") as f:
+        f.write("// Generated by tools/m5_reference.py with torch %s: do not edit.\n" % torch.__version__)
+        f.write("// M5 as torchaudio's speech-command tutorial writes it; shapes are length, channels.\n")
+        f.write("#pragma once\n\n#include <cstdint>\n\nnamespace m5_reference {\n\n")
+        f.write("struct lc {\n    std::int64_t length, channels;\n};\n\n")
+        f.write("struct model {\n    const char* name;\n    std::int64_t samples, channels, classes, width;\n"
+                "    std::int64_t params, buffers;\n    lc output;\n    std::int64_t macs;\n};\n\n")
+        f.write("struct layer {\n    const char* name;\n    lc output;\n};\n\n")
+        for name, r in results:
+            s, c, k, w = r["config"]
+            f.write('inline constexpr model %s{"%s", %d, %d, %d, %d, %d, %d, {%d, %d}, %d};\n' % (
+                name, name, s, c, k, w, r["params"], r["buffers"], r["output"][0], r["output"][1], r["macs"]))
+        for name, r in results:
+            if r["layers"]:
+                f.write("\ninline constexpr layer %s_layers[] = {\n" % name)
+                for module_name, (length, channels) in r["layers"]:
+                    f.write('    {"%s", {%d, %d}},\n' % (module_name, length, channels))
+                f.write("};\n")
+        f.write("\n}  // namespace m5_reference\n")
+    print("wrote %s: %d models" % (out_path, len(results)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
