@@ -6,7 +6,7 @@ this script writes today).
 
 Run with Debian's python3 (python3-torch): /usr/bin/python3 tools/m5_reference.py [--out FILE]
 
-The model: conv1 (Conv1d(n_input, n_channel, 80, stride=16)), bn1, ReLU, pool1 (MaxPool1d(4));
+The model (tools/m5_model.py): conv1 (Conv1d(n_input, n_channel, 80, stride=16)), bn1, ReLU, pool1 (MaxPool1d(4));
 conv2, conv3, conv4 (Conv1d of kernel 3 to n_channel, 2·n_channel, 2·n_channel), each with its batch
 norm, ReLU and max-pool 4; F.avg_pool1d over the remaining length; the (N, C, 1) tensor permuted to
 (N, 1, C); fc1 (Linear(2·n_channel, n_output)); F.log_softmax over the classes.
@@ -27,6 +27,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from netshape_script import ROOT, require  # noqa: E402
 import pytorch_macs  # noqa: E402
+from m5_model import build  # noqa: E402
 
 # (name, samples, input channels, classes, n_channel): the tutorial's, and others of odd sizes.
 CONFIGS = [
@@ -35,36 +36,6 @@ CONFIGS = [
     ("m5_9999", 9999, 1, 35, 32),
 ]
 LAYERS_OF = {"m5"}
-
-
-def build(torch, n_input, n_output, n_channel):
-    nn, F = torch.nn, torch.nn.functional
-
-    class M5(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.conv1 = nn.Conv1d(n_input, n_channel, kernel_size=80, stride=16)
-            self.bn1 = nn.BatchNorm1d(n_channel)
-            self.pool1 = nn.MaxPool1d(4)
-            self.conv2 = nn.Conv1d(n_channel, n_channel, kernel_size=3)
-            self.bn2 = nn.BatchNorm1d(n_channel)
-            self.pool2 = nn.MaxPool1d(4)
-            self.conv3 = nn.Conv1d(n_channel, 2 * n_channel, kernel_size=3)
-            self.bn3 = nn.BatchNorm1d(2 * n_channel)
-            self.pool3 = nn.MaxPool1d(4)
-            self.conv4 = nn.Conv1d(2 * n_channel, 2 * n_channel, kernel_size=3)
-            self.bn4 = nn.BatchNorm1d(2 * n_channel)
-            self.pool4 = nn.MaxPool1d(4)
-            self.fc1 = nn.Linear(2 * n_channel, n_output)
-
-        def forward(self, x):
-            for k in range(1, 5):
-                x = getattr(self, f"pool{k}")(F.relu(getattr(self, f"bn{k}")(getattr(self, f"conv{k}")(x))))
-            x = F.avg_pool1d(x, x.shape[-1])
-            x = self.fc1(x.permute(0, 2, 1))
-            return F.log_softmax(x, dim=2)
-
-    return M5()
 
 
 def length_channels(shape):
