@@ -110,5 +110,6 @@ int main() {
     row<zoo::r3d_18>("r3d_18");
     row<zoo::mc3_18>("mc3_18");
     row<zoo::r2plus1d_18>("r2plus1d_18");
+    row<zoo::s3d>("s3d");
     row<zoo::m5>("m5");
 }

@@ -1,6 +1,6 @@
-// The zoo's video ResNets (r3d_18, mc3_18, r2plus1d_18) equal torchvision's in input, parameters,
-// buffers, output shape and MACs (tests/data/torchvision_reference.hpp); r2plus1d_18's every layer
-// has torchvision's module name and output shape.
+// The zoo's video models (r3d_18, mc3_18, r2plus1d_18, s3d) equal torchvision's in input,
+// parameters, buffers, output shape and MACs (tests/data/torchvision_reference.hpp); r2plus1d_18's
+// and s3d's every layer has torchvision's module name and output shape.
 #include <netshape/zoo/video.hpp>
 
 #include "data/zoo_checks.hpp"
@@ -8,6 +8,7 @@
 ZOO_CHECK_MODEL(r3d_18);
 ZOO_CHECK_MODEL(mc3_18);
 ZOO_CHECK_MODEL(r2plus1d_18);
+ZOO_CHECK_MODEL(s3d);
 
 namespace ns = netshape;
 namespace zoo = netshape::zoo;
@@ -29,6 +30,10 @@ static_assert(zoo::detail::midplanes(64, 64) == 144 && zoo::detail::midplanes(64
 
 TEST_CASE("zoo: r2plus1d_18's layers are torchvision's, name by name and shape by shape") {
     zoo_checks::check_layers<zoo::r2plus1d_18>(ref::r2plus1d_18_layers);
+}
+
+TEST_CASE("zoo: s3d's layers are torchvision's, name by name and shape by shape") {
+    zoo_checks::check_layers<zoo::s3d>(ref::s3d_layers);
 }
 
 // The receptive field in time, worked out by hand: MC3 convolves time only in its stem (3 frames)

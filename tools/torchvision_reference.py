@@ -30,7 +30,7 @@ that the segmentation models at 520x520 take a second, not minutes:
                  linear:     (input elements / in_features) * in_features * out_features
                The profiler's FLOPs follow from shapes alone, so the meta device gives them;
                CHECK_ON_CPU below are measured on CPU tensors too, and the script fails if a
-               figure differs.
+               figure differs; ONLY_ON_CPU (s3d: no meta kernel for max_pool3d) on CPU tensors alone.
   layers       for a few models, every leaf module call in order: (module name, output shape)
   outputs      for models with auxiliary classifiers (aux_logits=True): every output's shape, the
                auxiliary heads' in order, the main output last. torchvision runs its aux heads in
@@ -197,6 +197,7 @@ VIDEO_MODELS = [
     ("r2plus1d_18", lambda: models.video.r2plus1d_18(weights=None), 16, 112, 112, 3, True),
     # At a size no stride divides, shorter than 16 frames.
     ("r2plus1d_18_7x97x75", lambda: models.video.r2plus1d_18(weights=None), 7, 97, 75, 3, False),
+    ("s3d", lambda: models.video.s3d(weights=None), 16, 224, 224, 3, True),
 ]
 
 # Models with auxiliary classifiers: (module whose output the head takes, head module), in the order of
@@ -221,6 +222,8 @@ OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet18_fpn"] = OUTPUT_ORD
 # each way into the profiler's counted ops: Linear on channels-last maps (ConvNeXt: aten::mm, which on
 # meta comes with a separate aten::add of the bias), auxiliary heads called from hooks, dilated and
 # grouped convolutions at sizes no stride divides, Linear on a batch of vectors (aten::addmm).
+# Measured on CPU tensors only: torch 1.13 has no meta kernel for max_pool3d.
+ONLY_ON_CPU = {"s3d"}
 CHECK_ON_CPU = ["convnext_tiny", "googlenet_aux", "lraspp_mobilenet_v3_large_333x251", "alexnet_grouped", "mc3_18"]
 assert set(CHECK_ON_CPU) <= {m[0] for m in MODELS + VIDEO_MODELS}
 
@@ -383,7 +386,8 @@ def main(args):
     torch.set_num_threads(1)
     results = {}
     for name, build, d, h, w, c, per_layer in [m[:2] + (None,) + m[2:] for m in MODELS] + VIDEO_MODELS:
-        results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name), depth=d)
+        results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name), depth=d,
+                                device="cpu" if name in ONLY_ON_CPU else "meta")
         if name in CHECK_ON_CPU:
             real = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name), device="cpu", depth=d)
             if real != results[name]:

@@ -1,5 +1,5 @@
 // netshape/zoo/video.hpp: torchvision's video ResNets (torchvision.models.video: r3d_18, mc3_18,
-// r2plus1d_18), as torchvision 0.14 builds them.
+// r2plus1d_18) and S3D (s3d), as torchvision 0.14 builds them.
 //
 // A VideoResNet is a stem, four stages of basic blocks (layer1 ... layer4) and a classifier over a
 // clip D×H×W×3 (16×112×112 by default). The three differ in how a block convolves, per stage (a
@@ -143,5 +143,62 @@ using r2plus1d = typename video_resnet_of<r2plus1d_stem, conv_makers<conv2plus1d
 using r3d_18 = r3d<>;
 using mc3_18 = mc3<>;
 using r2plus1d_18 = r2plus1d<>;
+
+namespace detail {
+/// torchvision's Conv3dNormActivation: a convolution without bias, batch norm, ReLU ("0", "1", "2").
+template <count_t Filters, auto Kernel, class... Options>
+using conv3d_bn_relu = sequential<at<0, conv3d<Filters, Kernel, Options..., no_bias>>, at<1, batch_norm>, at<2, relu>>;
+
+/// S3D's TemporalSeparableConv: a K×K spatial convolution (1×K×K, stride 1×S×S, padding 0×P×P),
+/// then a temporal one (K×1×1, stride S×1×1, padding P×0×0), each with batch norm and ReLU.
+template <count_t Filters, count_t K, count_t S, count_t P>
+using temporal_separable = sequential<
+    at<0, conv3d_bn_relu<Filters, dhw{1, K, K}, stride<1, S, S>, pad<0, P, P>>>,
+    at<1, conv3d_bn_relu<Filters, dhw{K, 1, 1}, stride<S, 1, 1>, pad<P, 0, 0>>>>;
+
+/// S3D's SepInceptionBlock3D: four branches concatenated: a 1×1×1 convolution; 1×1×1 then a
+/// temporal separable 3×3×3 (two of them); a 3×3×3 max pool (stride 1, padding 1) then 1×1×1.
+template <count_t B0, count_t B1Mid, count_t B1, count_t B2Mid, count_t B2, count_t B3>
+using sep_inception = concat<
+    named<"branch0", conv3d_bn_relu<B0, 1>>,
+    named<"branch1", sequential<at<0, conv3d_bn_relu<B1Mid, 1>>, at<1, temporal_separable<B1, 3, 1, 1>>>>,
+    named<"branch2", sequential<at<0, conv3d_bn_relu<B2Mid, 1>>, at<1, temporal_separable<B2, 3, 1, 1>>>>,
+    named<"branch3", sequential<at<0, max_pool3d<3, stride<1>, pad<1>>>, at<1, conv3d_bn_relu<B3, 1>>>>>;
+
+struct s3d_features {
+    using type = sequential<
+        at<0, temporal_separable<64, 7, 2, 3>>,
+        at<1, max_pool3d<dhw{1, 3, 3}, stride<1, 2, 2>, pad<0, 1, 1>>>,
+        at<2, conv3d_bn_relu<64, 1>>,
+        at<3, temporal_separable<192, 3, 1, 1>>,
+        at<4, max_pool3d<dhw{1, 3, 3}, stride<1, 2, 2>, pad<0, 1, 1>>>,
+        at<5, sep_inception<64, 96, 128, 16, 32, 32>>,
+        at<6, sep_inception<128, 128, 192, 32, 96, 64>>,
+        at<7, max_pool3d<3, stride<2>, pad<1>>>,
+        at<8, sep_inception<192, 96, 208, 16, 48, 64>>,
+        at<9, sep_inception<160, 112, 224, 24, 64, 64>>,
+        at<10, sep_inception<128, 128, 256, 24, 64, 64>>,
+        at<11, sep_inception<112, 144, 288, 32, 64, 64>>,
+        at<12, sep_inception<256, 160, 320, 32, 128, 128>>,
+        at<13, max_pool3d<2, stride<2>>>,
+        at<14, sep_inception<256, 160, 320, 32, 128, 128>>,
+        at<15, sep_inception<384, 192, 384, 48, 128, 128>>>;
+};
+}  // namespace detail
+
+/// S3D (Xie et al. 2018) as torchvision's: `features` (a temporal separable stem, max pools, ten
+/// separable inception blocks), `avgpool` (a 2×7×7 average pool of stride 1), `classifier` (dropout,
+/// a 1×1×1 convolution with bias to Classes), then the mean over what is left of the clip
+/// (torch.mean over time, height and width: global_avg_pool, then flatten to 1×1×Classes). On a clip
+/// Depth×Height×Width×3 (16×224×224 by default; torchvision's minimum is 14×224×224).
+template <count_t Depth = 16, count_t Height = 224, count_t Width = Height, count_t Classes = 400>
+using s3d_at = network<input_volume<Depth, Height, Width, 3>,
+    named<"features", detail::deferred<detail::s3d_features>>,
+    named<"avgpool", avg_pool3d<dhw{2, 7, 7}, stride<1>>>,
+    named<"classifier", sequential<at<0, dropout>, at<1, conv3d<Classes, 1>>>>,
+    global_avg_pool,
+    flatten>;
+
+using s3d = s3d_at<>;
 
 }  // namespace netshape::zoo
