@@ -319,13 +319,22 @@ constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cu
     rf = f.receptive;
 }
 
+/// What the arena's planner (arena.hpp) needs of a node beyond its spec, from a pass that keeps no
+/// records: its output's elements (a leaf's, or a merge's at its end) and, for a conv2d, its im2col
+/// scratch (kernel area × input channels / groups × output positions); 0 where there is none.
+struct node_size {
+    wide output = 0;
+    wide im2col = 0;
+};
+
 /// Interprets nodes [first, last) of the n in `nodes`. With Keep, each node's record is filled
 /// (block and merge totals are left in the end marker's record, whose `match` is the begin
 /// marker's index; finish() copies them back); without, only the registers, and `records` is one
-/// scratch record. Two instantiations in all, not one per network.
-template <bool Keep>
+/// scratch record. With Sizes (and not Keep), node i's node_size is also written to
+/// sizes[i − first]. Three instantiations in all, not one per network.
+template <bool Keep, bool Sizes = false>
 constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record* records, const node* nodes,
-                      std::size_t first, std::size_t last, std::size_t n) {
+                      std::size_t first, std::size_t last, std::size_t n, node_size* sizes = nullptr) {
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
@@ -362,6 +371,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
                     m.sum.activations += e;
                 }
+                if constexpr (Sizes) sizes[i - first].output = e;
                 ++m.leaf;
                 continue;
             }
@@ -414,6 +424,12 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             m.sum.buffers += r.buffers;
             m.sum.macs += r.macs;
             if (adds) m.sum.activations += out;
+            if constexpr (Sizes) {
+                sizes[i - first].output = out;
+                if (k == kind::conv2d)
+                    sizes[i - first].im2col = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) *
+                                              o.height * o.width * o.depth;
+            }
             ++m.leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
             stack[++m.top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
@@ -456,6 +472,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 rf = f.merged_receptive;
                 if (live > m.sum.peak) m.sum.peak = live;
                 if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
+                if constexpr (Sizes) sizes[i - first].output = elements(cur);
                 m.held = f.held;
                 if (f.how == merge::concat) m.sum.activations += elements(cur);
                 else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
@@ -513,6 +530,34 @@ constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Dep
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
     run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), all.data(), first,
                  last, N);
+    return out;
+}
+
+/// What run() returns with Sizes: the machine and each node's node_size.
+template <std::size_t Depth, std::size_t Shared, std::size_t Length>
+struct sized_chunk {
+    machine<Depth, Shared> state{};
+    std::array<node_size, Length> sizes{};
+};
+
+/// Nodes [first, first + chunk_size) with their sizes, resuming `state` (every network in one on
+/// g++, whose chunk has every node; the nodes then read from a local copy: see run_whole()).
+template <std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr sized_chunk<Depth, Shared, chunk_length<N>> run_sized(const machine<Depth, Shared>& state,
+                                                               const std::array<node, N>& all, std::size_t first) {
+    sized_chunk<Depth, Shared, chunk_length<N>> out{};  // value-initialized, then assigned: see fresh_machine()
+    out.state = state;
+    if (out.state.reg.error.broken != rule::none) return out;
+    const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
+    layer_record scratch{};
+#if defined(__clang__)
+    const node* nodes = all.data();
+#else
+    const auto local = all;
+    const node* nodes = local.data();
+#endif
+    run_on<false, true>(out.state.reg, out.state.stack.data(), out.state.uses.data(), &scratch, nodes, first, last, N,
+                        out.sizes.data());
     return out;
 }
 
