@@ -63,17 +63,9 @@ struct arena_plan {
 
 namespace detail {
 
-/// What the planner reads of a node: its kind, merge, storage and branches (its spec's), its output
-/// elements and the im2col scratch of a conv2d (a pass of the interpreter that keeps no records:
-/// node_size, interpret.hpp).
-struct arena_step {
-    kind k = kind::identity;
-    merge how = merge::none;
-    storage stores = storage::new_tensor;
-    count_t branches = 0;
-    wide out = 0;      // output elements
-    wide scratch = 0;  // conv2d: kernel area × input channels / groups × output positions
-};
+/// What the planner reads of a node: node_step (interpret.hpp), written by a pass of the
+/// interpreter that keeps no records.
+using arena_step = node_step;
 
 /// The running value: the tensor that holds it and how many of its elements it is (a view such as
 /// channel_slice is part of its tensor).
@@ -191,10 +183,10 @@ constexpr std::size_t arena_tensors(const arena_step* steps, std::size_t n, wide
         const arena_step& s = steps[i];
         if (s.k < kind::block_begin) {
             items[cur.tensor].t.last = i;
-            if (s.stores == storage::new_tensor) {
+            if (s.new_tensor) {
                 if (p.im2col && s.k == kind::conv2d) items[make(i, s.scratch, i)].t.scratch = true;
                 cur = arena_value{make(i, s.out, i), s.out};
-            } else if (s.stores == storage::view) {
+            } else {  // in place (its input's elements) or a view (part of its input's tensor)
                 cur.elements = s.out;
             }
         } else if (s.k == kind::block_begin) {
@@ -489,9 +481,9 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     return result;
 }
 
-/// The node sizes of a network (analysis A) in chunks of chunk_size nodes (interpret.hpp), chunk K
+/// The node steps of a network (analysis A) in chunks of chunk_size nodes (interpret.hpp), chunk K
 /// resuming chunk K − 1: a pass that keeps no records (run_on with Sizes), the totals' own loop
-/// writing one node_size a node.
+/// writing one node_step a node.
 template <class A, std::size_t K>
 struct sized_at {
     static constexpr auto value = run_sized(sized_at<A, K - 1>::value.state, A::nodes, K * chunk_size);
@@ -501,34 +493,25 @@ struct sized_at<A, 0> {
     static constexpr auto value = run_sized(fresh_machine<A::depth, A::shared>(A::input), A::nodes, 0);
 };
 
-/// What the planner reads of nodes [K·chunk_size, ...) of A: each node's spec (kind, merge,
-/// storage, branches) and its sizes from chunk K (a function, so that the chunk is read once).
+/// What the planner reads of every node of A: on g++ the one chunk's array; on clang the chunks'
+/// arrays end to end (each read once: see nodes.hpp).
 template <class A, std::size_t K>
-constexpr void arena_steps_of(arena_step* steps, const node* nodes) {
-    const auto sizes = sized_at<A, K>::value.sizes;  // g++ copies a static constexpr array on every element read
+constexpr void arena_steps_of(arena_step* steps) {
+    const auto local = sized_at<A, K>::value.sizes;
     const std::size_t first = K * chunk_size;
-    const std::size_t count = A::size - first < sizes.size() ? A::size - first : sizes.size();
-    for (std::size_t j = 0; j < count; ++j) {
-        const node& d = nodes[first + j];
-        const spec& sp = *d.what;
-        arena_step& s = steps[first + j];
-        s.k = sp.kind;
-        s.how = sp.how;
-        s.branches = sp.branches;
-        // In place or a view: the kind's facts (the node's copy) say which is a new tensor; an
-        // element-wise kind in place keeps its input's elements, so both read as a view.
-        if (sp.kind < kind::block_begin) s.stores = (d.facts & facts::new_tensor) != 0 ? storage::new_tensor : storage::view;
-        s.out = sizes[j].output;
-        s.scratch = sizes[j].im2col;
-    }
+    const std::size_t count = A::size - first < local.size() ? A::size - first : local.size();
+    for (std::size_t j = 0; j < count; ++j) steps[first + j] = local[j];
 }
 
 template <class A, std::size_t... K>
-constexpr std::array<arena_step, A::size> arena_steps(std::index_sequence<K...>) {
-    std::array<arena_step, A::size> steps{};
-    const auto nodes = A::nodes;  // one copy: g++ copies a static constexpr array on every element read
-    (arena_steps_of<A, K>(steps.data(), nodes.data()), ...);
-    return steps;
+constexpr auto arena_steps(std::index_sequence<K...>) {
+    if constexpr (sizeof...(K) == 1) {
+        return sized_at<A, 0>::value.sizes;
+    } else {
+        std::array<arena_step, A::size> steps{};
+        (arena_steps_of<A, K>(steps.data()), ...);
+        return steps;
+    }
 }
 
 /// Reports a plan that cannot be made (in a function body reached through decltype, so that it is

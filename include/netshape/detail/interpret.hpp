@@ -319,22 +319,28 @@ constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cu
     rf = f.receptive;
 }
 
-/// What the arena's planner (arena.hpp) needs of a node beyond its spec, from a pass that keeps no
-/// records: its output's elements (a leaf's, or a merge's at its end) and, for a conv2d, its im2col
-/// scratch (kernel area × input channels / groups × output positions); 0 where there is none.
-struct node_size {
-    wide output = 0;
-    wide im2col = 0;
+/// What the arena's planner (arena.hpp) reads of a node, written by a pass that keeps no records:
+/// its kind; a merge_begin's merge and branches; whether a leaf writes a new tensor (else it is in
+/// place, keeping its input's elements, or a view); its output's elements (a leaf's, or a merge's
+/// at its end) and, for a conv2d, its im2col scratch (kernel area × input channels / groups × output
+/// positions); 0 where there is none.
+struct node_step {
+    kind k = kind::block_begin;
+    merge how = merge::none;
+    bool new_tensor = false;
+    count_t branches = 0;
+    wide out = 0;
+    wide scratch = 0;
 };
 
 /// Interprets nodes [first, last) of the n in `nodes`. With Keep, each node's record is filled
 /// (block and merge totals are left in the end marker's record, whose `match` is the begin
 /// marker's index; finish() copies them back); without, only the registers, and `records` is one
-/// scratch record. With Sizes (and not Keep), node i's node_size is also written to
+/// scratch record. With Sizes (and not Keep), node i's node_step is also written to
 /// sizes[i − first]. Three instantiations in all, not one per network.
 template <bool Keep, bool Sizes = false>
 constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record* records, const node* nodes,
-                      std::size_t first, std::size_t last, std::size_t n, node_size* sizes = nullptr) {
+                      std::size_t first, std::size_t last, std::size_t n, node_step* sizes = nullptr) {
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
@@ -356,7 +362,10 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             // path (the same figures as the leaf path below), in as few statements as clang's
             // evaluator can be given.
             const unsigned f = nodes[i].facts;  // the kind's facts, carried by the node
-            if ((k == kind::block_begin || k == kind::block_end) && f == 0) continue;  // not shared<>'s
+            if ((k == kind::block_begin || k == kind::block_end) && f == 0) {  // not shared<>'s
+                if constexpr (Sizes) sizes[i - first].k = k;
+                continue;
+            }
             if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
                 const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
@@ -371,7 +380,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
                     m.sum.activations += e;
                 }
-                if constexpr (Sizes) sizes[i - first].output = e;
+                if constexpr (Sizes) sizes[i - first] = node_step{k, merge::none, (f & facts::new_tensor) != 0, 0, e, 0};
                 ++m.leaf;
                 continue;
             }
@@ -386,6 +395,9 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             r.input_shape = cur;
             r.receptive_field = rf;
             if (m.shift != 0) r.repeat_of = i - m.shift;  // in a shared block's repeat
+        }
+        if constexpr (Sizes) {
+            if (k >= kind::block_begin) sizes[i - first] = node_step{k, s.how, false, s.branches, 0, 0};
         }
         if (k < kind::block_begin) {  // a leaf
             // apply(s, r), written out (a call is the evaluators' dearest statement)
@@ -425,10 +437,13 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             m.sum.macs += r.macs;
             if (adds) m.sum.activations += out;
             if constexpr (Sizes) {
-                sizes[i - first].output = out;
+                node_step& step = sizes[i - first];
+                step.k = k;
+                step.new_tensor = adds;
+                step.out = out;
                 if (k == kind::conv2d)
-                    sizes[i - first].im2col = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) *
-                                              o.height * o.width * o.depth;
+                    step.scratch = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * o.height *
+                                   o.width * o.depth;
             }
             ++m.leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
@@ -472,7 +487,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 rf = f.merged_receptive;
                 if (live > m.sum.peak) m.sum.peak = live;
                 if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
-                if constexpr (Sizes) sizes[i - first].output = elements(cur);
+                if constexpr (Sizes) sizes[i - first].out = elements(cur);
                 m.held = f.held;
                 if (f.how == merge::concat) m.sum.activations += elements(cur);
                 else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
@@ -533,11 +548,11 @@ constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Dep
     return out;
 }
 
-/// What run() returns with Sizes: the machine and each node's node_size.
+/// What run_sized() returns: the machine and each node's node_step.
 template <std::size_t Depth, std::size_t Shared, std::size_t Length>
 struct sized_chunk {
     machine<Depth, Shared> state{};
-    std::array<node_size, Length> sizes{};
+    std::array<node_step, Length> sizes{};
 };
 
 /// Nodes [first, first + chunk_size) with their sizes, resuming `state` (every network in one on
