@@ -148,7 +148,7 @@ using skip = ns::network<ns::input<64, 64, 16>,
                          ns::concat<ns::identity, ns::sequential<down, ns::conv_transpose2d<16, 2, ns::stride<2>>>>>;
 static_assert(ns::output_shape<skip> == ns::shape{64, 64, 32});
 // Up by 2, a 3×3, a pool of 2: an output reads conv positions 2o .. 2o + 1, up-map positions
-// 2o − 1 .. 2o + 2, input positions o − 1 .. o + 1: 3 (the recurrence's 5/2 averaged the phases; see
+// 2o − 1 .. 2o + 2, input positions o − 1 .. o + 1: 3 (the recurrence gave 5/2, a width no output has; see
 // tests/test_receptive.cpp, measured by PyTorch).
 using half = ns::network<ns::input<8, 8, 1>, ns::upsample<2>, ns::conv2d<1, 3, ns::pad<1>>, ns::max_pool<2>>;
 static_assert(ns::receptive_field<half> == ns::field{3, 3, 1, 1});

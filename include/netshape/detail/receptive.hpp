@@ -44,6 +44,11 @@ struct span {
 /// How a walk ends: a whole-number field, or a reason it could not be worked out exactly.
 enum class walk_status : unsigned char { exact, unsupported, overflow };
 
+/// The kinds after which positions of one map differ by phase.
+constexpr bool goes_up(kind k) {
+    return k == kind::conv_transpose2d || k == kind::upsample || k == kind::resize || k == kind::pixel_shuffle;
+}
+
 /// One axis of one leaf: `step` input positions per output position (n/m in lowest terms; its map
 /// repeats every m outputs, shifted by n inputs), and the interval of inputs that [lo, hi] reads.
 struct leaf_map {
@@ -97,6 +102,13 @@ constexpr leaf_map interpolation_map(const span& o, wide in, wide out, unsigned 
     return leaf_map{st, span{floor_div((2 * o.lo + 1) * in - out, 2 * out), ceil_div((2 * o.hi + 1) * in - out, 2 * out), false}};
 }
 
+/// The kinds of sequences of tokens, whose index maps the walk does not model.
+constexpr bool is_token_kind(kind k) {
+    return k == kind::to_tokens || k == kind::class_token || k == kind::position_embedding ||
+           k == kind::multi_head_attention || k == kind::select_token || k == kind::window_attention ||
+           k == kind::cosine_window_attention || k == kind::grid_attention || k == kind::patch_merging;
+}
+
 /// One axis of leaf r: the inputs that outputs [o.lo, o.hi] read, and its step. Kinds that keep the
 /// axis and read one position (element-wise functions, norms, channel operations) map o to o.
 constexpr leaf_map map_of(const layer_record& r, int axis, const span& o) {
@@ -119,18 +131,10 @@ constexpr leaf_map map_of(const layer_record& r, int axis, const span& o) {
         case kind::resize: return interpolation_map(o, in, out, r.mode);
         case kind::pixel_shuffle:
             return leaf_map{ratio{1, r.units}, span{floor_div(o.lo, r.units), floor_div(o.hi, r.units), false}};
-        case kind::to_tokens:
-        case kind::class_token:
-        case kind::position_embedding:
-        case kind::multi_head_attention:
-        case kind::select_token:
-        case kind::window_attention:
-        case kind::cosine_window_attention:
-        case kind::grid_attention:
-        case kind::patch_merging: return leaf_map{ratio{}, o, false};
         default: break;
     }
-    return leaf_map{ratio{}, o, in == out};  // a kind that changes the axis without a map here: not modelled
+    // Tokens, and any kind that changes the axis without a map here: not modelled.
+    return leaf_map{ratio{}, o, in == out && !is_token_kind(r.kind)};
 }
 
 /// What a walk back from one output position gives: the interval of input positions, the output
@@ -160,9 +164,11 @@ constexpr wide period_for(const ratio& shift, wide q) {
 constexpr wide lcm(wide a, wide b) { return a / gcd(a, b) * b; }
 
 /// Walks one axis back from output positions `from` of node `last` (a network's last node; with
-/// `side`, the merge_end of a side output, whose head is then walked) to the input. Other side
-/// outputs met on the way are skipped: the main path goes on from their input.
-constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, bool side, int axis, span from) {
+/// `side`, the merge_end of a side output, whose head is then walked) to the input, or to the input
+/// of node `stop` (a top-level node). Other side outputs met on the way are skipped: the main path
+/// goes on from their input.
+constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, bool side, int axis, span from,
+                                std::size_t stop = 0) {
     struct open_merge {
         span out{};        // the merge's output interval
         ratio out_step{};  // and its shift per output position
@@ -193,7 +199,7 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
             shift = f.out_step;
         }
     };
-    for (std::size_t i = last + 1; i-- > 0;) {
+    for (std::size_t i = last + 1; i-- > stop;) {
         const layer_record& r = nodes[i];
         if (r.kind == kind::branch && top == 0) {
             // A branch of a merge that encloses the side output walked: its input is the merge's.
@@ -242,8 +248,9 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
     return w;
 }
 
-/// The phases one network may walk (each a pass over its nodes): beyond, the recurrence's figure.
-inline constexpr wide phase_budget = 1 << 14;
+/// Nodes times phases one axis may walk (each phase a pass over the nodes): beyond, the recurrence's
+/// figure. Both axes' walks stay within clang's default of 2^20 constant-evaluation steps.
+inline constexpr wide walk_budget = wide(1) << 13;
 
 /// One axis of the exact field: the widest support over one period of outputs, and the stride.
 struct axis_field {
@@ -252,19 +259,61 @@ struct axis_field {
     walk_status status = walk_status::exact;
 };
 
+/// The last leaf at the top level (outside every block) that goes up, or 0: where a long period is
+/// split (see exact_axis).
+constexpr std::size_t last_top_up(const layer_record* nodes, std::size_t last) {
+    for (std::size_t i = last + 1; i-- > 1;)
+        if (nodes[i].depth == 0 && goes_up(nodes[i].kind)) return i;
+    return 0;
+}
+
+/// One axis: the widest support over one period of outputs, and the stride. Each phase is one walk;
+/// when the period is too long for that (a resize from 33 to 520 positions repeats every 520
+/// outputs), the walk is split at the last top-level up step L: the part before L repeats with its
+/// own (short) period P', so what it reads from an interval at L's input depends only on the
+/// interval's start modulo P' and its width, and is walked once for each such pair; each phase
+/// walks only the part from L on.
 constexpr axis_field exact_axis(const layer_record* nodes, std::size_t n, std::size_t last, bool side, int axis) {
-    const walk_result first = walk_back(nodes, last, side, axis, span{0, 0, false});
+    const std::size_t split = last_top_up(nodes, last);
+    // Without a split: the whole walk from output 0 gives the period and the stride. With one: the
+    // part before L (its period P', stride j') and the part from L (P'', j''): the network repeats
+    // every P outputs when P·j'' (the shift at L's input) is a multiple of P', and P of P''.
+    const walk_result first = walk_back(nodes, last, side, axis, span{0, 0, false}, split);
     if (first.status != walk_status::exact) return axis_field{{}, {}, first.status};
-    if (first.period * wide(n) > phase_budget * 64) return axis_field{{}, {}, walk_status::overflow};
+    walk_result before{};
+    if (split != 0) {
+        before = walk_back(nodes, split - 1, false, axis, span{0, 0, false});
+        if (before.status != walk_status::exact) return axis_field{{}, {}, before.status};
+    }
+    const wide period = lcm(first.period, period_for(first.stride, before.period));
+    const ratio stride = reduced(first.stride.num * before.stride.num, first.stride.den * before.stride.den);
+    fraction jump{};
+    if (period >= walk_limit || period * wide(last + 1 - split) > walk_budget || !reduce(stride.num, stride.den, jump))
+        return axis_field{{}, {}, walk_status::overflow};
     wide widest = 0;
-    for (wide o = 0; o < first.period; ++o) {
-        const walk_result w = o == 0 ? first : walk_back(nodes, last, side, axis, span{o, o, false});
-        if (w.status != walk_status::exact) return axis_field{{}, {}, w.status};
-        if (!w.input.empty && w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
+    constexpr std::size_t key_limit = 64;  // (start mod P', width) pairs, each a walk of the part before L
+    wide starts[key_limit]{}, widths[key_limit]{};
+    std::size_t keys = 0;
+    for (wide o = 0; o < period; ++o) {
+        const walk_result at = o == 0 ? first : walk_back(nodes, last, side, axis, span{o, o, false}, split);
+        if (at.status != walk_status::exact) return axis_field{{}, {}, at.status};
+        span in = at.input;
+        if (in.empty) continue;
+        if (split != 0) {
+            const wide start = in.lo - floor_div(in.lo, before.period) * before.period, width = in.hi - in.lo;
+            bool seen = false;
+            for (std::size_t k = 0; k < keys && !seen; ++k) seen = starts[k] == start && widths[k] == width;
+            if (seen) continue;
+            if (keys == key_limit || wide(keys + 1) * wide(split) > walk_budget) return axis_field{{}, {}, walk_status::overflow};
+            starts[keys] = start;
+            widths[keys++] = width;
+            const walk_result w = walk_back(nodes, split - 1, false, axis, span{start, start + width, false});
+            if (w.status != walk_status::exact) return axis_field{{}, {}, w.status};
+            in = w.input;
+        }
+        if (!in.empty && in.hi - in.lo + 1 > widest) widest = in.hi - in.lo + 1;
     }
     if (!fits(widest)) return axis_field{{}, {}, walk_status::overflow};
-    fraction jump{};
-    if (!reduce(first.stride.num, first.stride.den, jump)) return axis_field{{}, {}, walk_status::overflow};
     return axis_field{fraction(count_t(widest)), jump, walk_status::exact};
 }
 
@@ -278,11 +327,6 @@ constexpr field exact_field(const layer_record* nodes, std::size_t n, std::size_
     const axis_field w = exact_axis(nodes, n, last, side, 1);
     if (h.status != walk_status::exact || w.status != walk_status::exact) return recurrence;
     return field{h.size, w.size, h.jump, w.jump};
-}
-
-/// The kinds after which positions of one map differ by phase.
-constexpr bool goes_up(kind k) {
-    return k == kind::conv_transpose2d || k == kind::upsample || k == kind::resize || k == kind::pixel_shuffle;
 }
 
 /// Every output's exact field in place (`fields` in the order of output_fields<Net>: side outputs
