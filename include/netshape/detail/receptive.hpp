@@ -273,7 +273,7 @@ constexpr std::size_t last_top_up(const layer_record* nodes, std::size_t last) {
 /// own (short) period P', so what it reads from an interval at L's input depends only on the
 /// interval's start modulo P' and its width, and is walked once for each such pair; each phase
 /// walks only the part from L on.
-constexpr axis_field exact_axis(const layer_record* nodes, std::size_t n, std::size_t last, bool side, int axis) {
+constexpr axis_field exact_axis(const layer_record* nodes, std::size_t last, bool side, int axis) {
     const std::size_t split = last_top_up(nodes, last);
     // Without a split: the whole walk from output 0 gives the period and the stride. With one: the
     // part before L (its period P', stride j') and the part from L (P'', j''): the network repeats
@@ -323,8 +323,8 @@ constexpr axis_field exact_axis(const layer_record* nodes, std::size_t n, std::s
 constexpr field exact_field(const layer_record* nodes, std::size_t n, std::size_t last, bool side,
                             const field& recurrence) {
     if (n == 0) return recurrence;
-    const axis_field h = exact_axis(nodes, n, last, side, 0);
-    const axis_field w = exact_axis(nodes, n, last, side, 1);
+    const axis_field h = exact_axis(nodes, last, side, 0);
+    const axis_field w = exact_axis(nodes, last, side, 1);
     if (h.status != walk_status::exact || w.status != walk_status::exact) return recurrence;
     return field{h.size, w.size, h.jump, w.jump};
 }
