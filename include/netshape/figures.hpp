@@ -44,6 +44,7 @@ struct analysis {
     static constexpr outcome value{};
     static constexpr evaluation<0, 0> full{};
     static constexpr bool sound = false;
+    static constexpr bool goes_up = false;
 };
 
 template <class Input, class... L>
@@ -61,6 +62,7 @@ struct analysis<network<Input, L...>> {
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;
     static constexpr std::size_t shared = joined<L...>::counts.shared();  // shared<Tag, B> uses
+    static constexpr bool goes_up = joined<L...>::counts.goes_up();  // a leaf that goes up (receptive.hpp)
     static constexpr const auto& nodes = flattened<L...>::nodes;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
@@ -174,15 +176,7 @@ struct outputs_of {
 /// keeps the recurrence's, which is exact there, and pays nothing more.
 template <class Net>
 struct exact_walk {
-    static constexpr bool applies = [] {
-        if constexpr (!analysis<Net>::sound) return false;
-        else {
-            const auto all = analysis<Net>::nodes;  // one copy (see interpret.hpp's run_whole)
-            for (const node& n : all)
-                if (goes_up(n.what->kind)) return true;
-            return false;
-        }
-    }();
+    static constexpr bool applies = analysis<Net>::sound && analysis<Net>::goes_up;
     static constexpr field value = [] {
         if constexpr (!applies) return analysis<Net>::value.total.receptive_field;
         else return outputs_of<Net>::value.fields[outputs_of<Net>::count - 1];

@@ -20,6 +20,7 @@
 #include <cstddef>
 
 #include <netshape/detail/checked.hpp>
+#include <netshape/detail/nodes.hpp>
 #include <netshape/layer_record.hpp>
 
 namespace netshape::detail {
@@ -44,10 +45,6 @@ struct span {
 /// How a walk ends: a whole-number field, or a reason it could not be worked out exactly.
 enum class walk_status : unsigned char { exact, unsupported, overflow };
 
-/// The kinds after which positions of one map differ by phase.
-constexpr bool goes_up(kind k) {
-    return k == kind::conv_transpose2d || k == kind::upsample || k == kind::resize || k == kind::pixel_shuffle;
-}
 
 /// One axis of one leaf: `step` input positions per output position (n/m in lowest terms; its map
 /// repeats every m outputs, shifted by n inputs), and the interval of inputs that [lo, hi] reads.
@@ -112,29 +109,31 @@ constexpr bool is_token_kind(kind k) {
 /// One axis of leaf r: the inputs that outputs [o.lo, o.hi] read, and its step. Kinds that keep the
 /// axis and read one position (element-wise functions, norms, channel operations) map o to o.
 constexpr leaf_map map_of(const layer_record& r, int axis, const span& o) {
-    const wide in = along(r.input_shape, axis), out = along(r.output_shape, axis);
-    const wide k = along(r.kernel, axis), s = along(r.stride, axis), p = along(r.pad, axis), d = along(r.dilation, axis);
-    switch (r.kind) {
+    switch (r.kind) {  // each case reads only what it needs: most nodes are element-wise
         case kind::conv2d:
         case kind::max_pool:
-        case kind::avg_pool: return window_map(o, k, s, p, d);
+        case kind::avg_pool:
+            return window_map(o, along(r.kernel, axis), along(r.stride, axis), along(r.pad, axis), along(r.dilation, axis));
         case kind::dense:
             if (r.per_pixel) break;
-            return window_map(o, in, in, 0, 1);
-        case kind::flatten: return window_map(o, in, in, 0, 1);
+            return window_map(o, along(r.input_shape, axis), along(r.input_shape, axis), 0, 1);
+        case kind::flatten: return window_map(o, along(r.input_shape, axis), along(r.input_shape, axis), 0, 1);
         case kind::pixel_unshuffle: return window_map(o, r.units, r.units, 0, 1);
         case kind::adaptive_avg_pool:
-        case kind::adaptive_max_pool:  // PyTorch's windows [⌊o·in/out⌋, ⌈(o + 1)·in/out⌉)
+        case kind::adaptive_max_pool: {  // PyTorch's windows [⌊o·in/out⌋, ⌈(o + 1)·in/out⌉)
+            const wide in = along(r.input_shape, axis), out = along(r.output_shape, axis);
             return leaf_map{reduced(in, out), span{floor_div(o.lo * in, out), ceil_div((o.hi + 1) * in, out) - 1, false}};
-        case kind::conv_transpose2d: return transposed_map(o, k, s, p, d);
+        }
+        case kind::conv_transpose2d:
+            return transposed_map(o, along(r.kernel, axis), along(r.stride, axis), along(r.pad, axis), along(r.dilation, axis));
         case kind::upsample:
-        case kind::resize: return interpolation_map(o, in, out, r.mode);
+        case kind::resize: return interpolation_map(o, along(r.input_shape, axis), along(r.output_shape, axis), r.mode);
         case kind::pixel_shuffle:
             return leaf_map{ratio{1, r.units}, span{floor_div(o.lo, r.units), floor_div(o.hi, r.units), false}};
         default: break;
     }
     // Tokens, and any kind that changes the axis without a map here: not modelled.
-    return leaf_map{ratio{}, o, in == out && !is_token_kind(r.kind)};
+    return leaf_map{ratio{}, o, along(r.input_shape, axis) == along(r.output_shape, axis) && !is_token_kind(r.kind)};
 }
 
 /// What a walk back from one output position gives: the interval of input positions, the output
@@ -166,9 +165,10 @@ constexpr wide lcm(wide a, wide b) { return a / gcd(a, b) * b; }
 /// Walks one axis back from output positions `from` of node `last` (a network's last node; with
 /// `side`, the merge_end of a side output, whose head is then walked) to the input, or to the input
 /// of node `stop` (a top-level node). Other side outputs met on the way are skipped: the main path
-/// goes on from their input.
+/// goes on from their input. Without `track`, only the interval is followed (the walks of further
+/// phases, which the first one's period and stride already serve).
 constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, bool side, int axis, span from,
-                                std::size_t stop = 0) {
+                                std::size_t stop = 0, bool track = true) {
     struct open_merge {
         span out{};        // the merge's output interval
         ratio out_step{};  // and its shift per output position
@@ -234,12 +234,14 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
         } else if (!is_structure(r.kind)) {
             const leaf_map m = map_of(r, axis, cur);
             if (!m.known) return walk_result{{}, {}, 1, walk_status::unsupported};
-            // Its map repeats every m.step.den outputs: the network's period makes each a multiple.
-            w.period = lcm(w.period, period_for(shift, m.step.den));
             if (!cur.empty) cur = m.in;
-            shift = reduced(shift.num * m.step.num, shift.den * m.step.den);
-            if (w.period >= walk_limit || shift.num >= walk_limit || shift.den >= walk_limit || !within(cur))
-                return walk_result{{}, {}, 1, walk_status::overflow};
+            if (track && (m.step.num != 1 || m.step.den != 1)) {  // its map repeats every m.step.den outputs: the network's period makes each a multiple
+                w.period = lcm(w.period, period_for(shift, m.step.den));
+                shift = reduced(shift.num * m.step.num, shift.den * m.step.den);
+                if (w.period >= walk_limit || shift.num >= walk_limit || shift.den >= walk_limit)
+                    return walk_result{{}, {}, 1, walk_status::overflow};
+            }
+            if (!within(cur)) return walk_result{{}, {}, 1, walk_status::overflow};
         }
     }
     w.period = lcm(w.period, period_for(shift, 1));  // whole positions at the input
@@ -288,14 +290,17 @@ constexpr axis_field exact_axis(const layer_record* nodes, std::size_t last, boo
     const wide period = lcm(first.period, period_for(first.stride, before.period));
     const ratio stride = reduced(first.stride.num * before.stride.num, first.stride.den * before.stride.den);
     fraction jump{};
-    if (period >= walk_limit || period * wide(last + 1 - split) > walk_budget || !reduce(stride.num, stride.den, jump))
+    // Each phase walks the part from L; each start modulo P' (at least min(P, P') of them) the part before.
+    const wide starts_at_least = split == 0 ? 0 : (period < before.period ? period : before.period);
+    if (period >= walk_limit || period * wide(last + 1 - split) > walk_budget || starts_at_least * wide(split) > walk_budget ||
+        !reduce(stride.num, stride.den, jump))
         return axis_field{{}, {}, walk_status::overflow};
     wide widest = 0;
     constexpr std::size_t key_limit = 64;  // (start mod P', width) pairs, each a walk of the part before L
     wide starts[key_limit]{}, widths[key_limit]{};
     std::size_t keys = 0;
     for (wide o = 0; o < period; ++o) {
-        const walk_result at = o == 0 ? first : walk_back(nodes, last, side, axis, span{o, o, false}, split);
+        const walk_result at = o == 0 ? first : walk_back(nodes, last, side, axis, span{o, o, false}, split, false);
         if (at.status != walk_status::exact) return axis_field{{}, {}, at.status};
         span in = at.input;
         if (in.empty) continue;
@@ -307,7 +312,7 @@ constexpr axis_field exact_axis(const layer_record* nodes, std::size_t last, boo
             if (keys == key_limit || wide(keys + 1) * wide(split) > walk_budget) return axis_field{{}, {}, walk_status::overflow};
             starts[keys] = start;
             widths[keys++] = width;
-            const walk_result w = walk_back(nodes, split - 1, false, axis, span{start, start + width, false});
+            const walk_result w = walk_back(nodes, split - 1, false, axis, span{start, start + width, false}, 0, false);
             if (w.status != walk_status::exact) return axis_field{{}, {}, w.status};
             in = w.input;
         }
@@ -333,7 +338,10 @@ constexpr field exact_field(const layer_record* nodes, std::size_t n, std::size_
 /// as their output<> markers come, the main path's last), each from the recurrence's where the walk
 /// does not apply.
 template <std::size_t N, std::size_t Count>
-constexpr void exact_fields(const std::array<layer_record, N>& nodes, std::array<field, Count>& fields) {
+constexpr void exact_fields(const std::array<layer_record, N>& all, std::array<field, Count>& fields) {
+    // g++ copies a whole constexpr array on every read of one of its elements (see interpret.hpp's
+    // run_whole): the walks read a local copy, made once.
+    const std::array<layer_record, N> nodes = all;
     std::size_t next = 0;
     for (std::size_t i = 0; i < N; ++i) {
         const layer_record& r = nodes[i];
