@@ -244,6 +244,9 @@ def main():
     if args.reference and os.path.exists(args.reference):
         with open(args.reference) as f:
             ref = json.load(f).get("models", {}).get(args.model)
+        if ref is not None and ref.get("input", [args.size])[:2] != [args.size, args.size]:
+            print(f"{os.path.basename(args.reference)} measures {args.model} at another size: not compared")
+            ref = None
         if ref is not None:
             for k in want:
                 if k == "outputs":  # the reference's are in output_shapes' order: compared below
