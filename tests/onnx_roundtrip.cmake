@@ -13,15 +13,23 @@ set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1
 # (transposed conv, bilinear upsample), ESPCN (pixel shuffle), and one of pixel unshuffle, instance
 # norm, nearest upsample, bilinear resize with align_corners, transposed conv with output padding.
 set(netshape_onnx_small_models unet_tiny espcn resample)
+# torchvision's segmentation models at 64×64 (bilinear Resize to the input's size, ASPP's pooling
+# branch, LR-ASPP's broadcast multiply) and the zoo's U-Nets (base 8, depth 4) at 32×32, both up modes:
+# their figures are torchvision's and the zoo's.
+set(netshape_onnx_segmentation_models fcn_resnet50 deeplabv3_mobilenet_v3_large lraspp_mobilenet_v3_large)
+set(netshape_onnx_unet_models unet unet_bilinear)
 # Several outputs (issue 13): Inception v3 with its auxiliary classifier, which only a training-mode
 # export computes (at batch 2: batch norm on the 1×1 tensor needs two samples; the tool describes one).
 set(netshape_onnx_aux_models inception_v3_aux)
 
-foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_onnx_aux_models)
+foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_onnx_aux_models
+                        netshape_onnx_segmentation_models netshape_onnx_unet_models)
   set(size 224)
   set(modes train eval)
-  if(model IN_LIST netshape_onnx_small_models)
+  if(model IN_LIST netshape_onnx_small_models OR model IN_LIST netshape_onnx_unet_models)
     set(size 32)
+  elseif(model IN_LIST netshape_onnx_segmentation_models)
+    set(size 64)
   elseif(model IN_LIST netshape_onnx_aux_models)
     set(size 299)
     set(modes train)

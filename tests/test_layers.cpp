@@ -147,9 +147,11 @@ static_assert(ns::receptive_field<resized> == ns::field{14, 14, 1, 1});
 using skip = ns::network<ns::input<64, 64, 16>,
                          ns::concat<ns::identity, ns::sequential<down, ns::conv_transpose2d<16, 2, ns::stride<2>>>>>;
 static_assert(ns::output_shape<skip> == ns::shape{64, 64, 32});
-// Fractions in between: up by 2, a 3×3 (r 1 + 2·½), a pool of 2 (r + ½, j 1): r = 5/2 exactly.
+// Up by 2, a 3×3, a pool of 2: an output reads conv positions 2o .. 2o + 1, up-map positions
+// 2o − 1 .. 2o + 2, input positions o − 1 .. o + 1: 3 (the recurrence gave 5/2, a width no output has; see
+// tests/test_receptive.cpp, measured by PyTorch).
 using half = ns::network<ns::input<8, 8, 1>, ns::upsample<2>, ns::conv2d<1, 3, ns::pad<1>>, ns::max_pool<2>>;
-static_assert(ns::receptive_field<half> == ns::field{ns::fraction{5, 2}, ns::fraction{5, 2}, 1, 1});
+static_assert(ns::receptive_field<half> == ns::field{3, 3, 1, 1});
 // Odd strides and dilation: stride 3 down, a 4-tap transposed conv of stride 3, dilation 2 up:
 // ⌊2·3/lcm(3, 2)⌋·(2/gcd(3, 2)) + 1 = 3 input positions of jump 3.
 using odd = ns::network<ns::input<27, 27, 1>, ns::conv2d<1, 3, ns::stride<3>>,

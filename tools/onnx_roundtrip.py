@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""ONNX round trip of one torchvision model, or one of small_model()'s (tests/onnx_roundtrip.cmake
-runs it under CTest).
+"""ONNX round trip of one torchvision model (classification, or segmentation: SEGMENTATION), one of
+small_model()'s, or a U-Net of tools/unet_reference.py (UNETS) (tests/onnx_roundtrip.cmake runs it
+under CTest).
 
     onnx_roundtrip.py MODEL MODE --work DIR --compiler COMPILER --include DIR [--reference JSON]
 
@@ -15,7 +16,9 @@ convolution into it). The script
   4. compiles (with cmake/warnings.txt's flags) a file that includes the header and static_asserts
      torchvision's figures, or, in eval
      mode, torchvision's figures minus the exact effect of folding: each folded BN removes its 2·C
-     parameters and 2·C buffers, and its convolution gains C bias parameters if it had none.
+     parameters and 2·C buffers, and its convolution gains C bias parameters if it had none; for the
+     segmentation models and the U-Nets also that the zoo's type at the same size has torchvision's
+     figures and the converted network's output shape, MACs and receptive field.
 Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (torch, torchvision or onnx missing).
 """
 
@@ -86,11 +89,44 @@ def small_model(name):
     return None
 
 
+# torchvision's segmentation models (issue 13), exported at a small size: each returns a dict, of
+# which the graph's output is "out" (no auxiliary head: aux_loss=None, torchvision's default).
+SEGMENTATION = ("fcn_resnet50", "deeplabv3_mobilenet_v3_large", "lraspp_mobilenet_v3_large")
+# The U-Nets, both up modes: tools/unet_reference.py's own PyTorch definition (make_unet), 3 input
+# channels, 2 classes, base width 8, depth 4 (small, so that the round trip is quick).
+UNETS = {"unet": False, "unet_bilinear": True}
+UNET_BASE, UNET_DEPTH = 8, 4
+
+
+def zoo_type(name, size):
+    """The zoo's netshape type for a model at `size`, or None (the round trip then compares with
+    torchvision's figures only)."""
+    if name in SEGMENTATION:
+        return f"netshape::zoo::{name}_at<{size}>"
+    if name in UNETS:
+        up = "bilinear" if UNETS[name] else "transposed"
+        return f"netshape::zoo::unet_at<{size}, {size}, 3, 2, {UNET_BASE}, {UNET_DEPTH}, netshape::zoo::unet_up::{up}>"
+    return None
+
+
 def build(name):
     model = small_model(name)
     if model is not None:
         return model
+    import torch
+    if name in UNETS:
+        import unet_reference
+        return unet_reference.make_unet(torch, 3, 2, UNET_BASE, UNET_DEPTH, UNETS[name])
     import torchvision
+    if name in SEGMENTATION:
+        class Out(torch.nn.Module):  # the dict's "out": the tensor the exporter writes as the output
+            def __init__(self, model):
+                super().__init__()
+                self.model = model
+
+            def forward(self, x):
+                return self.model(x)["out"]
+        return Out(getattr(torchvision.models.segmentation, name)(weights=None, weights_backbone=None))
     kw = {"weights": None}
     aux = name.endswith("_aux")  # googlenet_aux, inception_v3_aux: the auxiliary classifiers kept
     if aux:
@@ -175,7 +211,8 @@ def main():
     # With the auxiliary classifiers (training mode), Inception v3's batch norm on a 1×1 tensor needs
     # two samples: the file then has a static batch of 2, which the tool describes per sample.
     aux = args.model.endswith("_aux")
-    batch = 2 if aux else 1
+    # DeepLabV3's ASPP pooling branch has batch norm on a 1×1 tensor too: two samples in training mode.
+    batch = 2 if aux or (args.mode == "train" and args.model.startswith("deeplabv3")) else 1
     x = torch.zeros(batch, 3, args.size, args.size)
 
     # 1. Export.
@@ -202,10 +239,14 @@ def main():
 
     # 3. torchvision's figures.
     want, folded, bns = measure(model, args.size, train=aux, batch=batch)
+    unfolded = dict(want)  # torchvision's figures before any folding: the zoo's
     print(f"torchvision {args.model}: {want}; batch norms {bns}, directly after a conv {len(folded)}")
     if args.reference and os.path.exists(args.reference):
         with open(args.reference) as f:
             ref = json.load(f).get("models", {}).get(args.model)
+        if ref is not None and ref.get("input", [args.size])[:2] != [args.size, args.size]:
+            print(f"{os.path.basename(args.reference)} measures {args.model} at another size: not compared")
+            ref = None
         if ref is not None:
             for k in want:
                 if k == "outputs":  # the reference's are in output_shapes' order: compared below
@@ -250,6 +291,17 @@ def main():
             f.write(f"static_assert(netshape::output_shapes<{ns}net>[{k}] == netshape::shape{{{', '.join(map(str, shape))}}});\n")
         if "outputs" in expect:
             f.write(f"static_assert(netshape::output_shapes<{ns}net>.size() == {len(expect['outputs'])});\n")
+        zoo = zoo_type(args.model, args.size)
+        if zoo is not None:
+            # The zoo's type at the same size: torchvision's figures too, and the converted network's
+            # output, MACs and receptive field are the zoo's (the exporter's folding changes no field).
+            f.write(f"\n// The zoo's {args.model} at {args.size}×{args.size}\n#include <netshape/zoo.hpp>\n"
+                    f"using zoo_net = {zoo};\n"
+                    f"static_assert(netshape::params<zoo_net> == {unfolded['params']});\n"
+                    f"static_assert(netshape::buffers<zoo_net> == {unfolded['buffers']});\n"
+                    f"static_assert(netshape::macs<zoo_net> == netshape::macs<{ns}net>);\n"
+                    f"static_assert(netshape::output_shape<zoo_net> == netshape::output_shape<{ns}net>);\n"
+                    f"static_assert(netshape::receptive_field<zoo_net> == netshape::receptive_field<{ns}net>);\n")
         f.write("int main() {}\n")
     cmd = [args.compiler] + cxx_flags() + ["-I", args.include,
            "-I", args.work, "-c", source, "-o", os.path.join(args.work, stem + "_check.o")]
