@@ -26,7 +26,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from netshape_script import cxx_flags, require  # noqa: E402
+from netshape_script import cxx_flags, quiet_batch_counter_warnings, require  # noqa: E402
 
 
 def small_model(name):
@@ -165,6 +165,7 @@ def main():
     args = p.parse_args()
 
     onnx, torch, _ = require("onnx", "torch", "torchvision")
+    quiet_batch_counter_warnings()
 
     os.makedirs(args.work, exist_ok=True)
     stem = f"{args.model}_{args.mode}"

@@ -39,7 +39,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from netshape_script import FAILED, OK, cxx_flags, require  # noqa: E402
+from netshape_script import FAILED, OK, cxx_flags, quiet_batch_counter_warnings, require  # noqa: E402
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 # The zoo's models (docs/zoo.md): torchvision's others are the "outside the zoo" set.
@@ -214,6 +214,7 @@ def torchvision_cases(work, only_existing=False):
     """torchvision's classification models outside the zoo, at 224×224 (batch norm kept), the
     smallest first (by the parameter count torchvision's weights record, read without downloading)."""
     torch, torchvision = require("torch", "torchvision")
+    quiet_batch_counter_warnings()
     cases, unavailable = [], []
     os.makedirs(work, exist_ok=True)
 
