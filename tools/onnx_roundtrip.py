@@ -22,11 +22,18 @@ Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (torch, torchvision or onnx
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from netshape_script import cxx_flags, quiet_batch_counter_warnings, require  # noqa: E402
+
+
+# onnx2netshape's note on an eval-mode export's folded batch norms (its figures are checked).
+FOLDING_NOTE = re.compile(r"(\d+) convolutions look folded from convolution and batch norm .*? the PyTorch module "
+                          r"has ([\d,]+) more parameters \(([\d,]+) if those convolutions had biases of their own\) "
+                          r"and ([\d,]+) more buffers")
 
 
 def small_model(name):
@@ -196,7 +203,9 @@ def main():
 
     # 2. Generate.
     tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "onnx2netshape")
-    r = subprocess.run([sys.executable, tool, path, "--out", header, "--name", "net", "--namespace", stem])
+    r = subprocess.run([sys.executable, tool, path, "--out", header, "--name", "net", "--namespace", stem],
+                       stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(r.stderr)
     if r.returncode != 0:
         print("FAILED: onnx2netshape rejected the file")
         return 1
@@ -234,6 +243,30 @@ def main():
             if conv.bias is None:
                 expect["params"] += conv.out_channels
         print(f"eval export folds {len(folded)} batch norms: expect {expect}")
+    # The tool's own account of the folding (its note and the header's comment) must be this one.
+    said = FOLDING_NOTE.search(r.stderr)
+    if args.mode == "train" or not folded:
+        if said:
+            print(f"FAILED: nothing was folded, and the tool says: {said.group(0)}")
+            return 1
+    else:
+        n, more, more_biased, buffers = (int(v.replace(",", "")) for v in said.groups()) if said else (None,) * 4
+        fold_params = want["params"] - expect["params"]
+        if all(conv.bias is not None for _, conv in folded):
+            more = more_biased  # every folded convolution had a bias of its own: the tool's second figure
+        elif any(conv.bias is not None for _, conv in folded):
+            more = fold_params  # a mixture: the tool can only bound it, between its two figures
+            if not (said and said.group(2) and int(said.group(2).replace(",", "")) <= fold_params <=
+                    int(said.group(3).replace(",", ""))):
+                more = None
+        if (n, more, buffers) != (len(folded), fold_params, want["buffers"] - expect["buffers"]):
+            print(f"FAILED: the tool's folding note ({said.group(0) if said else 'none'}) is not "
+                  f"{len(folded)} convolutions, {fold_params} parameters, {want['buffers'] - expect['buffers']} buffers")
+            return 1
+        if said.group(0).split(" (")[0] not in " ".join(open(header).read().replace("//", " ").split()):
+            print("FAILED: the header's comment does not say what the note says")
+            return 1
+        print(f"the tool's folding note agrees: {said.group(0)}")
 
     # 4. Compile: the header's own asserts (from the file) and torchvision's figures.
     ns = f"{stem}::"
