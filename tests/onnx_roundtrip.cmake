@@ -64,6 +64,16 @@ else()
 endif()
 set_tests_properties(onnx.tool.operator_table PROPERTIES LABELS onnx SKIP_RETURN_CODE 77)
 
+# The README's export, generate and --summary steps against torchvision, and PyTorch module paths
+# as layer names (issue 18): tests/onnx/torch_export.py.
+if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+  add_test(NAME onnx.tool.torch_export
+    COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/torch_export.py --work ${netshape_onnx_work}/torch_export)
+else()
+  add_test(NAME onnx.tool.torch_export COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+endif()
+set_tests_properties(onnx.tool.torch_export PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 600)
+
 # Files from the wild (issue 19): tools/onnx_wild.py regenerates ONNX's backend node tests from the
 # case scripts python3-onnx ships, PyTorch's nn test modules and torchvision's models outside the
 # zoo, runs the tool over each and fails on any crash or wrong header (a refusal is one line naming

@@ -21,6 +21,7 @@ def scoped():
     s = g.op("Mul", [y, g.tensor([8, 1, 1])], "/block/Mul")  # a functional op: the block's scope
     y = g.op("Add", [y, s], "/block/Add")                    # another one there: both keep 'Mul', 'Add'
     y = g.op("Relu", [y], "/block/act_1/Relu")               # a module called twice: torch's suffix stays
+    y = g.op("Relu", [y], "/Relu")                           # at the top (a functional relu): 'Relu'
     y = g.op("GlobalAveragePool", [y], "/pool/GlobalAveragePool")
     y = g.op("Flatten", [y], "/Flatten")                     # at the top: no module
     y = g.op("Gemm", [y, g.tensor([4, 8]), g.tensor([4])], "/fc/Gemm", transB=1)
@@ -34,7 +35,7 @@ def cases():
     yield {"name": "module_paths", "model": scoped(), "figures": FIGURES,
            "contains": ['ns::named<"layers.8.0.layers.0", ns::conv2d<8, 3', 'ns::named<"layers.8.0.layers.1", ns::relu>',
                         'ns::named<"block/Add", ns::add<', 'ns::named<"block/Mul", ns::layer_scale>',
-                        'ns::named<"block.act_1", ns::relu>', 'ns::named<"pool", ns::global_avg_pool>',
+                        'ns::named<"block.act_1", ns::relu>', 'ns::named<"pool", ns::global_avg_pool>', 'ns::named<"Relu", ns::relu>',
                         'ns::named<"fc", ns::dense<4>>']}
     yield {"name": "onnx_names", "model": scoped(), "figures": FIGURES, "args": ["--onnx-names"],
            "contains": ['ns::named<"/layers/layers.8/layers.8.0/layers/layers.0/Conv", ns::conv2d<8, 3',
