@@ -31,7 +31,7 @@ from netshape_script import cxx_flags, quiet_batch_counter_warnings, require  # 
 
 
 # onnx2netshape's note on an eval-mode export's folded batch norms (its figures are checked).
-FOLDING_NOTE = re.compile(r"(\d+) convolutions look folded from convolution and batch norm .*? the PyTorch module "
+FOLDING_NOTE = re.compile(r"(\d+) convolutions? looks? folded from convolution and batch norm .*? the PyTorch module "
                           r"has ([\d,]+) more parameters \(([\d,]+) if those convolutions had biases of their own\) "
                           r"and ([\d,]+) more buffers")
 
@@ -42,7 +42,9 @@ def small_model(name):
     espcn      ESPCN-like super-resolution: convs, then a sub-pixel conv (pixel shuffle ×3);
     resample   pixel unshuffle, instance norm with and without affine, transposed conv with output
                padding and groups, nearest upsample, group norm, bilinear resize to a size with
-               align_corners."""
+               align_corners;
+    activations issue 19's activations: PReLU per channel and shared (learned slopes), SELU, CELU,
+               Softplus, after convolutions with batch norm and on a dense layer's N×F output."""
     import torch
     nn, F = torch.nn, torch.nn.functional
 
@@ -90,6 +92,10 @@ def small_model(name):
                              nn.Conv2d(16, 3 * 3 * 3, 3, padding=1), nn.PixelShuffle(3))
     if name == "resample":
         return Resample()
+    if name == "activations":
+        return nn.Sequential(nn.Conv2d(3, 8, 3, padding=1, bias=False), nn.BatchNorm2d(8), nn.PReLU(8), nn.SELU(),
+                             nn.Conv2d(8, 16, 3, stride=2), nn.CELU(), nn.Softplus(), nn.PReLU(),
+                             nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(16, 10), nn.PReLU(10))
     return None
 
 
