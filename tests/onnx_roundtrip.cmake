@@ -13,7 +13,8 @@ set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1
 # (transposed conv, bilinear upsample), ESPCN (pixel shuffle), and one of pixel unshuffle, instance
 # norm, nearest upsample, bilinear resize with align_corners, transposed conv with output padding.
 set(netshape_onnx_small_models unet_tiny espcn resample
-    activations)  # issue 19's PRelu, Selu, Celu, Softplus
+    activations  # issue 19's PRelu, Selu, Celu, Softplus
+    padding)  # issue 19's asymmetric and negative zero padding (zero_pad)
 # Several outputs (issue 13): Inception v3 with its auxiliary classifier, which only a training-mode
 # export computes (at batch 2: batch norm on the 1×1 tensor needs two samples; the tool describes one).
 set(netshape_onnx_aux_models inception_v3_aux)

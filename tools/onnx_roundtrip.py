@@ -43,6 +43,8 @@ def small_model(name):
     resample   pixel unshuffle, instance norm with and without affine, transposed conv with output
                padding and groups, nearest upsample, group norm, bilinear resize to a size with
                align_corners;
+    padding    asymmetric and negative zero padding: nn.ZeroPad2d before a stride-2 conv and before a
+               4×4 conv (padding='same' on an even kernel, which torch 1.13 does not export), a crop;
     activations issue 19's activations: PReLU per channel and shared (learned slopes), SELU, CELU,
                Softplus, after convolutions with batch norm and on a dense layer's N×F output."""
     import torch
@@ -92,6 +94,10 @@ def small_model(name):
                              nn.Conv2d(16, 3 * 3 * 3, 3, padding=1), nn.PixelShuffle(3))
     if name == "resample":
         return Resample()
+    if name == "padding":
+        return nn.Sequential(nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(3, 8, 3, stride=2), nn.ReLU(),
+                             nn.ZeroPad2d((1, 2, 1, 2)), nn.Conv2d(8, 8, 4), nn.ZeroPad2d((-1, 0, 2, -1)), nn.MaxPool2d(2),
+                             nn.ZeroPad2d(1), nn.Conv2d(8, 4, 3))
     if name == "activations":
         return nn.Sequential(nn.Conv2d(3, 8, 3, padding=1, bias=False), nn.BatchNorm2d(8), nn.PReLU(8), nn.SELU(),
                              nn.Conv2d(8, 16, 3, stride=2), nn.CELU(), nn.Softplus(), nn.PReLU(),

@@ -45,6 +45,7 @@ enum class kind : unsigned char {
     grid_attention,
     patch_merging,
     prelu,
+    zero_pad,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order; shared<Tag, B> (how == merge::shared)
     block_end,

@@ -396,6 +396,7 @@ private:
             case kind::flatten: case kind::lrn: case kind::dropout: case kind::activation: case kind::identity:
             case kind::channel_shuffle: case kind::channel_slice: case kind::upsample: case kind::resize:
             case kind::pixel_shuffle: case kind::pixel_unshuffle: case kind::to_tokens: case kind::select_token:
+            case kind::zero_pad:
                 break;  // no state: apply_leaf runs it
             default:
                 fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind) + " (" + path + ")");
@@ -439,6 +440,8 @@ private:
             }
             case kind::pixel_shuffle: return ::torch::pixel_shuffle(x, r.units);
             case kind::pixel_unshuffle: return ::torch::pixel_unshuffle(x, r.units);
+            case kind::zero_pad:  // F.pad's order: (left, right, top, bottom)
+                return F::pad(x, F::PadFuncOptions({r.pad.width, r.output_padding.width, r.pad.height, r.output_padding.height}));
             case kind::to_tokens: return x.flatten(2).transpose(1, 2);
             case kind::select_token: return x.select(1, r.first < 0 ? x.size(1) + r.first : r.first);
             default: fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind));
