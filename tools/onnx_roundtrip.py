@@ -25,11 +25,18 @@ Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (torch, torchvision or onnx
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from netshape_script import cxx_flags, require  # noqa: E402
+from netshape_script import cxx_flags, quiet_batch_counter_warnings, require  # noqa: E402
+
+
+# onnx2netshape's note on an eval-mode export's folded batch norms (its figures are checked).
+FOLDING_NOTE = re.compile(r"(\d+) convolutions? looks? folded from convolution and batch norm .*? the PyTorch module "
+                          r"has ([\d,]+) more parameters \(([\d,]+) if those convolutions had biases of their own\) "
+                          r"and ([\d,]+) more buffers")
 
 
 def small_model(name):
@@ -38,7 +45,11 @@ def small_model(name):
     espcn      ESPCN-like super-resolution: convs, then a sub-pixel conv (pixel shuffle ×3);
     resample   pixel unshuffle, instance norm with and without affine, transposed conv with output
                padding and groups, nearest upsample, group norm, bilinear resize to a size with
-               align_corners."""
+               align_corners;
+    padding    asymmetric and negative zero padding: nn.ZeroPad2d before a stride-2 conv and before a
+               4×4 conv (padding='same' on an even kernel, which torch 1.13 does not export), a crop;
+    activations issue 19's activations: PReLU per channel and shared (learned slopes), SELU, CELU,
+               Softplus, after convolutions with batch norm and on a dense layer's N×F output."""
     import torch
     nn, F = torch.nn, torch.nn.functional
 
@@ -86,6 +97,14 @@ def small_model(name):
                              nn.Conv2d(16, 3 * 3 * 3, 3, padding=1), nn.PixelShuffle(3))
     if name == "resample":
         return Resample()
+    if name == "padding":
+        return nn.Sequential(nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(3, 8, 3, stride=2), nn.ReLU(),
+                             nn.ZeroPad2d((1, 2, 1, 2)), nn.Conv2d(8, 8, 4), nn.ZeroPad2d((-1, 0, 2, -1)), nn.MaxPool2d(2),
+                             nn.ZeroPad2d(1), nn.Conv2d(8, 4, 3))
+    if name == "activations":
+        return nn.Sequential(nn.Conv2d(3, 8, 3, padding=1, bias=False), nn.BatchNorm2d(8), nn.PReLU(8), nn.SELU(),
+                             nn.Conv2d(8, 16, 3, stride=2), nn.CELU(), nn.Softplus(), nn.PReLU(),
+                             nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(16, 10), nn.PReLU(10))
     return None
 
 
@@ -201,6 +220,7 @@ def main():
     args = p.parse_args()
 
     onnx, torch, _ = require("onnx", "torch", "torchvision")
+    quiet_batch_counter_warnings()
 
     os.makedirs(args.work, exist_ok=True)
     stem = f"{args.model}_{args.mode}"
@@ -232,7 +252,9 @@ def main():
 
     # 2. Generate.
     tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "onnx2netshape")
-    r = subprocess.run([sys.executable, tool, path, "--out", header, "--name", "net", "--namespace", stem])
+    r = subprocess.run([sys.executable, tool, path, "--out", header, "--name", "net", "--namespace", stem],
+                       stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(r.stderr)
     if r.returncode != 0:
         print("FAILED: onnx2netshape rejected the file")
         return 1
@@ -274,6 +296,30 @@ def main():
             if conv.bias is None:
                 expect["params"] += conv.out_channels
         print(f"eval export folds {len(folded)} batch norms: expect {expect}")
+    # The tool's own account of the folding (its note and the header's comment) must be this one.
+    said = FOLDING_NOTE.search(r.stderr)
+    if args.mode == "train" or not folded:
+        if said:
+            print(f"FAILED: nothing was folded, and the tool says: {said.group(0)}")
+            return 1
+    else:
+        n, more, more_biased, buffers = (int(v.replace(",", "")) for v in said.groups()) if said else (None,) * 4
+        fold_params = want["params"] - expect["params"]
+        if all(conv.bias is not None for _, conv in folded):
+            more = more_biased  # every folded convolution had a bias of its own: the tool's second figure
+        elif any(conv.bias is not None for _, conv in folded):
+            more = fold_params  # a mixture: the tool can only bound it, between its two figures
+            if not (said and said.group(2) and int(said.group(2).replace(",", "")) <= fold_params <=
+                    int(said.group(3).replace(",", ""))):
+                more = None
+        if (n, more, buffers) != (len(folded), fold_params, want["buffers"] - expect["buffers"]):
+            print(f"FAILED: the tool's folding note ({said.group(0) if said else 'none'}) is not "
+                  f"{len(folded)} convolutions, {fold_params} parameters, {want['buffers'] - expect['buffers']} buffers")
+            return 1
+        if said.group(0).split(" (")[0] not in " ".join(open(header).read().replace("//", " ").split()):
+            print("FAILED: the header's comment does not say what the note says")
+            return 1
+        print(f"the tool's folding note agrees: {said.group(0)}")
 
     # 4. Compile: the header's own asserts (from the file) and torchvision's figures.
     ns = f"{stem}::"

@@ -39,6 +39,8 @@ NEEDS = {
                                   "tools/random_networks.py", "--work", "{tmp}"],
     "tests/scripts/check_pytorch_macs.py": [],
     "tests/onnx/operator_table.py": [],
+    "tests/onnx/torch_export.py": ["--work", "{tmp}"],
+    "tests/onnx/large_file.py": ["--work", "{tmp}", "--compiler", "c++", "--include", "include"],
     "tools/onnx_wild.py": ["node", "--work", "{tmp}", "--compiler", "c++", "--include", "include"],
     "tests/onnx/run_case.py": ["tests/onnx/case_structure.py", "--work", "{tmp}", "--compiler", "c++",
                                "--include", "include"],
