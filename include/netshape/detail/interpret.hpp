@@ -373,6 +373,44 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 continue;
             }
         }
+        if constexpr (Keep) {
+            // Element-wise kinds with records: the same figures as the leaf path below, written
+            // out (no rule call, no spec copy to a local).
+            const unsigned f = nodes[i].facts;
+            if ((f & facts::elementwise) != 0) {
+                const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
+                const bool adds = (f & facts::new_tensor) != 0;
+                const wide live = m.held + e + (adds ? e : 0);
+                if (live > count_max) {
+                    fail(rule::count_overflow, i, k, merge::none, cur, cur);
+                    break;
+                }
+                layer_record& r = records[i - first];
+                static_cast<spec&>(r) = *what;
+                r.name = nodes[i].name;
+                r.depth = m.top;
+                r.index = m.leaf;
+                r.input_shape = cur;
+                r.output_shape = cur;
+                r.receptive_field = rf;
+                if (m.shift != 0) r.repeat_of = i - m.shift;
+                if (adds) {  // an element-wise kind in place has no counts
+                    r.weights = ((f >> facts::count_bits) & 15u) * cur.channels;
+                    r.biases = ((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
+                    r.buffers = ((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
+                    r.params = r.weights + r.biases;
+                    r.activations = count_t(e);
+                    m.sum.weights += r.weights;
+                    m.sum.biases += r.biases;
+                    m.sum.buffers += r.buffers;
+                    m.sum.activations += e;
+                }
+                r.peak_activations = count_t(live);
+                if (live > m.sum.peak) m.sum.peak = live;
+                ++m.leaf;
+                continue;
+            }
+        }
         const spec s = *what;  // a local: each read of a static object costs clang a lookup
         layer_record& r = records[Keep ? i - first : 0];
         if constexpr (Keep) {
