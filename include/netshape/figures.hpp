@@ -42,7 +42,8 @@ template <class Net>
 struct analysis {
     static_assert(sizeof(Net) == 0, "netshape: figures are computed for network<input<H, W, C>, layers...>");
     static constexpr outcome value{};
-    static constexpr evaluation<0, 0> full{};
+    static constexpr evaluation<0> full{};
+    static constexpr std::array<layer_record, 0> leaf_records{};
     static constexpr bool sound = false;
     static constexpr bool goes_up = false;
 };
@@ -73,10 +74,15 @@ struct analysis<network<Input, L...>> {
         else return outcome{chunk_at<analysis, chunk_count - 1, false>::value.state.reg.total,
                             chunk_at<analysis, chunk_count - 1, false>::value.state.reg.error};
     }();
-    static constexpr evaluation<size, leaves> full = [] {
-        if constexpr (!evaluable) return evaluation<size, leaves>{};
-        else if constexpr (chunk_count == 1) return evaluate_whole<depth, shared, leaves>(input, nodes);
-        else return assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
+    static constexpr evaluation<size> full = [] {
+        if constexpr (!evaluable) return evaluation<size>{};
+        else if constexpr (chunk_count == 1) return evaluate_whole<depth, shared>(input, nodes);
+        else return assemble<analysis, size>(std::make_index_sequence<chunk_count>{});
+    }();
+    // layers<Net>: listed from the records, only when asked for (an evaluation of its own).
+    static constexpr std::array<layer_record, leaves> leaf_records = [] {
+        if constexpr (!evaluable) return std::array<layer_record, leaves>{};
+        else return full.error.broken == rule::none ? leaves_of<leaves>(full.nodes) : std::array<layer_record, leaves>{};
     }();
     // Instantiating layer_error is what reports a broken rule (errors.hpp); where it broke is
     // worked out only then.
@@ -252,7 +258,7 @@ inline constexpr detail::figure<Net, std::array<field, detail::outputs_of<Net>::
 
 /// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
 template <class Net>
-inline constexpr const auto& layers = detail::analysis<Net>::full.layers;
+inline constexpr const auto& layers = detail::analysis<Net>::leaf_records;
 
 /// Every node, leaves and block markers alike, in order (what the printer walks).
 template <class Net>
