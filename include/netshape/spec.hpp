@@ -34,7 +34,7 @@ struct spec {
     hw stride{1, 1};
     hw pad{0, 0};
     hw dilation{1, 1};
-    hw output_padding{0, 0};          // conv_transpose2d: rows and columns added at the bottom and right
+    hw output_padding{0, 0};          // conv_transpose2d, zero_pad: rows and columns added at the bottom and right
     depth_axis along_depth{};         // 3-D windows: the depth axis of kernel, stride, pad, dilation, output padding
     count_t groups = 1;
     count_t first = 0;                // channel_slice: first channel
