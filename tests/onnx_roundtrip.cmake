@@ -23,9 +23,13 @@ set(netshape_onnx_unet_models unet unet_bilinear)
 # Several outputs (issue 13): Inception v3 with its auxiliary classifier, which only a training-mode
 # export computes (at batch 2: batch norm on the 1×1 tensor needs two samples; the tool describes one).
 set(netshape_onnx_aux_models inception_v3_aux)
+# Clips and signals (issue 15): r3d_18 on 16×112×112 clips (Conv3d, BatchNorm3d, GlobalAveragePool of a
+# volume), M5 on 8,000 samples (Conv1d, MaxPool1d, AveragePool of a signal, its permute and fc1).
+set(netshape_onnx_volume_models r3d_18 m5)
 
 foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_onnx_aux_models
-                        netshape_onnx_segmentation_models netshape_onnx_unet_models)
+                        netshape_onnx_segmentation_models netshape_onnx_unet_models
+                        netshape_onnx_volume_models)
   set(size 224)
   set(modes train eval)
   if(model IN_LIST netshape_onnx_small_models OR model IN_LIST netshape_onnx_unet_models)
@@ -35,6 +39,10 @@ foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_
   elseif(model IN_LIST netshape_onnx_aux_models)
     set(size 299)
     set(modes train)
+  elseif(model STREQUAL "r3d_18")
+    set(size 112)  # frames: 16 (tools/onnx_roundtrip.py's VOLUMES_AND_SIGNALS)
+  elseif(model STREQUAL "m5")
+    set(size 8000)  # samples
   endif()
   foreach(mode IN LISTS modes)
     set(test onnx.${model}.${mode})

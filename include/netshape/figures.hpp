@@ -240,7 +240,8 @@ inline constexpr detail::figure<Net, shape> input_shape = detail::analysis<Net>:
 template <class Net>
 inline constexpr detail::figure<Net, shape> output_shape = detail::analysis<Net>::value.total.output_shape;
 
-/// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions).
+/// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions);
+/// a volume's also .depth and .jump_depth (1 on every other rank).
 template <class Net>
 inline constexpr detail::figure<Net, field> receptive_field = detail::exact_walk<Net>::value;
 

@@ -46,6 +46,17 @@ enum class kind : unsigned char {
     patch_merging,
     prelu,
     zero_pad,
+    conv3d,
+    conv_transpose3d,
+    max_pool3d,
+    avg_pool3d,
+    adaptive_avg_pool3d,
+    adaptive_max_pool3d,
+    conv1d,
+    conv_transpose1d,
+    max_pool1d,
+    avg_pool1d,
+    adaptive_avg_pool1d,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order; shared<Tag, B> (how == merge::shared)
     block_end,

@@ -324,6 +324,12 @@ private:
         namespace f = format;
         const layer_record& t = *total_;
         const field& rf = t.receptive_field;
+        // Per axis of the input: a volume's "D×H×W", an image's "H×W", a sequence's length alone.
+        const int rank = t.input_shape.rank;
+        const auto lead = [rank](const fraction& depth, const fraction& height) {
+            if (rank == 4) return f::cat(f::ratio_grouped(depth), "×", f::ratio_grouped(height), "×");
+            return rank == 3 ? f::cat(f::ratio_grouped(height), "×") : std::string();
+        };
         const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
         const count_t b = bytes_per_element(memory_.precision);
         const std::string precision = f::name_of(memory_.precision);
@@ -342,8 +348,8 @@ private:
             {"MACs", f::thousands(t.macs), note(t.macs, 1000, "")},
             {"activations", f::thousands(t.activations),
              note(t.activations, 1000, "elements per sample, kept for the backward pass")},
-            {"receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
-             f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width))}};
+            {"receptive field", f::cat(lead(rf.depth, rf.height), f::ratio_grouped(rf.width)),
+             f::cat("jump ", lead(rf.jump_depth, rf.jump_height), f::ratio_grouped(rf.jump_width))}};
         for (row& r : outputs()) out.push_back(r);
         // The memory rows: what they are computed for, once above them; each row's bytes beside.
         const std::vector<row> sizes{

@@ -30,6 +30,8 @@ NEEDS = {
     "tools/pytorch_layer_reference.py": ["--out", "{tmp}/grid.hpp"],
     "tools/vit_reference.py": ["--out", "{tmp}/vit.hpp"],
     "tools/unet_reference.py": ["--out", "{tmp}/unet.hpp"],
+    "tools/m5_reference.py": ["--out", "{tmp}/m5.hpp"],
+    "tools/pytorch_volume_reference.py": ["--out", "{tmp}/volumes.hpp"],
     "tools/field_reference.py": ["--out", "{tmp}/field.hpp"],
     "tools/shared_reference.py": ["--out", "{tmp}/shared.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],

@@ -152,6 +152,10 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
     g.width = larger(g.width, rf.width);
     g.jump_height = merged_jump(g.jump_height, prior.height, rf.jump_height, out.height);
     g.jump_width = merged_jump(g.jump_width, prior.width, rf.jump_width, out.width);
+    if (out.rank == 4) {  // a volume's depth
+        g.depth = larger(g.depth, rf.depth);
+        g.jump_depth = merged_jump(g.jump_depth, prior.depth, rf.jump_depth, out.depth);
+    }
     return rule::none;
 }
 
@@ -220,6 +224,7 @@ constexpr bool same_text(const char* a, const char* b) {
 /// shared block's tag (stride, padding, dilation, output padding, ceil_mode and functions may differ).
 constexpr bool same_weight_spec(const spec& a, const spec& b) {
     return a.kind == b.kind && a.how == b.how && a.units == b.units && a.kernel == b.kernel && a.groups == b.groups &&
+           a.along_depth.kernel == b.along_depth.kernel &&
            a.first == b.first && a.branches == b.branches && a.bias == b.bias && a.per_pixel == b.per_pixel &&
            a.mode == b.mode && (a.how != merge::shared || same_text(a.name, b.name));
 }

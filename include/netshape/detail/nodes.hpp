@@ -84,11 +84,16 @@ struct node {
     unsigned facts = 0;          // its kind's kind_info::facts (0 for markers)
 };
 
+constexpr bool bounded(const depth_axis& d) {
+    return d.kernel < dimension_limit && d.stride < dimension_limit && d.pad < dimension_limit &&
+           d.dilation < dimension_limit && d.output_padding < dimension_limit;
+}
+
 /// Every value of a spec is below dimension_limit (so that the rules' 128-bit products are exact):
 /// worked out once per layer type, not at every node the interpreter visits.
 constexpr bool bounded(const spec& s) {
     return s.units < dimension_limit && s.groups < dimension_limit && s.first < dimension_limit && bounded(s.kernel) &&
-           bounded(s.stride) && bounded(s.pad) && bounded(s.dilation) && bounded(s.output_padding);
+           bounded(s.stride) && bounded(s.pad) && bounded(s.dilation) && bounded(s.output_padding) && bounded(s.along_depth);
 }
 
 /// A leaf's facts: its kind's, and what its spec alone breaks (a value too large, its rule's check).
