@@ -69,9 +69,10 @@ set(netshape_torch_exported resnet18 mobilenet_v3_large shufflenet_v2_x1_0 convn
     squeezenet1_1 efficientnet_b0 alexnet_grouped lenet5 swin_t swin_v2_t maxvit_t lraspp_mobilenet_v3_large unet
     unet_bilinear resnet50_fpn)
 list(JOIN netshape_torch_exported "," netshape_torch_export_arg)
+list(JOIN netshape_zoo_models "," netshape_torch_only_arg)  # the zoo's, not every model the script knows
 add_test(NAME torch.reference
   COMMAND ${NETSHAPE_REFERENCE_PYTHON} ${PROJECT_SOURCE_DIR}/tools/torch_bridge_reference.py --out ${netshape_torch_reference}
-          --export ${netshape_torch_export_arg})
+          --export ${netshape_torch_export_arg} --only ${netshape_torch_only_arg})
 set_tests_properties(torch.reference PROPERTIES LABELS "bridges;torch;reference" FIXTURES_SETUP netshape_torch_reference
   SKIP_RETURN_CODE 77 TIMEOUT 900)
 foreach(model IN LISTS netshape_zoo_models)
