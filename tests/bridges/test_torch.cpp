@@ -5,7 +5,9 @@
 //   "torch names: <model>"  its parameter and buffer names and shapes are torchvision's state_dict
 //   "torch load: <model>"   torchvision's weights, loaded from a TorchScript file by name, give
 //                           torchvision's outputs on the same input (every output of forward_all,
-//                           max abs difference < 1e-4, relative to outputs beyond 1);
+//                           max abs difference < 1e-4, relative to outputs beyond 1); the
+//                           attention's position index and coordinates, as the module computes
+//                           them, equal the file's;
 //                           registered for the models tests/bridges/torch.cmake exports
 // The last two read what tools/torch_bridge_reference.py wrote into $NETSHAPE_TORCH_REFERENCE
 // (tests/bridges/torch.cmake registers them only where /usr/bin/python3 has torchvision).
@@ -119,7 +121,19 @@ template <class Net>
 void check_load(const std::string& model) {
     ::torch::NoGradGuard no_grad;
     ns::torch::module<Net> net;
-    net.load(reference(model + ".pt"));
+    ::torch::jit::Module script = ::torch::jit::load(reference(model + ".pt"));
+    // The buffers the module computes from the architecture (the attention's position index and
+    // coordinates table) equal PyTorch's before load() copies them.
+    const auto computed = net.named_buffers();
+    for (const auto& b : script.named_buffers()) {
+        const bool derived = b.name.find("relative_position_index") != std::string::npos ||
+                             b.name.find("relative_coords_table") != std::string::npos;
+        if (!derived) continue;
+        const ::torch::Tensor* mine = computed.find(b.name);
+        DOCTEST_REQUIRE_MESSAGE(mine != nullptr, b.name);
+        DOCTEST_CHECK_MESSAGE((mine->sizes().equals(b.value.sizes()) && mine->to(::torch::kDouble).allclose(b.value.to(::torch::kDouble), 1e-6, 1e-6)), b.name);
+    }
+    net.load(script);
     net.eval();
     ::torch::jit::Module io = ::torch::jit::load(reference(model + "_io.pt"));
     const ::torch::Tensor x = io.attr("x").toTensor();
