@@ -39,7 +39,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from netshape_script import FAILED, OK, cxx_flags, require  # noqa: E402
+from netshape_script import FAILED, OK, cxx_flags, quiet_batch_counter_warnings, require  # noqa: E402
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 # The zoo's models (docs/zoo.md): torchvision's others are the "outside the zoo" set.
@@ -51,12 +51,13 @@ ZOO = {"alexnet", "vgg11", "vgg13", "vgg16", "vgg19", "vgg16_bn", "vgg19_bn", "r
 
 
 def per_sample(dims):
-    """netshape's (H, W, C) of one sample of an N×C×H×W or N×F tensor, or None for another rank."""
+    """netshape's (H, W, C) of one sample of an N×C×H×W tensor, [F] of an N×F one, or None for
+    another rank."""
     dims = list(dims)
     if len(dims) == 4:
         return [dims[2], dims[3], dims[1]]
     if len(dims) == 2:
-        return [1, 1, dims[1]]
+        return [dims[1]]
     return None
 
 
@@ -214,6 +215,7 @@ def torchvision_cases(work, only_existing=False):
     """torchvision's classification models outside the zoo, at 224×224 (batch norm kept), the
     smallest first (by the parameter count torchvision's weights record, read without downloading)."""
     torch, torchvision = require("torch", "torchvision")
+    quiet_batch_counter_warnings()
     cases, unavailable = [], []
     os.makedirs(work, exist_ok=True)
 
@@ -302,6 +304,10 @@ def check_source(case, header):
     n = f"{ns}::net"
     if ref.get("output") is None and "output" in ref:
         lines.append(f"static_assert(sizeof({n}) == 0, \"the reference output has no netshape rank\");")
+    elif "output" in ref and len(ref["output"]) == 1:  # N×F: a vector after an N×F input, else flatten's 1×1×F
+        f = ref["output"][0]
+        lines.append(f"static_assert(netshape::output_shape<{n}> == netshape::shape::vector({f}) || "
+                     f"netshape::output_shape<{n}> == netshape::shape{{1, 1, {f}}});")
     elif "output" in ref:
         lines.append(f"static_assert(netshape::output_shape<{n}> == netshape::shape{{{', '.join(map(str, ref['output']))}}});")
     for k in ("params", "buffers", "macs"):

@@ -30,6 +30,7 @@
 #include <netshape/detail/interpret.hpp>
 #include <netshape/detail/locate.hpp>
 #include <netshape/detail/nodes.hpp>
+#include <netshape/detail/receptive.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/kinds.hpp>
 
@@ -43,6 +44,7 @@ struct analysis {
     static constexpr outcome value{};
     static constexpr evaluation<0, 0> full{};
     static constexpr bool sound = false;
+    static constexpr bool goes_up = false;
 };
 
 template <class Input, class... L>
@@ -60,6 +62,7 @@ struct analysis<network<Input, L...>> {
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;
     static constexpr std::size_t shared = joined<L...>::counts.shared();  // shared<Tag, B> uses
+    static constexpr bool goes_up = joined<L...>::counts.goes_up();  // a leaf that goes up (receptive.hpp)
     static constexpr const auto& nodes = flattened<L...>::nodes;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
@@ -153,12 +156,41 @@ constexpr outputs<Count> gather_outputs(const std::array<layer_record, N>& recor
     return out;
 }
 
+template <class Net>
+struct exact_walk;
+
 /// Worked out from the records (as layers<Net> is), only when asked: the totals pass, which every
 /// other figure uses, keeps no list of outputs.
 template <class Net>
 struct outputs_of {
     static constexpr std::size_t count = side_outputs(analysis<Net>::full.nodes) + 1;
-    static constexpr outputs<count> value = gather_outputs<count>(analysis<Net>::full.nodes, analysis<Net>::value.total);
+    static constexpr outputs<count> value = [] {
+        outputs<count> out = gather_outputs<count>(analysis<Net>::full.nodes, analysis<Net>::value.total);
+        if constexpr (exact_walk<Net>::applies) exact_fields(analysis<Net>::full.nodes, out.fields);
+        return out;
+    }();
+};
+
+/// The receptive field's hook (receptive.hpp): a network that goes up (transposed convolution,
+/// upsample, resize, pixel_shuffle) has its field walked back exactly from its records; any other
+/// keeps the recurrence's, which is exact there, and pays nothing more.
+template <class Net>
+struct exact_walk {
+    static constexpr bool applies = analysis<Net>::sound && analysis<Net>::goes_up;
+    static constexpr field value = [] {
+        if constexpr (!applies) return analysis<Net>::value.total.receptive_field;
+        else return outputs_of<Net>::value.fields[outputs_of<Net>::count - 1];
+    }();
+    // totals<Net>: the whole-network record, with the exact field when the walk applies.
+    static constexpr layer_record record = [] {
+        layer_record t = analysis<Net>::value.total;
+        t.receptive_field = value;
+        return t;
+    }();
+    static constexpr const layer_record& totals = *[] {
+        if constexpr (applies) return &record;
+        else return &analysis<Net>::value.total;
+    }();
 };
 
 }  // namespace detail
@@ -204,7 +236,7 @@ inline constexpr detail::figure<Net, shape> output_shape = detail::analysis<Net>
 
 /// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions).
 template <class Net>
-inline constexpr detail::figure<Net, field> receptive_field = detail::analysis<Net>::value.total.receptive_field;
+inline constexpr detail::figure<Net, field> receptive_field = detail::exact_walk<Net>::value;
 
 /// Every output's shape: the side outputs' (output<Head>) in the order they appear in the type,
 /// depth-first, then the main path's (output_shape<Net>, always last). A std::array<shape, N>.
@@ -228,6 +260,6 @@ inline constexpr const auto& nodes = detail::analysis<Net>::full.nodes;
 
 /// All the whole-network figures in one record (input, output, counts, receptive field).
 template <class Net>
-inline constexpr const layer_record& totals = detail::analysis<Net>::value.total;
+inline constexpr const layer_record& totals = detail::exact_walk<Net>::totals;
 
 }  // namespace netshape

@@ -114,6 +114,16 @@ public:
         t.memory_ = options;
         return t;
     }
+    /// Shows a static memory plan (arena.hpp) in the memory rows: `summary<Net>().arena(arena<Net>)`
+    /// adds the row "arena", the plan's bytes for the batch of memory() (a batch lays each tensor
+    /// out B times larger) beside its lower bound. Opt-in, so that a summary does not pay for a plan.
+    template <class Plan>
+    [[nodiscard]] table arena(const Plan& plan) const {
+        table t = *this;
+        t.arena_ = static_cast<count_t>(plan.bytes);
+        t.arena_bound_ = static_cast<count_t>(plan.lower_bound);
+        return t;
+    }
     /// Text and Markdown: fit the table in `n` columns where the numbers allow (default 120).
     [[nodiscard]] table columns(std::size_t n) const {
         table t = *this;
@@ -345,6 +355,13 @@ private:
             {"training", bytes(m.training_total()),
              note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": ")}};
         for (const row& r : sizes) out.push_back(r);
+        if (arena_ > 0) {  // .arena(plan): the plan's bytes for the batch
+            const detail::wide planned = detail::wide(arena_) * memory_.batch;
+            const std::string bound = f::cat("tensors planned, lower bound ", f::thousands(arena_bound_), " B a sample");
+            out.insert(out.end() - 1, detail::fits(planned) ? row{"arena", bytes(count_t(planned)),
+                                                                  note(count_t(planned), 1024, bound, " ")}
+                                                            : row{"arena", "beyond 64 bits", bound});
+        }
         return out;
     }
 
@@ -460,6 +477,8 @@ private:
     style style_ = style::text;
     bool totals_ = true;
     memory_options memory_{};
+    count_t arena_ = 0;        // .arena(plan): its bytes for one sample (0: not shown)
+    count_t arena_bound_ = 0;  // and its lower bound
     std::size_t columns_ = default_columns;
 };
 

@@ -22,7 +22,7 @@ struct spec {
     hw stride{1, 1};
     hw pad{0, 0};
     hw dilation{1, 1};
-    hw output_padding{0, 0};          // conv_transpose2d: rows and columns added at the bottom and right
+    hw output_padding{0, 0};          // conv_transpose2d, zero_pad: rows and columns added at the bottom and right
     count_t groups = 1;
     count_t first = 0;                // channel_slice: first channel
     count_t branches = 0;             // merge_begin: number of branches

@@ -46,7 +46,7 @@ constexpr bool same_outputs(const ref::hwc (&expected)[N]) {
 /// node through the general path) agree on every whole-network figure.
 template <class Net>
 constexpr bool passes_agree() {
-    const ns::layer_record& a = ns::totals<Net>;
+    const ns::layer_record& a = ns::detail::analysis<Net>::value.total;  // the totals pass (totals<Net> may hold the walked field)
     const ns::layer_record& b = ns::detail::analysis<Net>::full.total;
     return a.input_shape == b.input_shape && a.output_shape == b.output_shape && a.weights == b.weights && a.biases == b.biases &&
            a.params == b.params && a.buffers == b.buffers && a.macs == b.macs && a.activations == b.activations &&

@@ -319,13 +319,28 @@ constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cu
     rf = f.receptive;
 }
 
+/// What the arena's planner (arena.hpp) reads of a node, written by a pass that keeps no records:
+/// its kind; a merge_begin's merge and branches; whether a leaf writes a new tensor (else it is in
+/// place, keeping its input's elements, or a view); its output's elements (a leaf's, or a merge's
+/// at its end) and, for a conv2d, its im2col scratch (kernel area × input channels / groups × output
+/// positions); 0 where there is none.
+struct node_step {
+    kind k = kind::block_begin;
+    merge how = merge::none;
+    bool new_tensor = false;
+    count_t branches = 0;
+    wide out = 0;
+    wide scratch = 0;
+};
+
 /// Interprets nodes [first, last) of the n in `nodes`. With Keep, each node's record is filled
 /// (block and merge totals are left in the end marker's record, whose `match` is the begin
 /// marker's index; finish() copies them back); without, only the registers, and `records` is one
-/// scratch record. Two instantiations in all, not one per network.
-template <bool Keep>
+/// scratch record. With Sizes (and not Keep), node i's node_step is also written to
+/// sizes[i − first]. Three instantiations in all, not one per network.
+template <bool Keep, bool Sizes = false>
 constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record* records, const node* nodes,
-                      std::size_t first, std::size_t last, std::size_t n) {
+                      std::size_t first, std::size_t last, std::size_t n, node_step* sizes = nullptr) {
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
@@ -347,7 +362,10 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             // path (the same figures as the leaf path below), in as few statements as clang's
             // evaluator can be given.
             const unsigned f = nodes[i].facts;  // the kind's facts, carried by the node
-            if ((k == kind::block_begin || k == kind::block_end) && f == 0) continue;  // not shared<>'s
+            if ((k == kind::block_begin || k == kind::block_end) && f == 0) {  // not shared<>'s
+                if constexpr (Sizes) sizes[i - first].k = k;
+                continue;
+            }
             if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
                 const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
@@ -362,6 +380,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
                     m.sum.activations += e;
                 }
+                if constexpr (Sizes) sizes[i - first] = node_step{k, merge::none, (f & facts::new_tensor) != 0, 0, e, 0};
                 ++m.leaf;
                 continue;
             }
@@ -376,6 +395,9 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             r.input_shape = cur;
             r.receptive_field = rf;
             if (m.shift != 0) r.repeat_of = i - m.shift;  // in a shared block's repeat
+        }
+        if constexpr (Sizes) {
+            if (k >= kind::block_begin) sizes[i - first] = node_step{k, s.how, false, s.branches, 0, 0};
         }
         if (k < kind::block_begin) {  // a leaf
             // apply(s, r), written out (a call is the evaluators' dearest statement)
@@ -414,6 +436,15 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             m.sum.buffers += r.buffers;
             m.sum.macs += r.macs;
             if (adds) m.sum.activations += out;
+            if constexpr (Sizes) {
+                node_step& step = sizes[i - first];
+                step.k = k;
+                step.new_tensor = adds;
+                step.out = out;
+                if (k == kind::conv2d)
+                    step.scratch = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * o.height *
+                                   o.width * o.depth;
+            }
             ++m.leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
             stack[++m.top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
@@ -456,6 +487,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 rf = f.merged_receptive;
                 if (live > m.sum.peak) m.sum.peak = live;
                 if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
+                if constexpr (Sizes) sizes[i - first].out = elements(cur);
                 m.held = f.held;
                 if (f.how == merge::concat) m.sum.activations += elements(cur);
                 else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
@@ -513,6 +545,34 @@ constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Dep
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
     run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), all.data(), first,
                  last, N);
+    return out;
+}
+
+/// What run_sized() returns: the machine and each node's node_step.
+template <std::size_t Depth, std::size_t Shared, std::size_t Length>
+struct sized_chunk {
+    machine<Depth, Shared> state{};
+    std::array<node_step, Length> sizes{};
+};
+
+/// Nodes [first, first + chunk_size) with their sizes, resuming `state` (every network in one on
+/// g++, whose chunk has every node; the nodes then read from a local copy: see run_whole()).
+template <std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr sized_chunk<Depth, Shared, chunk_length<N>> run_sized(const machine<Depth, Shared>& state,
+                                                               const std::array<node, N>& all, std::size_t first) {
+    sized_chunk<Depth, Shared, chunk_length<N>> out{};  // value-initialized, then assigned: see fresh_machine()
+    out.state = state;
+    if (out.state.reg.error.broken != rule::none) return out;
+    const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
+    layer_record scratch{};
+#if defined(__clang__)
+    const node* nodes = all.data();
+#else
+    const auto local = all;
+    const node* nodes = local.data();
+#endif
+    run_on<false, true>(out.state.reg, out.state.stack.data(), out.state.uses.data(), &scratch, nodes, first, last, N,
+                        out.sizes.data());
     return out;
 }
 
