@@ -4,8 +4,14 @@
 For every zoo model (torchvision's constructors, and tools/torchvision_reference.py's for the models
 torchvision does not have): OUT/<model>.keys, its state_dict, one "name d0xd1x..." line per tensor,
 in state_dict order. For the models given to --export (default resnet18 and mobilenet_v3_large):
-OUT/<model>.pt, the model in eval mode compiled with torch.jit.script, and OUT/<model>_io.pt, a
-scripted module whose buffers x and y are a random input (seeded) and the model's output on it.
+OUT/<model>.pt, the model in eval mode compiled with torch.jit.script (torch.jit.trace where scripting
+fails), and OUT/<model>_io.pt, a scripted module whose buffers are x, a random input (seeded), and
+y0, y1, ... the model's outputs on it in netshape's order (output_shapes<Net>: side outputs first,
+the main one last; a dict's values in torchvision_reference.OUTPUT_ORDER, or {'out': ...}'s one).
+
+The zoo's models are torchvision's (its constructors, weights=None), tools/torchvision_reference.py's
+for the models torchvision does not have (and its segmentation and feature pyramid models), and
+tools/unet_reference.py's U-Net for unet and unet_bilinear.
 
 Nothing here is committed: the C++ test runs on what this script writes into the build tree, the
 same run, so there is no reference data to go stale.
@@ -37,19 +43,33 @@ torch, models = tr.torch, tr.models
 
 
 class Holder(torch.nn.Module):
-    """An input and the output PyTorch computed from it, as buffers a C++ program can read."""
+    """An input and the outputs PyTorch computed from it, as buffers a C++ program can read."""
 
-    def __init__(self, x, y):
+    def __init__(self, x, ys):
         super().__init__()
         self.register_buffer("x", x)
-        self.register_buffer("y", y)
+        for i, y in enumerate(ys):
+            self.register_buffer("y%d" % i, y)
+
+
+def outputs(name, y):
+    """The model's outputs as a list in netshape's order."""
+    if not isinstance(y, dict):
+        return [y]
+    order = tr.OUTPUT_ORDER.get(name, list(y.keys()))
+    return [y[k] for k in order]
 
 
 def constructors():
     """(zoo name, constructor, input height, width, channels) of every zoo model."""
     out = [(name, build, h, w, c) for name, build, h, w, c, _ in tr.MODELS]
-    for name in ("vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32", "vit_h_14"):
+    for name in ("vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32", "vit_h_14", "swin_t", "swin_s", "swin_b", "maxvit_t"):
         out.append((name, lambda n=name: getattr(models, n)(weights=None), 224, 224, 3))
+    for name in ("swin_v2_t", "swin_v2_s", "swin_v2_b"):  # netshape's aliases: 256×256, as their weights
+        out.append((name, lambda n=name: getattr(models, n)(weights=None), 256, 256, 3))
+    import unet_reference
+    for name, bilinear in (("unet", False), ("unet_bilinear", True)):  # zoo::unet_at's defaults
+        out.append((name, lambda b=bilinear: unet_reference.make_unet(torch, 3, 2, 64, 4, b), 256, 256, 3))
     return out
 
 
@@ -80,13 +100,20 @@ def main(args):
                 if isinstance(m, torch.nn.BatchNorm2d):
                     m.running_mean.uniform_(-0.5, 0.5, generator=generator)
                     m.running_var.uniform_(0.5, 1.5, generator=generator)
+                if isinstance(m, tr.torchvision.ops.misc.FrozenBatchNorm2d):  # its four buffers
+                    m.weight.uniform_(0.5, 1.5, generator=generator)
+                    m.bias.uniform_(-0.5, 0.5, generator=generator)
+                    m.running_mean.uniform_(-0.5, 0.5, generator=generator)
+                    m.running_var.uniform_(0.5, 1.5, generator=generator)
             x = torch.randn(1, c, h, w, generator=generator)
             with torch.no_grad():
                 y = model(x)
-            if isinstance(y, dict):  # torchvision's segmentation models: {"out": ...}
-                y = y["out"]
-            torch.jit.script(model).save(os.path.join(args.out, name + ".pt"))
-            torch.jit.script(Holder(x, y)).save(os.path.join(args.out, name + "_io.pt"))
+            try:
+                scripted = torch.jit.script(model)
+            except Exception:  # noqa: BLE001  (a model TorchScript cannot compile: traced instead)
+                scripted = torch.jit.trace(model, x, strict=False)
+            scripted.save(os.path.join(args.out, name + ".pt"))
+            torch.jit.script(Holder(x, outputs(name, y))).save(os.path.join(args.out, name + "_io.pt"))
         del model
         print("torch_bridge_reference: %s" % name, flush=True)
     return 0

@@ -34,13 +34,27 @@
 #include <netshape/figures.hpp>
 #include <netshape/kinds.hpp>
 #include <netshape/layer_record.hpp>
+#include <netshape/layers/attention.hpp>
 #include <netshape/layers/norm.hpp>
 #include <netshape/layers/resample.hpp>
 
 namespace netshape::torch {
 
+/// Which torchvision module a window_attention is. netshape's kind stands for both (their figures
+/// are equal); their parameter names and their scaling differ:
+///   swin    ShiftedWindowAttention: qkv, proj, relative_position_bias_table, relative_position_index
+///           (flat, (Wh·Ww)²); q scaled by head_dim^-1/2; the image padded to whole windows.
+///   maxvit  RelativePositionalMultiHeadAttention in a window partition: to_qkv, merge,
+///           relative_position_bias_table, relative_position_index (Wh·Ww × Wh·Ww); k scaled by
+///           channels^-1/2.
+///   automatic  maxvit in a network that has a grid_attention (torchvision pairs them in MaxViT),
+///           swin otherwise.
+/// grid_attention is always MaxViT's, cosine_window_attention Swin V2's.
+enum class attention_style : unsigned char { automatic, swin, maxvit };
+
 /// What a network's type does not say and PyTorch's modules need (PyTorch's defaults).
 struct options {
+    attention_style window_attention = attention_style::automatic;
     double batch_norm_eps = 1e-5;       // torchvision's MobileNetV3 and EfficientNet: 1e-3
     double batch_norm_momentum = 0.1;   // MobileNetV3: 0.01
     double layer_norm_eps = 1e-5;       // torchvision's ViT and ConvNeXt: 1e-6
@@ -112,6 +126,149 @@ public:
     double eps;
 };
 
+/// Self-attention within groups of an image's positions, with a relative position bias over a
+/// Wh×Ww window (or grid): torchvision's ShiftedWindowAttention (swin), ShiftedWindowAttentionV2
+/// (swin_v2: cosine attention, continuous position bias) and MaxViT's
+/// RelativePositionalMultiHeadAttention over a window or grid partition (maxvit), with their
+/// parameter and buffer names. Input and output (N, C, H, W).
+class grouped_attention : public ::torch::nn::Module {
+public:
+    enum class variant : unsigned char { swin, swin_v2, maxvit };
+    enum class grouping : unsigned char { window, grid };
+
+    grouped_attention(std::int64_t channels, std::int64_t heads, hw window, bool shifted, bool bias, variant v, grouping g)
+        : channels_(channels), heads_(heads), window_(window), shifted_(shifted), variant_(v), grouping_(g) {
+        namespace nn = ::torch::nn;
+        const std::int64_t wh = window.height, ww = window.width, offsets = (2 * wh - 1) * (2 * ww - 1);
+        const bool maxvit = v == variant::maxvit;
+        qkv = register_module(maxvit ? "to_qkv" : "qkv", nn::Linear(nn::LinearOptions(channels, 3 * channels).bias(bias)));
+        proj = register_module(maxvit ? "merge" : "proj", nn::Linear(nn::LinearOptions(channels, channels).bias(bias)));
+        if (v == variant::swin_v2) {
+            logit_scale = register_parameter("logit_scale", ::torch::full({heads, 1, 1}, std::log(10.0)));
+            cpb_mlp = register_module("cpb_mlp", nn::Sequential(nn::Linear(2, 512), nn::ReLU(),
+                                                                nn::Linear(nn::LinearOptions(512, heads).bias(false))));
+            // The offsets' coordinates, each scaled to [-8, 8] and log-spaced: sign·log2(|x| + 1)/3.
+            const auto h = ::torch::arange(-(wh - 1), wh, ::torch::kFloat32) / static_cast<double>(wh > 1 ? wh - 1 : 1);
+            const auto w = ::torch::arange(-(ww - 1), ww, ::torch::kFloat32) / static_cast<double>(ww > 1 ? ww - 1 : 1);
+            const auto grid = ::torch::meshgrid({h, w}, "ij");
+            const auto table = ::torch::stack({grid[0], grid[1]}).permute({1, 2, 0}).unsqueeze(0) * 8.0;
+            relative_coords_table = register_buffer("relative_coords_table", table.sign() * ::torch::log2(table.abs() + 1.0) / 3.0);
+            if (bias) {
+                ::torch::NoGradGuard no_grad;
+                qkv->bias.narrow(0, channels, channels).zero_();
+            }
+        } else {
+            // torchvision: trunc_normal_(std=0.02), cut at ±2 (a hundred deviations: a normal's in practice).
+            relative_position_bias_table =
+                register_parameter("relative_position_bias_table", ::torch::empty({offsets, heads}).normal_(0.0, 0.02));
+        }
+        // Every pair of the window's positions: (dh + Wh − 1)·(2·Ww − 1) + (dw + Ww − 1).
+        const auto grid = ::torch::meshgrid({::torch::arange(wh), ::torch::arange(ww)}, "ij");
+        const auto flat = ::torch::stack({grid[0].flatten(), grid[1].flatten()});  // 2, T
+        const auto relative = (flat.unsqueeze(2) - flat.unsqueeze(1)).permute({1, 2, 0});  // T, T, 2
+        ::torch::Tensor index = (relative.select(2, 0) + (wh - 1)) * (2 * ww - 1) + (relative.select(2, 1) + (ww - 1));
+        relative_position_index = register_buffer("relative_position_index", maxvit ? index : index.flatten());
+    }
+
+    ::torch::Tensor forward(const ::torch::Tensor& image) {
+        return grouping_ == grouping::grid ? grid_forward(image) : window_forward(image);
+    }
+
+    ::torch::nn::Linear qkv{nullptr}, proj{nullptr};
+    ::torch::nn::Sequential cpb_mlp{nullptr};
+    ::torch::Tensor relative_position_bias_table, relative_position_index, logit_scale, relative_coords_table;
+
+private:
+    /// Swin's windows (MaxViT's window partition is the same when the window divides the image):
+    /// padded at the bottom and right to whole windows, rolled back by half a window when shifted,
+    /// each window's positions row by row.
+    ::torch::Tensor window_forward(const ::torch::Tensor& image) {
+        const std::int64_t n = image.size(0), h = image.size(2), w = image.size(3), c = channels_;
+        const std::int64_t wh = window_.height, ww = window_.width;
+        const std::int64_t ph = (h + wh - 1) / wh * wh, pw = (w + ww - 1) / ww * ww;
+        ::torch::Tensor x = ::torch::constant_pad_nd(image.permute({0, 2, 3, 1}), {0, 0, 0, pw - w, 0, ph - h});
+        // torchvision shifts by window // 2, not along an axis the window covers whole.
+        const std::int64_t sh = shifted_ && wh < ph ? wh / 2 : 0, sw = shifted_ && ww < pw ? ww / 2 : 0;
+        if (sh + sw > 0) x = ::torch::roll(x, {-sh, -sw}, {1, 2});
+        const std::int64_t windows = (ph / wh) * (pw / ww);
+        x = x.reshape({n, ph / wh, wh, pw / ww, ww, c}).permute({0, 1, 3, 2, 4, 5}).reshape({n * windows, wh * ww, c});
+        ::torch::Tensor mask;
+        if (sh + sw > 0) {
+            // The regions a shifted window joins from apart: 0, 1, 2 per axis, count = 3·row + column.
+            const auto region = [](std::int64_t size, std::int64_t win, std::int64_t shift) {
+                ::torch::Tensor r = ::torch::zeros({size}, ::torch::kFloat32);
+                r.narrow(0, size - win, win - shift).fill_(1.0);
+                if (shift > 0) r.narrow(0, size - shift, shift).fill_(2.0);
+                return r;
+            };
+            const ::torch::Tensor ids = region(ph, wh, sh).unsqueeze(1) * 3.0 + region(pw, ww, sw).unsqueeze(0);
+            const ::torch::Tensor per_window = ids.reshape({ph / wh, wh, pw / ww, ww}).permute({0, 2, 1, 3}).reshape({windows, wh * ww});
+            const ::torch::Tensor differ = per_window.unsqueeze(1) - per_window.unsqueeze(2);
+            mask = ::torch::zeros_like(differ).masked_fill(differ != 0, -100.0).to(image.device());
+        }
+        x = attend(x, mask, windows);
+        x = x.reshape({n, ph / wh, pw / ww, wh, ww, c}).permute({0, 1, 3, 2, 4, 5}).reshape({n, ph, pw, c});
+        if (sh + sw > 0) x = ::torch::roll(x, {sh, sw}, {1, 2});
+        return x.narrow(1, 0, h).narrow(2, 0, w).permute({0, 3, 1, 2}).contiguous();
+    }
+
+    /// MaxViT's grid: a Gh×Gw grid of positions H/Gh rows and W/Gw columns apart; every offset
+    /// within an (H/Gh)×(W/Gw) cell is a group, its positions row by row over the grid.
+    ::torch::Tensor grid_forward(const ::torch::Tensor& image) {
+        const std::int64_t n = image.size(0), h = image.size(2), w = image.size(3), c = channels_;
+        const std::int64_t gh = window_.height, gw = window_.width, ch = h / gh, cw = w / gw;
+        ::torch::Tensor x = image.permute({0, 2, 3, 1}).reshape({n, gh, ch, gw, cw, c});
+        x = x.permute({0, 2, 4, 1, 3, 5}).reshape({n * ch * cw, gh * gw, c});
+        x = attend(x, {}, 1);
+        x = x.reshape({n, ch, cw, gh, gw, c}).permute({0, 3, 1, 4, 2, 5}).reshape({n, h, w, c});
+        return x.permute({0, 3, 1, 2}).contiguous();
+    }
+
+    /// Attention in every group of x (G, T, C); mask (windows, T, T) is added per window when defined.
+    ::torch::Tensor attend(const ::torch::Tensor& x, const ::torch::Tensor& mask, std::int64_t windows) {
+        const std::int64_t groups = x.size(0), t = x.size(1), d = channels_ / heads_;
+        ::torch::Tensor qkv_bias = qkv->bias;
+        if (variant_ == variant::swin_v2 && qkv_bias.defined()) {
+            qkv_bias = qkv_bias.clone();
+            qkv_bias.narrow(0, channels_, channels_).zero_();
+        }
+        const auto parts = ::torch::nn::functional::linear(x, qkv->weight, qkv_bias)
+                               .reshape({groups, t, 3, heads_, d}).permute({2, 0, 3, 1, 4});
+        const ::torch::Tensor q = parts[0], k = parts[1], v = parts[2];
+        ::torch::Tensor scores;
+        if (variant_ == variant::swin_v2) {
+            namespace F = ::torch::nn::functional;
+            scores = ::torch::matmul(F::normalize(q, F::NormalizeFuncOptions().dim(-1)),
+                                     F::normalize(k, F::NormalizeFuncOptions().dim(-1)).transpose(-2, -1));
+            scores = scores * ::torch::clamp(logit_scale, c10::nullopt, std::log(100.0)).exp();
+        } else if (variant_ == variant::maxvit) {
+            scores = ::torch::matmul(q, (k * std::pow(static_cast<double>(channels_), -0.5)).transpose(-2, -1));
+        } else {
+            scores = ::torch::matmul(q * std::pow(static_cast<double>(d), -0.5), k.transpose(-2, -1));
+        }
+        scores = scores + position_bias(t);
+        if (mask.defined())
+            scores = (scores.reshape({groups / windows, windows, heads_, t, t}) + mask.unsqueeze(1).unsqueeze(0))
+                         .reshape({groups, heads_, t, t});
+        const ::torch::Tensor mixed = ::torch::matmul(scores.softmax(-1), v).transpose(1, 2).reshape({groups, t, channels_});
+        return proj->forward(mixed);
+    }
+
+    /// (1, heads, T, T): the table looked up by the index (Swin V2: the MLP of the offsets, 16·sigmoid).
+    ::torch::Tensor position_bias(std::int64_t t) {
+        const ::torch::Tensor table = variant_ == variant::swin_v2 ? cpb_mlp->forward(relative_coords_table).reshape({-1, heads_})
+                                                                   : relative_position_bias_table;
+        ::torch::Tensor bias = table.index_select(0, relative_position_index.flatten()).reshape({t, t, heads_}).permute({2, 0, 1}).unsqueeze(0);
+        return variant_ == variant::swin_v2 ? 16.0 * ::torch::sigmoid(bias) : bias;
+    }
+
+    std::int64_t channels_, heads_;
+    hw window_;
+    bool shifted_;
+    variant variant_;
+    grouping grouping_;
+};
+
 /// One node of the network as the module runs it: its record, and the state of a leaf that has
 /// any (a libtorch module, or a parameter of its owner: layer_scale, class_token, position_embedding).
 struct step {
@@ -128,6 +285,7 @@ struct open_merge {
     std::vector<::torch::Tensor> done;
     layout out = layout::image;
     bool started = false;
+    std::size_t slot = 0;  // a side output's place among the outputs: where its output<> begins
 };
 
 /// The layout a node's input has, given its record (netshape's rank) and what the previous
@@ -243,10 +401,15 @@ private:
         std::vector<layout> merge_inputs;
         layout current = input_.rank == 1 ? layout::vector : input_.rank == 2 ? layout::sequence : layout::image;
         const auto join = [](const std::string& path, const std::string& name) { return path.empty() ? name : path + "." + name; };
-        std::vector<layout> branch_outputs;
+        // window_attention is MaxViT's where the network has a grid attention (attention_style::automatic).
+        maxvit_windows_ = options_.window_attention == attention_style::maxvit;
+        for (std::size_t i = 0; options_.window_attention == attention_style::automatic && i < size; ++i)
+            maxvit_windows_ = maxvit_windows_ || nodes[i].kind == kind::grid_attention;
         for (std::size_t i = 0; i < size; ++i) {
             const layer_record& r = nodes[i];
-            const bool named = r.name != nullptr && r.name[0] != '\0';
+            // A shared<Tag, B> block is a submodule where named<> names it (its tag is no PyTorch
+            // name); a repeat's blocks make none: its leaves run the first use's modules.
+            const bool named = r.name != nullptr && r.name[0] != '\0' && r.repeat_of == no_node;
             step s{r, current, {}};
             switch (r.kind) {
                 case kind::block_begin:
@@ -284,7 +447,7 @@ private:
                     merge_inputs.pop_back();
                     break;
                 default:
-                    make_state(s, owners.back().module, join(owners.back().path, leaf_name(r)), leaf_name(r));
+                    make_state(s, i, owners.back().module, join(owners.back().path, leaf_name(r)), leaf_name(r));
                     current = layout_after(r.kind, r, current);
                     break;
             }
@@ -292,103 +455,160 @@ private:
         }
     }
 
+    /// The module of a leaf: made by `make` and registered in `owner` under `name`, or, for a node
+    /// of a shared block's repeat, the first use's module (one module called again).
+    template <class M, class Make>
+    std::shared_ptr<M> own(const layer_record& r, std::size_t node, ::torch::nn::Module* owner, const std::string& name, Make&& make) {
+        if (r.repeat_of != no_node) {
+            const auto found = modules_.find(r.repeat_of);
+            std::shared_ptr<M> first = found == modules_.end() ? nullptr : std::dynamic_pointer_cast<M>(found->second);
+            if (!first) fail("the first use of the shared block of node " + std::to_string(node) + " has no module of its kind");
+            return first;
+        }
+        std::shared_ptr<M> m = owner->register_module(name, std::shared_ptr<M>(make()));
+        modules_[node] = m;
+        return m;
+    }
+    /// The same for a leaf whose state is one parameter of its owner (layer_scale, class_token,
+    /// position_embedding).
+    ::torch::Tensor own_parameter(const layer_record& r, std::size_t node, ::torch::nn::Module* owner, const std::string& name,
+                                  const ::torch::Tensor& initial) {
+        if (r.repeat_of != no_node) {
+            const auto found = parameters_.find(r.repeat_of);
+            if (found == parameters_.end()) fail("the first use of the shared block of node " + std::to_string(node) + " has no parameter");
+            return found->second;
+        }
+        ::torch::Tensor p = owner->register_parameter(name, initial);
+        parameters_[node] = p;
+        return p;
+    }
+
     /// A leaf's libtorch state, registered in `owner` under `name` (`path` is its full name), and
-    /// how the leaf runs with it.
-    void make_state(step& s, ::torch::nn::Module* owner, const std::string& path, const std::string& name) {
+    /// how the leaf runs with it. Geometry that shapes no weight (stride, padding, dilation, output
+    /// padding) is the node's own, so that a shared block's repeat may differ in it.
+    void make_state(step& s, std::size_t node, ::torch::nn::Module* owner, const std::string& path, const std::string& name) {
         const layer_record& r = s.record;
         const layout l = s.in;
         const std::int64_t c = r.input_shape.channels;
+        const bool first = r.repeat_of == no_node;
         namespace nn = ::torch::nn;
         switch (r.kind) {
             case kind::conv2d: {
-                auto m = owner->register_module(name, nn::Conv2d(nn::Conv2dOptions(c, r.units, pair(r.kernel))
-                                                                     .stride(pair(r.stride))
-                                                                     .padding(pair(r.pad))
-                                                                     .dilation(pair(r.dilation))
-                                                                     .groups(r.groups)
-                                                                     .bias(r.bias)));
-                s.run = [m, l](const ::torch::Tensor& x) { return m->forward(as_image(x, l)); };
+                auto m = own<nn::Conv2dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::Conv2dImpl>(
+                        nn::Conv2dOptions(c, r.units, pair(r.kernel)).stride(pair(r.stride)).padding(pair(r.pad))
+                            .dilation(pair(r.dilation)).groups(r.groups).bias(r.bias));
+                });
+                s.run = [m, l, r](const ::torch::Tensor& x) {
+                    return ::torch::conv2d(as_image(x, l), m->weight, m->bias, pair(r.stride), pair(r.pad), pair(r.dilation), r.groups);
+                };
                 break;
             }
             case kind::conv_transpose2d: {
-                auto m = owner->register_module(name, nn::ConvTranspose2d(nn::ConvTranspose2dOptions(c, r.units, pair(r.kernel))
-                                                                              .stride(pair(r.stride))
-                                                                              .padding(pair(r.pad))
-                                                                              .output_padding(pair(r.output_padding))
-                                                                              .dilation(pair(r.dilation))
-                                                                              .groups(r.groups)
-                                                                              .bias(r.bias)));
-                s.run = [m, l](const ::torch::Tensor& x) { return m->forward(as_image(x, l)); };
+                auto m = own<nn::ConvTranspose2dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::ConvTranspose2dImpl>(
+                        nn::ConvTranspose2dOptions(c, r.units, pair(r.kernel)).stride(pair(r.stride)).padding(pair(r.pad))
+                            .output_padding(pair(r.output_padding)).dilation(pair(r.dilation)).groups(r.groups).bias(r.bias));
+                });
+                s.run = [m, l, r](const ::torch::Tensor& x) {
+                    return ::torch::conv_transpose2d(as_image(x, l), m->weight, m->bias, pair(r.stride), pair(r.pad),
+                                                     pair(r.output_padding), r.groups, pair(r.dilation));
+                };
                 break;
             }
             case kind::dense: {
                 const bool each = r.per_pixel || l != layout::image;
                 const std::int64_t inputs = each ? c : r.input_shape.elements();
-                auto m = owner->register_module(name, nn::Linear(nn::LinearOptions(inputs, r.units).bias(r.bias)));
+                auto m = own<nn::LinearImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::LinearImpl>(nn::LinearOptions(inputs, r.units).bias(r.bias));
+                });
                 if (r.per_pixel) s.run = [m, l](const ::torch::Tensor& x) { return channels_last(x, l, [&](const ::torch::Tensor& t) { return m->forward(t); }); };
                 else s.run = [m, l](const ::torch::Tensor& x) { return m->forward(l == layout::image ? x.flatten(1) : x); };
                 break;
             }
             case kind::batch_norm: {
-                auto m = owner->register_module(name, nn::BatchNorm2d(nn::BatchNorm2dOptions(c)
-                                                                          .eps(options_.batch_norm_eps)
-                                                                          .momentum(options_.batch_norm_momentum)));
+                auto m = own<nn::BatchNorm2dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::BatchNorm2dImpl>(
+                        nn::BatchNorm2dOptions(c).eps(options_.batch_norm_eps).momentum(options_.batch_norm_momentum));
+                });
                 s.run = [m, l](const ::torch::Tensor& x) {
                     const ::torch::Tensor y = m->forward(as_image(x, l));
                     return l == layout::vector ? y.flatten(1) : y;
                 };
-                eps_[path] = [m](double e) { m->options.eps(e); };
+                if (first) eps_[path] = [m](double e) { m->options.eps(e); };
                 break;
             }
             case kind::frozen_batch_norm: {
-                auto m = owner->register_module(name, std::make_shared<frozen_batch_norm>(c, options_.batch_norm_eps));
+                auto m = own<frozen_batch_norm>(r, node, owner, name, [&] { return std::make_shared<frozen_batch_norm>(c, options_.batch_norm_eps); });
                 s.run = [m](const ::torch::Tensor& x) { return m->forward(x); };
-                eps_[path] = [m](double e) { m->eps = e; };
+                if (first) eps_[path] = [m](double e) { m->eps = e; };
                 break;
             }
             case kind::layer_norm: {
-                auto m = owner->register_module(name, nn::LayerNorm(nn::LayerNormOptions({c}).eps(options_.layer_norm_eps)));
+                auto m = own<nn::LayerNormImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::LayerNormImpl>(nn::LayerNormOptions({c}).eps(options_.layer_norm_eps));
+                });
                 s.run = [m, l](const ::torch::Tensor& x) { return channels_last(x, l, [&](const ::torch::Tensor& t) { return m->forward(t); }); };
-                eps_[path] = [m](double e) { m->options.eps(e); };
+                if (first) eps_[path] = [m](double e) { m->options.eps(e); };
                 break;
             }
             case kind::group_norm: {
-                auto m = owner->register_module(name, nn::GroupNorm(nn::GroupNormOptions(r.groups, c).eps(options_.group_norm_eps)));
+                auto m = own<nn::GroupNormImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::GroupNormImpl>(nn::GroupNormOptions(r.groups, c).eps(options_.group_norm_eps));
+                });
                 s.run = [m](const ::torch::Tensor& x) { return m->forward(x); };
-                eps_[path] = [m](double e) { m->options.eps(e); };
+                if (first) eps_[path] = [m](double e) { m->options.eps(e); };
                 break;
             }
             case kind::instance_norm: {
-                auto m = owner->register_module(name, nn::InstanceNorm2d(nn::InstanceNorm2dOptions(c)
-                                                                             .affine((r.mode & netshape::detail::affine_bit) != 0)
-                                                                             .track_running_stats((r.mode & netshape::detail::running_stats_bit) != 0)));
+                auto m = own<nn::InstanceNorm2dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::InstanceNorm2dImpl>(
+                        nn::InstanceNorm2dOptions(c)
+                            .affine((r.mode & netshape::detail::affine_bit) != 0)
+                            .track_running_stats((r.mode & netshape::detail::running_stats_bit) != 0));
+                });
                 s.run = [m, l](const ::torch::Tensor& x) { return m->forward(as_image(x, l)); };
+                if (first) eps_[path] = [m](double e) { m->options.eps(e); };
                 break;
             }
             case kind::multi_head_attention: {
-                auto m = owner->register_module(name, std::make_shared<attention>(c, r.units, r.bias));
+                auto m = own<attention>(r, node, owner, name, [&] { return std::make_shared<attention>(c, r.units, r.bias); });
+                s.run = [m](const ::torch::Tensor& x) { return m->forward(x); };
+                break;
+            }
+            case kind::window_attention:
+            case kind::cosine_window_attention:
+            case kind::grid_attention: {
+                using G = grouped_attention;
+                const G::variant v = r.kind == kind::cosine_window_attention ? G::variant::swin_v2
+                                     : r.kind == kind::grid_attention || maxvit_windows_ ? G::variant::maxvit
+                                                                                         : G::variant::swin;
+                const G::grouping g = r.kind == kind::grid_attention ? G::grouping::grid : G::grouping::window;
+                const bool shifted = (r.mode & netshape::detail::shifted_bit) != 0;
+                auto m = own<G>(r, node, owner, name, [&] { return std::make_shared<G>(c, r.units, r.kernel, shifted, r.bias, v, g); });
                 s.run = [m](const ::torch::Tensor& x) { return m->forward(x); };
                 break;
             }
             case kind::layer_scale: {
-                ::torch::Tensor gamma = owner->register_parameter(
-                    name, ::torch::full(l == layout::image ? std::vector<std::int64_t>{c, 1, 1} : std::vector<std::int64_t>{c},
-                                        options_.layer_scale_init));
+                ::torch::Tensor gamma = own_parameter(r, node, owner, name,
+                    ::torch::full(l == layout::image ? std::vector<std::int64_t>{c, 1, 1} : std::vector<std::int64_t>{c},
+                                  options_.layer_scale_init));
                 s.run = [gamma](const ::torch::Tensor& x) { return x * gamma; };
                 break;
             }
             case kind::prelu: {  // nn.PReLU's weight: (num_parameters), applied along dimension 1
-                ::torch::Tensor slopes = owner->register_parameter(name, ::torch::full({r.units}, options_.prelu_init));
+                ::torch::Tensor slopes = own_parameter(r, node, owner, name, ::torch::full({r.units}, options_.prelu_init));
                 s.run = [slopes](const ::torch::Tensor& x) { return ::torch::prelu(x, slopes); };
                 break;
             }
             case kind::class_token: {
-                ::torch::Tensor token = owner->register_parameter(name, ::torch::zeros({1, 1, c}));
+                ::torch::Tensor token = own_parameter(r, node, owner, name, ::torch::zeros({1, 1, c}));
                 s.run = [token](const ::torch::Tensor& x) { return ::torch::cat({token.expand({x.size(0), -1, -1}), x}, 1); };
                 break;
             }
             case kind::position_embedding: {
-                ::torch::Tensor table = owner->register_parameter(name, ::torch::empty({1, r.input_shape.length(), c}).normal_(0.0, 0.02));
+                // position_embedding_of<L>'s table is L long, which its rule requires to be the sequence's.
+                ::torch::Tensor table = own_parameter(r, node, owner, name, ::torch::empty({1, r.input_shape.length(), c}).normal_(0.0, 0.02));
                 s.run = [table](const ::torch::Tensor& x) { return x + table; };
                 break;
             }
@@ -396,7 +616,7 @@ private:
             case kind::flatten: case kind::lrn: case kind::dropout: case kind::activation: case kind::identity:
             case kind::channel_shuffle: case kind::channel_slice: case kind::upsample: case kind::resize:
             case kind::pixel_shuffle: case kind::pixel_unshuffle: case kind::to_tokens: case kind::select_token:
-            case kind::zero_pad:
+            case kind::patch_merging: case kind::zero_pad:
                 break;  // no state: apply_leaf runs it
             default:
                 fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind) + " (" + path + ")");
@@ -443,6 +663,15 @@ private:
             case kind::zero_pad:  // F.pad's order: (left, right, top, bottom)
                 return F::pad(x, F::PadFuncOptions({r.pad.width, r.output_padding.width, r.pad.height, r.output_padding.height}));
             case kind::to_tokens: return x.flatten(2).transpose(1, 2);
+            case kind::patch_merging: {
+                // torchvision's _patch_merging_pad: padded to an even size, then the 2×2
+                // neighbourhoods' positions (0, 0), (1, 0), (0, 1), (1, 1) (row, column) concatenated.
+                const ::torch::Tensor p = ::torch::constant_pad_nd(x, {0, x.size(3) % 2, 0, x.size(2) % 2});
+                const auto at = [&](std::int64_t row, std::int64_t column) {
+                    return p.slice(2, row, p.size(2), 2).slice(3, column, p.size(3), 2);
+                };
+                return ::torch::cat({at(0, 0), at(1, 0), at(0, 1), at(1, 1)}, 1);
+            }
             case kind::select_token: return x.select(1, r.first < 0 ? x.size(1) + r.first : r.first);
             default: fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind));
         }
@@ -481,7 +710,12 @@ private:
             switch (r.kind) {
                 case kind::block_begin:
                 case kind::block_end: break;
-                case kind::merge_begin: merges.push_back({r.how, x, current, {}, current, false}); break;
+                case kind::merge_begin:
+                    // A side output takes its place when its output<> begins: an output<> nested in
+                    // another's branch comes after it (netshape's order, output_shapes<Net>).
+                    merges.push_back({r.how, x, current, {}, current, false, outputs.size()});
+                    if (r.how == merge::output) outputs.emplace_back();
+                    break;
                 case kind::branch: {
                     open_merge& m = merges.back();
                     if (m.started) m.done.push_back(x);
@@ -494,7 +728,7 @@ private:
                     open_merge& m = merges.back();
                     m.done.push_back(x);
                     if (m.how == merge::output) {
-                        outputs.push_back(m.done.front());
+                        outputs[m.slot] = m.done.front();
                         x = m.input;
                         current = m.in;
                     } else if (m.how == merge::concat) {
@@ -521,6 +755,9 @@ private:
     options options_;
     std::vector<step> steps_;
     std::map<std::string, std::function<void(double)>> eps_;  // each norm's epsilon, by path
+    std::map<std::size_t, std::shared_ptr<::torch::nn::Module>> modules_;  // each leaf's module, by node
+    std::map<std::size_t, ::torch::Tensor> parameters_;  // each leaf's parameter (layer_scale ...), by node
+    bool maxvit_windows_ = false;  // window_attention is MaxViT's (options::window_attention)
 };
 
 }  // namespace detail

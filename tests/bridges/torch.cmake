@@ -1,11 +1,13 @@
 # <netshape/torch.hpp>'s tests (labels bridges, torch), included by tests/bridges.cmake.
 #   header.netshape/torch.hpp  the header alone, with libtorch's include path
-#   torch.unit                 loading errors, side outputs, merges, names in a small network
-#   torch.zoo.<model>          parameter and buffer counts, output shapes on zeros (every zoo model)
+#   torch.unit                 loading errors, side outputs (nested too), merges, names in a small
+#                              network; shared<> (one module, parameters once)
+#   torch.zoo.<model>          parameter and buffer counts, output shapes on zeros (every zoo model;
+#                              the largest on the meta device)
 #   torch.reference            tools/torch_bridge_reference.py writes torchvision's state_dict keys
 #                              and two TorchScript exports into the build tree (fixture)
 #   torch.names.<model>        names and shapes equal torchvision's state_dict (every zoo model)
-#   torch.load.<model>         torchvision's weights loaded by name give its output (< 1e-4)
+#   torch.load.<model>         torchvision's weights loaded by name give its outputs (< 1e-4)
 # libtorch 1.13's headers do not compile with clang++ 14 in C++20 (docs/bridges.md): with clang
 # the tests are one skipped test. One translation unit holds every case (libtorch's headers cost
 # about 20 s of g++ each).
@@ -37,7 +39,7 @@ add_executable(test_torch ${CMAKE_CURRENT_LIST_DIR}/test_torch.cpp)
 target_link_libraries(test_torch PRIVATE netshape::torch netshape_doctest_main)
 target_compile_options(test_torch PRIVATE ${NETSHAPE_WARNINGS})
 
-add_test(NAME torch.unit COMMAND test_torch "--test-case=torch: a load*,torch: forward_all*")
+add_test(NAME torch.unit COMMAND test_torch "--test-case=torch: a load*,torch: forward_all*,torch: an output*,torch: shared*")
 set_tests_properties(torch.unit PROPERTIES LABELS "bridges;torch")
 foreach(model IN LISTS netshape_zoo_models)
   add_test(NAME torch.zoo.${model} COMMAND test_torch "--test-case=torch: ${model}")
@@ -59,13 +61,18 @@ endif()
 set(netshape_torch_reference ${CMAKE_CURRENT_BINARY_DIR}/torch_reference)
 # The models whose torchvision weights are loaded and whose outputs are compared: between them every
 # kind the zoo uses but adaptive_max_pool and the activations softmax, mish, elu and leaky_relu
-# (which no zoo model has). Each must be scriptable by torch.jit.script with a tensor output.
+# (which no zoo model has); Swin (window attention, shifted, patch merging), Swin V2 (cosine window
+# attention), MaxViT (window and grid attention), LR-ASPP (bilinear resizes), the U-Nets (transposed
+# convolutions; bilinear upsampling) and the feature pyramid (frozen batch norm, nearest resizes,
+# five outputs).
 set(netshape_torch_exported resnet18 mobilenet_v3_large shufflenet_v2_x1_0 convnext_tiny vit_b_32 densenet121
-    squeezenet1_1 efficientnet_b0 alexnet_grouped lenet5)
+    squeezenet1_1 efficientnet_b0 alexnet_grouped lenet5 swin_t swin_v2_t maxvit_t lraspp_mobilenet_v3_large unet
+    unet_bilinear resnet50_fpn)
 list(JOIN netshape_torch_exported "," netshape_torch_export_arg)
+list(JOIN netshape_zoo_models "," netshape_torch_only_arg)  # the zoo's, not every model the script knows
 add_test(NAME torch.reference
   COMMAND ${NETSHAPE_REFERENCE_PYTHON} ${PROJECT_SOURCE_DIR}/tools/torch_bridge_reference.py --out ${netshape_torch_reference}
-          --export ${netshape_torch_export_arg})
+          --export ${netshape_torch_export_arg} --only ${netshape_torch_only_arg})
 set_tests_properties(torch.reference PROPERTIES LABELS "bridges;torch;reference" FIXTURES_SETUP netshape_torch_reference
   SKIP_RETURN_CODE 77 TIMEOUT 900)
 foreach(model IN LISTS netshape_zoo_models)

@@ -1,7 +1,7 @@
 // tests/bridges/zoo_models.hpp: every model of <netshape/zoo.hpp>, for the tests of the optional
 // bridges (hana.hpp, torch.hpp) that run over the whole zoo. NETSHAPE_ZOO_MODELS(X) calls X(name)
-// once per alias in netshape::zoo; a model added to the zoo is added here too (the same 36 the
-// tests/test_zoo_*.cpp files check against torchvision).
+// once per alias in netshape::zoo; a model added to the zoo is added here too (the same 52 the
+// tests/test_zoo_*.cpp files check against torchvision and tools/unet_reference.py's U-Net).
 #pragma once
 
 #include <netshape/zoo.hpp>
@@ -12,4 +12,6 @@
     X(wide_resnet50_2) X(googlenet) X(googlenet_aux) X(inception_v3) X(inception_v3_aux) X(squeezenet1_0)    \
     X(squeezenet1_1) X(densenet121) X(densenet169) X(densenet201) X(mobilenet_v2) X(mobilenet_v3_large)      \
     X(shufflenet_v2_x1_0) X(efficientnet_b0) X(convnext_tiny) X(vit_b_16) X(vit_b_32) X(vit_l_16) X(vit_l_32) \
-    X(vit_h_14)
+    X(vit_h_14) X(swin_t) X(swin_s) X(swin_b) X(swin_v2_t) X(swin_v2_s) X(swin_v2_b) X(maxvit_t) X(fcn_resnet50)    \
+    X(fcn_resnet101) X(deeplabv3_resnet50) X(deeplabv3_resnet101) X(deeplabv3_mobilenet_v3_large)               \
+    X(lraspp_mobilenet_v3_large) X(resnet50_fpn) X(unet) X(unet_bilinear)
