@@ -163,7 +163,7 @@ template <fixed_string Message>
 /// callers that check values from outside before they ask, without an exception.
 template <class Net>
 [[nodiscard]] constexpr memory_rule memory_check(memory_options o = {}) {
-    return detail::estimate_memory(o, totals<Net>).broken;
+    return detail::estimate_memory(o, detail::analysis<Net>::value.total).broken;
 }
 
 // On clang, each rule is a diagnose_if attribute of memory(): when the options are constants at
@@ -182,7 +182,7 @@ template <class Net>
 /// A broken rule is a compile error in constant evaluation and throws memory_error at run time.
 template <class Net>
 constexpr memory_estimate memory(memory_options o = {}) NETSHAPE_MEMORY_RULES(NETSHAPE_MEMORY_DIAGNOSE) {
-    const detail::memory_result r = detail::estimate_memory(o, totals<Net>);
+    const detail::memory_result r = detail::estimate_memory(o, detail::analysis<Net>::value.total);
     switch (r.broken) {
         case memory_rule::none: break;
 #define NETSHAPE_MEMORY_REPORT(name, text) \
