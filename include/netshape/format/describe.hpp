@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -168,11 +167,52 @@ inline std::string markdown_cell(const std::string& s) {
 /// The depth that shows every level (summary<Net>().depth(n) folds the blocks below n).
 inline constexpr std::size_t all_levels = static_cast<std::size_t>(-1);
 
+/// What the writers read of a node besides its record: its kind's name (name_of(kind)) and its
+/// rule's description (description(r), "conv 11×11/4, 96"; "" for markers). summary<Net>() has the
+/// compiler work them out (print.hpp), so that a program that prints reaches no kind's rule at run
+/// time (docs/design.md: the printer's compile cost); `described` works them out at run time.
+struct node_words {
+    const char* kind = "";
+    const char* description = "";
+};
+
+/// A network as the writers read it: its nodes in order, its totals and each node's words.
+struct listing {
+    const layer_record* nodes = nullptr;
+    std::size_t size = 0;
+    const layer_record* total = nullptr;
+    const node_words* words = nullptr;
+};
+
+/// Records' words worked out at run time, for records that summary<Net>() did not make (built by
+/// hand, or by a tool): `described{nodes, size, total}.listing()` is what the writers read. Reaches
+/// every kind's rule (kind_table), which a program that prints a summary<Net>() does not.
+class described {
+public:
+    described(const layer_record* nodes, std::size_t size, const layer_record& total)
+        : nodes_(nodes), size_(size), total_(&total), texts_(size), words_(size) {
+        for (std::size_t i = 0; i < size; ++i) {
+            texts_[i] = description(nodes[i]);
+            words_[i] = {name_of(nodes[i].kind), texts_[i].c_str()};
+        }
+    }
+    described(const described&) = delete;
+    described& operator=(const described&) = delete;
+    [[nodiscard]] format::listing listing() const { return {nodes_, size_, total_, words_.data()}; }
+
+private:
+    const layer_record* nodes_;
+    std::size_t size_;
+    const layer_record* total_;
+    std::vector<text> texts_;
+    std::vector<node_words> words_;
+};
+
 /// A node's kind as it is written in code: "conv2d"; an activation its function ("relu");
 /// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
 /// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
-/// "output"; other markers name_of(kind).
-inline std::string kind_label(const layer_record& r) {
+/// "output"; other markers name_of(kind). `kind_name` is name_of(r.kind) (node_words::kind).
+inline std::string kind_label(const layer_record& r, const char* kind_name) {
     const bool global = r.kernel.height == 1 && r.kernel.width == 1;
     switch (r.kind) {
         case kind::activation: return name_of(r.fn);
@@ -180,9 +220,10 @@ inline std::string kind_label(const layer_record& r) {
         case kind::adaptive_max_pool: return global ? "global_max_pool" : "adaptive_max_pool";
         case kind::merge_begin: return name_of(r.how);
         case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
-        default: return name_of(r.kind);
+        default: return kind_name;
     }
 }
+inline std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
 
 /// Every node's local name: its own, or, unnamed, its position in its scope as nn.Sequential
 /// numbers children ("0", "1", ...). A scope is a named block or merge, or the network. An unnamed
@@ -268,7 +309,8 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
 /// block's ("sequential", "concat of 4", "side output").
 /// A node of a shared block's repeat (layer_record::repeat_of) says so: "conv 3×3, 8 (shared)";
 /// a shared block's own row is "shared", or "shared, repeat" (its parameters counted at its first use).
-inline std::string describe(const layer_record& r) {
+/// `rule_words` is description(r) (node_words::description).
+inline std::string describe(const layer_record& r, const char* rule_words) {
     const bool repeat = r.repeat_of != no_node;
     if (r.kind == kind::block_begin && r.how == merge::shared) return repeat ? "shared, repeat" : "shared";
     if (r.kind == kind::block_begin) return repeat ? "sequential (shared)" : "sequential";
@@ -277,8 +319,9 @@ inline std::string describe(const layer_record& r) {
         return repeat ? cat(merged, " (shared)") : merged;
     }
     if (is_structure(r.kind)) return "";
-    return repeat ? cat(description(r).c_str(), " (shared)") : std::string(description(r).c_str());
+    return repeat ? cat(rule_words, " (shared)") : std::string(rule_words);
 }
+inline std::string describe(const layer_record& r) { return describe(r, description(r).c_str()); }
 
 }  // namespace format
 

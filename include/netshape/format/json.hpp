@@ -74,12 +74,12 @@ inline std::string json_field(const field& f) {
                ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width), "}");
 }
 
-inline const char* json_kind(const layer_record& r) {
+inline const char* json_kind(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return "merge";
         case kind::block_end:
         case kind::merge_end: return "end";
-        default: return name_of(r.kind);
+        default: return kind_name;
     }
 }
 
@@ -101,8 +101,10 @@ inline std::string json_spec_variant(const layer_record& r) {
 }
 
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
-inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
-                       std::size_t depth = all_levels) {
+inline void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+    const layer_record* const nodes = net.nodes;
+    const std::size_t size = net.size;
+    const layer_record& total = *net.total;
     const auto counts = [](const layer_record& r) {
         return cat("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
                    ", \"buffers\": ", r.buffers, ", \"macs\": ", r.macs, ", \"activations\": ", r.activations);
@@ -120,13 +122,13 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
         const bool leaf = !is_structure(r.kind);
         const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
                             r.kind == kind::merge_end;
-        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r) << "\"";
+        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r, net.words[i].kind) << "\"";
         first = false;
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
         out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
             << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
-            << ", \"description\": " << json_string(describe(r)) << ", \"input_shape\": " << json_shape(r.input_shape)
+            << ", \"description\": " << json_string(describe(r, net.words[i].description)) << ", \"input_shape\": " << json_shape(r.input_shape)
             << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
             << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field) << ", \"spec\": {\"units\": " << r.units
             << ", \"kernel\": " << json_pair(r.kernel) << ", \"stride\": " << json_pair(r.stride)

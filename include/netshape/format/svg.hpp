@@ -54,8 +54,9 @@ inline long text_width(const std::string& s) { return static_cast<long>(width(vi
 
 /// The items of nodes [from, to): a leaf or folded block is a box, a block a sequence (framed when
 /// named), a merge its branches (split at its branch markers) and an identity nothing.
-inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std::size_t to, std::size_t depth,
+inline std::vector<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
                                std::size_t& sides) {
+    const layer_record* const nodes = net.nodes;
     std::vector<item> out;
     for (std::size_t i = from; i < to; ++i) {
         const layer_record& r = nodes[i];
@@ -69,7 +70,7 @@ inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std:
         const bool folded = block && r.depth >= depth;
         if (!block || folded) {
             item b{item::what::box, {}, {}, r.output_shape, 0, {}, 0, 0};
-            const std::string what = grouped(describe(r)) + (folded ? " …" : "");
+            const std::string what = grouped(describe(r, net.words[i].description)) + (folded ? " …" : "");
             if (has_name(r) && what != r.name) b.lines.push_back(r.name);
             b.lines.push_back(what);
             if (folded && r.how == merge::output) {
@@ -82,7 +83,7 @@ inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std:
             continue;
         }
         if (r.kind == kind::block_begin) {
-            item s{item::what::sequence, {}, parse(nodes, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
+            item s{item::what::sequence, {}, parse(net, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
             if (has_name(r)) s.lines.push_back(r.name);
             if (!s.items.empty() || !s.lines.empty()) out.push_back(s);
             i = r.match;
@@ -99,7 +100,7 @@ inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std:
                 const bool nested = nodes[end].kind == kind::block_begin || nodes[end].kind == kind::merge_begin;
                 end = nested ? nodes[end].match + 1 : end + 1;
             }
-            item branch{item::what::sequence, {}, parse(nodes, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
+            item branch{item::what::sequence, {}, parse(net, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
             m.items.push_back(branch);
             j = end;
         }
@@ -265,11 +266,11 @@ struct drawing {
 }  // namespace svg_detail
 
 /// The graph as one <svg> element (embeddable in HTML, or a file of its own).
-inline void write_svg(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
-                      std::size_t depth = all_levels) {
+inline void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+    const layer_record& total = *net.total;
     using namespace svg_detail;
     std::size_t sides = 0;
-    item root{item::what::sequence, {}, parse(nodes, 0, size, depth, sides), total.output_shape, 0, {}, 0, 0};
+    item root{item::what::sequence, {}, parse(net, 0, net.size, depth, sides), total.output_shape, 0, {}, 0, 0};
     measure(root);
     const long oval = circle, margin = 20;
     const long io_w = [&] {
