@@ -334,25 +334,26 @@ private:
         // The input is part of the activations, whose bytes memory<Net> checked to fit: so do these.
         const count_t input = t.input_shape.elements() * memory_.batch * b;
         const std::string split = f::cat("trainable: weights ", f::thousands(t.weights), ", biases ", f::thousands(t.biases));
-        std::vector<row> out{
-            {"params", f::thousands(t.params), note(t.params, 1000, split)},
-            {"buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable")},
-            {"MACs", f::thousands(t.macs), note(t.macs, 1000, "")},
-            {"activations", f::thousands(t.activations),
-             note(t.activations, 1000, "elements per sample, kept for the backward pass")},
-            {"receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
-             f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width))}};
-        for (row& r : outputs()) out.push_back(r);
+        std::vector<row> out;
+        // One row at a time, through one function: a braced list of rows is many times the code.
+        const auto add = [&out](const char* label, std::string value, std::string words) {
+            out.push_back(row{label, std::move(value), std::move(words)});
+        };
+        add("params", f::thousands(t.params), note(t.params, 1000, split));
+        add("buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable"));
+        add("MACs", f::thousands(t.macs), note(t.macs, 1000, ""));
+        add("activations", f::thousands(t.activations), note(t.activations, 1000, "elements per sample, kept for the backward pass"));
+        add("receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
+            f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width)));
+        for (row& r : outputs()) out.push_back(std::move(r));
         // The memory rows: what they are computed for, once above them; each row's bytes beside.
-        const std::vector<row> sizes{
-            {"memory for", f::cat("batch ", f::thousands(memory_.batch)), f::cat(precision, ", ", f::name_of(memory_.optimizer))},
-            {"input size", bytes(input), note(input, 1024, "")},
-            {"params size", bytes(m.parameters), note(m.parameters, 1024, "")},
-            {"buffers size", bytes(m.buffers), note(m.buffers, 1024, "")},
-            {"forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, "at its peak, params and buffers included", " ")},
-            {"training", bytes(m.training_total()),
-             note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": ")}};
-        for (const row& r : sizes) out.push_back(r);
+        add("memory for", f::cat("batch ", f::thousands(memory_.batch)), f::cat(precision, ", ", f::name_of(memory_.optimizer)));
+        add("input size", bytes(input), note(input, 1024, ""));
+        add("params size", bytes(m.parameters), note(m.parameters, 1024, ""));
+        add("buffers size", bytes(m.buffers), note(m.buffers, 1024, ""));
+        add("forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, "at its peak, params and buffers included", " "));
+        add("training", bytes(m.training_total()),
+            note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": "));
         return out;
     }
 
