@@ -20,6 +20,8 @@ ratio summary / hello. The goal: at most 2.5x on both compilers.
   print_cost.py --compiler g++ --check    CTest perf.print_cost: fail when summary / hello in
                                           instructions exceeds the limit in bench/print_baseline.json
   print_cost.py --compiler g++ --record   measure and write that limit (the ratio plus 5%)
+  print_cost.py --doc docs/performance.md write the measurements into that page, between the
+                                          markers <!-- print_cost --> and <!-- /print_cost -->
 
 Exit status: 0 measured (or within the limit), 1 regressed, a printer header in the asserts file,
 or no baseline, 2 usage, 77 skipped (--check without valgrind). Python standard library only.
@@ -99,6 +101,41 @@ def report(compiler, r, counting):
     print("  asserts file includes %s" % ("no printer header" if not leaks else "PRINTER HEADERS: " + ", ".join(leaks)))
 
 
+BEGIN, END = "<!-- print_cost -->", "<!-- /print_cost -->"
+
+
+def section(results, counting):
+    """The page's section: one table per compiler, the ratio against the goal."""
+    out = [BEGIN, "", "| program (`-std=c++20 -O2`, compile and link) | compiler | M instructions | × hello | CPU s | × hello |",
+           "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for compiler, r in results.items():
+        hello = r["hello"]
+        for name, v in r.items():
+            instr = ("%.0f | %.2f×" % (v["instructions"] / 1e6, v["instructions"] / hello["instructions"])) if counting else "n/a | n/a"
+            out.append("| %s | %s | %s | %.2f | %.2f× |" % (name, compiler, instr, v["cpu_s"], v["cpu_s"] / hello["cpu_s"]))
+    out += ["", "| goal: summary at most %.1f× hello | in instructions | in CPU seconds | met |" % GOAL, "| --- | ---: | ---: | --- |"]
+    for compiler, r in results.items():
+        ri = r["summary"]["instructions"] / r["hello"]["instructions"] if counting else None
+        rt = r["summary"]["cpu_s"] / r["hello"]["cpu_s"]
+        out.append("| %s | %s | %.2f× | %s |" % (compiler, "%.2f×" % ri if ri else "n/a", rt,
+                                                 "yes" if ri and ri <= GOAL else "no"))
+    out += ["", "The static_assert-only file includes %s." % (
+        "no printer header and none of `<ostream>`, `<string>`, `<vector>`, `<sstream>` on either compiler"
+        if not any(r["asserts"]["printer_headers"] for r in results.values()) else "PRINTER HEADERS"), "", END]
+    return "\n".join(out) + "\n"
+
+
+def write_doc(path, text):
+    with open(path, encoding="utf-8") as f:
+        page = f.read()
+    if BEGIN in page and END in page:
+        page = page[:page.index(BEGIN)] + text.rstrip("\n") + page[page.index(END) + len(END):]
+    else:
+        page = page.rstrip("\n") + "\n\n" + text
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(page)
+
+
 def family(compiler):
     return "clang++" if "clang" in bench.compiler_version(compiler).lower() else "g++"
 
@@ -110,7 +147,15 @@ def main():
     ap.add_argument("--check", action="store_true", help="gate on the instruction limit in bench/print_baseline.json")
     ap.add_argument("--record", action="store_true", help="write the instruction limit to bench/print_baseline.json")
     ap.add_argument("--json", help="also write the measurements here")
+    ap.add_argument("--doc", help="write the measurements into this page (docs/performance.md)")
+    ap.add_argument("--from-json", help="no measuring: write --doc from a file --json wrote")
     args = ap.parse_args()
+    if args.from_json:
+        if not args.doc:
+            ap.error("--from-json needs --doc")
+        results = json.load(open(args.from_json))
+        write_doc(args.doc, section(results, all("instructions" in r["hello"] for r in results.values())))
+        return OK
     counting = bench.valgrind() is not None
     if (args.check or args.record) and not counting:
         print("SKIPPED: valgrind is not installed (Debian package valgrind): no instruction counts to gate on")
@@ -147,6 +192,8 @@ def main():
             json.dump(baseline, f, indent=1, sort_keys=True)
             f.write("\n")
         print("recorded", BASELINE)
+    if args.doc:
+        write_doc(args.doc, section(results, counting))
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1, sort_keys=True)

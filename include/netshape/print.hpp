@@ -31,7 +31,7 @@ namespace format {
 
 /// A text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name keeps
 /// its beginning and its end); cells that fit are returned as they are.
-inline std::string elided(const std::string& s, std::size_t columns) {
+[[gnu::cold]] inline std::string elided(const std::string& s, std::size_t columns) {
     const std::size_t points = width(s);
     if (points <= columns) return s;
     if (columns == 0) return {};
@@ -47,7 +47,7 @@ inline std::string elided(const std::string& s, std::size_t columns) {
 }
 
 /// The names people read for a precision and an optimizer ("fp16", "adam").
-inline const char* name_of(precision p) {
+[[gnu::cold]] inline const char* name_of(precision p) {
     switch (p) {
         case precision::fp32: return "fp32";
         case precision::fp16: return "fp16";
@@ -56,7 +56,7 @@ inline const char* name_of(precision p) {
     }
     return "?";
 }
-inline const char* name_of(optimizer o) {
+[[gnu::cold]] inline const char* name_of(optimizer o) {
     switch (o) {
         case optimizer::sgd: return "sgd";
         case optimizer::sgd_momentum: return "sgd_momentum";
@@ -144,14 +144,14 @@ private:
 
     /// A cell of words as this style shows it: control characters visible (format::visible); in
     /// Markdown also the characters its tables and inline syntax would read (format::markdown_cell).
-    [[nodiscard]] std::string escaped(const std::string& words) const {
+    [[nodiscard, gnu::cold]] std::string escaped(const std::string& words) const {
         return style_ == style::markdown ? format::markdown_cell(words) : format::visible(words);
     }
 
     /// A row's label: its local name and its kind, "conv1 (conv2d)", "features (sequential)",
     /// "0 (conv2d)" for an unnamed child (format::local_names), once when they are the same ("relu").
     /// Returned as the name and the kind's part, so that a long name can be elided alone.
-    [[nodiscard]] static std::pair<std::string, std::string> label(const std::string& local, const layer_record& r,
+    [[nodiscard, gnu::cold]] static std::pair<std::string, std::string> label(const std::string& local, const layer_record& r,
                                                                    const format::node_words& words) {
         const std::string kind = format::kind_label(r, words.kind);
         if (local.empty() || local == kind) return {kind, ""};
@@ -170,7 +170,7 @@ private:
     /// The tree before a row's label: per open block, and per side output (one branch), two spaces
     /// ("· " in Markdown, which collapses leading spaces); per open merge of branches "├ " at the
     /// first row of a branch ("└ " of the last), "│ " further down a branch ("  " in the last).
-    [[nodiscard]] std::string tree(std::vector<level>& levels) const {
+    [[nodiscard, gnu::cold]] std::string tree(std::vector<level>& levels) const {
         const std::string blank = style_ == style::markdown ? "· " : "  ";
         std::string out;
         for (level& l : levels) {
@@ -189,7 +189,7 @@ private:
         bool opens = false;
     };
 
-    [[nodiscard]] std::vector<layer_row> layer_rows() const {
+    [[nodiscard, gnu::cold]] std::vector<layer_row> layer_rows() const {
         const std::vector<std::string> local = format::local_names(net_.nodes, net_.size);
         std::vector<layer_row> out;
         out.reserve(net_.size + 1);
@@ -251,7 +251,7 @@ private:
 
     /// Words escaped for this style and elided to `columns`: elided before they are escaped (so that
     /// no escape is cut in two), as much as their escaped form needs.
-    [[nodiscard]] std::string fitted(const std::string& words, std::size_t columns) const {
+    [[nodiscard, gnu::cold]] std::string fitted(const std::string& words, std::size_t columns) const {
         std::string out = escaped(words);
         if (format::width(out) <= columns) return out;
         // Escapes only widen: start from the columns themselves, narrower only while escapes need it.
@@ -265,7 +265,7 @@ private:
     /// The layer rows laid out: the layer and description columns narrowed, the wider first, while
     /// the line is wider than columns_ and they are wider than 12; a cell too wide is elided in the
     /// middle (in the layer column only the name: the tree and the kind stay).
-    [[nodiscard]] std::vector<row> rows() const {
+    [[nodiscard, gnu::cold]] std::vector<row> rows() const {
         std::vector<layer_row> body = layer_rows();
         row header{"#", "layer", "description", "output", "weights", "biases", "params", "MACs"};
         std::vector<std::size_t> widths(header.size(), 0);
@@ -318,7 +318,7 @@ private:
 
     /// The totals: counts with their size in SI units beside them (when at least 1,000), then the
     /// memory of memory<Net> for the options of memory() in bytes, with binary units beside them.
-    [[nodiscard]] std::vector<row> totals() const {
+    [[nodiscard, gnu::cold]] std::vector<row> totals() const {
         namespace f = format;
         const layer_record& t = *net_.total;
         const field& rf = t.receptive_field;
@@ -359,7 +359,7 @@ private:
 
     /// With side outputs (output<Head>), a totals row listing every output's shape, as
     /// output_shapes<Net> does: the side outputs' in order, the main path's last.
-    [[nodiscard]] std::vector<row> outputs() const {
+    [[nodiscard, gnu::cold]] std::vector<row> outputs() const {
         std::string shapes;
         std::size_t count = 0;
         for (std::size_t i = 0; i < net_.size; ++i) {
@@ -372,7 +372,7 @@ private:
         return {{"outputs", format::thousands(count_t(count + 1)), shapes + format::dims(net_.total->output_shape)}};
     }
     /// Columns [right_from, right_to) are numbers, aligned right.
-    static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from,
+    [[gnu::cold]] static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from,
                            std::size_t right_to) {
         std::vector<std::size_t> widths(rows.front().size(), 0);
         for (const row& r : rows)
@@ -408,7 +408,7 @@ private:
     }
 
     /// Text and Markdown: the layers' table, then the totals'.
-    static void print_table(std::ostream& out, const table& t) {
+    [[gnu::cold]] static void print_table(std::ostream& out, const table& t) {
         print_rows(out, t.rows(), t.style_, 4, 8);
         if (!t.totals_) return;
         out << '\n';
@@ -416,14 +416,14 @@ private:
         sums.insert(sums.begin(), row{"total", "value", "note"});
         print_rows(out, sums, t.style_, 1, 2);
     }
-    static void print_csv(std::ostream& out, const table& t) { format::write_csv(out, t.net_, t.depth_); }
-    static void print_json(std::ostream& out, const table& t) { format::write_json(out, t.net_, t.depth_); }
-    static void print_dot(std::ostream& out, const table& t) { format::write_dot(out, t.net_, t.depth_); }
-    static void print_svg(std::ostream& out, const table& t) { format::write_svg(out, t.net_, t.depth_); }
-    static void print_html(std::ostream& out, const table& t) { t.html_page(out); }
+    [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page(out); }
 
     /// The HTML page: the layers, the totals and the graph, its style and script inline.
-    void html_page(std::ostream& out) const {
+    [[gnu::cold]] void html_page(std::ostream& out) const {
         using format::xml_text;
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"
                "<style>\nbody{font-family:Helvetica,Arial,sans-serif;font-size:14px;margin:1.5em}\n"

@@ -21,7 +21,7 @@ namespace netshape::format {
 
 /// RFC 4180: quote a field that holds a comma, a quote, a line feed or a carriage return; double
 /// inner quotes. Everything else, other control characters included, is kept as it is.
-inline std::string csv_field(const std::string& s) {
+[[gnu::cold]] inline std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -31,7 +31,7 @@ inline std::string csv_field(const std::string& s) {
     return out + '"';
 }
 
-inline void write_csv_row(std::ostream& out, const std::string& index, const std::string& leaf, std::size_t depth,
+[[gnu::cold]] inline void write_csv_row(std::ostream& out, const std::string& index, const std::string& leaf, std::size_t depth,
                           const std::string& kind_name, const std::string& name, const std::string& path,
                           const std::string& description, const layer_record& r) {
     out << index << ',' << leaf << ',' << depth << ',' << csv_field(kind_name) << ',' << csv_field(name) << ','
@@ -46,7 +46,7 @@ inline void write_csv_row(std::ostream& out, const std::string& index, const std
 
 /// `depth`: rows nested deeper are left out (summary<Net>().depth(n)); a block at that depth keeps
 /// its row, with its totals.
-inline void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+[[gnu::cold]] inline void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const std::vector<std::string> paths = qualified_names(nodes, size);

@@ -39,7 +39,7 @@
 
 namespace netshape::format {
 
-inline std::string json_string(const char* s) {
+[[gnu::cold]] inline std::string json_string(const char* s) {
     if (s == nullptr) return "null";
     std::string out = "\"";
     for (const char* p = s; *p != '\0'; ++p) {
@@ -55,26 +55,26 @@ inline std::string json_string(const char* s) {
     }
     return out + '"';
 }
-inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
+[[gnu::cold]] inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
 
-inline std::string json_shape(const shape& s) {
+[[gnu::cold]] inline std::string json_shape(const shape& s) {
     if (s.rank == 1) return cat("[", s.channels, "]");
     if (s.rank == 2) return cat("[", s.width, ", ", s.channels, "]");
     if (s.rank == 4) return cat("[", s.depth, ", ", s.height, ", ", s.width, ", ", s.channels, "]");
     return cat("[", s.height, ", ", s.width, ", ", s.channels, "]");
 }
-inline std::string json_ratio(const fraction& f) {
+[[gnu::cold]] inline std::string json_ratio(const fraction& f) {
     return f.denominator == 1 ? std::to_string(f.numerator) : cat("\"", f.numerator, "/", f.denominator, "\"");
 }
-inline std::string json_pair(const hw& v) {
+[[gnu::cold]] inline std::string json_pair(const hw& v) {
     return cat("[", v.height, ", ", v.width, "]");
 }
-inline std::string json_field(const field& f) {
+[[gnu::cold]] inline std::string json_field(const field& f) {
     return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
                ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width), "}");
 }
 
-inline const char* json_kind(const layer_record& r, const char* kind_name) {
+[[gnu::cold]] inline const char* json_kind(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return "merge";
         case kind::block_end:
@@ -85,7 +85,7 @@ inline const char* json_kind(const layer_record& r, const char* kind_name) {
 
 /// The spec's keys that only some kinds have (added to netshape-summary/2 after its first release,
 /// so that a reader of the first keys reads every file alike).
-inline std::string json_spec_variant(const layer_record& r) {
+[[gnu::cold]] inline std::string json_spec_variant(const layer_record& r) {
     const auto flag = [](bool on) { return on ? "true" : "false"; };
     switch (r.kind) {
         case kind::conv_transpose2d: return cat(", \"output_padding\": ", json_pair(r.output_padding));
@@ -101,7 +101,7 @@ inline std::string json_spec_variant(const layer_record& r) {
 }
 
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
-inline void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+[[gnu::cold]] inline void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const layer_record& total = *net.total;

@@ -21,7 +21,7 @@ namespace netshape::format {
 
 /// Text inside SVG or HTML: control characters made visible as in text tables (format::visible),
 /// then &, <, > and " as entities.
-inline std::string xml_text(const std::string& s) {
+[[gnu::cold]] inline std::string xml_text(const std::string& s) {
     std::string out;
     for (const char c : visible(s)) {
         if (c == '&') out += "&amp;";
@@ -50,11 +50,11 @@ struct item {
     long w = 0, h = 0;
 };
 
-inline long text_width(const std::string& s) { return static_cast<long>(width(visible(s))) * char_width; }
+[[gnu::cold]] inline long text_width(const std::string& s) { return static_cast<long>(width(visible(s))) * char_width; }
 
 /// The items of nodes [from, to): a leaf or folded block is a box, a block a sequence (framed when
 /// named), a merge its branches (split at its branch markers) and an identity nothing.
-inline std::vector<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
+[[gnu::cold]] inline std::vector<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
                                std::size_t& sides) {
     const layer_record* const nodes = net.nodes;
     std::vector<item> out;
@@ -113,10 +113,10 @@ inline std::vector<item> parse(const listing& net, std::size_t from, std::size_t
 }
 
 /// A side output's head column: its head, or its oval "output k" where that is wider.
-inline long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
+[[gnu::cold]] inline long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
 
 /// Each item's width and height, bottom up.
-inline void measure(item& it) {
+[[gnu::cold]] inline void measure(item& it) {
     for (item& c : it.items) measure(c);
     switch (it.type) {
         case item::what::box:
@@ -266,7 +266,7 @@ struct drawing {
 }  // namespace svg_detail
 
 /// The graph as one <svg> element (embeddable in HTML, or a file of its own).
-inline void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+[[gnu::cold]] inline void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record& total = *net.total;
     using namespace svg_detail;
     std::size_t sides = 0;
