@@ -148,12 +148,15 @@ def main():
     ap.add_argument("--record", action="store_true", help="write the instruction limit to bench/print_baseline.json")
     ap.add_argument("--json", help="also write the measurements here")
     ap.add_argument("--doc", help="write the measurements into this page (docs/performance.md)")
-    ap.add_argument("--from-json", help="no measuring: write --doc from a file --json wrote")
+    ap.add_argument("--from-json", action="append",
+                    help="no measuring: write --doc from files --json wrote (repeatable, one per compiler)")
     args = ap.parse_args()
     if args.from_json:
         if not args.doc:
             ap.error("--from-json needs --doc")
-        results = json.load(open(args.from_json))
+        results = {}
+        for path in args.from_json:
+            results.update(json.load(open(path)))
         write_doc(args.doc, section(results, all("instructions" in r["hello"] for r in results.values())))
         return OK
     counting = bench.valgrind() is not None
@@ -188,6 +191,10 @@ def main():
             print("  %s summary / hello %.3fx (recorded %.3fx, limit %.2fx): %s"
                   % (key, ratio, baseline[key]["ratio"], baseline[key]["limit"], "ok" if ok else "REGRESSED"))
     if args.record:
+        # Read again: another compiler's run may have recorded its limit meanwhile.
+        recorded = json.load(open(BASELINE)) if os.path.exists(BASELINE) else {}
+        recorded.update({k: v for k, v in baseline.items() if k in {family(c) for c in args.compiler or ["g++", "clang++"]}})
+        baseline = recorded
         with open(BASELINE, "w") as f:
             json.dump(baseline, f, indent=1, sort_keys=True)
             f.write("\n")
