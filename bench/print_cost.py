@@ -110,7 +110,8 @@ def section(results, counting):
            "| --- | --- | ---: | ---: | ---: | ---: |"]
     for compiler, r in results.items():
         hello = r["hello"]
-        for name, v in r.items():
+        for name in SOURCES:
+            v = r[name]
             instr = ("%.0f | %.2f×" % (v["instructions"] / 1e6, v["instructions"] / hello["instructions"])) if counting else "n/a | n/a"
             out.append("| %s | %s | %s | %.2f | %.2f× |" % (name, compiler, instr, v["cpu_s"], v["cpu_s"] / hello["cpu_s"]))
     out += ["", "| goal: summary at most %.1f× hello | in instructions | in CPU seconds | met |" % GOAL, "| --- | ---: | ---: | --- |"]
