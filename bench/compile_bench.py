@@ -160,6 +160,29 @@ def chain_source(n, types_only=False):
             chain_layers(n, "netshape") + ">;\n" + ask)
 
 
+def records_asserts(name):
+    n = "netshape::zoo::" + name
+    return "static_assert(netshape::nodes<%s>.size() > 0 && netshape::layers<%s>.size() > 0);\n" % (n, n)
+
+
+LIMIT_LAYERS = 64000  # --limits: the chain that must compile at the compilers' default constexpr limits
+
+
+def limits_source(n):
+    """The bench chain asking for its totals, its nodes and its layers (every evaluation there is)."""
+    return records_source(n) + "static_assert(netshape::layers<net>.size() == %d);\n" % n
+
+
+def records_source(n):
+    """The bench chain asking for its records (nodes<Net>, what the printer walks) besides its totals."""
+    return chain_source(n) + "static_assert(netshape::nodes<net>.size() == %d && netshape::nodes<net>[%d].params >= 0);\n" % (n, n - 1)
+
+
+def records_ratio(records, totals, floor, key="instructions"):
+    """What the records add over the totals, as a multiple of what the totals add over the header's floor."""
+    return (records[key] - totals[key]) / (totals[key] - floor[key])
+
+
 # The cheapest design that does the same job (bench/minimal.hpp), for the same chain, and a file
 # asserting that both compute the same figures for it.
 MINIMAL_HEADER = '#include "minimal.hpp"\n'
@@ -328,6 +351,9 @@ def main():
     ap.add_argument("--no-torchvision", action="store_true")
     ap.add_argument("--doc", default=None, help="write the performance page (docs/performance.md) here")
     ap.add_argument("--no-valgrind", action="store_true", help="CPU seconds only, no instruction counts")
+    ap.add_argument("--limits", action="store_true",
+                    help="also compile the %s-layer chain (totals and records) at default limits: minutes, GBs" %
+                    format(LIMIT_LAYERS, ","))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="compiles counted under valgrind at a time (after the timings; default: the cores)")
     args = ap.parse_args()
@@ -354,6 +380,9 @@ def main():
         "floor": source("floor", "#include <netshape/netshape.hpp>\n"),
         "zoo_header": source("zoo_header", "#include <netshape/zoo.hpp>\n"),
         "zoo_all": source("zoo_all", "#include <netshape/zoo.hpp>\n" + "".join(figures_asserts(m) for m in ZOO)),
+        "zoo_records": source("zoo_records", "#include <netshape/zoo.hpp>\n" + "".join(figures_asserts(m) for m in ZOO) +
+                              "".join(records_asserts(m) for m in ZOO)),
+        "chain_4000_records": source("chain_4000_records", records_source(4000)),
         "zoo_types": source("zoo_types", "#include <netshape/zoo.hpp>\n" + NODE_COUNT +
                             "".join(node_count_asserts(m) for m in ZOO)),
         "chain_4000_types": source("chain_4000_types", chain_source(4000, types_only=True)),
@@ -371,6 +400,9 @@ def main():
     def command(comp, key):
         return compile_cmd(comp, sources[key], (BENCH,) if key.startswith("minimal") else (INCLUDE,))
 
+    def command_for(comp, path):
+        return compile_cmd(comp, path)
+
     results = {"machine": machine(), "runs": args.runs, "compilers": {}}
     for comp in args.compiler or ["g++", "clang++"]:
         r = {"version": compiler_version(comp)}
@@ -385,8 +417,8 @@ def main():
             print("%s %-20s %s" % (comp, label, v), file=sys.stderr)
             return v
 
-        for key in ("hana", "floor", "zoo_header", "zoo_types", "zoo_all", "chain_4000_types", "nested_50",
-                    "concat_200", "minimal_floor"):
+        for key in ("hana", "floor", "zoo_header", "zoo_types", "zoo_all", "zoo_records", "chain_4000_types",
+                    "chain_4000_records", "nested_50", "concat_200", "minimal_floor"):
             try:
                 r[key] = measure(key, key)
             except RuntimeError:
@@ -395,6 +427,14 @@ def main():
                 r[key] = None  # Boost (a reference point only) is not installed
         r["chains"] = {str(n): measure("chain_%d" % n, "chain %d" % n) for n in chains}
         r["minimal_chains"] = {str(n): measure("minimal_chain_%d" % n, "minimal chain %d" % n) for n in chains}
+        if args.limits:  # one run each, not counted: a compile of 64,000 layers under valgrind takes an hour
+            path = source("limits_%d" % LIMIT_LAYERS, limits_source(LIMIT_LAYERS))
+            try:
+                cpu, _, mib = run_measured(command_for(comp, path))
+                r["limits"] = {"layers": LIMIT_LAYERS, "ok": True, "cpu_s": cpu, "peak_mib": mib}
+            except RuntimeError:
+                r["limits"] = {"layers": LIMIT_LAYERS, "ok": False}
+            print("%s limits %s" % (comp, r["limits"]), file=sys.stderr)
         r["printer"] = printer_runtime(comp)
         print("%s printer %s" % (comp, r["printer"]), file=sys.stderr)
         r["models"] = {m: measure("model_" + m, m) for m in models}
@@ -504,7 +544,9 @@ def markdown(results):
     row("`<netshape/zoo.hpp>` alone", lambda r: r["zoo_header"])
     row("whole zoo, types only (node counts, no figure)", lambda r: r.get("zoo_types"))
     row("whole zoo, every figure asserted " + GATED, lambda r: r["zoo_all"])
+    row("whole zoo, figures and records (`nodes<Net>`, `layers<Net>`)", lambda r: r.get("zoo_records"))
     row("flat chain of 4,000 layers, types only", lambda r: r.get("chain_4000_types"))
+    row("flat chain of 4,000 layers, figures and records (`nodes<Net>`)", lambda r: r.get("chain_4000_records"))
     for n in sorted(first["chains"], key=int):
         row("flat chain of %s layers%s" % (format(int(n), ","), " " + GATED if n == "4000" else ""),
             lambda r, n=n: r["chains"][n])
@@ -551,6 +593,52 @@ def floor_goals(g, c):
         rows.append("| at most %.1f× (%s) | %.2f× | %.2f× | %s |" %
                     (limit, what, ratios[0], ratios[1], "yes" if all(x <= limit for x in ratios) else "no"))
     return "\n".join(rows)
+
+
+def cost_goals(g, c, tv):
+    """Issue 20's goals besides the per-layer ratio (floor_goals): what the records add, the default
+    limits, and the zoo against torchvision with its records."""
+    def key(x, k):
+        return "instructions" if all("instructions" in (x.get(n) or {}) for n in k) else "cpu_s"
+
+    def rec(x, records, totals, floor):
+        if not x.get(records):
+            return None, "n/a"
+        k = key(x, (records, totals, floor))
+        v = records_ratio(x[records], x[totals], x[floor], k)
+        return v, "%.2f× (%s)" % (v, "instructions" if k == "instructions" else "CPU s")
+
+    def chain(x):
+        return rec({"r": x.get("chain_4000_records"), "t": x["chains"]["4000"], "f": x["floor"]}, "r", "t", "f")
+
+    def zoo(x):
+        return rec(x, "zoo_records", "zoo_all", "zoo_header")
+
+    def limit(x):
+        v = x.get("limits")
+        if not v:
+            return None, "not measured (`--limits`)"
+        return v["ok"], ("compiles, %.0f CPU s, %.0f MiB" % (v["cpu_s"], v["peak_mib"]) if v["ok"] else "fails")
+
+    def speedup(x):
+        if not tv or not x.get("zoo_records"):
+            return None, "n/a"
+        v = tv["cpu_s"] / x["zoo_records"]["cpu_s"]
+        return v, "%.1f×" % v
+
+    rows = []
+    for label, get, ok in (
+            ("records (`nodes<Net>`) add at most 0.5× the totals: 4,000-layer chain, over the floor", chain,
+             lambda v: v <= 0.5),
+            ("records (`nodes<Net>`, `layers<Net>`) add at most 0.5× the totals: whole zoo, over its header", zoo,
+             lambda v: v <= 0.5),
+            ("a %s-layer chain, totals and records, at default limits" % format(LIMIT_LAYERS, ","), limit,
+             lambda v: v is True),
+            ("the whole zoo with its records at least 20× faster than torchvision", speedup, lambda v: v >= 20)):
+        (vg, tg), (vc, tc) = get(g), get(c)
+        met = "yes" if vg is not None and vc is not None and ok(vg) and ok(vc) else "no"
+        rows.append("| %s | %s | %s | %s |" % (label, tg, tc, met))
+    return "\n".join(["| goal (issue 20) | g++ | clang++ | met |", "| --- | --- | --- | --- |"] + rows)
 
 
 def performance_page(r, plot):
@@ -664,6 +752,14 @@ on each compiler, in instructions over each header's floor.
 
 %(floor_goals)s
 
+The records (`nodes<Net>`, what the printer walks, and `layers<Net>`) are evaluations of their own,
+made only when asked for; what they add is measured over the totals' file, as a multiple of what
+the totals add over the header (the 4,000-layer chain: over `<netshape/netshape.hpp>`; the zoo: over
+`<netshape/zoo.hpp>`). The %(limit_layers)s-layer chain is compiled once per compiler when the
+harness runs with `--limits`.
+
+%(cost_goals)s
+
 ## Constants in the binary
 
 `bench/print_time.cpp` prints resnet152's summary 500 times. The records it walks are one object
@@ -677,8 +773,9 @@ CTest `perf.compile_time` (label `perf`, run serially) fails when the 4,000-laye
 whole-zoo file takes more than twice the CPU seconds recorded in `bench/baseline.json` for that
 compiler (the rows marked %(gated)s), and, when valgrind is installed, when netshape / minimal in
 instructions (%(gate)s, each over its header's floor) exceeds the limit recorded there: today's
-ratio plus 10%%. A ratio of two instruction counts on one compiler does not depend on the machine
-or its load. Without valgrind that part is skipped and the test reports itself skipped (77) once
+ratio plus 10%%, or when what the chain's records (`nodes<Net>`) add over its totals, as a multiple of
+what the totals add over the floor (%(records_gate)s), exceeds its limit there. A ratio of two
+instruction counts on one compiler does not depend on the machine or its load. Without valgrind that part is skipped and the test reports itself skipped (77) once
 the CPU-seconds part has passed. `bench/perf_check.py --compiler g++ --record` records both again.
 """ % {"runs": r["runs"], "cpu": r["machine"]["cpu"], "cores": r["machine"]["cores"], "system": r["machine"]["system"],
        "gv": g["version"], "cv": c["version"], "table": markdown(r),
@@ -693,6 +790,9 @@ the CPU-seconds part has passed. `bench/perf_check.py --compiler g++ --record` r
        "floors": "\n".join("- %s: netshape %s; minimal %s" % (n, *(floor_text(x[k]) for k in ("floor", "minimal_floor")))
                             for n, x in (("g++", g), ("clang++", c))),
        "floor_table": "\n".join(floor_table(r)), "floor_goals": floor_goals(g, c), "gated": GATED,
+       "cost_goals": cost_goals(g, c, tv), "limit_layers": format(LIMIT_LAYERS, ","),
+       "records_gate": " and ".join("%s: limit %.2f×" % (n, v["records_limit"])
+                                    for n, v in sorted(gate().items()) if "records_limit" in v) or "no limit recorded yet",
        "gate": " and ".join("%s: the %s-layer chain, limit %.2f×" % (n, format(v["chain"], ","), v["limit"])
                             for n, v in sorted(gate().items())) or "no limit recorded yet"}
 

@@ -11,7 +11,9 @@
                  in bench/baseline.json for this compiler family (the ratio when recorded, plus 10%)
                  fails. A ratio of two counts on one compiler does not depend on the machine or its
                  load. First, a file asserting that both designs compute the same figures for the
-                 chain must compile.
+                 chain must compile. And what asking for the chain's records (nodes<Net>) adds over its
+                 totals, as a multiple of what the totals add over the header's floor: more than the
+                 limit recorded (plus 10%) fails.
 
   perf_check.py --compiler g++            check against the baseline
   perf_check.py --compiler g++ --record   measure and write the baseline for this compiler
@@ -60,12 +62,14 @@ def measure(compiler, runs, work):
 
 
 def instruction_ratio(compiler, work):
-    """netshape / minimal for the GATE_CHAIN-layer chain, in instructions over each header's floor."""
+    """netshape / minimal for the GATE_CHAIN-layer chain, in instructions over each header's floor,
+    and what the chain's records add over its totals (a multiple of the totals over the floor)."""
     n = GATE_CHAIN
     bench.run_measured(bench.compile_cmd(compiler, write(work, "agreement", bench.agreement_source(n)),
                                          (bench.INCLUDE, bench.BENCH)))
     files = [("floor", "#include <netshape/netshape.hpp>\n", bench.INCLUDE),
              ("chain", bench.chain_source(n), bench.INCLUDE),
+             ("records", bench.records_source(n), bench.INCLUDE),
              ("minimal_floor", bench.MINIMAL_HEADER, bench.BENCH),
              ("minimal_chain", bench.minimal_chain_source(n), bench.BENCH)]
     counts = bench.instructions_of([bench.compile_cmd(compiler, write(work, name, text), (include,))
@@ -78,7 +82,10 @@ def instruction_ratio(compiler, work):
              bench.per_layer(c["chain"], c["floor"], n, "instructions") / 1e3,
              c["minimal_floor"]["instructions"] / 1e6,
              bench.per_layer(c["minimal_chain"], c["minimal_floor"], n, "instructions") / 1e3))
-    return bench.floor_ratio(r, n)
+    records = bench.records_ratio(c["records"], c["chain"], c["floor"])
+    print("%s records: %.1f kinstr a node over the totals, %.2fx what the totals add"
+          % (family(compiler), (c["records"]["instructions"] - c["chain"]["instructions"]) / n / 1e3, records))
+    return bench.floor_ratio(r, n), records
 
 
 def main():
@@ -96,13 +103,14 @@ def main():
         print("valgrind is not installed: no instruction limit to record")
         return FAILED
     now = {} if args.record_instructions else measure(args.compiler, args.runs, work)
-    ratio = instruction_ratio(args.compiler, work) if counting else None
+    ratio, records = instruction_ratio(args.compiler, work) if counting else (None, None)
     baseline = json.load(open(bench.BASELINE)) if os.path.exists(bench.BASELINE) else {}
     if args.record or args.record_instructions:
         entry = dict(baseline.get(key, {}))
         entry.update({k: {"cpu_s": v["cpu_s"], "peak_mib": v["peak_mib"]} for k, v in now.items()})
         if counting:
-            entry["instructions"] = {"chain": GATE_CHAIN, "ratio": round(ratio, 3), "limit": round(ratio * HEADROOM, 2)}
+            entry["instructions"] = {"chain": GATE_CHAIN, "ratio": round(ratio, 3), "limit": round(ratio * HEADROOM, 2),
+                                     "records_ratio": round(records, 3), "records_limit": round(records * HEADROOM, 2)}
         else:
             print("valgrind is not installed: the instruction limit is kept as it was")
         baseline[key] = entry
@@ -133,6 +141,13 @@ def main():
     failed |= ratio > gate["limit"]
     print("%s netshape/minimal %.3fx at %d layers in instructions (recorded %.3fx; limit %.2fx): %s" %
           (key, ratio, GATE_CHAIN, gate["ratio"], gate["limit"], verdict))
+    if "records_limit" not in gate:
+        print("no records limit for %s in %s (record it with --record)" % (key, bench.BASELINE))
+        return FAILED
+    verdict = "ok" if records <= gate["records_limit"] else "REGRESSED"
+    failed |= records > gate["records_limit"]
+    print("%s records add %.3fx the totals at %d layers in instructions (recorded %.3fx; limit %.2fx): %s" %
+          (key, records, GATE_CHAIN, gate["records_ratio"], gate["records_limit"], verdict))
     return FAILED if failed else OK
 
 

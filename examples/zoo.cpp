@@ -27,7 +27,10 @@ std::string grouped(ns::count_t n) {
 }
 
 std::string dims(ns::shape s) {
-    return std::to_string(s.height) + "×" + std::to_string(s.width) + "×" + std::to_string(s.channels);
+    const std::string hwc = std::to_string(s.height) + "×" + std::to_string(s.width) + "×" + std::to_string(s.channels);
+    if (s.rank == 4) return std::to_string(s.depth) + "×" + hwc;                           // a clip: D×H×W×C
+    if (s.rank == 2) return std::to_string(s.width) + "×" + std::to_string(s.channels);  // a signal: L×C
+    return hwc;
 }
 
 /// Every output's shape, side outputs first (output_shapes<Net>), for the models that have several.
@@ -104,4 +107,9 @@ int main() {
     row<zoo::resnet50_fpn, true>("resnet50_fpn");
     row<zoo::unet>("unet");
     row<zoo::unet_bilinear>("unet_bilinear");
+    row<zoo::r3d_18>("r3d_18");
+    row<zoo::mc3_18>("mc3_18");
+    row<zoo::r2plus1d_18>("r2plus1d_18");
+    row<zoo::s3d>("s3d");
+    row<zoo::m5>("m5");
 }

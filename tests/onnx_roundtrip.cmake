@@ -12,19 +12,37 @@ set(netshape_onnx_models resnet18 googlenet densenet121 mobilenet_v2 squeezenet1
 # Issue 13's kinds, in small models tools/onnx_roundtrip.py builds itself on 32×32 inputs: a U-Net
 # (transposed conv, bilinear upsample), ESPCN (pixel shuffle), and one of pixel unshuffle, instance
 # norm, nearest upsample, bilinear resize with align_corners, transposed conv with output padding.
-set(netshape_onnx_small_models unet_tiny espcn resample)
+set(netshape_onnx_small_models unet_tiny espcn resample
+    activations  # issue 19's PRelu, Selu, Celu, Softplus
+    padding)  # issue 19's asymmetric and negative zero padding (zero_pad)
+# torchvision's segmentation models at 64×64 (bilinear Resize to the input's size, ASPP's pooling
+# branch, LR-ASPP's broadcast multiply) and the zoo's U-Nets (base 8, depth 4) at 32×32, both up modes:
+# their figures are torchvision's and the zoo's.
+set(netshape_onnx_segmentation_models fcn_resnet50 deeplabv3_mobilenet_v3_large lraspp_mobilenet_v3_large)
+set(netshape_onnx_unet_models unet unet_bilinear)
 # Several outputs (issue 13): Inception v3 with its auxiliary classifier, which only a training-mode
 # export computes (at batch 2: batch norm on the 1×1 tensor needs two samples; the tool describes one).
 set(netshape_onnx_aux_models inception_v3_aux)
+# Clips and signals (issue 15): r3d_18 on 16×112×112 clips (Conv3d, BatchNorm3d, GlobalAveragePool of a
+# volume), M5 on 8,000 samples (Conv1d, MaxPool1d, AveragePool of a signal, its permute and fc1).
+set(netshape_onnx_volume_models r3d_18 m5)
 
-foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_onnx_aux_models)
+foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_onnx_aux_models
+                        netshape_onnx_segmentation_models netshape_onnx_unet_models
+                        netshape_onnx_volume_models)
   set(size 224)
   set(modes train eval)
-  if(model IN_LIST netshape_onnx_small_models)
+  if(model IN_LIST netshape_onnx_small_models OR model IN_LIST netshape_onnx_unet_models)
     set(size 32)
+  elseif(model IN_LIST netshape_onnx_segmentation_models)
+    set(size 64)
   elseif(model IN_LIST netshape_onnx_aux_models)
     set(size 299)
     set(modes train)
+  elseif(model STREQUAL "r3d_18")
+    set(size 112)  # frames: 16 (tools/onnx_roundtrip.py's VOLUMES_AND_SIGNALS)
+  elseif(model STREQUAL "m5")
+    set(size 8000)  # samples
   endif()
   foreach(mode IN LISTS modes)
     set(test onnx.${model}.${mode})
@@ -63,6 +81,27 @@ else()
   add_test(NAME onnx.tool.operator_table COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
 endif()
 set_tests_properties(onnx.tool.operator_table PROPERTIES LABELS onnx SKIP_RETURN_CODE 77)
+
+# The README's export, generate and --summary steps against torchvision, and PyTorch module paths
+# as layer names (issue 18): tests/onnx/torch_export.py.
+if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+  add_test(NAME onnx.tool.torch_export
+    COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/torch_export.py --work ${netshape_onnx_work}/torch_export)
+else()
+  add_test(NAME onnx.tool.torch_export COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+endif()
+set_tests_properties(onnx.tool.torch_export PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 600)
+
+# A 500 MB model (one file, external data, external data deleted) converted in under 5 s and 1 GB:
+# tests/onnx/large_file.py writes it in the build directory and removes it.
+if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+  add_test(NAME onnx.tool.large_file
+    COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/large_file.py --work ${netshape_onnx_work}/large
+            --compiler ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include)
+else()
+  add_test(NAME onnx.tool.large_file COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+endif()
+set_tests_properties(onnx.tool.large_file PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 600 RUN_SERIAL TRUE)
 
 # Files from the wild (issue 19): tools/onnx_wild.py regenerates ONNX's backend node tests from the
 # case scripts python3-onnx ships, PyTorch's nn test modules and torchvision's models outside the

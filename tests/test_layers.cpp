@@ -55,7 +55,20 @@ static_assert(elementwise_ok<ns::relu>() && elementwise_ok<ns::relu6>() && eleme
               elementwise_ok<ns::elu>() && elementwise_ok<ns::gelu>() && elementwise_ok<ns::silu>() &&
               elementwise_ok<ns::swish>() && elementwise_ok<ns::sigmoid>() && elementwise_ok<ns::hardsigmoid>() &&
               elementwise_ok<ns::hardswish>() && elementwise_ok<ns::tanh>() && elementwise_ok<ns::softmax>() &&
-              elementwise_ok<ns::mish>() && elementwise_ok<ns::identity>());
+              elementwise_ok<ns::mish>() && elementwise_ok<ns::identity>() && elementwise_ok<ns::selu>() &&
+              elementwise_ok<ns::softplus>() && elementwise_ok<ns::celu>() && elementwise_ok<ns::thresholded_relu>());
+// zero_pad: ZeroPad2d((l, r, t, b)) adds rows and columns (a new tensor); negative counts crop.
+using padded = ns::network<ns::input<5, 3, 7>, ns::zero_pad<1, 0, 2, 3>, ns::zero_pad<-1>, ns::zero_pad<2>>;
+static_assert(ns::layers<padded>[0].output_shape == ns::shape{8, 6, 7} && ns::layers<padded>[1].output_shape == ns::shape{6, 4, 7} &&
+              ns::output_shape<padded> == ns::shape{10, 8, 7} && ns::params<padded> == 0 && ns::macs<padded> == 0 &&
+              ns::activations<padded> == (5 * 3 + 8 * 6 + 6 * 4 + 10 * 8) * 7 && ns::receptive_field<padded> == ns::field{} &&
+              ns::description(ns::layers<padded>[0]) == "zero pad 1, 0, 2, 3");
+// prelu: nn.PReLU(1) has one weight, nn.PReLU(C) C (tests/test_pytorch_kinds.cpp checks every count against PyTorch).
+using prelu_net = ns::network<ns::input<5, 3, 7>, ns::prelu<>, ns::prelu<7>>;
+static_assert(ns::weights<prelu_net> == 1 + 7 && ns::biases<prelu_net> == 0 && ns::macs<prelu_net> == 0 &&
+              ns::activations<prelu_net> == 5 * 3 * 7 && ns::output_shape<prelu_net> == ns::shape{5, 3, 7} &&
+              ns::description(ns::layers<prelu_net>[0]) == "prelu, 1 slope" &&
+              ns::description(ns::layers<prelu_net>[1]) == "prelu, 7 slopes");
 static_assert(ns::layers<ns::network<ns::input<1, 1, 1>, ns::gelu>>[0].fn == ns::function::gelu);
 
 // Channel shuffle: a copy (counts), shape unchanged; slice: a view (does not count).
@@ -147,9 +160,11 @@ static_assert(ns::receptive_field<resized> == ns::field{14, 14, 1, 1});
 using skip = ns::network<ns::input<64, 64, 16>,
                          ns::concat<ns::identity, ns::sequential<down, ns::conv_transpose2d<16, 2, ns::stride<2>>>>>;
 static_assert(ns::output_shape<skip> == ns::shape{64, 64, 32});
-// Fractions in between: up by 2, a 3×3 (r 1 + 2·½), a pool of 2 (r + ½, j 1): r = 5/2 exactly.
+// Up by 2, a 3×3, a pool of 2: an output reads conv positions 2o .. 2o + 1, up-map positions
+// 2o − 1 .. 2o + 2, input positions o − 1 .. o + 1: 3 (the recurrence gave 5/2, a width no output has; see
+// tests/test_receptive.cpp, measured by PyTorch).
 using half = ns::network<ns::input<8, 8, 1>, ns::upsample<2>, ns::conv2d<1, 3, ns::pad<1>>, ns::max_pool<2>>;
-static_assert(ns::receptive_field<half> == ns::field{ns::fraction{5, 2}, ns::fraction{5, 2}, 1, 1});
+static_assert(ns::receptive_field<half> == ns::field{3, 3, 1, 1});
 // Odd strides and dilation: stride 3 down, a 4-tap transposed conv of stride 3, dilation 2 up:
 // ⌊2·3/lcm(3, 2)⌋·(2/gcd(3, 2)) + 1 = 3 input positions of jump 3.
 using odd = ns::network<ns::input<27, 27, 1>, ns::conv2d<1, 3, ns::stride<3>>,

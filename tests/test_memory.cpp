@@ -4,7 +4,11 @@
 #include <cstdint>
 #include <string>
 
+#include <netshape/arena.hpp>
 #include <netshape/netshape.hpp>
+#include <netshape/print.hpp>
+#include <netshape/zoo/resnet.hpp>
+#include <sstream>
 
 namespace ns = netshape;
 using ns::count_t;
@@ -119,4 +123,42 @@ TEST_CASE("memory: every option is checked; at run time a broken rule throws mem
     CHECK(ns::memory<bn>(at_run_time({.batch = largest_batch})).training_total() == 192 + 176 * largest_batch);
     CHECK(ns::memory_check<bn>(at_run_time({.batch = 0})) == ns::memory_rule::batch_not_positive);
     CHECK(std::string(ns::message(ns::memory_rule::none)).empty());
+}
+
+// memory<Net, Plan> (arena.hpp): the inference figure from the static plan. The small network's
+// default plan is 3 tensors of 1,024 bytes alive at step 7 (tests/test_arena.cpp works it out):
+// 3,072 bytes a sample; at batch 2 twice that, beside the params' 2,702 · 4 bytes.
+constexpr auto small_arena = ns::memory<small, ns::plan{}>({.batch = 2});
+static_assert(ns::arena<small>.bytes == 3 * 1024);
+static_assert(small_arena.inference_arena == 2702 * 4 + 2 * 3 * 1024);
+static_assert(small_arena.inference_peak == 2702 * 4 + 2 * 768 * 4);  // the plain peak, unchanged
+static_assert(ns::memory<small>({.batch = 2}).inference_arena == 0);  // memory<Net> plans nothing
+// One byte an element with the options' int8: the same bytes less four times for the activations.
+static_assert(ns::memory<small, ns::plan{.element_bytes = 1}>({.precision = ns::precision::int8}).inference_arena ==
+              2702 + ns::arena<small, ns::plan{.element_bytes = 1}>.bytes);
+
+// ResNet-50 at float32: the plain peak's activations are peak_activations · 4 = 10,436,608 bytes
+// (a merge's input counted again beside each branch's first layer); the plan's 9,633,792, its
+// lower bound: three tensors of 802,816 elements alive at one step (docs/arena.md's table).
+constexpr auto resnet_memory = ns::memory<ns::zoo::resnet50, ns::plan{}>();
+static_assert(ns::peak_activations<ns::zoo::resnet50> * 4 == 10'436'608);
+static_assert(ns::arena<ns::zoo::resnet50>.bytes == 9'633'792 && ns::arena<ns::zoo::resnet50>.lower_bound == 9'633'792);
+static_assert(resnet_memory.inference_peak - resnet_memory.inference_arena == 10'436'608 - 9'633'792);
+
+TEST_CASE("memory: the arena's inference figure, and the summary's arena row") {
+    const auto m = ns::memory<small, ns::plan{}>({.batch = 2});
+    CHECK(m.inference_arena == m.inference_peak);  // here the plan needs what the plain peak counts
+    std::ostringstream out;
+    out << ns::summary<small>().memory({.batch = 2}).arena(ns::arena<small>);
+    const std::string text = out.str();
+    INFO(text);
+    const std::size_t at = text.find("\narena ");
+    REQUIRE(at != std::string::npos);
+    CHECK(text.substr(at, text.find('\n', at + 1) - at) ==
+          "\narena             6,144 B  6.00 KiB tensors planned, lower bound 3,072 B a sample");
+    // The row sits among the memory rows, before training; without .arena() there is none.
+    CHECK(text.find("\narena") < text.find("\ntraining"));
+    std::ostringstream plain;
+    plain << ns::summary<small>().memory({.batch = 2});
+    CHECK(plain.str().find("\narena") == std::string::npos);
 }

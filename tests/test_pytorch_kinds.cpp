@@ -153,6 +153,42 @@ constexpr bool all_norms_agree() {
     return true;
 }
 
+// prelu (nn.PReLU(arg)) and the element-wise functions of issue 19 on the same inputs as the norms.
+constexpr bool agrees(const pytorch_kinds::activation_case& c) {
+    ns::rule broken{};
+    const ns::layer_record r = run(c.what, norm_input(c.rank, c.c), broken, [&c](ns::layer_record& n) {
+        n.units = c.arg;
+        n.fn = c.fn;
+    });
+    if (c.same_shape < 0) return broken != ns::rule::none;
+    return broken == ns::rule::none && c.same_shape == 1 && r.output_shape == r.input_shape && r.weights == c.weights &&
+           r.biases == c.biases && r.buffers == c.buffers && r.macs == 0 && r.receptive_field == ns::field{};
+}
+
+constexpr bool all_activations_agree() {
+    for (const auto& c : pytorch_kinds::activations)
+        if (!agrees(c)) return false;
+    return true;
+}
+
+// zero_pad (nn.ZeroPad2d; negative counts crop): output size, or a rejection where PyTorch raised.
+constexpr bool agrees(const pytorch_kinds::zero_pad_case& c) {
+    ns::rule broken{};
+    const ns::layer_record r = run(ns::kind::zero_pad, ns::shape{c.h, c.w, 3}, broken, [&c](ns::layer_record& n) {
+        n.pad = ns::hw{c.top, c.left};
+        n.output_padding = ns::hw{c.bottom, c.right};
+    });
+    if (c.out_h < 0) return broken != ns::rule::none;
+    return broken == ns::rule::none && c.kept_ones && r.output_shape == ns::shape{c.out_h, c.out_w, c.out_c} &&
+           r.params == c.params && r.macs == 0 && r.receptive_field == ns::field{};
+}
+
+constexpr bool all_zero_pads_agree() {
+    for (const auto& c : pytorch_kinds::zero_pads)
+        if (!agrees(c)) return false;
+    return true;
+}
+
 template <class... Case>
 constexpr bool networks_agree(std::tuple<Case...>*) {
     return ((ns::output_shape<typename Case::net> == ns::shape{Case::out_h, Case::out_w, Case::out_c} &&
@@ -167,6 +203,8 @@ static_assert(spans_agree());
 static_assert(all_interpolations_agree());
 static_assert(all_pixels_agree());
 static_assert(all_norms_agree());
+static_assert(all_activations_agree());
+static_assert(all_zero_pads_agree());
 static_assert(ns::detail::affine_bit == 1 && ns::detail::running_stats_bit == 2);  // the data's encoding
 static_assert(networks_agree(static_cast<pytorch_kinds::nets*>(nullptr)));
 
@@ -246,6 +284,29 @@ TEST_CASE("group_norm and instance_norm agree with nn.GroupNorm and nn.InstanceN
              c.weights, "/", c.biases, "/", c.buffers);
         CHECK(agrees(c));
         (c.same_shape < 0 ? rejected : valid) += 1;
+    }
+    CHECK(valid > 100);
+    CHECK(rejected > 50);
+}
+
+TEST_CASE("prelu, selu, softplus, celu and thresholded_relu agree with nn.PReLU, nn.SELU, nn.Softplus, nn.CELU, nn.Threshold") {
+    std::size_t valid = 0, rejected = 0;
+    for (const auto& c : pytorch_kinds::activations) {
+        INFO(std::string(ns::name_of(c.what)), " ", std::string(ns::name_of(c.fn)), " rank ", c.rank, " channels ", c.c,
+             " arg ", c.arg, " torch ", c.weights, "/", c.biases, "/", c.buffers);
+        CHECK(agrees(c));
+        (c.same_shape < 0 ? rejected : valid) += 1;
+    }
+    CHECK(valid > 100);
+    CHECK(rejected > 50);
+}
+
+TEST_CASE("zero_pad agrees with nn.ZeroPad2d, cropping included") {
+    std::size_t valid = 0, rejected = 0;
+    for (const auto& c : pytorch_kinds::zero_pads) {
+        INFO(c.h, "x", c.w, " pads ", c.top, ", ", c.left, ", ", c.bottom, ", ", c.right, " torch ", c.out_h, "x", c.out_w);
+        CHECK(agrees(c));
+        (c.out_h < 0 ? rejected : valid) += 1;
     }
     CHECK(valid > 100);
     CHECK(rejected > 50);

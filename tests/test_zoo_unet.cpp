@@ -88,15 +88,10 @@ TEST_CASE("zoo: a U-Net's receptive field through one up step is PyTorch's gradi
     check_field<ref::unet_40x24_depth1>();
 }
 
-// Known defect, kept visible: the field's recurrence (r += (n − 1)·j per layer, the jump a fraction)
-// takes each layer's widest reach as if every position had it, but after a level goes down and up
-// again the positions of a map differ in what they see by their phase (o mod 2^k), and the widest
-// output combines phases the recurrence does not: at depth 2 and more netshape's field is narrower
-// than PyTorch's (unet: 200 against 204; unet_bilinear: 230 against 236). should_fail: this test
-// case reports a success only while some CHECK below fails, so fixing the field makes it fail here
-// and asks for the decorator to go.
-TEST_CASE("zoo: a U-Net's receptive field at depth 2 and more (known defect: narrower than PyTorch's)" *
-          doctest::should_fail()) {
+// Several steps down and up: the positions of a map see different extents by their phase (o mod
+// 2^k), and the widest output combines phases; the field is walked back exactly
+// (detail/receptive.hpp), and equals PyTorch's widest gradient support over a period of outputs.
+TEST_CASE("zoo: a U-Net's receptive field at depth 2 and more is PyTorch's gradient support") {
     check_field<ref::unet>();
     check_field<ref::unet_bilinear>();
     check_field<ref::unet_96x64_depth3>();

@@ -54,3 +54,8 @@ if(netshape_has_torchvision EQUAL 0)
 else()
   message(STATUS "netshape: torchvision not importable by ${NETSHAPE_REFERENCE_PYTHON}; zoo reference test not registered")
 endif()
+# reference.volumes: tools/pytorch_volume_reference.py (two hand-written networks over a volume and a
+# sequence, tests/test_video.cpp) re-run, its header compared with tests/data/pytorch_volumes.hpp.
+if(netshape_has_torchvision EQUAL 0)
+  netshape_reference_test(volumes pytorch_volume_reference.py "--out|%OUT%/pytorch_volumes.hpp" "pytorch_volumes.hpp")
+endif()

@@ -40,3 +40,13 @@ def require(*modules, what=None):
             print(f"SKIPPED: {sys.executable} cannot import {name} ({e}); needs {packages}", file=sys.stderr)
             sys.exit(SKIPPED)
     return loaded[0] if len(loaded) == 1 else loaded
+
+
+def quiet_batch_counter_warnings():
+    """torch.onnx.export of a module in training mode warns once per batch norm that it drops the
+    increment of the norm's batch counter (`num_batches_tracked`, which no output reads): forty
+    lines for a ResNet. Only that warning is silenced; any other still prints."""
+    import warnings
+    warnings.filterwarnings("ignore", category=UserWarning,
+                            message=r"ONNX Preprocess - Removing mutation from node aten::add_ on block input: "
+                                    r"'[\w.]*num_batches_tracked'")

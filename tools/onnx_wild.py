@@ -33,13 +33,14 @@ import argparse
 import collections
 import concurrent.futures
 import json
+import math
 import os
 import re
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from netshape_script import FAILED, OK, cxx_flags, require  # noqa: E402
+from netshape_script import FAILED, OK, cxx_flags, quiet_batch_counter_warnings, require  # noqa: E402
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 # The zoo's models (docs/zoo.md): torchvision's others are the "outside the zoo" set.
@@ -51,13 +52,24 @@ ZOO = {"alexnet", "vgg11", "vgg13", "vgg16", "vgg19", "vgg16_bn", "vgg19_bn", "r
 
 
 def per_sample(dims):
-    """netshape's (H, W, C) of one sample of an N×C×H×W or N×F tensor, or None for another rank."""
+    """netshape's (H, W, C) of one sample of an N×C×H×W tensor, [F] of an N×F one, (D, H, W, C) of an
+    N×C×D×H×W clip, (L, C) of an N×C×L signal, or None for another rank."""
     dims = list(dims)
     if len(dims) == 4:
         return [dims[2], dims[3], dims[1]]
     if len(dims) == 2:
-        return [1, 1, dims[1]]
+        return [dims[1]]
+    if len(dims) == 5:
+        return [dims[2], dims[3], dims[4], dims[1]]
+    if len(dims) == 3:
+        return [dims[2], dims[1]]
     return None
+
+
+def shape_literal(values):
+    """netshape's shape of per_sample's values, as C++."""
+    v = ", ".join(str(x) for x in values)
+    return {4: f"netshape::shape::volume({v})", 2: f"netshape::shape::sequence({v})"}.get(len(values), f"netshape::shape{{{v}}}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,11 +139,11 @@ def torch_reference(model, inputs, run=None):
     macs, calls, outputs = [0], [0], []
 
     # int(): while an export traces the model, numel() is a traced tensor
-    def conv(m, i, o):
-        macs[0] += int(o.numel()) * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+    def conv(m, i, o):  # any dimension: the kernel's taps
+        macs[0] += int(o.numel()) * (m.in_channels // m.groups) * math.prod(m.kernel_size)
 
     def transposed(m, i, o):
-        macs[0] += int(i[0].numel()) * (m.out_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+        macs[0] += int(i[0].numel()) * (m.out_channels // m.groups) * math.prod(m.kernel_size)
 
     def linear(m, i, o):
         macs[0] += int(o.numel()) * m.in_features
@@ -142,7 +154,9 @@ def torch_reference(model, inputs, run=None):
 
     hooks = [model.register_forward_hook(top)]
     for m in model.modules():
-        hook = {torch.nn.Conv2d: conv, torch.nn.ConvTranspose2d: transposed, torch.nn.Linear: linear}.get(type(m))
+        hook = {torch.nn.Conv1d: conv, torch.nn.Conv2d: conv, torch.nn.Conv3d: conv, torch.nn.ConvTranspose1d: transposed,
+                torch.nn.ConvTranspose2d: transposed, torch.nn.ConvTranspose3d: transposed,
+                torch.nn.Linear: linear}.get(type(m))
         if hook:
             hooks.append(m.register_forward_hook(hook))
     if run is None:
@@ -157,7 +171,7 @@ def torch_reference(model, inputs, run=None):
            "buffers": sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))}
     if isinstance(y, torch.Tensor):
         ref["output"] = per_sample(int(d) for d in y.shape)
-        batch = int(y.shape[0]) if y.dim() in (2, 4) else 0
+        batch = int(y.shape[0]) if y.dim() in (2, 3, 4, 5) else 0
         if batch and macs[0] % (batch * calls[0]) == 0:
             ref["macs"] = macs[0] // (batch * calls[0])
     return ref
@@ -188,6 +202,10 @@ def pytorch_converted_cases(work):
         if seen[name] > 1:
             name += f"_{seen[name]}"
         name = re.sub(r"\W", "_", name)
+        if name.endswith("no_batch_dim"):  # common_nn's unbatched inputs (C×L, C×H×W, ...)
+            unavailable.append((name, "its input has no batch dimension: the reference and netshape both read a "
+                                      "tensor's first axis as the batch (an N×C×L signal, not an unbatched C×H×W image)"))
+            continue
         try:
             torch.manual_seed(0)
             if "constructor" in test:
@@ -214,6 +232,7 @@ def torchvision_cases(work, only_existing=False):
     """torchvision's classification models outside the zoo, at 224×224 (batch norm kept), the
     smallest first (by the parameter count torchvision's weights record, read without downloading)."""
     torch, torchvision = require("torch", "torchvision")
+    quiet_batch_counter_warnings()
     cases, unavailable = [], []
     os.makedirs(work, exist_ok=True)
 
@@ -302,8 +321,12 @@ def check_source(case, header):
     n = f"{ns}::net"
     if ref.get("output") is None and "output" in ref:
         lines.append(f"static_assert(sizeof({n}) == 0, \"the reference output has no netshape rank\");")
+    elif "output" in ref and len(ref["output"]) == 1:  # N×F: a vector after an N×F input, else flatten's 1×1×F
+        f = ref["output"][0]
+        lines.append(f"static_assert(netshape::output_shape<{n}> == netshape::shape::vector({f}) || "
+                     f"netshape::output_shape<{n}> == netshape::shape{{1, 1, {f}}});")
     elif "output" in ref:
-        lines.append(f"static_assert(netshape::output_shape<{n}> == netshape::shape{{{', '.join(map(str, ref['output']))}}});")
+        lines.append(f"static_assert(netshape::output_shape<{n}> == {shape_literal(ref['output'])});")
     for k in ("params", "buffers", "macs"):
         if k in ref:
             lines.append(f"static_assert(netshape::{k}<{n}> == {ref[k]});")

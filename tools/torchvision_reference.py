@@ -9,25 +9,28 @@ python3-torchvision). No weights are downloaded: every model is built with weigh
 Writes DIR/torchvision_reference.hpp (constexpr figures for the C++ tests) and
 DIR/torchvision_reference.json (the same figures, for people and other tools).
 
-Figures, for one image at the model's default input size, in eval() mode. The forward pass runs on
+Figures, for one image at the model's default input size (a video model: one clip of depth x
+height x width, VIDEO_MODELS below), in eval() mode. The forward pass runs on
 PyTorch's meta device (tensors with shapes and no data; parameters are counted before the move), so
 that the segmentation models at 520x520 take a second, not minutes:
   params       number of elements of every learnable parameter
   buffers      number of elements of every buffer except batch norm's num_batches_tracked counter
                (that leaves running_mean and running_var)
+  input        height, width, channels; a video model's depth (frames), height, width, channels
   output       the output tensor's shape as height x width x channels ((1, N) -> 1x1xN)
   macs         the multiply-accumulates of every matrix product of the forward pass, as
                tools/pytorch_macs.py measures them (docs/figures.md, "MACs"): PyTorch's profiler
                (torch.profiler.profile(with_flops=True)), the FLOPs of aten::conv2d, mm, addmm, bmm
                and baddbmm halved, plus forward hooks for the convolutions the profiler does not
-               count (1-D, 3-D, transposed; none in this zoo). For these models that is every
-               Conv2d and Linear call:
+               count (1-D, 3-D, transposed: the video models' Conv3d). For these models that is
+               every Conv2d, Conv3d and Linear call:
                  conv:       output elements * (in_channels / groups) * kernel area
-                             (Conv2d: out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w)
+                             (Conv2d: out_h * out_w * out_channels * (in_channels / groups) * k_h * k_w;
+                             Conv3d: the same with out_d and k_d, counted by the hooks)
                  linear:     (input elements / in_features) * in_features * out_features
                The profiler's FLOPs follow from shapes alone, so the meta device gives them;
                CHECK_ON_CPU below are measured on CPU tensors too, and the script fails if a
-               figure differs.
+               figure differs; ONLY_ON_CPU (s3d: no meta kernel for max_pool3d) on CPU tensors alone.
   layers       for a few models, every leaf module call in order: (module name, output shape)
   outputs      for models with auxiliary classifiers (aux_logits=True): every output's shape, the
                auxiliary heads' in order, the main output last. torchvision runs its aux heads in
@@ -186,6 +189,17 @@ MODELS = [
      3, False),
 ]
 
+# Video models: (zoo name, constructor, clip depth, height, width, channels, per-layer shapes recorded).
+# Their input is a clip (1, C, D, H, W); the header gives it as depth, height, width, channels.
+VIDEO_MODELS = [
+    ("r3d_18", lambda: models.video.r3d_18(weights=None), 16, 112, 112, 3, False),
+    ("mc3_18", lambda: models.video.mc3_18(weights=None), 16, 112, 112, 3, False),
+    ("r2plus1d_18", lambda: models.video.r2plus1d_18(weights=None), 16, 112, 112, 3, True),
+    # At a size no stride divides, shorter than 16 frames.
+    ("r2plus1d_18_7x97x75", lambda: models.video.r2plus1d_18(weights=None), 7, 97, 75, 3, False),
+    ("s3d", lambda: models.video.s3d(weights=None), 16, 224, 224, 3, True),
+]
+
 # Models with auxiliary classifiers: (module whose output the head takes, head module), in the order of
 # torchvision's forward (GoogLeNet.forward: aux1 after inception4a, aux2 after inception4d;
 # Inception3.forward: AuxLogits after Mixed_6e).
@@ -208,21 +222,27 @@ OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet18_fpn"] = OUTPUT_ORD
 # each way into the profiler's counted ops: Linear on channels-last maps (ConvNeXt: aten::mm, which on
 # meta comes with a separate aten::add of the bias), auxiliary heads called from hooks, dilated and
 # grouped convolutions at sizes no stride divides, Linear on a batch of vectors (aten::addmm).
-CHECK_ON_CPU = ["convnext_tiny", "googlenet_aux", "lraspp_mobilenet_v3_large_333x251", "alexnet_grouped"]
-assert set(CHECK_ON_CPU) <= {m[0] for m in MODELS}
+# Measured on CPU tensors only: torch 1.13 has no meta kernel for max_pool3d.
+ONLY_ON_CPU = {"s3d"}
+CHECK_ON_CPU = ["convnext_tiny", "googlenet_aux", "lraspp_mobilenet_v3_large_333x251", "alexnet_grouped", "mc3_18"]
+assert set(CHECK_ON_CPU) <= {m[0] for m in MODELS + VIDEO_MODELS}
 
 
 def hwc(t):
-    """A batch-of-one tensor's shape as [height, width, channels]."""
+    """A batch-of-one tensor's shape as [height, width, channels] (a clip's as [depth, height, width,
+    channels])."""
     s = list(t.shape)[1:]
     if len(s) == 1:
         return [1, 1, s[0]]
     if len(s) == 3:
         return [s[1], s[2], s[0]]
+    if len(s) == 4:
+        return [s[1], s[2], s[3], s[0]]
     raise ValueError(f"unexpected output shape {list(t.shape)}")
 
 
-def measure(build, height, width, channels, per_layer, aux=(), order=None, device="meta"):
+def measure(build, height, width, channels, per_layer, aux=(), order=None, device="meta", depth=None):
+    """The figures of one model on one image (height, width, channels), or with a depth on one clip."""
     torch.manual_seed(0)
     model = build().eval()
     params = sum(p.numel() for p in model.parameters())
@@ -249,7 +269,8 @@ def measure(build, height, width, channels, per_layer, aux=(), order=None, devic
         if per_layer and name and not list(module.children()):
             handles.append(module.register_forward_hook(record(name)))
     model.to(device)  # on meta every figure here follows from shapes: no arithmetic needed, only its shapes
-    image = torch.zeros(1, channels, height, width, device=device)
+    clip = () if depth is None else (depth,)
+    image = torch.zeros((1, channels) + clip + (height, width), device=device)
     output, macs = pytorch_macs.measure(model, lambda: model(image))
     for h in handles:
         h.remove()
@@ -260,7 +281,7 @@ def measure(build, height, width, channels, per_layer, aux=(), order=None, devic
             raise ValueError(f"OUTPUT_ORDER {names} is not the model's outputs {list(output.keys())}")
         side = [hwc(output[k]) for k in names[:-1]]
         output = output[names[-1]]
-    figures = {"input": [height, width, channels], "params": params, "buffers": buffers,
+    figures = {"input": list(clip) + [height, width, channels], "params": params, "buffers": buffers,
                "output": hwc(output), "macs": macs}
     if per_layer:
         figures["layers"] = layers
@@ -299,10 +320,30 @@ def header(results):
         "    std::int64_t macs;",
         "};",
         "",
+        "/// A video model: its input a clip, depth (frames), height, width, channels.",
+        "struct clip {",
+        "    std::int64_t depth, height, width, channels;",
+        "};",
+        "",
+        "struct video_model {",
+        "    const char* name;",
+        "    clip input;",
+        "    std::int64_t params, buffers;",
+        "    hwc output;",
+        "    std::int64_t macs;",
+        "};",
+        "",
         "/// One leaf module call, in the order of the forward pass.",
         "struct layer {",
         "    const char* name;",
         "    hwc output;",
+        "};",
+        "",
+        "/// A video model's leaf module call: a clip, or (depth 0) a tensor of another rank as height,",
+        "/// width, channels (the classifier's 1x1xN).",
+        "struct video_layer {",
+        "    const char* name;",
+        "    clip output;",
         "};",
         "",
     ]
@@ -311,7 +352,8 @@ def header(results):
         return "{" + ", ".join(str(v) for v in s) + "}"
 
     for name, f in results.items():
-        out.append(f'inline constexpr model {name}{{"{name}", {shape(f["input"])}, {f["params"]}, '
+        kind = "video_model" if len(f["input"]) == 4 else "model"
+        out.append(f'inline constexpr {kind} {name}{{"{name}", {shape(f["input"])}, {f["params"]}, '
                    f'{f["buffers"]}, {shape(f["output"])}, {f["macs"]}}};')
     out.append("")
     for name, f in results.items():
@@ -327,9 +369,11 @@ def header(results):
     for name, f in results.items():
         if "layers" not in f:
             continue
-        out.append(f"inline constexpr layer {name}_layers[] = {{")
+        video = len(f["input"]) == 4
+        out.append(f"inline constexpr {'video_layer' if video else 'layer'} {name}_layers[] = {{")
         for row in f["layers"]:
-            out.append(f'    {{"{row[0]}", {shape(row[1:])}}},')
+            dims = row[1:] if not video or len(row) == 5 else [0] + row[1:]
+            out.append(f'    {{"{row[0]}", {shape(dims)}}},')
         out.append("};")
         out.append("")
     out.append("}  // namespace netshape_reference")
@@ -341,10 +385,11 @@ def main(args):
     os.makedirs(target, exist_ok=True)
     torch.set_num_threads(1)
     results = {}
-    for name, build, h, w, c, per_layer in MODELS:
-        results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name))
+    for name, build, d, h, w, c, per_layer in [m[:2] + (None,) + m[2:] for m in MODELS] + VIDEO_MODELS:
+        results[name] = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name), depth=d,
+                                device="cpu" if name in ONLY_ON_CPU else "meta")
         if name in CHECK_ON_CPU:
-            real = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name), device="cpu")
+            real = measure(build, h, w, c, per_layer, AUX.get(name, ()), OUTPUT_ORDER.get(name), device="cpu", depth=d)
             if real != results[name]:
                 print(f"{name} on meta {results[name]}, on cpu {real}", file=sys.stderr)
                 return 1

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <utility>
 
 #include <netshape/detail/checked.hpp>
 #include <netshape/netshape.hpp>
@@ -62,17 +63,9 @@ struct arena_plan {
 
 namespace detail {
 
-/// What the planner reads of a node: its kind, merge, storage, input and output sizes, and the
-/// im2col scratch of a conv2d. Copied once from the records (g++ copies a static constexpr array on
-/// every element read: see nodes.hpp).
-struct arena_step {
-    kind k = kind::identity;
-    merge how = merge::none;
-    storage stores = storage::new_tensor;
-    count_t branches = 0;
-    wide out = 0;      // output elements
-    wide scratch = 0;  // conv2d: kernel area × input channels / groups × output positions
-};
+/// What the planner reads of a node: node_step (interpret.hpp), written by a pass of the
+/// interpreter that keeps no records.
+using arena_step = node_step;
 
 /// The running value: the tensor that holds it and how many of its elements it is (a view such as
 /// channel_slice is part of its tensor).
@@ -190,10 +183,10 @@ constexpr std::size_t arena_tensors(const arena_step* steps, std::size_t n, wide
         const arena_step& s = steps[i];
         if (s.k < kind::block_begin) {
             items[cur.tensor].t.last = i;
-            if (s.stores == storage::new_tensor) {
+            if (s.new_tensor) {
                 if (p.im2col && s.k == kind::conv2d) items[make(i, s.scratch, i)].t.scratch = true;
                 cur = arena_value{make(i, s.out, i), s.out};
-            } else if (s.stores == storage::view) {
+            } else {  // in place (its input's elements) or a view (part of its input's tensor)
                 cur.elements = s.out;
             }
         } else if (s.k == kind::block_begin) {
@@ -488,26 +481,37 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     return result;
 }
 
-/// What the planner reads of each record.
-template <std::size_t N>
-constexpr std::array<arena_step, N> arena_steps(const std::array<layer_record, N>& all) {
-    const auto records = all;  // one copy: g++ copies a static constexpr array on every element read
-    std::array<arena_step, N> steps{};
-    for (std::size_t i = 0; i < N; ++i) {
-        const layer_record& r = records[i];
-        arena_step& s = steps[i];
-        s.k = r.kind;
-        s.how = r.how;
-        s.branches = r.branches;
-        s.out = elements(r.output_shape);
-        if (r.kind < kind::block_begin) {
-            s.stores = r.info->stores;
-            if (r.kind == kind::conv2d)
-                s.scratch = wide(r.kernel.height) * r.kernel.width * (r.input_shape.channels / r.groups) *
-                            r.output_shape.height * r.output_shape.width * r.output_shape.depth;
-        }
+/// The node steps of a network (analysis A) in chunks of chunk_size nodes (interpret.hpp), chunk K
+/// resuming chunk K − 1: a pass that keeps no records (run_on with Sizes), the totals' own loop
+/// writing one node_step a node.
+template <class A, std::size_t K>
+struct sized_at {
+    static constexpr auto value = run_sized(sized_at<A, K - 1>::value.state, A::nodes, K * chunk_size);
+};
+template <class A>
+struct sized_at<A, 0> {
+    static constexpr auto value = run_sized(fresh_machine<A::depth, A::shared>(A::input), A::nodes, 0);
+};
+
+/// What the planner reads of every node of A: on g++ the one chunk's array; on clang the chunks'
+/// arrays end to end (each read once: see nodes.hpp).
+template <class A, std::size_t K>
+constexpr void arena_steps_of(arena_step* steps) {
+    const auto local = sized_at<A, K>::value.sizes;
+    const std::size_t first = K * chunk_size;
+    const std::size_t count = A::size - first < local.size() ? A::size - first : local.size();
+    for (std::size_t j = 0; j < count; ++j) steps[first + j] = local[j];
+}
+
+template <class A, std::size_t... K>
+constexpr auto arena_steps(std::index_sequence<K...>) {
+    if constexpr (sizeof...(K) == 1) {
+        return sized_at<A, 0>::value.sizes;
+    } else {
+        std::array<arena_step, A::size> steps{};
+        (arena_steps_of<A, K>(steps.data()), ...);
+        return steps;
     }
-    return steps;
 }
 
 /// Reports a plan that cannot be made (in a function body reached through decltype, so that it is
@@ -544,7 +548,7 @@ struct arena_of {
     /// Placements [K·per, (K + 1)·per) of the plan, each evaluation on its own (carrying the
     /// squeaky wheel's counts from the one before).
     static constexpr auto steps = [] {  // once, whatever the placements
-        if constexpr (plannable) return arena_steps(A::full.nodes);
+        if constexpr (plannable) return arena_steps<A>(std::make_index_sequence<A::chunk_count>{});
         else return std::array<arena_step, 0>{};
     }();
     template <std::size_t K>
@@ -591,10 +595,13 @@ struct unknown_plan {
 template <class Net, plan Plan, bool = arena_of<Net, Plan>::usable>
 struct arena_result {
     using A = arena_of<Net, Plan>;
-    static constexpr arena_plan<A::work.summary.count> value = [] {
-        arena_plan<A::work.summary.count> p{A::work.summary.bytes, A::work.summary.lower_bound, A::work.summary.naive, {}};
+    // Read once each: g++ copies the whole static constexpr object (every tensor slot) on every
+    // read of one of its members, so a loop bound read from A::work would copy it once a tensor.
+    static constexpr arena_summary summary = A::work.summary;
+    static constexpr arena_plan<summary.count> value = [] {
+        arena_plan<summary.count> p{summary.bytes, summary.lower_bound, summary.naive, {}};
         const auto local = A::work.tensors;
-        for (std::size_t t = 0; t < A::work.summary.count; ++t) p.tensors[t] = local[t];
+        for (std::size_t t = 0; t < summary.count; ++t) p.tensors[t] = local[t];
         return p;
     }();
 };
@@ -610,5 +617,21 @@ struct arena_result<Net, Plan, false> {
 /// `.output`). A constexpr object; docs/arena.md has the definitions.
 template <class Net, plan Plan = plan{}>
 inline constexpr const auto& arena = detail::arena_result<Net, Plan>::value;
+
+/// memory<Net>(options) (memory.hpp) with `inference_arena` filled: parameters and buffers at the
+/// options' precision, plus `batch` times Plan's arena (a batch of B lays each tensor out B times
+/// larger, so every offset scales by B). The activations take Plan's element size, not the
+/// options' precision: `memory<Net, plan{.element_bytes = 2}>({.precision = precision::fp16})`.
+/// Against `inference_peak`, the plain peak, it counts each tensor once where the peak counts a
+/// merge's held input once more for each branch's first layer, and it adds the alignment and
+/// whatever gaps the plan leaves (none when `bytes` equals `lower_bound`, as on the whole zoo).
+template <class Net, plan Plan>
+constexpr memory_estimate memory(memory_options o = {}) {
+    memory_estimate m = memory<Net>(o);
+    const detail::wide total = detail::wide(m.parameters) + m.buffers + detail::wide(o.batch) * count_t(arena<Net, Plan>.bytes);
+    if (!detail::fits(total)) detail::memory_rule_broken<"netshape: memory estimate overflows 64 bits">(memory_rule::overflow);
+    m.inference_arena = count_t(total);
+    return m;
+}
 
 }  // namespace netshape

@@ -41,6 +41,7 @@
     X(scale_not_positive, scale_is_positive, "netshape: scale factor must be positive") \
     X(resize_not_positive, resize_is_positive, "netshape: resize height and width must be positive") \
     X(pixel_shuffle_channels_not_divisible, pixel_shuffle_channels_divisible, "netshape: pixel_shuffle needs channels divisible by the square of its factor") \
+    X(zero_pad_output_not_positive, zero_pad_output_is_positive, "netshape: zero_pad's negative padding crops more than the input or leaves no output") \
     X(pixel_unshuffle_size_not_divisible, pixel_unshuffle_size_divisible, "netshape: pixel_unshuffle needs height and width divisible by its factor") \
     X(heads_not_positive, heads_are_positive, "netshape: attention heads must be positive") \
     X(heads_not_dividing_channels, heads_divide_channels, "netshape: attention heads must divide the channels") \
@@ -52,6 +53,7 @@
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \
     X(size_not_positive, size_is_positive, "netshape: local response norm size must be positive") \
+    X(prelu_slopes_mismatch, prelu_slopes_one_or_channels, "netshape: prelu's slopes must be 1 or the input channels") \
     X(concat_mismatch, concat_branches_agree_in_height_and_width, "netshape: concat branches differ in height or width") \
     X(add_mismatch, add_branches_agree_in_shape, "netshape: add branches differ in shape") \
     X(multiply_mismatch, multiply_branches_broadcast, "netshape: multiply branches cannot be broadcast together") \

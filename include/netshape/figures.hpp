@@ -30,6 +30,7 @@
 #include <netshape/detail/interpret.hpp>
 #include <netshape/detail/locate.hpp>
 #include <netshape/detail/nodes.hpp>
+#include <netshape/detail/receptive.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/kinds.hpp>
 
@@ -41,8 +42,10 @@ template <class Net>
 struct analysis {
     static_assert(sizeof(Net) == 0, "netshape: figures are computed for network<input<H, W, C>, layers...>");
     static constexpr outcome value{};
-    static constexpr evaluation<0, 0> full{};
+    static constexpr evaluation<0> full{};
+    static constexpr std::array<layer_record, 0> leaf_records{};
     static constexpr bool sound = false;
+    static constexpr bool goes_up = false;
 };
 
 template <class Input, class... L>
@@ -60,6 +63,7 @@ struct analysis<network<Input, L...>> {
     static constexpr std::size_t leaves = joined<L...>::counts.leaves;
     static constexpr std::size_t depth = joined<L...>::counts.depth;
     static constexpr std::size_t shared = joined<L...>::counts.shared();  // shared<Tag, B> uses
+    static constexpr bool goes_up = joined<L...>::counts.goes_up();  // a leaf that goes up (receptive.hpp)
     static constexpr const auto& nodes = flattened<L...>::nodes;
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
     // The totals (what most figures need) and the per-node records (layers, nodes, the printer)
@@ -70,10 +74,15 @@ struct analysis<network<Input, L...>> {
         else return outcome{chunk_at<analysis, chunk_count - 1, false>::value.state.reg.total,
                             chunk_at<analysis, chunk_count - 1, false>::value.state.reg.error};
     }();
-    static constexpr evaluation<size, leaves> full = [] {
-        if constexpr (!evaluable) return evaluation<size, leaves>{};
-        else if constexpr (chunk_count == 1) return evaluate_whole<depth, shared, leaves>(input, nodes);
-        else return assemble<analysis, size, leaves>(std::make_index_sequence<chunk_count>{});
+    static constexpr evaluation<size> full = [] {
+        if constexpr (!evaluable) return evaluation<size>{};
+        else if constexpr (chunk_count == 1) return evaluate_whole<depth, shared>(input, nodes);
+        else return assemble<analysis, size>(std::make_index_sequence<chunk_count>{});
+    }();
+    // layers<Net>: listed from the records, only when asked for (an evaluation of its own).
+    static constexpr std::array<layer_record, leaves> leaf_records = [] {
+        if constexpr (!evaluable) return std::array<layer_record, leaves>{};
+        else return full.error.broken == rule::none ? leaves_of<leaves>(full.nodes) : std::array<layer_record, leaves>{};
     }();
     // Instantiating layer_error is what reports a broken rule (errors.hpp); where it broke is
     // worked out only then.
@@ -153,12 +162,41 @@ constexpr outputs<Count> gather_outputs(const std::array<layer_record, N>& recor
     return out;
 }
 
+template <class Net>
+struct exact_walk;
+
 /// Worked out from the records (as layers<Net> is), only when asked: the totals pass, which every
 /// other figure uses, keeps no list of outputs.
 template <class Net>
 struct outputs_of {
     static constexpr std::size_t count = side_outputs(analysis<Net>::full.nodes) + 1;
-    static constexpr outputs<count> value = gather_outputs<count>(analysis<Net>::full.nodes, analysis<Net>::value.total);
+    static constexpr outputs<count> value = [] {
+        outputs<count> out = gather_outputs<count>(analysis<Net>::full.nodes, analysis<Net>::value.total);
+        if constexpr (exact_walk<Net>::applies) exact_fields(analysis<Net>::full.nodes, out.fields);
+        return out;
+    }();
+};
+
+/// The receptive field's hook (receptive.hpp): a network that goes up (transposed convolution,
+/// upsample, resize, pixel_shuffle) has its field walked back exactly from its records; any other
+/// keeps the recurrence's, which is exact there, and pays nothing more.
+template <class Net>
+struct exact_walk {
+    static constexpr bool applies = analysis<Net>::sound && analysis<Net>::goes_up;
+    static constexpr field value = [] {
+        if constexpr (!applies) return analysis<Net>::value.total.receptive_field;
+        else return outputs_of<Net>::value.fields[outputs_of<Net>::count - 1];
+    }();
+    // totals<Net>: the whole-network record, with the exact field when the walk applies.
+    static constexpr layer_record record = [] {
+        layer_record t = analysis<Net>::value.total;
+        t.receptive_field = value;
+        return t;
+    }();
+    static constexpr const layer_record& totals = *[] {
+        if constexpr (applies) return &record;
+        else return &analysis<Net>::value.total;
+    }();
 };
 
 }  // namespace detail
@@ -202,9 +240,10 @@ inline constexpr detail::figure<Net, shape> input_shape = detail::analysis<Net>:
 template <class Net>
 inline constexpr detail::figure<Net, shape> output_shape = detail::analysis<Net>::value.total.output_shape;
 
-/// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions).
+/// Receptive field of one output position: .height, .width, .jump_height, .jump_width (exact fractions);
+/// a volume's also .depth and .jump_depth (1 on every other rank).
 template <class Net>
-inline constexpr detail::figure<Net, field> receptive_field = detail::analysis<Net>::value.total.receptive_field;
+inline constexpr detail::figure<Net, field> receptive_field = detail::exact_walk<Net>::value;
 
 /// Every output's shape: the side outputs' (output<Head>) in the order they appear in the type,
 /// depth-first, then the main path's (output_shape<Net>, always last). A std::array<shape, N>.
@@ -220,7 +259,7 @@ inline constexpr detail::figure<Net, std::array<field, detail::outputs_of<Net>::
 
 /// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
 template <class Net>
-inline constexpr const auto& layers = detail::analysis<Net>::full.layers;
+inline constexpr const auto& layers = detail::analysis<Net>::leaf_records;
 
 /// Every node, leaves and block markers alike, in order (what the printer walks).
 template <class Net>
@@ -228,6 +267,6 @@ inline constexpr const auto& nodes = detail::analysis<Net>::full.nodes;
 
 /// All the whole-network figures in one record (input, output, counts, receptive field).
 template <class Net>
-inline constexpr const layer_record& totals = detail::analysis<Net>::value.total;
+inline constexpr const layer_record& totals = detail::exact_walk<Net>::totals;
 
 }  // namespace netshape

@@ -44,6 +44,19 @@ enum class kind : unsigned char {
     cosine_window_attention,
     grid_attention,
     patch_merging,
+    prelu,
+    zero_pad,
+    conv3d,
+    conv_transpose3d,
+    max_pool3d,
+    avg_pool3d,
+    adaptive_avg_pool3d,
+    adaptive_max_pool3d,
+    conv1d,
+    conv_transpose1d,
+    max_pool1d,
+    avg_pool1d,
+    adaptive_avg_pool1d,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order; shared<Tag, B> (how == merge::shared)
     block_end,
@@ -60,7 +73,8 @@ enum class merge : unsigned char { none, concat, add, multiply, output, shared }
 
 /// The element-wise functions; they change no shape and count no activations (in place).
 enum class function : unsigned char {
-    none, relu, relu6, leaky_relu, elu, gelu, silu, sigmoid, hardsigmoid, hardswish, tanh, softmax, mish
+    none, relu, relu6, leaky_relu, elu, gelu, silu, sigmoid, hardsigmoid, hardswish, tanh, softmax, mish,
+    selu, softplus, celu, thresholded_relu
 };
 
 [[nodiscard]] constexpr bool is_structure(kind k) { return k >= kind::block_begin; }
@@ -92,6 +106,10 @@ enum class function : unsigned char {
         case function::tanh: return "tanh";
         case function::softmax: return "softmax";
         case function::mish: return "mish";
+        case function::selu: return "selu";
+        case function::softplus: return "softplus";
+        case function::celu: return "celu";
+        case function::thresholded_relu: return "thresholded_relu";
     }
     return "?";
 }

@@ -13,6 +13,7 @@
 //   activations      B · activations · b          (every tensor kept for the backward pass: the
 //                                                  activations figure; in-place functions add none)
 //   inference peak   (params + buffers) · b + B · peak_activations · b
+//   inference arena  (params + buffers) · b + B · arena<Net, Plan>.bytes   (memory<Net, Plan>, arena.hpp)
 //   training total   parameters + buffers + gradients + optimizer state + activations
 // They are estimates of what the tensors themselves occupy: a framework adds workspace
 // (convolution algorithms, allocator rounding), masks for dropout and ReLU, and master copies in
@@ -74,6 +75,10 @@ struct memory_estimate {
     count_t optimizer_state = 0;
     count_t activations = 0;     // kept for the backward pass
     count_t inference_peak = 0;  // weights, buffers and the live activations of a forward pass
+    /// Weights, buffers and the batch's static memory plan (arena.hpp): what the forward pass needs
+    /// when its tensors are laid out in one buffer. memory<Net, Plan>(options) (arena.hpp) fills it;
+    /// memory<Net>(options) leaves it 0, since the core plans nothing.
+    count_t inference_arena = 0;
 
     /// The sum of the training terms (memory() has checked that it fits in 64 bits).
     [[nodiscard]] constexpr count_t training_total() const {

@@ -17,32 +17,49 @@ enum class option_tag : unsigned char { stride, pad, dilation, groups, no_bias, 
 
 [[nodiscard]] constexpr unsigned bit(option_tag t) { return 1u << static_cast<unsigned>(t); }
 
-/// What an option type contributes: its tag and its value.
+/// What an option type contributes: its tag and its value. An extent (stride, pad, dilation,
+/// output padding) keeps how many values it was given: one (every axis), two (height, width) or
+/// three (depth, height, width); `value` is then its height and width, `depth` its depth.
 struct option_record {
     option_tag tag = option_tag::stride;
     hw value{};
     count_t number = 0;
+    count_t depth = 0;
+    unsigned char values = 1;
 };
 
-/// Step between windows; `stride<2>` or `stride<H, W>`. Default 1 for conv2d, the kernel for pools.
-template <count_t H, count_t W = H>
+/// An extent option's record from its one, two or three values (depth first when three).
+template <count_t First, count_t... More>
+constexpr option_record extent_record(option_tag tag) {
+    static_assert(sizeof...(More) <= 2,
+                  "netshape: a stride, pad, dilation or output padding takes one, two (height, width) or three values "
+                  "(depth, height, width)");
+    const count_t v[] = {First, More..., First, First};
+    if constexpr (sizeof...(More) == 2) return option_record{tag, hw{v[1], v[2]}, 0, First, 3};
+    else return option_record{tag, hw{First, v[1]}, 0, First, static_cast<unsigned char>(1 + sizeof...(More))};
+}
+
+/// Step between windows; `stride<2>` (every axis), `stride<H, W>` (2-D) or `stride<D, H, W>` (3-D).
+/// Default 1 for convolutions, the kernel for pools.
+template <count_t First, count_t... More>
 struct stride {
-    static constexpr hw value{H, W};
-    static constexpr option_record record{option_tag::stride, value, 0};
+    static constexpr option_record record = extent_record<First, More...>(option_tag::stride);
+    static constexpr hw value = record.value;
 };
 
-/// Zero padding added on each side; `pad<1>` or `pad<H, W>`.
-template <count_t H, count_t W = H>
+/// Zero padding added on each side; `pad<1>`, `pad<H, W>` or `pad<D, H, W>`.
+template <count_t First, count_t... More>
 struct pad {
-    static constexpr hw value{H, W};
-    static constexpr option_record record{option_tag::pad, value, 0};
+    static constexpr option_record record = extent_record<First, More...>(option_tag::pad);
+    static constexpr hw value = record.value;
 };
 
-/// Spacing between kernel taps; the kernel then covers dilation·(k − 1) + 1 pixels.
-template <count_t H, count_t W = H>
+/// Spacing between kernel taps; the kernel then covers dilation·(k − 1) + 1 pixels. One value, or
+/// one per axis as stride<>.
+template <count_t First, count_t... More>
 struct dilation {
-    static constexpr hw value{H, W};
-    static constexpr option_record record{option_tag::dilation, value, 0};
+    static constexpr option_record record = extent_record<First, More...>(option_tag::dilation);
+    static constexpr hw value = record.value;
 };
 
 /// Grouped convolution: input and filters split into G independent groups

@@ -119,6 +119,16 @@ public:
         t.memory_ = options;
         return t;
     }
+    /// Shows a static memory plan (arena.hpp) in the memory rows: `summary<Net>().arena(arena<Net>)`
+    /// adds the row "arena", the plan's bytes for the batch of memory() (a batch lays each tensor
+    /// out B times larger) beside its lower bound. Opt-in, so that a summary does not pay for a plan.
+    template <class Plan>
+    [[nodiscard]] table arena(const Plan& plan) const {
+        table t = *this;
+        t.arena_ = static_cast<count_t>(plan.bytes);
+        t.arena_bound_ = static_cast<count_t>(plan.lower_bound);
+        return t;
+    }
     /// Text and Markdown: fit the table in `n` columns where the numbers allow (default 120).
     [[nodiscard]] table columns(std::size_t n) const {
         table t = *this;
@@ -322,6 +332,12 @@ private:
         namespace f = format;
         const layer_record& t = *net_.total;
         const field& rf = t.receptive_field;
+        // Per axis of the input: a volume's "D×H×W", an image's "H×W", a sequence's length alone.
+        const int rank = t.input_shape.rank;
+        const auto lead = [rank](const fraction& depth, const fraction& height) {
+            if (rank == 4) return f::cat(f::ratio_grouped(depth), "×", f::ratio_grouped(height), "×");
+            return rank == 3 ? f::cat(f::ratio_grouped(height), "×") : std::string();
+        };
         const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
         const count_t b = bytes_per_element(memory_.precision);
         const std::string precision = f::name_of(memory_.precision);
@@ -334,26 +350,32 @@ private:
         // The input is part of the activations, whose bytes memory<Net> checked to fit: so do these.
         const count_t input = t.input_shape.elements() * memory_.batch * b;
         const std::string split = f::cat("trainable: weights ", f::thousands(t.weights), ", biases ", f::thousands(t.biases));
-        std::vector<row> out;
-        // One row at a time, through one function: a braced list of rows is many times the code.
-        const auto add = [&out](const char* label, std::string value, std::string words) {
-            out.push_back(row{label, std::move(value), std::move(words)});
-        };
-        add("params", f::thousands(t.params), note(t.params, 1000, split));
-        add("buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable"));
-        add("MACs", f::thousands(t.macs), note(t.macs, 1000, ""));
-        add("activations", f::thousands(t.activations), note(t.activations, 1000, "elements per sample, kept for the backward pass"));
-        add("receptive field", f::cat(f::ratio_grouped(rf.height), "×", f::ratio_grouped(rf.width)),
-            f::cat("jump ", f::ratio_grouped(rf.jump_height), "×", f::ratio_grouped(rf.jump_width)));
-        for (row& r : outputs()) out.push_back(std::move(r));
+        std::vector<row> out{
+            {"params", f::thousands(t.params), note(t.params, 1000, split)},
+            {"buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable")},
+            {"MACs", f::thousands(t.macs), note(t.macs, 1000, "")},
+            {"activations", f::thousands(t.activations),
+             note(t.activations, 1000, "elements per sample, kept for the backward pass")},
+            {"receptive field", f::cat(lead(rf.depth, rf.height), f::ratio_grouped(rf.width)),
+             f::cat("jump ", lead(rf.jump_depth, rf.jump_height), f::ratio_grouped(rf.jump_width))}};
+        for (row& r : outputs()) out.push_back(r);
         // The memory rows: what they are computed for, once above them; each row's bytes beside.
-        add("memory for", f::cat("batch ", f::thousands(memory_.batch)), f::cat(precision, ", ", f::name_of(memory_.optimizer)));
-        add("input size", bytes(input), note(input, 1024, ""));
-        add("params size", bytes(m.parameters), note(m.parameters, 1024, ""));
-        add("buffers size", bytes(m.buffers), note(m.buffers, 1024, ""));
-        add("forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, "at its peak, params and buffers included", " "));
-        add("training", bytes(m.training_total()),
-            note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": "));
+        const std::vector<row> sizes{
+            {"memory for", f::cat("batch ", f::thousands(memory_.batch)), f::cat(precision, ", ", f::name_of(memory_.optimizer))},
+            {"input size", bytes(input), note(input, 1024, "")},
+            {"params size", bytes(m.parameters), note(m.parameters, 1024, "")},
+            {"buffers size", bytes(m.buffers), note(m.buffers, 1024, "")},
+            {"forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, "at its peak, params and buffers included", " ")},
+            {"training", bytes(m.training_total()),
+             note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": ")}};
+        for (const row& r : sizes) out.push_back(r);
+        if (arena_ > 0) {  // .arena(plan): the plan's bytes for the batch
+            const detail::wide planned = detail::wide(arena_) * memory_.batch;
+            const std::string bound = f::cat("tensors planned, lower bound ", f::thousands(arena_bound_), " B a sample");
+            out.insert(out.end() - 1, detail::fits(planned) ? row{"arena", bytes(count_t(planned)),
+                                                                  note(count_t(planned), 1024, bound, " ")}
+                                                            : row{"arena", "beyond 64 bits", bound});
+        }
         return out;
     }
 
@@ -469,6 +491,8 @@ private:
     style style_ = style::text;
     bool totals_ = true;
     memory_options memory_{};
+    count_t arena_ = 0;        // .arena(plan): its bytes for one sample (0: not shown)
+    count_t arena_bound_ = 0;  // and its lower bound
     std::size_t columns_ = default_columns;
 };
 

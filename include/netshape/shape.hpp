@@ -47,6 +47,19 @@ struct hw {
     friend constexpr bool operator==(const hw&, const hw&) = default;
 };
 
+/// Three spatial extents (a 3-D kernel or size): depth first, as in PyTorch. `dhw{3}` is cubic;
+/// `dhw{1, 3, 3}` is R(2+1)D's spatial convolution, `dhw{3, 1, 1}` its temporal one.
+struct dhw {
+    count_t depth = 0;
+    count_t height = 0;
+    count_t width = 0;
+
+    constexpr dhw() = default;
+    constexpr dhw(count_t cube) : depth(cube), height(cube), width(cube) {}  // NOLINT: implicit on purpose
+    constexpr dhw(count_t d, count_t h, count_t w) : depth(d), height(h), width(w) {}
+    friend constexpr bool operator==(const dhw&, const dhw&) = default;
+};
+
 /// An exact non-negative rational number in lowest terms: a receptive field's jump shrinks below
 /// one pixel after upsampling (a ×2 upsample halves it), and floating point would not compare
 /// exactly in a static_assert. `fraction{3}` is 3; `fraction{1, 2}` is one half.
@@ -91,6 +104,8 @@ struct field {
     fraction width{};
     fraction jump_height{};
     fraction jump_width{};
+    fraction depth{};       // a volume's third axis (1 on every other rank)
+    fraction jump_depth{};
     friend constexpr bool operator==(const field&, const field&) = default;
 };
 

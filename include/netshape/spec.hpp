@@ -8,6 +8,18 @@ namespace netshape {
 
 struct kind_info;
 
+/// The depth axis of a 3-D window (conv3d, conv_transpose3d, the 3-D pools and adaptive pools: the
+/// kernel or output size, stride, padding, dilation and output padding along a volume's depth).
+/// Every other kind keeps these defaults, under which the depth of a volume passes unchanged.
+struct depth_axis {
+    count_t kernel = 1;
+    count_t stride = 1;
+    count_t pad = 0;
+    count_t dilation = 1;
+    count_t output_padding = 0;
+    friend constexpr bool operator==(const depth_axis&, const depth_axis&) = default;
+};
+
 /// What a node's type says, before its input is known. Every layer template compiles to one of
 /// these (a block to several, bracketed by markers), so that a network of any depth or length is
 /// a flat array that one constexpr loop walks: no template recursion over layers.
@@ -22,7 +34,8 @@ struct spec {
     hw stride{1, 1};
     hw pad{0, 0};
     hw dilation{1, 1};
-    hw output_padding{0, 0};          // conv_transpose2d: rows and columns added at the bottom and right
+    hw output_padding{0, 0};          // conv_transpose2d, zero_pad: rows and columns added at the bottom and right
+    depth_axis along_depth{};         // 3-D windows: the depth axis of kernel, stride, pad, dilation, output padding
     count_t groups = 1;
     count_t first = 0;                // channel_slice: first channel
     count_t branches = 0;             // merge_begin: number of branches

@@ -50,6 +50,10 @@ struct options {
     double elu_alpha = 1.0;
     double lrn_alpha = 1e-4, lrn_beta = 0.75, lrn_k = 1.0;
     double layer_scale_init = 1e-6;     // ConvNeXt's γ
+    double celu_alpha = 1.0;
+    double softplus_beta = 1.0, softplus_threshold = 20.0;
+    double threshold = 1.0;             // thresholded_relu's (ONNX ThresholdedRelu's alpha; nn.Threshold(threshold, 0))
+    double prelu_init = 0.25;
 };
 
 namespace detail {
@@ -373,6 +377,11 @@ private:
                 s.run = [gamma](const ::torch::Tensor& x) { return x * gamma; };
                 break;
             }
+            case kind::prelu: {  // nn.PReLU's weight: (num_parameters), applied along dimension 1
+                ::torch::Tensor slopes = owner->register_parameter(name, ::torch::full({r.units}, options_.prelu_init));
+                s.run = [slopes](const ::torch::Tensor& x) { return ::torch::prelu(x, slopes); };
+                break;
+            }
             case kind::class_token: {
                 ::torch::Tensor token = owner->register_parameter(name, ::torch::zeros({1, 1, c}));
                 s.run = [token](const ::torch::Tensor& x) { return ::torch::cat({token.expand({x.size(0), -1, -1}), x}, 1); };
@@ -387,6 +396,7 @@ private:
             case kind::flatten: case kind::lrn: case kind::dropout: case kind::activation: case kind::identity:
             case kind::channel_shuffle: case kind::channel_slice: case kind::upsample: case kind::resize:
             case kind::pixel_shuffle: case kind::pixel_unshuffle: case kind::to_tokens: case kind::select_token:
+            case kind::zero_pad:
                 break;  // no state: apply_leaf runs it
             default:
                 fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind) + " (" + path + ")");
@@ -430,6 +440,8 @@ private:
             }
             case kind::pixel_shuffle: return ::torch::pixel_shuffle(x, r.units);
             case kind::pixel_unshuffle: return ::torch::pixel_unshuffle(x, r.units);
+            case kind::zero_pad:  // F.pad's order: (left, right, top, bottom)
+                return F::pad(x, F::PadFuncOptions({r.pad.width, r.output_padding.width, r.pad.height, r.output_padding.height}));
             case kind::to_tokens: return x.flatten(2).transpose(1, 2);
             case kind::select_token: return x.select(1, r.first < 0 ? x.size(1) + r.first : r.first);
             default: fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind));
@@ -450,6 +462,10 @@ private:
             case function::tanh: return ::torch::tanh(x);
             case function::softmax: return ::torch::softmax(x, channels);
             case function::mish: return ::torch::mish(x);
+            case function::selu: return ::torch::selu(x);
+            case function::softplus: return ::torch::softplus(x, options_.softplus_beta, options_.softplus_threshold);
+            case function::celu: return ::torch::celu(x, options_.celu_alpha);
+            case function::thresholded_relu: return ::torch::threshold(x, options_.threshold, 0.0);
             case function::none: return x;
         }
         return x;

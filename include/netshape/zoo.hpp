@@ -11,6 +11,7 @@
 #pragma once
 
 #include <netshape/zoo/alexnet.hpp>
+#include <netshape/zoo/audio.hpp>
 #include <netshape/zoo/convnext.hpp>
 #include <netshape/zoo/detection.hpp>
 #include <netshape/zoo/densenet.hpp>
@@ -27,4 +28,5 @@
 #include <netshape/zoo/squeezenet.hpp>
 #include <netshape/zoo/unet.hpp>
 #include <netshape/zoo/vgg.hpp>
+#include <netshape/zoo/video.hpp>
 #include <netshape/zoo/vit.hpp>

@@ -19,17 +19,24 @@ namespace ref = netshape_reference;
 template <class Hwc>
 constexpr ns::shape as_shape(const Hwc& s) { return ns::shape{s.height, s.width, s.channels}; }
 
-/// The four figures the issue names, plus the input, each compared with PyTorch's measurement.
-template <class Net>
-constexpr bool same_input(const ref::model& m) { return ns::input_shape<Net> == as_shape(m.input); }
-template <class Net>
-constexpr bool same_params(const ref::model& m) { return ns::params<Net> == m.params; }
-template <class Net>
-constexpr bool same_buffers(const ref::model& m) { return ns::buffers<Net> == m.buffers; }
-template <class Net>
-constexpr bool same_output(const ref::model& m) { return ns::output_shape<Net> == as_shape(m.output); }
-template <class Net>
-constexpr bool same_macs(const ref::model& m) { return ns::macs<Net> == m.macs; }
+/// A video model's clip: depth, height, width, channels; depth 0 marks a video_layer's output of
+/// another rank, given as height, width, channels.
+constexpr ns::shape as_shape(const ref::clip& s) {
+    return s.depth == 0 ? ns::shape{s.height, s.width, s.channels} : ns::shape::volume(s.depth, s.height, s.width, s.channels);
+}
+
+/// The four figures the issue names, plus the input, each compared with PyTorch's measurement
+/// (Model: ref::model, or ref::video_model).
+template <class Net, class Model>
+constexpr bool same_input(const Model& m) { return ns::input_shape<Net> == as_shape(m.input); }
+template <class Net, class Model>
+constexpr bool same_params(const Model& m) { return ns::params<Net> == m.params; }
+template <class Net, class Model>
+constexpr bool same_buffers(const Model& m) { return ns::buffers<Net> == m.buffers; }
+template <class Net, class Model>
+constexpr bool same_output(const Model& m) { return ns::output_shape<Net> == as_shape(m.output); }
+template <class Net, class Model>
+constexpr bool same_macs(const Model& m) { return ns::macs<Net> == m.macs; }
 
 /// Every output's shape (output_shapes<Net>: side outputs in order, the main one last) against
 /// torchvision's (its auxiliary heads called on the tensors its forward gives them).
@@ -46,7 +53,7 @@ constexpr bool same_outputs(const ref::hwc (&expected)[N]) {
 /// node through the general path) agree on every whole-network figure.
 template <class Net>
 constexpr bool passes_agree() {
-    const ns::layer_record& a = ns::totals<Net>;
+    const ns::layer_record& a = ns::detail::analysis<Net>::value.total;  // the totals pass (totals<Net> may hold the walked field)
     const ns::layer_record& b = ns::detail::analysis<Net>::full.total;
     return a.input_shape == b.input_shape && a.output_shape == b.output_shape && a.weights == b.weights && a.biases == b.biases &&
            a.params == b.params && a.buffers == b.buffers && a.macs == b.macs && a.activations == b.activations &&

@@ -42,6 +42,14 @@ using sided = ns::network<ns::input<4, 4, 2>, ns::conv2d<2, 1>,
     ns::named<"aux", ns::output<ns::sequential<ns::named<"pool", ns::adaptive_avg_pool<1>>, ns::flatten, ns::named<"fc", ns::dense<3>>>>>,
     ns::output<ns::identity>, ns::max_pool<2>>;
 
+// shared<Tag, B>: one head on two levels (RetinaNet's), the second use named, and a block used twice
+// in a row: each use a dashed cluster, each repeat tied to its first use (the DOT picture).
+using head = ns::sequential<ns::conv2d<4, 3, ns::pad<1>>, ns::relu, ns::conv2d<2, 1>>;
+using shared_heads = ns::network<ns::input<8, 8, 4>, ns::conv2d<4, 3, ns::pad<1>>,
+    ns::output<ns::shared<"head", head>>, ns::conv2d<4, 3, ns::stride<2>, ns::pad<1>>,
+    ns::output<ns::named<"p4", ns::shared<"head", head>>>,
+    ns::shared<"mix", ns::conv2d<4, 1>>, ns::shared<"mix", ns::conv2d<4, 1>>>;
+
 // The seed's Inception module with 1×1 reductions, unnamed branches, in a user's named block,
 // then a head whose figures pass 1,000 (separators everywhere, units in the totals).
 using inception = ns::network<ns::input<32, 32, 256>,
@@ -107,6 +115,8 @@ std::vector<std::pair<std::string, std::function<std::string()>>> outputs() {
     every_format("sided", ns::summary<sided>());
     every_format("inception", ns::summary<inception>());
     every_format("exported", ns::summary<exported>());
+    all.emplace_back("shared.dot", [] { return render(ns::summary<shared_heads>().dot()); });
+    all.emplace_back("shared.txt", [] { return render(ns::summary<shared_heads>()); });
     all.emplace_back("inception.depth1.txt", [] { return render(ns::summary<inception>().depth(1)); });
     all.emplace_back("residual.fp16.txt", [] {
         return render(ns::summary<residual>().memory({.batch = 32, .precision = ns::precision::fp16, .optimizer = ns::optimizer::adam}));

@@ -1,8 +1,12 @@
 """x·sigmoid(x) is silu, x·HardSigmoid(x) hardswish, the Erf expression gelu, Clip(0, 6) relu6,
-x·Tanh(Softplus(x)) mish, LRN of an odd size local_response_norm; what differs from them is refused."""
+x·Tanh(Softplus(x)) mish, LRN of an odd size local_response_norm; Softplus alone, Selu, Celu,
+ThresholdedRelu and PRelu (a learned slope, one or one per channel: prelu); what differs is refused."""
 import math
 import os
 import sys
+
+import numpy as np
+from onnx import numpy_helper
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import Graph  # noqa: E402
@@ -41,9 +45,39 @@ def cases():
     g = Graph(4, 6, 6)
     yield {"name": "lrn_even", "model": g.model(g.op("LRN", ["x"], "lrn4", size=4)),
            "error": "node 'lrn4' (LRN): size 4: ONNX centres an even window"}
+    # Issue 19's functions: Softplus alone, Selu (nn.SELU's constants), Celu, ThresholdedRelu; PRelu's
+    # learned slope of one element or one per channel (as nn.PReLU exports it: [C, 1, 1], or [1]).
     g = Graph(4, 6, 6)
-    yield {"name": "softplus_alone", "model": g.model(g.op("Softplus", ["x"], "sp")),
-           "error": "node 'sp' (Softplus): a Softplus outside the Mish pattern"}
+    y = g.op("Softplus", ["x"], "sp")
+    y = g.op("Selu", [y], "selu")
+    y = g.op("Celu", [y], "celu", alpha=0.5)
+    y = g.op("ThresholdedRelu", [y], "thr", alpha=2.0)
+    y = g.op("PRelu", [y, g.tensor([4, 1, 1], 0.25)], "prelu_c")
+    y = g.op("PRelu", [y, g.tensor([1, 4, 1, 1], 0.25)], "prelu_c4")
+    y = g.op("PRelu", [y, g.tensor([1], 0.25)], "prelu_1")
+    y = g.op("GlobalAveragePool", [y], "gap")
+    y = g.op("Flatten", [y], "flat")
+    y = g.op("Gemm", [y, g.tensor([3, 4]), g.tensor([3])], "fc", transB=1)
+    y = g.op("PRelu", [y, g.tensor([3], 0.25)], "prelu_f")  # N×F: one slope per feature
+    yield {"name": "issue19_functions", "model": g.model(y),
+           "contains": ['"sp", ns::softplus', '"selu", ns::selu', '"celu", ns::celu', '"thr", ns::thresholded_relu',
+                        '"prelu_c", ns::prelu<4>', '"prelu_c4", ns::prelu<4>', '"prelu_1", ns::prelu<>',
+                        '"prelu_f", ns::prelu<3>'],
+           "figures": {"params": 4 + 4 + 1 + (4 * 3 + 3) + 3, "macs": 4 * 3, "output": (1, 1, 3)}}
+    g = Graph(4, 6, 6)
+    yield {"name": "prelu_along_width", "model": g.model(g.op("PRelu", ["x", g.tensor([6], 0.25)], "pw")),
+           "error": "node 'pw' (PRelu): a slope of shape [6] on a tensor [1, 4, 6, 6]: nn.PReLU has one slope, "
+                    "or one per channel"}
+    g = Graph(4, 6, 6)
+    yield {"name": "prelu_per_position", "model": g.model(g.op("PRelu", ["x", g.tensor([4, 6, 6], 0.25)], "pp")),
+           "error": "node 'pp' (PRelu): a slope of shape [4, 6, 6]"}
+    g = Graph(4, 6, 6)
+    slope = g.op("Constant", [], "slope", value=numpy_helper.from_array(np.full([1], 0.1, np.float32)))
+    yield {"name": "prelu_constant_slope", "model": g.model(g.op("PRelu", ["x", slope], "pk")),
+           "error": "node 'pk' (PRelu): the slope is a constant, not a learned parameter"}
+    g = Graph(4, 6, 6)
+    yield {"name": "selu_other_constants", "model": g.model(g.op("Selu", ["x"], "s2", alpha=2.0)),
+           "error": "node 's2' (Selu): alpha 2, gamma 1.0507: netshape's selu is PyTorch's nn.SELU"}
     g = Graph(4, 6, 6)
     yield {"name": "hardsigmoid_onnx_default", "model": g.model(g.op("HardSigmoid", ["x"], "hs")),
            "error": "node 'hs' (HardSigmoid): alpha 0.2, beta 0.5: netshape's hardsigmoid is PyTorch's"}

@@ -117,17 +117,22 @@ def cases():
     y = g.op("AveragePool", ["x"], "avg", kernel_shape=[3, 3], pads=[0, 0, 4, 4])  # as symmetric: 2 each side
     yield {"name": "avg_pool_asymmetric_pad_over_half", "model": g.model(y),
            "error": "node 'avg' (AveragePool): padding 2 exceeds half the kernel 3"}
-    g = Graph(3, 8, 8, dims=[1, 3, 16])
+    g = Graph(3, 8, 8, dims=[1, 3, 16])  # a signal (issue 15): max_pool1d (tests/onnx/case_volumes.py)
     y = g.op("MaxPool", ["x"], "pool1d", kernel_shape=[3])
-    yield {"name": "pool_1d", "model": g.model(y), "error": "input 'x' has shape [1, 3, 16]"}
+    yield {"name": "pool_1d", "model": g.model(y), "contains": ["ns::input_sequence<16, 3>", "ns::max_pool1d<3, ns::stride<1>>"],
+           "figures": {"params": 0, "macs": 0}}
     yield {"name": "pool_1d_with_input", "model": g.model(y), "args": ["--input", "1,16,3"],
            "error": "--input H,W,C describes an N×C×H×W input; input 'x' has rank 3"}
     g = Graph(3, 8, 8)
     y = g.op("MaxPool", ["x"], "pool1k", kernel_shape=[3])
     yield {"name": "pool_1d_kernel_on_image", "model": g.model(y, declared=[1, 3, 6, 6]), "error": "node 'pool1k' (MaxPool)"}
-    g = Graph(3, 8, 8, dims=[1, 3, 8, 8, 8])
+    g = Graph(3, 8, 8, dims=[1, 3, 8, 8, 8])  # a clip (issue 15): max_pool3d
     y = g.op("MaxPool", ["x"], "pool3d", kernel_shape=[2, 2, 2])
-    yield {"name": "pool_3d", "model": g.model(y), "error": "input 'x' has shape [1, 3, 8, 8, 8]"}
+    yield {"name": "pool_3d", "model": g.model(y), "contains": ["ns::input_volume<8, 8, 8, 3>", "ns::max_pool3d<2, ns::stride<1>>"],
+           "figures": {"params": 0, "macs": 0}}
+    g = Graph(3, 8, 8, dims=[1, 3, 8, 8, 8, 8])  # four spatial axes: no netshape rank
+    y = g.op("MaxPool", ["x"], "pool4d", kernel_shape=[2, 2, 2, 2])
+    yield {"name": "pool_4d", "model": g.model(y), "error": "input 'x' has shape [1, 3, 8, 8, 8, 8]"}
 
     # Inputs.
     g = Graph(3, 8, 8, dims=[2, 3, 8, 8])  # a static batch: one sample is described, with a note

@@ -1,6 +1,7 @@
 """Inputs as exporters write them: a symbolic batch (one sample, no --input needed), a dynamic size
-given with --input, an N×F vector (an MLP), large weights read as dimensions only (one aliased by
-an Identity, as exporters share weights), and a ceil-mode pool whose size ONNX and PyTorch agree on."""
+given with --input, an N×F vector (an MLP: input_vector<F>, and every tensor a vector), large
+weights read as dimensions only (one aliased by an Identity, as exporters share weights), and a
+ceil-mode pool whose size ONNX and PyTorch agree on."""
 import os
 import sys
 
@@ -24,8 +25,21 @@ def cases():
     y = g.op("Gemm", ["x", g.tensor([16, 20]), g.tensor([16])], "fc1", transB=1)
     y = g.op("Relu", [y], "relu")
     y = g.op("Gemm", [y, g.tensor([16, 10]), g.tensor([10])], "fc2")
-    yield {"name": "mlp", "model": g.model(y), "contains": ["ns::input<1, 1, 20>", '"fc2", ns::dense<10>'],
-           "figures": {"params": 20 * 16 + 16 + 16 * 10 + 10, "macs": 20 * 16 + 16 * 10, "output": (1, 1, 10)}}
+    yield {"name": "mlp", "model": g.model(y), "contains": ["ns::input_vector<20>", '"fc2", ns::dense<10>',
+                                                              "ns::output_shape<net> == ns::shape::vector(10)"],
+           "figures": {"params": 20 * 16 + 16 + 16 * 10 + 10, "macs": 20 * 16 + 16 * 10, "output": (10,)}}
+
+    # An N×F input through batch norm (BatchNorm1d), PRelu per feature, softmax and a side output.
+    g = Graph(3, 8, 8, dims=["N", 12])
+    y = g.op("Gemm", ["x", g.tensor([8, 12]), g.tensor([8])], "fc1", transB=1)
+    y = g.op("BatchNormalization", [y] + [g.tensor([8], 1.0) for _ in range(4)], "bn")
+    y = g.op("PRelu", [y, g.tensor([8], 0.25)], "act")
+    y = g.op("Gemm", [y, g.tensor([8, 4]), g.tensor([4])], "fc2")
+    y = g.op("Softmax", [y], "prob", axis=1)
+    yield {"name": "mlp_norm", "model": g.model(y), "contains": ["ns::input_vector<12>", '"bn", ns::batch_norm',
+                                                                   '"act", ns::prelu<8>'],
+           "figures": {"params": 12 * 8 + 8 + 2 * 8 + 8 + 8 * 4 + 4, "buffers": 2 * 8, "macs": 12 * 8 + 8 * 4,
+                       "output": (4,)}}
 
     g = Graph(64, 6, 6)
     w = g.tensor([64, 64, 3, 3])  # 36,864 elements: read as dimensions only

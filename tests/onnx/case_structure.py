@@ -37,13 +37,38 @@ def cases():
                         "ns::concat<"],
            "figures": {"params": 4 * 9, "macs": 5 * 5 * 4 * 9, "output": (5, 5, 8)}}
 
-    # Pad folded into the conv after it (asymmetric but with an even total: 0 before, 2 after).
+    # Pad folded into the conv after it: 1 row above and below (the conv's pad), 0 columns left and
+    # 2 right (a zero_pad named after the Pad, before the conv: the same tensor, where a symmetric
+    # split would shift it).
     g = Graph(3, 9, 9)
     y = g.op("Pad", ["x", g.ints([0, 0, 1, 0, 0, 0, 1, 2])], "pad", mode="constant")
     y = g.conv(y, 3, 6, 3, "conv", strides=[2, 2])
     # (9 + 2 - 3) / 2 + 1 = 5 on both axes
-    yield {"name": "pad_fold", "model": g.model(y), "contains": ["ns::stride<2>, ns::pad<1>"],
+    yield {"name": "pad_fold", "model": g.model(y),
+           "contains": ['"pad", ns::zero_pad<0, 0, 0, 2>', '"conv", ns::conv2d<6, 3, ns::stride<2>, ns::pad<1, 0>>'],
            "figures": {"params": 6 * 3 * 9 + 6, "macs": 5 * 5 * 6 * 3 * 9, "output": (5, 5, 6)}}
+
+    # tf2onnx's SAME_UPPER stride-2 convolution as explicit pads (0 before, 1 after), and auto_pad itself.
+    g = Graph(3, 8, 8)
+    y = g.conv("x", 3, 4, 3, "same", strides=[2, 2], pads=[0, 0, 1, 1])
+    y = g.conv(y, 4, 4, 3, "auto", strides=[2, 2], auto_pad="SAME_UPPER")
+    yield {"name": "asymmetric_conv_pads", "model": g.model(y),
+           "contains": ['"same[pad]", ns::zero_pad<0, 0, 1, 1>', '"same", ns::conv2d<4, 3, ns::stride<2>>',
+                        '"auto[pad]", ns::zero_pad<0, 0, 1, 1>'],
+           "figures": {"params": 2 * (4 * 4 * 9 + 4) - 4 * 9, "macs": 4 * 4 * 4 * 27 + 2 * 2 * 4 * 36, "output": (2, 2, 4)}}
+
+    # A Pad no Conv follows: a zero_pad layer; a negative pad crops (ZeroPad2d's).
+    g = Graph(3, 6, 6)
+    y = g.op("Pad", ["x", g.ints([0, 0, 1, 2, 0, 0, 0, 1])], "pad", mode="constant")
+    y = g.op("MaxPool", [y], "pool", kernel_shape=[2, 2], strides=[2, 2])
+    y = g.op("Pad", [y, g.ints([0, 0, -1, 0, 0, 0, 0, -1])], "crop", mode="constant")
+    yield {"name": "zero_pad", "model": g.model(y),
+           "contains": ['"pad", ns::zero_pad<1, 2, 0, 1>', '"crop", ns::zero_pad<-1, 0, 0, -1>'],
+           "figures": {"params": 0, "macs": 0, "output": (2, 3, 3)}}  # 7×9 → pool 3×4 → 2×3
+    g = Graph(3, 6, 6)
+    y = g.op("Pad", ["x", g.ints([0, 0, -7, 0, 0, 0, 2, 0])], "over", mode="constant")
+    yield {"name": "zero_pad_crop_too_much", "model": g.model(y),
+           "error": "node 'over' (Pad): pads [-7, 0, 2, 0] (top, left, bottom, right) crop more than the 6×6 input"}
 
     # Reshape to [1, -1], then MatMul + Add: one dense layer.
     g = Graph(4, 3, 3)
@@ -65,13 +90,13 @@ def cases():
 
     # Refusals, each naming the node.
     g = Graph(3, 8, 8)
-    y = g.conv("x", 3, 4, 2, "odd_pad", pads=[0, 0, 1, 0])
-    yield {"name": "asymmetric_pad", "model": g.model(y), "error": "node 'odd_pad' (Conv): asymmetric padding"}
+    y = g.op("MaxPool", ["x"], "odd_pad", kernel_shape=[2, 2], pads=[0, 0, 1, 0])
+    yield {"name": "asymmetric_pad", "model": g.model(y), "error": "node 'odd_pad' (MaxPool): asymmetric padding"}
 
     g = Graph(3, 8, 8)
-    y = g.op("PRelu", ["x", g.tensor([3, 1, 1], 0.25)], "prelu")
+    y = g.op("Softsign", ["x"], "softsign")
     yield {"name": "unknown_op", "model": g.model(y),
-           "error": "node 'prelu' (PRelu): not supported: netshape has no layer computing this function"}
+           "error": "node 'softsign' (Softsign): not supported: netshape has no layer computing this function"}
 
     g = Graph(3, 8, 8)
     y = g.op("Add", ["x", g.tensor([1, 3, 1, 1])], "shift")

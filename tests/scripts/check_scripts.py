@@ -30,6 +30,9 @@ NEEDS = {
     "tools/pytorch_layer_reference.py": ["--out", "{tmp}/grid.hpp"],
     "tools/vit_reference.py": ["--out", "{tmp}/vit.hpp"],
     "tools/unet_reference.py": ["--out", "{tmp}/unet.hpp"],
+    "tools/m5_reference.py": ["--out", "{tmp}/m5.hpp"],
+    "tools/pytorch_volume_reference.py": ["--out", "{tmp}/volumes.hpp"],
+    "tools/field_reference.py": ["--out", "{tmp}/field.hpp"],
     "tools/shared_reference.py": ["--out", "{tmp}/shared.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
     "tools/torchvision_reference.py": ["--out", "{tmp}"],
@@ -38,13 +41,16 @@ NEEDS = {
                                   "tools/random_networks.py", "--work", "{tmp}"],
     "tests/scripts/check_pytorch_macs.py": [],
     "tests/onnx/operator_table.py": [],
+    "tests/onnx/torch_export.py": ["--work", "{tmp}"],
+    "tests/onnx/large_file.py": ["--work", "{tmp}", "--compiler", "c++", "--include", "include"],
     "tools/onnx_wild.py": ["node", "--work", "{tmp}", "--compiler", "c++", "--include", "include"],
     "tests/onnx/run_case.py": ["tests/onnx/case_structure.py", "--work", "{tmp}", "--compiler", "c++",
                                "--include", "include"],
 }
 # Scripts that need nothing beyond the standard library.
 STANDALONE = {"tools/extract_snippets.py", "tools/make_single_header.py", "tests/html/check_page.py",
-              "bench/compile_bench.py", "bench/perf_check.py", "bench/print_cost.py", "bench/arena_table.py", "bench/bridges_cost.py",
+              "bench/compile_bench.py", "bench/perf_check.py", "bench/print_cost.py", "bench/arena_table.py", "bench/arena_cost.py",
+              "bench/bridges_cost.py",
               "tests/scripts/check_scripts.py"}
 
 

@@ -33,23 +33,30 @@ struct outcome {
     failure error{};
 };
 
-template <std::size_t N, std::size_t Leaves>
+/// The records evaluation: one record per node (nodes<Net>). The leaves' records (layers<Net>) are
+/// listed from it by an evaluation of their own (leaves_of), only when asked for: each evaluation
+/// must stay within the compilers' limits, and value-initializing a record costs clang 9 of its
+/// 2^20 statements (the constructors of its shapes, kernel sizes and fractions).
+template <std::size_t N>
 struct evaluation {
     std::array<layer_record, N> nodes{};
-    std::array<layer_record, Leaves> layers{};
     layer_record total{};  // whole-network figures: input, output, counts, receptive field
     failure error{};
 };
 
-/// Nodes per constant evaluation. clang stops an evaluation after 2^20 statements (its
-/// -fconstexpr-steps default) and a node costs up to a few hundred, so there a long network is
-/// interpreted in chunks, each its own evaluation, the machine's state carried between them.
-/// g++ has no such limit but copies a whole constexpr array on every read of one of its
-/// elements, so there the nodes are copied to a local once and interpreted in one evaluation.
+/// Nodes per constant evaluation. Each compiler bounds one evaluation: clang stops it after 2^20
+/// statements (-fconstexpr-steps) and g++ after 2^25 operations (-fconstexpr-ops-limit, each
+/// expression evaluated; a leaf of the bench chain is some 600 of them, with records about 1,500),
+/// so a long network is interpreted in chunks, each its own evaluation, the machine's state carried
+/// between them. g++ copies a whole constexpr array on every read of one of its elements, so there
+/// each chunk reads the nodes from a local copy, made once per chunk (copy_on_read), and chunks
+/// are long: a network of up to 8,192 nodes is one evaluation.
 #if defined(__clang__)
 inline constexpr std::size_t chunk_size = 1024;
+inline constexpr bool copy_on_read = false;
 #else
-inline constexpr std::size_t chunk_size = std::size_t(1) << 40;
+inline constexpr std::size_t chunk_size = 8192;
+inline constexpr bool copy_on_read = true;
 #endif
 
 template <std::size_t N>
@@ -145,6 +152,10 @@ constexpr rule merge_into(frame& f, merge how, const shape& out, const field& rf
     g.width = larger(g.width, rf.width);
     g.jump_height = merged_jump(g.jump_height, prior.height, rf.jump_height, out.height);
     g.jump_width = merged_jump(g.jump_width, prior.width, rf.jump_width, out.width);
+    if (out.rank == 4) {  // a volume's depth
+        g.depth = larger(g.depth, rf.depth);
+        g.jump_depth = merged_jump(g.jump_depth, prior.depth, rf.jump_depth, out.depth);
+    }
     return rule::none;
 }
 
@@ -213,6 +224,7 @@ constexpr bool same_text(const char* a, const char* b) {
 /// shared block's tag (stride, padding, dilation, output padding, ceil_mode and functions may differ).
 constexpr bool same_weight_spec(const spec& a, const spec& b) {
     return a.kind == b.kind && a.how == b.how && a.units == b.units && a.kernel == b.kernel && a.groups == b.groups &&
+           a.along_depth.kernel == b.along_depth.kernel &&
            a.first == b.first && a.branches == b.branches && a.bias == b.bias && a.per_pixel == b.per_pixel &&
            a.mode == b.mode && (a.how != merge::shared || same_text(a.name, b.name));
 }
@@ -319,13 +331,28 @@ constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cu
     rf = f.receptive;
 }
 
+/// What the arena's planner (arena.hpp) reads of a node, written by a pass that keeps no records:
+/// its kind; a merge_begin's merge and branches; whether a leaf writes a new tensor (else it is in
+/// place, keeping its input's elements, or a view); its output's elements (a leaf's, or a merge's
+/// at its end) and, for a conv2d, its im2col scratch (kernel area × input channels / groups × output
+/// positions); 0 where there is none.
+struct node_step {
+    kind k = kind::block_begin;
+    merge how = merge::none;
+    bool new_tensor = false;
+    count_t branches = 0;
+    wide out = 0;
+    wide scratch = 0;
+};
+
 /// Interprets nodes [first, last) of the n in `nodes`. With Keep, each node's record is filled
 /// (block and merge totals are left in the end marker's record, whose `match` is the begin
 /// marker's index; finish() copies them back); without, only the registers, and `records` is one
-/// scratch record. Two instantiations in all, not one per network.
-template <bool Keep>
+/// scratch record. With Sizes (and not Keep), node i's node_step is also written to
+/// sizes[i − first]. Three instantiations in all, not one per network.
+template <bool Keep, bool Sizes = false>
 constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record* records, const node* nodes,
-                      std::size_t first, std::size_t last, std::size_t n) {
+                      std::size_t first, std::size_t last, std::size_t n, node_step* sizes = nullptr) {
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, m.leaf, where, how, in, other};
     };
@@ -347,7 +374,10 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             // path (the same figures as the leaf path below), in as few statements as clang's
             // evaluator can be given.
             const unsigned f = nodes[i].facts;  // the kind's facts, carried by the node
-            if ((k == kind::block_begin || k == kind::block_end) && f == 0) continue;  // not shared<>'s
+            if ((k == kind::block_begin || k == kind::block_end) && f == 0) {  // not shared<>'s
+                if constexpr (Sizes) sizes[i - first].k = k;
+                continue;
+            }
             if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
                 const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
@@ -362,6 +392,45 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
                     m.sum.activations += e;
                 }
+                if constexpr (Sizes) sizes[i - first] = node_step{k, merge::none, (f & facts::new_tensor) != 0, 0, e, 0};
+                ++m.leaf;
+                continue;
+            }
+        }
+        if constexpr (Keep) {
+            // Element-wise kinds with records: the same figures as the leaf path below, written
+            // out (no rule call, no spec copy to a local).
+            const unsigned f = nodes[i].facts;
+            if ((f & facts::elementwise) != 0) {
+                const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
+                const bool adds = (f & facts::new_tensor) != 0;
+                const wide live = m.held + e + (adds ? e : 0);
+                if (live > count_max) {
+                    fail(rule::count_overflow, i, k, merge::none, cur, cur);
+                    break;
+                }
+                layer_record& r = records[i - first];
+                static_cast<spec&>(r) = *what;
+                r.name = nodes[i].name;
+                r.depth = m.top;
+                r.index = m.leaf;
+                r.input_shape = cur;
+                r.output_shape = cur;
+                r.receptive_field = rf;
+                if (m.shift != 0) r.repeat_of = i - m.shift;
+                if (adds) {  // an element-wise kind in place has no counts
+                    r.weights = ((f >> facts::count_bits) & 15u) * cur.channels;
+                    r.biases = ((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
+                    r.buffers = ((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
+                    r.params = r.weights + r.biases;
+                    r.activations = count_t(e);
+                    m.sum.weights += r.weights;
+                    m.sum.biases += r.biases;
+                    m.sum.buffers += r.buffers;
+                    m.sum.activations += e;
+                }
+                r.peak_activations = count_t(live);
+                if (live > m.sum.peak) m.sum.peak = live;
                 ++m.leaf;
                 continue;
             }
@@ -376,6 +445,9 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             r.input_shape = cur;
             r.receptive_field = rf;
             if (m.shift != 0) r.repeat_of = i - m.shift;  // in a shared block's repeat
+        }
+        if constexpr (Sizes) {
+            if (k >= kind::block_begin) sizes[i - first] = node_step{k, s.how, false, s.branches, 0, 0};
         }
         if (k < kind::block_begin) {  // a leaf
             // apply(s, r), written out (a call is the evaluators' dearest statement)
@@ -414,6 +486,15 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             m.sum.buffers += r.buffers;
             m.sum.macs += r.macs;
             if (adds) m.sum.activations += out;
+            if constexpr (Sizes) {
+                node_step& step = sizes[i - first];
+                step.k = k;
+                step.new_tensor = adds;
+                step.out = out;
+                if (k == kind::conv2d)
+                    step.scratch = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * o.height *
+                                   o.width * o.depth;
+            }
             ++m.leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
             stack[++m.top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
@@ -456,6 +537,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 rf = f.merged_receptive;
                 if (live > m.sum.peak) m.sum.peak = live;
                 if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
+                if constexpr (Sizes) sizes[i - first].out = elements(cur);
                 m.held = f.held;
                 if (f.how == merge::concat) m.sum.activations += elements(cur);
                 else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
@@ -503,7 +585,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
     }
 }
 
-/// Nodes [first, first + chunk_size) of a network longer than one chunk (clang), resuming `state`.
+/// Nodes [first, first + chunk_size) of a network longer than one chunk, resuming `state`.
 template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
 constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Depth, Shared>& state,
                                                               const std::array<node, N>& all, std::size_t first) {
@@ -511,8 +593,42 @@ constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Dep
     out.state = state;
     if (out.state.reg.error.broken != rule::none) return out;
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
-    run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), all.data(), first,
-                 last, N);
+    if constexpr (copy_on_read) {
+        const auto nodes = all;  // g++: one copy, not one per read
+        run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), nodes.data(),
+                     first, last, N);
+    } else {
+        run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), all.data(),
+                     first, last, N);
+    }
+    return out;
+}
+
+/// What run_sized() returns: the machine and each node's node_step.
+template <std::size_t Depth, std::size_t Shared, std::size_t Length>
+struct sized_chunk {
+    machine<Depth, Shared> state{};
+    std::array<node_step, Length> sizes{};
+};
+
+/// Nodes [first, first + chunk_size) with their sizes, resuming `state` (every network in one on
+/// g++, whose chunk has every node; the nodes then read from a local copy: see run_whole()).
+template <std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr sized_chunk<Depth, Shared, chunk_length<N>> run_sized(const machine<Depth, Shared>& state,
+                                                               const std::array<node, N>& all, std::size_t first) {
+    sized_chunk<Depth, Shared, chunk_length<N>> out{};  // value-initialized, then assigned: see fresh_machine()
+    out.state = state;
+    if (out.state.reg.error.broken != rule::none) return out;
+    const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
+    layer_record scratch{};
+#if defined(__clang__)
+    const node* nodes = all.data();
+#else
+    const auto local = all;
+    const node* nodes = local.data();
+#endif
+    run_on<false, true>(out.state.reg, out.state.stack.data(), out.state.uses.data(), &scratch, nodes, first, last, N,
+                        out.sizes.data());
     return out;
 }
 
@@ -527,37 +643,63 @@ struct chunk_at<A, 0, Keep> {
     static constexpr auto value = run<Keep>(fresh_machine<A::depth, A::shared>(A::input), A::nodes, 0);
 };
 
-/// Copies chunk K's records into place (a function, so that the chunk is read once; see nodes.hpp).
-template <class A, std::size_t K>
-constexpr layer_record* copy_chunk(layer_record* out, std::size_t n) {
-    const auto local = chunk_at<A, K, true>::value.records;
-    const std::size_t first = K * chunk_size;
-    const std::size_t count = n - first < local.size() ? n - first : local.size();
-    for (std::size_t i = 0; i < count; ++i) *out++ = local[i];
+/// The block or merge whose end marker is nodes[i]: its totals, left in the end marker's record by
+/// run_on(), copied to its begin marker, which keeps its own spec, depth, index and repeat.
+constexpr void close_block(layer_record* nodes, std::size_t i) {
+    const layer_record& r = nodes[i];
+    layer_record& begin = nodes[r.match];
+    const spec keep = begin;
+    const std::size_t depth = begin.depth, index = begin.index, repeat_of = begin.repeat_of;
+    begin = r;
+    static_cast<spec&>(begin) = keep;
+    begin.depth = depth;
+    begin.index = index;
+    begin.match = i;
+    begin.repeat_of = repeat_of;
+}
+
+/// Blocks among records [first, last) closed in place (their totals copied to their begin markers).
+/// Two statements a node: the one evaluation that assembles a long network's records (clang: 2^20
+/// statements) walks every node.
+constexpr void close_blocks(layer_record* nodes, std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i)
+        if (const kind k = nodes[i].kind; k == kind::block_end || k == kind::merge_end) close_block(nodes, i);
+}
+
+template <std::size_t N>
+constexpr void finish(evaluation<N>& e) {
+    if (e.error.broken == rule::none) close_blocks(e.nodes.data(), 0, N);
+}
+
+/// The leaves among n records, in order.
+constexpr void list_leaves(const layer_record* nodes, layer_record* leaves, std::size_t n) {
+    for (const layer_record* end = nodes + n; nodes != end; ++nodes)
+        if (nodes->kind < kind::block_begin) *leaves++ = *nodes;
+}
+
+/// layers<Net>: the leaves' records, listed from nodes<Net> in an evaluation of their own.
+template <std::size_t Leaves, std::size_t N>
+constexpr std::array<layer_record, Leaves> leaves_of(const std::array<layer_record, N>& all) {
+    std::array<layer_record, Leaves> out{};
+    if constexpr (copy_on_read) {
+        const auto local = all;  // g++: one copy, not one per read
+        list_leaves(local.data(), out.data(), N);
+    } else {
+        list_leaves(all.data(), out.data(), N);
+    }
     return out;
 }
 
-/// Block totals copied to their begin markers, leaves listed.
-template <std::size_t N, std::size_t Leaves>
-constexpr void finish(evaluation<N, Leaves>& e) {
-    if (e.error.broken != rule::none) return;
-    std::size_t leaf = 0;
-    for (std::size_t i = 0; i < N; ++i) {
-        layer_record& r = e.nodes[i];
-        if (r.kind == kind::block_end || r.kind == kind::merge_end) {
-            layer_record& begin = e.nodes[r.match];
-            const spec keep = begin;
-            const std::size_t depth = begin.depth, index = begin.index, repeat_of = begin.repeat_of;
-            begin = r;
-            static_cast<spec&>(begin) = keep;
-            begin.depth = depth;
-            begin.index = index;
-            begin.match = i;
-            begin.repeat_of = repeat_of;
-        } else if (!is_structure(r.kind)) {
-            e.layers[leaf++] = r;
-        }
-    }
+/// Chunk K's records copied into place and its blocks closed (a function, so that the chunk is read
+/// once: see nodes.hpp).
+template <class A, std::size_t K>
+constexpr void place_chunk(layer_record* nodes, std::size_t n) {
+    const auto local = chunk_at<A, K, true>::value.records;
+    const std::size_t first = K * chunk_size;
+    const std::size_t last = n - first < local.size() ? n : first + local.size();
+    const layer_record* from = local.data();
+    for (layer_record* to = nodes + first; to != nodes + last;) *to++ = *from++;
+    close_blocks(nodes, first, last);
 }
 
 /// The whole node array in one evaluation: every network on g++ (which has no step limit), and
@@ -572,9 +714,9 @@ constexpr machine<Depth, Shared> run_whole(const std::array<node, N>& all, const
     return m;
 }
 
-template <std::size_t Depth, std::size_t Shared, std::size_t Leaves, std::size_t N>
-constexpr evaluation<N, Leaves> evaluate_whole(const shape& input, const std::array<node, N>& all) {
-    evaluation<N, Leaves> e{};
+template <std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr evaluation<N> evaluate_whole(const shape& input, const std::array<node, N>& all) {
+    evaluation<N> e{};
     const registers m = run_whole<true, Depth, Shared>(all, input, e.nodes.data()).reg;
     e.total = m.total;
     e.error = m.error;
@@ -590,18 +732,17 @@ constexpr outcome outcome_whole(const shape& input, const std::array<node, N>& a
     return outcome{m.total, m.error};
 }
 
-/// All chunks' records in one array (clang, networks longer than a chunk).
-template <class A, std::size_t N, std::size_t Leaves, std::size_t... K>
-constexpr evaluation<N, Leaves> assemble(std::index_sequence<K...>) {
-    evaluation<N, Leaves> e{};
-    using copier = layer_record* (*)(layer_record*, std::size_t);
-    const copier copiers[] = {&copy_chunk<A, K>...};
-    layer_record* next = e.nodes.data();
-    for (copier c : copiers) next = c(next, N);
+/// All chunks' records in one array (networks longer than a chunk).
+template <class A, std::size_t N, std::size_t... K>
+constexpr evaluation<N> assemble(std::index_sequence<K...>) {
+    evaluation<N> e{};
     const registers& last = chunk_at<A, sizeof...(K) - 1, true>::value.state.reg;
     e.total = last.total;
     e.error = last.error;
-    finish(e);
+    if (e.error.broken != rule::none) return e;
+    using placer = void (*)(layer_record*, std::size_t);
+    const placer placers[] = {&place_chunk<A, K>...};
+    for (placer p : placers) p(e.nodes.data(), N);
     return e;
 }
 

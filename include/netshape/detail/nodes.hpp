@@ -37,18 +37,26 @@ struct shape_of_part {
     std::size_t leaves = 0;
     std::size_t depth = 0;
     bool opens = false;
-    /// Two counts in one sum (combined() adds one field, not two: a statement per part, which every
-    /// network pays): shared<Tag, B> uses (the interpreter keeps a record of each) below bit 32, and
-    /// above it the types that are not layers (already reported: nothing is evaluated).
+    /// Three counts in one sum (combined() adds one field, not three: a statement per part, which
+    /// every network pays): shared<Tag, B> uses (the interpreter keeps a record of each) below bit
+    /// 32, the leaves that go up (receptive.hpp: only then is the field walked) in bits 32 to 47,
+    /// and above them the types that are not layers (already reported: nothing is evaluated).
     std::size_t tally = 0;
 
-    static constexpr std::size_t foreign_one = std::size_t(1) << 32;
-    [[nodiscard]] constexpr std::size_t shared() const { return tally & (foreign_one - 1); }
+    static constexpr std::size_t up_one = std::size_t(1) << 32;
+    static constexpr std::size_t foreign_one = std::size_t(1) << 48;
+    [[nodiscard]] constexpr std::size_t shared() const { return tally & (up_one - 1); }
+    [[nodiscard]] constexpr bool goes_up() const { return (tally & (foreign_one - up_one)) != 0; }
     [[nodiscard]] constexpr bool foreign() const { return tally >= foreign_one; }
 };
 
 inline constexpr shape_of_part no_part{};
 inline constexpr shape_of_part not_a_part{0, 0, 0, false, shape_of_part::foreign_one};
+
+/// The kinds that go up: after them the positions of one map differ by phase (receptive.hpp).
+constexpr bool goes_up(kind k) {
+    return k == kind::conv_transpose2d || k == kind::upsample || k == kind::resize || k == kind::pixel_shuffle;
+}
 
 template <std::size_t N>
 constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
@@ -61,6 +69,7 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
             if (open > 0) --open;
         } else if (!is_structure(s.kind)) {
             ++c.leaves;
+            if (goes_up(s.kind)) c.tally += shape_of_part::up_one;
         }
     }
     return c;
@@ -75,11 +84,16 @@ struct node {
     unsigned facts = 0;          // its kind's kind_info::facts (0 for markers)
 };
 
+constexpr bool bounded(const depth_axis& d) {
+    return d.kernel < dimension_limit && d.stride < dimension_limit && d.pad < dimension_limit &&
+           d.dilation < dimension_limit && d.output_padding < dimension_limit;
+}
+
 /// Every value of a spec is below dimension_limit (so that the rules' 128-bit products are exact):
 /// worked out once per layer type, not at every node the interpreter visits.
 constexpr bool bounded(const spec& s) {
     return s.units < dimension_limit && s.groups < dimension_limit && s.first < dimension_limit && bounded(s.kernel) &&
-           bounded(s.stride) && bounded(s.pad) && bounded(s.dilation) && bounded(s.output_padding);
+           bounded(s.stride) && bounded(s.pad) && bounded(s.dilation) && bounded(s.output_padding) && bounded(s.along_depth);
 }
 
 /// A leaf's facts: its kind's, and what its spec alone breaks (a value too large, its rule's check).

@@ -40,6 +40,10 @@ struct parsed_options {
     hw pad{0};
     hw dilation{1};
     count_t groups = 1;
+    count_t stride_depth = 1;   // the depth of stride<>, pad<> and dilation<> (a 3-D layer's)
+    count_t pad_depth = 0;
+    count_t dilation_depth = 1;
+    unsigned char values = 1;   // the most values any extent option was given (1, 2 or 3)
 
     [[nodiscard]] constexpr bool has(option_tag tag) const { return (seen & bit(tag)) != 0; }
     /// Every option is one of `allowed` (a bit set of option_tag values).
@@ -62,9 +66,10 @@ constexpr parsed_options parse(std::initializer_list<option_entry> entries) {
         const option_record& r = e.record;
         p.repeated = p.repeated || p.has(r.tag);
         p.seen |= bit(r.tag);
-        if (r.tag == option_tag::stride) p.stride = r.value;
-        else if (r.tag == option_tag::pad) p.pad = r.value;
-        else if (r.tag == option_tag::dilation) p.dilation = r.value;
+        if (r.values > p.values) p.values = r.values;
+        if (r.tag == option_tag::stride) p.stride = r.value, p.stride_depth = r.depth;
+        else if (r.tag == option_tag::pad) p.pad = r.value, p.pad_depth = r.depth;
+        else if (r.tag == option_tag::dilation) p.dilation = r.value, p.dilation_depth = r.depth;
         else if (r.tag == option_tag::groups) p.groups = r.number;
     }
     return p;
@@ -105,16 +110,38 @@ constexpr auto refuse_option() {
     return true;
 }
 
-/// Every option of a layer of kind K is one its rule accepts (kind_rule<K>::options), and none is
-/// given twice: one error at most.
+/// The spatial axes of a kind's window, from the ranks it takes: 3 for a kind of volumes alone
+/// (conv3d), 1 for one of sequences alone (conv1d), else 2.
+constexpr int window_axes(unsigned rank_set) {
+    return rank_set == ranks::volume ? 3 : rank_set == ranks::sequence ? 1 : 2;
+}
+
+/// An extent option of a layer of kind K given `Values` values that its window's axes do not take
+/// (as PyTorch: an int or a tuple of one value per axis), reported with the kind in the context.
+template <kind K, int Axes, unsigned char Values>
+constexpr auto refuse_extent() {
+    static_assert(Axes != 1 || Values == 1, "netshape: a 1-D layer's stride, pad, dilation or output padding takes one value");
+    static_assert(Axes != 2 || Values <= 2,
+                  "netshape: a 2-D layer's stride, pad, dilation or output padding takes one value or two (height, width)");
+    static_assert(Axes != 3 || Values != 2,
+                  "netshape: a 3-D layer's stride, pad, dilation or output padding takes one value or three (depth, height, width)");
+    return true;
+}
+
+/// Every option of a layer of kind K is one its rule accepts (kind_rule<K>::options), none is
+/// given twice, and each extent has one value or one per axis of K's window: one error at most.
 template <kind K, class... Options>
 constexpr auto check_options() {  // auto: decltype of the call then instantiates the body
     constexpr unsigned Accepted = kind_rule<K>::options;
-    if constexpr (!options_of<Options...>.only(Accepted)) {
+    constexpr parsed_options parsed = options_of<Options...>;
+    constexpr int axes = window_axes(kind_rule<K>::ranks);
+    if constexpr (!parsed.only(Accepted)) {
         constexpr std::size_t bad = first_refused({option_of<Options>::entry...}, Accepted);
         return refuse_option<K, typename nth_option<bad, Options...>::type>();
+    } else if constexpr (parsed.values != 1 && parsed.values != axes && !parsed.repeated) {
+        return refuse_extent<K, axes, parsed.values>();
     } else {
-        static_assert(!options_of<Options...>.repeated, "netshape: an option is given twice");
+        static_assert(!parsed.repeated, "netshape: an option is given twice");
         return true;
     }
 }

@@ -1,8 +1,9 @@
 // netshape/format/dot.hpp: the network as a Graphviz graph.
 //
 // One graph node per layer (identity and other pass-through branches become plain edges), one per
-// merge (concat, add, multiply), named blocks drawn as clusters; every edge is labelled with the
-// shape it carries. A side output (output<Head>) is its head's nodes ending in an oval "output k"
+// merge (concat, add, multiply), named blocks drawn as clusters, each use of a shared<Tag, B> block
+// a dashed cluster "shared · use k of n", its repeats tied to its first use by dotted edges ("same
+// weights"); every edge is labelled with the shape it carries. A side output (output<Head>) is its head's nodes ending in an oval "output k"
 // (k its index in output_shapes<Net>); the main path goes on from the head's input. Render with `dot -Tsvg net.dot -o net.svg`.
 #pragma once
 
@@ -44,6 +45,20 @@ namespace netshape::format {
     };
     std::size_t sides = 0;
     std::vector<open_merge> merges;
+    // shared<Tag, B>: each use is a dashed cluster "shared · use k of n" (n the uses of its tag, k in
+    // the node array's order); a repeat (weights of the first use) is tied to the first use by a
+    // dotted, undirected edge between their first drawn nodes.
+    std::vector<std::size_t> use_of(size, 0), uses_of(size, 0);
+    const auto first_of = [&](std::size_t i) { return nodes[i].repeat_of == no_node ? i : nodes[i].repeat_of; };
+    const auto is_shared = [&](std::size_t i) { return nodes[i].kind == kind::block_begin && nodes[i].how == merge::shared; };
+    for (std::size_t i = 0; i < size; ++i)
+        if (is_shared(i)) use_of[i] = ++uses_of[first_of(i)];
+    // The first node of a shared block a box is drawn for (a leaf other than identity), or size.
+    const auto first_box = [&](std::size_t i) {
+        for (std::size_t j = i + 1; j < nodes[i].match; ++j)
+            if (!is_structure(nodes[j].kind) && nodes[j].kind != kind::identity) return j;
+        return size;
+    };
     std::string tail = "input";
     shape tail_shape = total.input_shape;
     // Edges are written after every node: Graphviz puts a node into the first cluster that
@@ -89,10 +104,21 @@ namespace netshape::format {
         }
         switch (r.kind) {
             case kind::block_begin:
-                if (has_name(r)) out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
+                if (is_shared(i)) {
+                    const std::size_t first = first_of(i);
+                    out << "  subgraph cluster_" << i << " {\n  label=\""
+                        << (has_name(r) ? cat(dot_label(r.name), "\\n") : std::string()) << "shared · use " << use_of[i]
+                        << " of " << uses_of[first] << (first != i ? cat(" (weights of use 1)") : std::string())
+                        << "\";\n  style=dashed;\n";
+                    const std::size_t a = first_box(first), b = first_box(i);
+                    if (first != i && a < size && b < size)
+                        edges += cat("  n", a, " -> n", b, " [style=dotted, dir=none, constraint=false, label=\"same weights\"];\n");
+                } else if (has_name(r)) {
+                    out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
+                }
                 break;
             case kind::block_end:
-                if (has_name(nodes[r.match])) out << "  }\n";
+                if (has_name(nodes[r.match]) || is_shared(r.match)) out << "  }\n";
                 break;
             case kind::merge_begin:
                 if (has_name(r)) out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";

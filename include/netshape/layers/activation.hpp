@@ -29,6 +29,29 @@ struct kind_rule<kind::dropout> {
     static constexpr void describe(const layer_record&, text& out) { out << "dropout"; }
 };
 
+/// prelu's rule: PyTorch's nn.PReLU(num_parameters): max(0, x) + a·min(0, x) with a learned slope
+/// a, one shared by every channel (num_parameters 1, PyTorch's default) or one per channel (the
+/// input's channels, dimension 1 of PyTorch's tensor): `units` weights, no bias. Shape unchanged, no
+/// MACs, activations not counted (as every element-wise function's). PyTorch refuses any other
+/// number of slopes at the forward pass.
+template <>
+struct kind_rule<kind::prelu> {
+    static constexpr const char* name = "prelu";
+    static constexpr unsigned options = 0;
+    static constexpr unsigned ranks = ranks::any;
+    static constexpr storage stores = storage::in_place;
+    static constexpr rule check(const spec& s) { return s.units < 1 ? rule::prelu_slopes_mismatch : rule::none; }
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        if (s.units != 1 && s.units != r.input_shape.channels) return rule::prelu_slopes_mismatch;
+        r.weights = s.units;
+        return rule::none;
+    }
+    /// "prelu, 1 slope", "prelu, 64 slopes"
+    static constexpr void describe(const layer_record& r, text& out) {
+        out << "prelu, " << r.units << (r.units == 1 ? " slope" : " slopes");
+    }
+};
+
 /// `activation<F>`: the element-wise function F (kind.hpp's `function`).
 template <function F>
 struct activation {
@@ -48,6 +71,16 @@ using hardswish = activation<function::hardswish>;
 using tanh = activation<function::tanh>;
 using softmax = activation<function::softmax>;
 using mish = activation<function::mish>;
+using selu = activation<function::selu>;
+using softplus = activation<function::softplus>;
+using celu = activation<function::celu>;
+using thresholded_relu = activation<function::thresholded_relu>;
+
+/// `prelu<Slopes = 1>`: see its rule above; `Slopes` is nn.PReLU's num_parameters, 1 or C.
+template <count_t Slopes = 1>
+struct prelu {
+    static constexpr std::array<spec, 1> nodes = detail::leaf<kind::prelu>({.units = Slopes, .bias = false});
+};
 
 /// `dropout`: see its rule above.
 struct dropout {

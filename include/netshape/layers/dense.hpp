@@ -14,7 +14,9 @@ constexpr bool flatten_into(layer_record& r, wide n) {
     if (!fits(n)) return false;
     const shape in = r.input_shape;
     r.output_shape = shape{1, 1, count_t(n)};
-    return widen(r.receptive_field, hw{in.height, in.width}, hw{in.height, in.width});
+    field& f = r.receptive_field;
+    if (in.rank == 4 && !widen_axis(f.depth, f.jump_depth, in.depth, fraction(in.depth))) return false;
+    return widen(f, hw{in.height, in.width}, hw{in.height, in.width});
 }
 }  // namespace detail
 

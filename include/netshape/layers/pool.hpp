@@ -1,4 +1,5 @@
-// netshape/layers/pool.hpp: max, average, adaptive and global pooling.
+// netshape/layers/pool.hpp: max, average, adaptive and global pooling, in one, two and three
+// dimensions (one rule per family, parametrised by the ranks it takes, as conv.hpp's).
 #pragma once
 
 #include <netshape/detail/nodes.hpp>
@@ -9,45 +10,77 @@ namespace netshape {
 
 namespace detail {
 /// "max pool 3×3/2, pad 1, ceil"
-constexpr void describe_pool(const layer_record& r, text& out, const char* what) {
+constexpr void describe_pool(const layer_record& r, text& out, const char* what, int axes = 2) {
     out << what;
-    describe_window(r, out);
-    describe_padding(r, out);
+    describe_window(r, out, axes);
+    describe_padding(r, out, axes);
     if (r.ceil) out << ", ceil";
 }
-}  // namespace detail
 
-/// max_pool's rule: output size as conv2d's, channels kept; no parameters, no MACs. With
-/// ceil_mode the division rounds up and, as in PyTorch, a last window that would start past the
-/// input and its left padding is dropped. Padding at most half the kernel, dilated or not.
-template <>
-struct kind_rule<kind::max_pool> {
-    static constexpr const char* name = "max_pool";
+/// max_pool's rule (max_pool1d, max_pool, max_pool3d for the ranks each takes): output size as a
+/// convolution's, channels kept; no parameters, no MACs. With ceil_mode the division rounds up
+/// and, as in PyTorch, a last window that would start past the input and its left padding is
+/// dropped. Padding at most half the kernel, dilated or not.
+template <unsigned Ranks>
+struct max_pool_rule {
     static constexpr unsigned options =
         bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::dilation) | bit(option_tag::ceil_mode);
-    static constexpr unsigned ranks = ranks::image;
+    static constexpr unsigned ranks = Ranks;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr auto apply = &detail::slide;
-    static constexpr auto check = &detail::pool_rule;
+    static constexpr auto apply = &slide;
+    static constexpr auto check = &pool_rule;
 
     /// "max pool 3×3/2, ceil"
-    static constexpr void describe(const layer_record& r, text& out) { detail::describe_pool(r, out, "max pool "); }
+    static constexpr void describe(const layer_record& r, text& out) { describe_pool(r, out, "max pool ", window_axes(Ranks)); }
 };
 
-/// avg_pool's rule: as max_pool's, without dilation (PyTorch's AvgPool2d has none).
-template <>
-struct kind_rule<kind::avg_pool> {
-    static constexpr const char* name = "avg_pool";
+/// avg_pool's rule (avg_pool1d, avg_pool, avg_pool3d): as max_pool's, without dilation (PyTorch's
+/// AvgPool has none).
+template <unsigned Ranks>
+struct avg_pool_rule {
     static constexpr unsigned options = bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode);
-    static constexpr unsigned ranks = ranks::image;
+    static constexpr unsigned ranks = Ranks;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr auto apply = &detail::slide;
-    static constexpr auto check = &detail::pool_rule;
+    static constexpr auto apply = &slide;
+    static constexpr auto check = &pool_rule;
 
     /// "avg pool 2×2/2"
-    static constexpr void describe(const layer_record& r, text& out) { detail::describe_pool(r, out, "avg pool "); }
+    static constexpr void describe(const layer_record& r, text& out) { describe_pool(r, out, "avg pool ", window_axes(Ranks)); }
+};
+}  // namespace detail
+
+/// max_pool's rule: detail::max_pool_rule on an image.
+template <>
+struct kind_rule<kind::max_pool> : detail::max_pool_rule<ranks::image> {
+    static constexpr const char* name = "max_pool";
+};
+/// max_pool3d's rule: on a volume (PyTorch's MaxPool3d).
+template <>
+struct kind_rule<kind::max_pool3d> : detail::max_pool_rule<ranks::volume> {
+    static constexpr const char* name = "max_pool3d";
+};
+/// max_pool1d's rule: on a sequence (PyTorch's MaxPool1d).
+template <>
+struct kind_rule<kind::max_pool1d> : detail::max_pool_rule<ranks::sequence> {
+    static constexpr const char* name = "max_pool1d";
+};
+
+/// avg_pool's rule: detail::avg_pool_rule on an image.
+template <>
+struct kind_rule<kind::avg_pool> : detail::avg_pool_rule<ranks::image> {
+    static constexpr const char* name = "avg_pool";
+};
+/// avg_pool3d's rule: on a volume (PyTorch's AvgPool3d).
+template <>
+struct kind_rule<kind::avg_pool3d> : detail::avg_pool_rule<ranks::volume> {
+    static constexpr const char* name = "avg_pool3d";
+};
+/// avg_pool1d's rule: on a sequence (PyTorch's AvgPool1d).
+template <>
+struct kind_rule<kind::avg_pool1d> : detail::avg_pool_rule<ranks::sequence> {
+    static constexpr const char* name = "avg_pool1d";
 };
 
 namespace detail {
@@ -61,51 +94,98 @@ constexpr count_t adaptive_window(count_t in, count_t out) {
     return fraction::gcd(out, m) == m ? q + 1 : q + 2;
 }
 
-/// Adaptive pooling's check: an output size of at least one.
+/// Adaptive pooling's check: an output size of at least one on every axis.
 constexpr rule adaptive_rule(const spec& s) {
-    return s.kernel.height <= 0 || s.kernel.width <= 0 ? rule::output_size_not_positive : rule::none;
+    return s.kernel.height <= 0 || s.kernel.width <= 0 || s.along_depth.kernel <= 0 ? rule::output_size_not_positive
+                                                                                     : rule::none;
 }
 
-/// Adaptive pooling to s.kernel (the output size): the receptive field grows by the widest window
-/// and the jump is in/out exactly (the mean distance between neighbouring windows).
+/// Adaptive pooling to s.kernel (the output size; a volume's depth to s.along_depth.kernel): the
+/// receptive field grows by the widest window and the jump is in/out exactly (the mean distance
+/// between neighbouring windows).
 constexpr rule adapt(const spec& s, layer_record& r) {
     const shape in = r.input_shape;
     r.output_shape.height = s.kernel.height;
     r.output_shape.width = s.kernel.width;
     const hw span{adaptive_window(in.height, s.kernel.height), adaptive_window(in.width, s.kernel.width)};
-    const bool ok = widen(r.receptive_field, span, fraction(in.height, s.kernel.height), fraction(in.width, s.kernel.width));
+    field& f = r.receptive_field;
+    bool ok = widen(f, span, fraction(in.height, s.kernel.height), fraction(in.width, s.kernel.width));
+    if (in.rank == 4) {
+        const count_t d = s.along_depth.kernel;
+        r.output_shape.depth = d;
+        ok = ok && widen_axis(f.depth, f.jump_depth, adaptive_window(in.depth, d), fraction(in.depth, d));
+    }
     return ok ? rule::none : rule::count_overflow;
 }
 
-/// "global avg pool" (to 1×1) or "adaptive avg pool to 6×6".
-constexpr void describe_adaptive(const layer_record& r, text& out, const char* op) {
-    if (r.kernel.height == 1 && r.kernel.width == 1) out << "global " << op << " pool";
-    else out << "adaptive " << op << " pool to " << r.kernel;
+/// The 2-D adaptive pools (adaptive_avg_pool, adaptive_max_pool): an image to H×W; a volume or a
+/// sequence only to one position (global_avg_pool, global_max_pool: D×H×W×C to 1×1×1×C, L×C to
+/// 1×C, PyTorch's AdaptiveAvgPool3d(1) and AdaptiveAvgPool1d(1)). Another size on those is a 2-D
+/// window on a volume or a sequence, refused as the rank (adaptive_avg_pool3d, adaptive_avg_pool1d
+/// take them).
+constexpr rule adapt_plane(const spec& s, layer_record& r) {
+    const int rank = r.input_shape.rank;
+    if (rank != 3 && (s.kernel.height != 1 || s.kernel.width != 1))
+        return rank == 4 ? rule::volume_not_accepted : rule::sequence_not_accepted;
+    return adapt(s, r);
 }
+
+/// "global avg pool" (to one position) or "adaptive avg pool to 6×6" (1-D "to 5", 3-D "to 1×7×7").
+constexpr void describe_adaptive(const layer_record& r, text& out, const char* op, int axes = 2) {
+    if (r.kernel.height == 1 && r.kernel.width == 1 && r.along_depth.kernel == 1) {
+        out << "global " << op << " pool";
+        return;
+    }
+    out << "adaptive " << op << " pool to ";
+    describe_extent(r.kernel, out, axes, r.along_depth.kernel, true);
+}
+
+inline constexpr unsigned plane_ranks = ranks::sequence | ranks::image | ranks::volume;
+
+/// The adaptive pools' rule (avg or max by Max), for the ranks each takes.
+template <unsigned Ranks, bool Max>
+struct adaptive_rule_of {
+    static constexpr unsigned options = 0;
+    static constexpr unsigned ranks = Ranks;
+    static constexpr storage stores = storage::new_tensor;
+    static constexpr auto apply = Ranks == plane_ranks ? &adapt_plane : &adapt;
+    static constexpr auto check = &adaptive_rule;
+    static constexpr void describe(const layer_record& r, text& out) {
+        describe_adaptive(r, out, Max ? "max" : "avg", window_axes(Ranks));
+    }
+};
 }  // namespace detail
 
-/// adaptive_avg_pool's rule: PyTorch's AdaptiveAvgPool2d((H, W)); receptive field as detail::adapt.
+/// adaptive_avg_pool's rule: PyTorch's AdaptiveAvgPool2d((H, W)) on an image; to one position
+/// (global_avg_pool) on a volume or a sequence too (detail::adapt_plane); receptive field as
+/// detail::adapt.
 template <>
-struct kind_rule<kind::adaptive_avg_pool> {
+struct kind_rule<kind::adaptive_avg_pool> : detail::adaptive_rule_of<detail::plane_ranks, false> {
     static constexpr const char* name = "adaptive_avg_pool";
-    static constexpr unsigned options = 0;
-    static constexpr unsigned ranks = ranks::image;
-    static constexpr storage stores = storage::new_tensor;
-    static constexpr auto apply = &detail::adapt;
-    static constexpr auto check = &detail::adaptive_rule;
-    static constexpr void describe(const layer_record& r, text& out) { detail::describe_adaptive(r, out, "avg"); }
 };
 
 /// adaptive_max_pool's rule: as adaptive_avg_pool's, taking the maximum.
 template <>
-struct kind_rule<kind::adaptive_max_pool> {
+struct kind_rule<kind::adaptive_max_pool> : detail::adaptive_rule_of<detail::plane_ranks, true> {
     static constexpr const char* name = "adaptive_max_pool";
-    static constexpr unsigned options = 0;
-    static constexpr unsigned ranks = ranks::image;
-    static constexpr storage stores = storage::new_tensor;
-    static constexpr auto apply = &detail::adapt;
-    static constexpr auto check = &detail::adaptive_rule;
-    static constexpr void describe(const layer_record& r, text& out) { detail::describe_adaptive(r, out, "max"); }
+};
+
+/// adaptive_avg_pool3d's rule: PyTorch's AdaptiveAvgPool3d((D, H, W)) on a volume.
+template <>
+struct kind_rule<kind::adaptive_avg_pool3d> : detail::adaptive_rule_of<ranks::volume, false> {
+    static constexpr const char* name = "adaptive_avg_pool3d";
+};
+
+/// adaptive_max_pool3d's rule: PyTorch's AdaptiveMaxPool3d((D, H, W)) on a volume.
+template <>
+struct kind_rule<kind::adaptive_max_pool3d> : detail::adaptive_rule_of<ranks::volume, true> {
+    static constexpr const char* name = "adaptive_max_pool3d";
+};
+
+/// adaptive_avg_pool1d's rule: PyTorch's AdaptiveAvgPool1d(L) on a sequence.
+template <>
+struct kind_rule<kind::adaptive_avg_pool1d> : detail::adaptive_rule_of<ranks::sequence, false> {
+    static constexpr const char* name = "adaptive_avg_pool1d";
 };
 
 /// `max_pool<Kernel, Options...>`: options stride<> (default: the kernel, as in PyTorch), pad<>,
@@ -153,9 +233,92 @@ struct adaptive_max_pool {
     static constexpr std::array<spec, 1> nodes = detail::leaf<kind::adaptive_max_pool>({.kernel = hw{H, W}, .bias = false});
 };
 
-/// Average over the whole feature map: H×W×C to 1×1×C.
+/// Average over the whole feature map: H×W×C to 1×1×C (a volume to 1×1×1×C, a sequence to 1×C).
 using global_avg_pool = adaptive_avg_pool<1>;
-/// Maximum over the whole feature map: H×W×C to 1×1×C.
+/// Maximum over the whole feature map: H×W×C to 1×1×C (a volume to 1×1×1×C, a sequence to 1×C).
 using global_max_pool = adaptive_max_pool<1>;
+
+namespace detail {
+/// A 3-D pool's spec: a cubic Kernel or dhw{d, h, w}; stride (default: the kernel), pad and
+/// dilation of one value or three; ceil_mode.
+template <kind K, auto Kernel, class... Options>
+constexpr std::array<spec, 1> pool3d() {
+    constexpr const parsed_options& opts = options_of<Options...>;
+    constexpr dhw k = volume_arg<Kernel>();
+    constexpr bool strided = opts.has(option_tag::stride);
+    return leaf<K>({.kernel = hw{k.height, k.width},
+                    .stride = strided ? opts.stride : hw{k.height, k.width},
+                    .pad = opts.pad,
+                    .dilation = opts.dilation,
+                    .along_depth = {k.depth, strided ? opts.stride_depth : k.depth, opts.pad_depth, opts.dilation_depth, 0},
+                    .bias = false,
+                    .ceil = opts.has(option_tag::ceil_mode)});
+}
+
+/// A 1-D pool's spec: a Kernel-long window; stride (default: the kernel), pad and dilation of one
+/// value; ceil_mode.
+template <kind K, count_t Kernel, class... Options>
+constexpr std::array<spec, 1> pool1d() {
+    constexpr const parsed_options& opts = options_of<Options...>;
+    return leaf<K>({.kernel = along_length(Kernel),
+                    .stride = along_length(opts.has(option_tag::stride) ? opts.stride.width : Kernel),
+                    .pad = along_length(opts.pad.width, 0),
+                    .dilation = along_length(opts.dilation.width),
+                    .bias = false,
+                    .ceil = opts.has(option_tag::ceil_mode)});
+}
+}  // namespace detail
+
+/// `max_pool3d<Kernel, Options...>`: PyTorch's MaxPool3d on a volume; Kernel an integer or dhw{d,
+/// h, w}; options stride<> (default: the kernel), pad<>, dilation<> (one value or three: depth,
+/// height, width), ceil_mode. No parameters, no MACs.
+template <auto Kernel, class... Options>
+struct max_pool3d {
+    using options_checked = decltype(detail::check_options<kind::max_pool3d, Options...>());
+    static constexpr std::array<spec, 1> nodes = detail::pool3d<kind::max_pool3d, Kernel, Options...>();
+};
+
+/// `avg_pool3d<Kernel, Options...>`: PyTorch's AvgPool3d; options stride<>, pad<>, ceil_mode.
+template <auto Kernel, class... Options>
+struct avg_pool3d {
+    using options_checked = decltype(detail::check_options<kind::avg_pool3d, Options...>());
+    static constexpr std::array<spec, 1> nodes = detail::pool3d<kind::avg_pool3d, Kernel, Options...>();
+};
+
+/// `adaptive_avg_pool3d<D, H = D, W = H>`: PyTorch's AdaptiveAvgPool3d((D, H, W)).
+template <count_t D, count_t H = D, count_t W = H>
+struct adaptive_avg_pool3d {
+    static constexpr std::array<spec, 1> nodes =
+        detail::leaf<kind::adaptive_avg_pool3d>({.kernel = hw{H, W}, .along_depth = {D}, .bias = false});
+};
+
+/// `adaptive_max_pool3d<D, H = D, W = H>`: PyTorch's AdaptiveMaxPool3d((D, H, W)).
+template <count_t D, count_t H = D, count_t W = H>
+struct adaptive_max_pool3d {
+    static constexpr std::array<spec, 1> nodes =
+        detail::leaf<kind::adaptive_max_pool3d>({.kernel = hw{H, W}, .along_depth = {D}, .bias = false});
+};
+
+/// `max_pool1d<Kernel, Options...>`: PyTorch's MaxPool1d on a sequence; options stride<> (default:
+/// the kernel), pad<>, dilation<> (one value each), ceil_mode.
+template <count_t Kernel, class... Options>
+struct max_pool1d {
+    using options_checked = decltype(detail::check_options<kind::max_pool1d, Options...>());
+    static constexpr std::array<spec, 1> nodes = detail::pool1d<kind::max_pool1d, Kernel, Options...>();
+};
+
+/// `avg_pool1d<Kernel, Options...>`: PyTorch's AvgPool1d; options stride<>, pad<>, ceil_mode.
+template <count_t Kernel, class... Options>
+struct avg_pool1d {
+    using options_checked = decltype(detail::check_options<kind::avg_pool1d, Options...>());
+    static constexpr std::array<spec, 1> nodes = detail::pool1d<kind::avg_pool1d, Kernel, Options...>();
+};
+
+/// `adaptive_avg_pool1d<L>`: PyTorch's AdaptiveAvgPool1d(L).
+template <count_t L>
+struct adaptive_avg_pool1d {
+    static constexpr std::array<spec, 1> nodes =
+        detail::leaf<kind::adaptive_avg_pool1d>({.kernel = detail::along_length(L), .bias = false});
+};
 
 }  // namespace netshape

@@ -197,10 +197,46 @@ struct kind_rule<kind::pixel_unshuffle> : detail::image_copy {
     static constexpr void describe(const layer_record& r, text& out) { out << "pixel unshuffle ×" << r.units; }
 };
 
+/// zero_pad's rule: PyTorch's nn.ZeroPad2d: `pad` rows of zeros added at the top and columns at the
+/// left, `output_padding` rows at the bottom and columns at the right; a negative count crops
+/// (ZeroPad2d's, F.pad's: the crops first, at most the whole input, then the zeros). Output (H + top + bottom)×(W + left + right)×C, a new tensor; no
+/// parameters or MACs. Receptive field unchanged: each output reads at most one input position.
+template <>
+struct kind_rule<kind::zero_pad> : detail::image_copy {
+    static constexpr const char* name = "zero_pad";
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        const detail::wide h = detail::wide(r.input_shape.height) + s.pad.height + s.output_padding.height;
+        const detail::wide w = detail::wide(r.input_shape.width) + s.pad.width + s.output_padding.width;
+        // PyTorch crops first (at most the whole input), then pads; the result must not be empty.
+        const auto crop = [](count_t a, count_t b) { return detail::wide(a < 0 ? a : 0) + (b < 0 ? b : 0); };
+        if (h <= 0 || w <= 0 || r.input_shape.height + crop(s.pad.height, s.output_padding.height) < 0 ||
+            r.input_shape.width + crop(s.pad.width, s.output_padding.width) < 0)
+            return rule::zero_pad_output_not_positive;
+        if (h >= detail::dimension_limit || w >= detail::dimension_limit) return rule::count_overflow;
+        r.output_shape = shape{count_t(h), count_t(w), r.input_shape.channels};
+        return rule::none;
+    }
+
+    /// "zero pad 1, 0, 1, 0" (top, left, bottom, right)
+    static constexpr void describe(const layer_record& r, text& out) {
+        out << "zero pad " << r.pad.height << ", " << r.pad.width << ", " << r.output_padding.height << ", "
+            << r.output_padding.width;
+    }
+};
+
 /// `pixel_shuffle<R>`: see its rule above (ESPCN's sub-pixel convolution follows a conv2d<C·R², ...>).
 template <count_t R>
 struct pixel_shuffle {
     static constexpr std::array<spec, 1> nodes = detail::leaf<kind::pixel_shuffle>({.units = R, .bias = false});
+};
+
+/// `zero_pad<Top, Left = Top, Bottom = Top, Right = Left>`: see its rule above. The order is ONNX
+/// Pad's (top, left, bottom, right); nn.ZeroPad2d's tuple is (left, right, top, bottom).
+template <count_t Top, count_t Left = Top, count_t Bottom = Top, count_t Right = Left>
+struct zero_pad {
+    static constexpr std::array<spec, 1> nodes =
+        detail::leaf<kind::zero_pad>({.pad = hw{Top, Left}, .output_padding = hw{Bottom, Right}, .bias = false});
 };
 
 /// `pixel_unshuffle<R>`: see its rule above.

@@ -21,13 +21,32 @@ constexpr hw window_arg() {
     else return hw(1);
 }
 
+/// A 3-D kernel or size taken as `auto`: an integer (cubic) or dhw{d, h, w}; anything else is one
+/// clear error, and the layer is built with 1.
+template <auto V>
+constexpr dhw volume_arg() {
+    using T = std::remove_cv_t<decltype(V)>;
+    constexpr bool integer = std::is_integral_v<T> && !std::is_same_v<T, bool>;
+    static_assert(integer || std::is_same_v<T, dhw>,
+                  "netshape: a 3-D kernel or size is an integer or dhw{depth, height, width}");
+    if constexpr (integer) return dhw(static_cast<count_t>(V));
+    else if constexpr (std::is_same_v<T, dhw>) return V;
+    else return dhw(1);
+}
+
+/// A 1-D layer's extent on a sequence's one axis (its width): height 1 for a kernel, stride and
+/// dilation, 0 for padding.
+constexpr hw along_length(count_t v, count_t across = 1) { return hw{across, v}; }
+
 /// The rule a window's own arguments break (kernel, stride, padding, dilation, in that order),
 /// whatever the input: the check of every sliding kind.
+/// A 3-D window's depth axis (spec::along_depth) is checked with its height and width.
 constexpr rule window_rule(const spec& s) {
-    if (s.kernel.height <= 0 || s.kernel.width <= 0) return rule::kernel_not_positive;
-    if (s.stride.height <= 0 || s.stride.width <= 0) return rule::stride_not_positive;
-    if (s.pad.height < 0 || s.pad.width < 0) return rule::pad_negative;
-    if (s.dilation.height <= 0 || s.dilation.width <= 0) return rule::dilation_not_positive;
+    const depth_axis& d = s.along_depth;
+    if (s.kernel.height <= 0 || s.kernel.width <= 0 || d.kernel <= 0) return rule::kernel_not_positive;
+    if (s.stride.height <= 0 || s.stride.width <= 0 || d.stride <= 0) return rule::stride_not_positive;
+    if (s.pad.height < 0 || s.pad.width < 0 || d.pad < 0) return rule::pad_negative;
+    if (s.dilation.height <= 0 || s.dilation.width <= 0 || d.dilation <= 0) return rule::dilation_not_positive;
     return rule::none;
 }
 
@@ -35,13 +54,29 @@ constexpr rule window_rule(const spec& s) {
 /// checks pad <= kernel / 2).
 constexpr rule pool_rule(const spec& s) {
     const rule bad = window_rule(s);
-    if (bad == rule::none && (2 * s.pad.height > s.kernel.height || 2 * s.pad.width > s.kernel.width))
+    if (bad == rule::none && (2 * s.pad.height > s.kernel.height || 2 * s.pad.width > s.kernel.width ||
+                              2 * s.along_depth.pad > s.along_depth.kernel))
         return rule::pool_pad_over_half_kernel;
     return bad;
 }
 
-/// Slides s's window over r.input_shape: sets r.output_shape's height and width (channels are the
-/// caller's) and r.receptive_field, or returns the rule broken. PyTorch's rule per axis, with
+/// One axis of a sliding window: the output size (PyTorch's rule, as slide() below writes out for
+/// height and width) and the receptive field's step on that axis, or false when the window does not
+/// fit (kernel_exceeds_input) or a figure leaves 64 bits (`overflow` set). slide() calls it for a
+/// volume's depth.
+constexpr bool slide_axis(count_t in, count_t kernel, count_t stride, count_t pad, count_t dilation, bool ceil,
+                          count_t& out, fraction& size, fraction& jump, bool& overflow) {
+    const count_t span = dilation * (kernel - 1) + 1, room = in + 2 * pad - span;
+    if (room < 0 && !(ceil && room + stride - 1 >= 0)) return false;
+    out = (ceil ? room + stride - 1 : room) / stride + 1;
+    if (ceil && (out - 1) * stride >= in + pad) --out;  // the last window starts inside the input or its left padding
+    overflow = !widen_axis(size, jump, span, fraction(stride));
+    return !overflow;
+}
+
+/// Slides s's window over r.input_shape: sets r.output_shape's height and width (and a volume's
+/// depth, with s.along_depth; channels are the caller's) and r.receptive_field, or returns the rule
+/// broken. PyTorch's rule per axis, with
 /// span = dilation·(kernel − 1) + 1 and room = input + 2·pad − span: out = floor(room / stride) + 1.
 /// With ceil_mode it rounds up and keeps a window that overhangs the right edge as long as it
 /// starts inside the input or its left padding (MaxPool2d(3, 2, ceil_mode=True) maps 2×2 to 1×1).
@@ -65,6 +100,13 @@ constexpr rule slide(const spec& s, layer_record& r) {
     r.output_shape.height = out_h;
     r.output_shape.width = out_w;
     field& f = r.receptive_field;
+    if (in.rank == 4) {  // a volume's depth: every kind that slides over volumes is a 3-D one
+        const depth_axis& d = s.along_depth;
+        bool overflow = false;
+        if (!slide_axis(in.depth, d.kernel, d.stride, d.pad, d.dilation, ceil, r.output_shape.depth, f.depth,
+                        f.jump_depth, overflow))
+            return overflow ? rule::count_overflow : rule::kernel_exceeds_input;
+    }
     if (f.height.denominator != 1 || f.width.denominator != 1 || f.jump_height.denominator != 1 ||
         f.jump_width.denominator != 1)  // after upsampling: exact fractions
         return widen(f, hw{span_h, span_w}, stride) ? rule::none : rule::count_overflow;
@@ -82,30 +124,35 @@ constexpr rule slide(const spec& s, layer_record& r) {
 }
 
 
-/// "3" for a square extent, "1×7" otherwise.
-constexpr void describe_extent(const hw& v, text& out) {
-    if (v.height == v.width) out << v.height;
+/// An extent on a window's axes: a 2-D one "3" when square, "1×7" otherwise; a 1-D one its width
+/// alone; a 3-D one "2" when cubic, "1×2×2" otherwise (`always`: every axis, as a kernel is shown).
+constexpr void describe_extent(const hw& v, text& out, int axes = 2, count_t depth = 1, bool always = false) {
+    if (axes == 1) out << v.width;
+    else if (axes == 3 && (always || depth != v.height || v.height != v.width)) out << depth << "×" << v;
+    else if (axes == 3 || (!always && v.height == v.width)) out << v.height;
     else out << v;
 }
 
-/// "3×3/2": the window, and its stride when not 1.
-constexpr void describe_window(const layer_record& r, text& out) {
-    out << r.kernel;
-    if (r.stride.height != 1 || r.stride.width != 1) {
+/// "3×3/2" (a 1-D window "3/2", a 3-D one "3×3×3/2"): the window, and its stride when not 1.
+constexpr void describe_window(const layer_record& r, text& out, int axes = 2) {
+    const depth_axis& d = r.along_depth;
+    describe_extent(r.kernel, out, axes, d.kernel, true);
+    if (r.stride.height != 1 || r.stride.width != 1 || d.stride != 1) {
         out << "/";
-        describe_extent(r.stride, out);
+        describe_extent(r.stride, out, axes, d.stride);
     }
 }
 
 /// ", pad 1, dilation 2": padding and dilation when not the defaults.
-constexpr void describe_padding(const layer_record& r, text& out) {
-    if (r.pad.height != 0 || r.pad.width != 0) {
+constexpr void describe_padding(const layer_record& r, text& out, int axes = 2) {
+    const depth_axis& d = r.along_depth;
+    if (r.pad.height != 0 || r.pad.width != 0 || d.pad != 0) {
         out << ", pad ";
-        describe_extent(r.pad, out);
+        describe_extent(r.pad, out, axes, d.pad);
     }
-    if (r.dilation.height != 1 || r.dilation.width != 1) {
+    if (r.dilation.height != 1 || r.dilation.width != 1 || d.dilation != 1) {
         out << ", dilation ";
-        describe_extent(r.dilation, out);
+        describe_extent(r.dilation, out, axes, d.dilation);
     }
 }
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""What a zoo model's arena plan (netshape/arena.hpp) costs the compiler, against its figures.
+
+For each model and compiler, four files are compiled with -std=c++20 -fsyntax-only and the build's
+warning flags, each including <netshape/arena.hpp> and the model's family header:
+  floor    nothing asked
+  figures  the model's figures static_asserted (params, buffers, MACs, output shape), as
+           bench/compile_bench.py asks them
+  arena    arena<Net>.bytes only (the default plan)
+  both     the figures and arena<Net>.bytes
+Each is counted in instructions (valgrind --tool=cachegrind --cache-sim=no, "I refs" summed over the
+compiler's processes: a count repeats whatever the machine's load). Printed per model: the figures'
+and the plan's instructions over the floor, and their ratio plan / figures (the issue's goal: at most
+1), and what the plan adds to a file that asks for the figures too.
+Python standard library only; needs valgrind. Exit status: 0 measured, 1 failure, 2 usage, 77 no valgrind."""
+import argparse
+import concurrent.futures
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compile_bench import FAMILY, INCLUDE, compile_cmd, figures_asserts, instructions, valgrind  # noqa: E402
+
+# The models of bench/arena_table.cpp, with the header that declares each when FAMILY has none.
+MODELS = ["alexnet", "alexnet_grouped", "alexnet_owt", "lenet5", "vgg11", "vgg13", "vgg16", "vgg19", "vgg16_bn",
+          "vgg19_bn", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d",
+          "wide_resnet50_2", "googlenet", "inception_v3", "googlenet_aux", "inception_v3_aux", "squeezenet1_0",
+          "squeezenet1_1", "densenet121", "densenet169", "densenet201", "mobilenet_v2", "mobilenet_v3_large",
+          "shufflenet_v2_x1_0", "efficientnet_b0", "convnext_tiny", "vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32",
+          "vit_h_14", "fcn_resnet50", "fcn_resnet101", "deeplabv3_resnet50", "deeplabv3_resnet101",
+          "deeplabv3_mobilenet_v3_large", "lraspp_mobilenet_v3_large", "resnet50_fpn", "swin_t", "swin_s", "swin_b",
+          "swin_v2_t", "swin_v2_s", "swin_v2_b", "maxvit_t"]
+HEADER = dict(FAMILY, googlenet_aux="googlenet", inception_v3_aux="inception", resnet50_fpn="detection",
+              maxvit_t="maxvit")
+for _m in MODELS:
+    if _m.startswith("vit_"):
+        HEADER[_m] = "vit"
+    elif _m.startswith("swin_"):
+        HEADER[_m] = "swin"
+    elif _m.startswith(("fcn_", "deeplabv3_", "lraspp_")):
+        HEADER[_m] = "segmentation"
+
+KINDS = ("floor", "figures", "arena", "both")
+
+
+def source(model, what):
+    n = "netshape::zoo::" + model
+    text = "#include <netshape/arena.hpp>\n#include <netshape/zoo/%s.hpp>\n" % HEADER[model]
+    if what in ("figures", "both"):
+        text += figures_asserts(model)
+    if what in ("arena", "both"):
+        text += "static_assert(netshape::arena<%s>.bytes > 0);\n" % n
+    return text
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--compiler", action="append", help="a compiler (repeatable; default: g++ and clang++)")
+    ap.add_argument("--models", nargs="*", default=MODELS, help="zoo models (default: the arena table's 50)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="compiles under valgrind at a time")
+    args = ap.parse_args()
+    unknown = [m for m in args.models if m not in HEADER]
+    if unknown:
+        ap.error("not a zoo model of the arena table: " + ", ".join(unknown))
+    if valgrind() is None:
+        print("SKIPPED: valgrind is not installed", file=sys.stderr)
+        return 77
+    compilers = args.compiler or ["g++", "clang++"]
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = []
+        for model in args.models:
+            for what in KINDS:
+                path = os.path.join(tmp, "%s_%s.cpp" % (model, what))
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(source(model, what))
+                for c in compilers:
+                    jobs.append((c, model, what, compile_cmd(c, path, (INCLUDE,))))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            counts = list(pool.map(lambda j: instructions(j[3]), jobs))
+    got = {(c, m, w): n for (c, m, w, _), n in zip(jobs, counts)}
+    print("| model | compiler | figures (M) | plan (M) | plan / figures | plan beside the figures (M) |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    worst = {}
+    for model in args.models:
+        for c in compilers:
+            floor = got[(c, model, "floor")]
+            figures = got[(c, model, "figures")] - floor
+            plan = got[(c, model, "arena")] - floor
+            extra = got[(c, model, "both")] - got[(c, model, "figures")]
+            ratio = plan / figures
+            worst[c] = max(worst.get(c, 0.0), ratio)
+            print("| `%s` | %s | %.1f | %.1f | %.2f | %.1f |" % (model, c, figures / 1e6, plan / 1e6, ratio, extra / 1e6))
+    print()
+    print("Worst plan / figures: " + ", ".join("%s %.2f" % (c, worst[c]) for c in compilers))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
