@@ -8,3 +8,12 @@ if(NETSHAPE_PERF_PYTHON)
     COMMAND ${NETSHAPE_PERF_PYTHON} ${PROJECT_SOURCE_DIR}/bench/perf_check.py --compiler ${CMAKE_CXX_COMPILER})
   set_tests_properties(perf.compile_time PROPERTIES LABELS perf RUN_SERIAL TRUE TIMEOUT 600 SKIP_RETURN_CODE 77)
 endif()
+
+# The printer's compile cost (issue 20): a program printing one summary against a hello-world, in
+# instructions (valgrind), within the limit recorded in bench/print_baseline.json for this compiler;
+# a static_assert-only file must include no printer header. Skipped (77) without valgrind.
+if(NETSHAPE_PERF_PYTHON)
+  add_test(NAME perf.print_cost
+    COMMAND ${NETSHAPE_PERF_PYTHON} ${PROJECT_SOURCE_DIR}/bench/print_cost.py --compiler ${CMAKE_CXX_COMPILER} --check --runs 1)
+  set_tests_properties(perf.print_cost PROPERTIES LABELS perf RUN_SERIAL TRUE TIMEOUT 900 SKIP_RETURN_CODE 77)
+endif()

@@ -415,3 +415,32 @@ TEST_CASE("svg and html: a box per drawn layer, a circle per merge; a page row p
     CHECK(html.find("<svg") != std::string::npos);
     CHECK(ns::format::xml_text("a<b>&\"c\"\n") == "a&lt;b&gt;&amp;&quot;c&quot;\\n");
 }
+
+TEST_CASE("the words the compiler worked out for a summary are the rules' own; records described at run time print alike") {
+    // summary<Net>() reads records and words made at compile time (no pointer to a kind's rule);
+    // format::described works the same words out at run time from nodes<Net> itself.
+    using p = ns::detail::printed<ns::zoo::resnet18>;
+    const auto& all = ns::nodes<ns::zoo::resnet18>;
+    REQUIRE(p::size == all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        CHECK(p::records[i].info == nullptr);
+        CHECK(p::records[i].kind == all[i].kind);
+        CHECK(p::records[i].macs == all[i].macs);
+        CHECK(std::string_view(p::words[i].kind) == ns::name_of(all[i].kind));
+        CHECK(ns::description(all[i]) == p::words[i].description);
+    }
+    CHECK(p::total.info == nullptr);
+    CHECK(p::total.params == ns::params<ns::zoo::resnet18>);
+    const ns::format::described words(all.data(), all.size(), ns::totals<ns::zoo::resnet18>);
+    const ns::table by_hand(words.listing());
+    const ns::table summary = ns::summary<ns::zoo::resnet18>();
+    CHECK(render(by_hand) == render(summary));
+    CHECK(render(by_hand.markdown()) == render(summary.markdown()));
+    CHECK(render(by_hand.csv()) == render(summary.csv()));
+    CHECK(render(by_hand.json()) == render(summary.json()));
+    CHECK(render(by_hand.dot()) == render(summary.dot()));
+    CHECK(render(by_hand.html()) == render(summary.html()));
+    // text() is the default style, and switches another style back.
+    CHECK(render(summary.csv().text()) == render(summary));
+    CHECK(render(summary.json().depth(1).text()) == render(summary.depth(1)));
+}

@@ -9,10 +9,10 @@
 //   std::cout << netshape::summary<alexnet>().memory({.batch = 32, .precision = netshape::precision::fp16});
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +31,7 @@ namespace format {
 
 /// A text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name keeps
 /// its beginning and its end); cells that fit are returned as they are.
-inline std::string elided(const std::string& s, std::size_t columns) {
+[[gnu::cold]] inline std::string elided(const std::string& s, std::size_t columns) {
     const std::size_t points = width(s);
     if (points <= columns) return s;
     if (columns == 0) return {};
@@ -47,7 +47,7 @@ inline std::string elided(const std::string& s, std::size_t columns) {
 }
 
 /// The names people read for a precision and an optimizer ("fp16", "adam").
-inline const char* name_of(precision p) {
+[[gnu::cold]] inline const char* name_of(precision p) {
     switch (p) {
         case precision::fp32: return "fp32";
         case precision::fp16: return "fp16";
@@ -56,7 +56,7 @@ inline const char* name_of(precision p) {
     }
     return "?";
 }
-inline const char* name_of(optimizer o) {
+[[gnu::cold]] inline const char* name_of(optimizer o) {
     switch (o) {
         case optimizer::sgd: return "sgd";
         case optimizer::sgd_momentum: return "sgd_momentum";
@@ -76,8 +76,9 @@ public:
     /// description columns give way, their long cells elided in the middle.
     static constexpr std::size_t default_columns = 120;
 
-    table(const layer_record* nodes, std::size_t size, const layer_record& total)
-        : nodes_(nodes), size_(size), total_(&total) {}
+    /// The table of a network as the writers read it (format::listing). summary<Net>() makes one
+    /// from the compiler's constants; format::described from records made otherwise.
+    explicit table(const format::listing& net) : net_(net) {}
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
     /// style honours it: CSV and JSON leave out the nodes inside a folded block (it keeps its totals),
@@ -87,18 +88,22 @@ public:
         t.depth_ = levels;
         return t;
     }
-    [[nodiscard]] table markdown() const { return styled(style::markdown); }
+    // Each style names its writer here, so that a program compiles only the writers it asks for
+    // (docs/design.md: the printer's compile cost).
+    /// The aligned text table (the default).
+    [[nodiscard]] table text() const { return styled(style::text, &print_table); }
+    [[nodiscard]] table markdown() const { return styled(style::markdown, &print_table); }
     /// One row per node, every figure, RFC 4180 quoting (format/csv.hpp).
-    [[nodiscard]] table csv() const { return styled(style::csv); }
+    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv); }
     /// Every node and total as JSON, schema in format/json.hpp.
-    [[nodiscard]] table json() const { return styled(style::json); }
+    [[nodiscard]] table json() const { return styled(style::json, &print_json); }
     /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
-    [[nodiscard]] table dot() const { return styled(style::dot); }
+    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot); }
     /// The same graph drawn as SVG by netshape itself, no Graphviz needed (format/svg.hpp).
-    [[nodiscard]] table svg() const { return styled(style::svg); }
+    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg); }
     /// One self-contained HTML page, no network access needed: the table (a click on a block's row
     /// folds it), the totals, and the graph as inline SVG.
-    [[nodiscard]] table html() const { return styled(style::html); }
+    [[nodiscard]] table html() const { return styled(style::html, &print_html); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
@@ -108,7 +113,7 @@ public:
     /// The batch, precision and optimizer of the memory rows of the totals (memory<Net>'s options;
     /// default: batch 1, fp32, sgd). Options that break a memory rule throw memory_error here.
     [[nodiscard]] table memory(const memory_options& options) const {
-        const detail::memory_result r = detail::estimate_memory(options, *total_);
+        const detail::memory_result r = detail::estimate_memory(options, *net_.total);
         if (r.broken != memory_rule::none) throw memory_error{r.broken};
         table t = *this;
         t.memory_ = options;
@@ -132,30 +137,33 @@ public:
     }
 
     friend std::ostream& operator<<(std::ostream& out, const table& t) {
-        t.print(out);
+        t.writer_(out, t);
         return out;
     }
 
 private:
     using row = std::vector<std::string>;
+    using writer = void (*)(std::ostream&, const table&);
 
-    [[nodiscard]] table styled(style s) const {
+    [[nodiscard]] table styled(style s, writer w) const {
         table t = *this;
         t.style_ = s;
+        t.writer_ = w;
         return t;
     }
 
     /// A cell of words as this style shows it: control characters visible (format::visible); in
     /// Markdown also the characters its tables and inline syntax would read (format::markdown_cell).
-    [[nodiscard]] std::string escaped(const std::string& words) const {
+    [[nodiscard, gnu::cold]] std::string escaped(const std::string& words) const {
         return style_ == style::markdown ? format::markdown_cell(words) : format::visible(words);
     }
 
     /// A row's label: its local name and its kind, "conv1 (conv2d)", "features (sequential)",
     /// "0 (conv2d)" for an unnamed child (format::local_names), once when they are the same ("relu").
     /// Returned as the name and the kind's part, so that a long name can be elided alone.
-    [[nodiscard]] static std::pair<std::string, std::string> label(const std::string& local, const layer_record& r) {
-        const std::string kind = format::kind_label(r);
+    [[nodiscard, gnu::cold]] static std::pair<std::string, std::string> label(const std::string& local, const layer_record& r,
+                                                                   const format::node_words& words) {
+        const std::string kind = format::kind_label(r, words.kind);
         if (local.empty() || local == kind) return {kind, ""};
         return {local, format::cat(" (", kind, ")")};
     }
@@ -172,7 +180,7 @@ private:
     /// The tree before a row's label: per open block, and per side output (one branch), two spaces
     /// ("· " in Markdown, which collapses leading spaces); per open merge of branches "├ " at the
     /// first row of a branch ("└ " of the last), "│ " further down a branch ("  " in the last).
-    [[nodiscard]] std::string tree(std::vector<level>& levels) const {
+    [[nodiscard, gnu::cold]] std::string tree(std::vector<level>& levels) const {
         const std::string blank = style_ == style::markdown ? "· " : "  ";
         std::string out;
         for (level& l : levels) {
@@ -191,16 +199,16 @@ private:
         bool opens = false;
     };
 
-    [[nodiscard]] std::vector<layer_row> layer_rows() const {
-        const std::vector<std::string> local = format::local_names(nodes_, size_);
+    [[nodiscard, gnu::cold]] std::vector<layer_row> layer_rows() const {
+        const std::vector<std::string> local = format::local_names(net_.nodes, net_.size);
         std::vector<layer_row> out;
-        out.reserve(size_ + 1);
-        out.push_back({"", "", "input", "", "", format::dims(total_->input_shape), "", "", "", "", "", "", false});
+        out.reserve(net_.size + 1);
+        out.push_back({"", "", "input", "", "", format::dims(net_.total->input_shape), "", "", "", "", "", "", false});
         std::vector<level> levels;
         std::vector<bool> opened;        // per open block or merge: whether it drew a level
         std::vector<std::string> owners;  // per level: the id of the row that opened it
-        for (std::size_t i = 0; i < size_; ++i) {
-            const layer_record& r = nodes_[i];
+        for (std::size_t i = 0; i < net_.size; ++i) {
+            const layer_record& r = net_.nodes[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end) {
                 if (!opened.empty() && opened.back()) {
                     levels.pop_back();
@@ -226,12 +234,12 @@ private:
             const bool row_of_its_own = !plain || folded;
             if (row_of_its_own) {
                 const bool leaf = !structure;
-                const auto [name, kind] = label(local[i], r);
+                const auto [name, kind] = label(local[i], r, net_.words[i]);
                 std::string parents;  // HTML only: the rows a click folds this one under
                 if (style_ == style::html)
                     for (const std::string& o : owners) parents += parents.empty() ? o : format::cat(" ", o);
                 out.push_back({leaf ? std::to_string(r.index) : "", tree(levels), name, kind + (folded ? " …" : ""),
-                               format::grouped(format::describe(r)), format::dims(r.output_shape),
+                               format::grouped(format::describe(r, net_.words[i].description)), format::dims(r.output_shape),
                                format::thousands(r.weights), format::thousands(r.biases), format::thousands(r.params),
                                format::thousands(r.macs), format::cat("r", i), parents, structure && !folded});
             }
@@ -253,7 +261,7 @@ private:
 
     /// Words escaped for this style and elided to `columns`: elided before they are escaped (so that
     /// no escape is cut in two), as much as their escaped form needs.
-    [[nodiscard]] std::string fitted(const std::string& words, std::size_t columns) const {
+    [[nodiscard, gnu::cold]] std::string fitted(const std::string& words, std::size_t columns) const {
         std::string out = escaped(words);
         if (format::width(out) <= columns) return out;
         // Escapes only widen: start from the columns themselves, narrower only while escapes need it.
@@ -267,7 +275,7 @@ private:
     /// The layer rows laid out: the layer and description columns narrowed, the wider first, while
     /// the line is wider than columns_ and they are wider than 12; a cell too wide is elided in the
     /// middle (in the layer column only the name: the tree and the kind stay).
-    [[nodiscard]] std::vector<row> rows() const {
+    [[nodiscard, gnu::cold]] std::vector<row> rows() const {
         std::vector<layer_row> body = layer_rows();
         row header{"#", "layer", "description", "output", "weights", "biases", "params", "MACs"};
         std::vector<std::size_t> widths(header.size(), 0);
@@ -320,9 +328,9 @@ private:
 
     /// The totals: counts with their size in SI units beside them (when at least 1,000), then the
     /// memory of memory<Net> for the options of memory() in bytes, with binary units beside them.
-    [[nodiscard]] std::vector<row> totals() const {
+    [[nodiscard, gnu::cold]] std::vector<row> totals() const {
         namespace f = format;
-        const layer_record& t = *total_;
+        const layer_record& t = *net_.total;
         const field& rf = t.receptive_field;
         // Per axis of the input: a volume's "D×H×W", an image's "H×W", a sequence's length alone.
         const int rank = t.input_shape.rank;
@@ -373,20 +381,20 @@ private:
 
     /// With side outputs (output<Head>), a totals row listing every output's shape, as
     /// output_shapes<Net> does: the side outputs' in order, the main path's last.
-    [[nodiscard]] std::vector<row> outputs() const {
+    [[nodiscard, gnu::cold]] std::vector<row> outputs() const {
         std::string shapes;
         std::size_t count = 0;
-        for (std::size_t i = 0; i < size_; ++i) {
-            const layer_record& r = nodes_[i];
+        for (std::size_t i = 0; i < net_.size; ++i) {
+            const layer_record& r = net_.nodes[i];
             if (r.kind != kind::merge_begin || r.how != merge::output) continue;
             shapes += format::cat(format::dims(r.output_shape), ", ");
             ++count;
         }
         if (count == 0) return {};
-        return {{"outputs", format::thousands(count_t(count + 1)), shapes + format::dims(total_->output_shape)}};
+        return {{"outputs", format::thousands(count_t(count + 1)), shapes + format::dims(net_.total->output_shape)}};
     }
     /// Columns [right_from, right_to) are numbers, aligned right.
-    static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from,
+    [[gnu::cold]] static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from,
                            std::size_t right_to) {
         std::vector<std::size_t> widths(rows.front().size(), 0);
         for (const row& r : rows)
@@ -421,22 +429,23 @@ private:
         }
     }
 
-    void print(std::ostream& out) const {
-        if (style_ == style::csv) return format::write_csv(out, nodes_, size_, *total_, depth_);
-        if (style_ == style::json) return format::write_json(out, nodes_, size_, *total_, depth_);
-        if (style_ == style::dot) return format::write_dot(out, nodes_, size_, *total_, depth_);
-        if (style_ == style::svg) return format::write_svg(out, nodes_, size_, *total_, depth_);
-        if (style_ == style::html) return print_html(out);
-        print_rows(out, rows(), style_, 4, 8);
-        if (!totals_) return;
+    /// Text and Markdown: the layers' table, then the totals'.
+    [[gnu::cold]] static void print_table(std::ostream& out, const table& t) {
+        print_rows(out, t.rows(), t.style_, 4, 8);
+        if (!t.totals_) return;
         out << '\n';
-        std::vector<row> sums = totals();
+        std::vector<row> sums = t.totals();
         sums.insert(sums.begin(), row{"total", "value", "note"});
-        print_rows(out, sums, style_, 1, 2);
+        print_rows(out, sums, t.style_, 1, 2);
     }
+    [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg(out, t.net_, t.depth_); }
+    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page(out); }
 
     /// The HTML page: the layers, the totals and the graph, its style and script inline.
-    void print_html(std::ostream& out) const {
+    [[gnu::cold]] void html_page(std::ostream& out) const {
         using format::xml_text;
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"
                "<style>\nbody{font-family:Helvetica,Arial,sans-serif;font-size:14px;margin:1.5em}\n"
@@ -461,7 +470,7 @@ private:
             out << "<tr><th>" << xml_text(r[0]) << "</th><td class=\"n\">" << xml_text(r[1]) << "</td><td>" << xml_text(r[2])
                 << "</td></tr>\n";
         out << "</tbody>\n</table>\n<h1>Graph</h1>\n";
-        format::write_svg(out, nodes_, size_, *total_, depth_);
+        format::write_svg(out, net_, depth_);
         // A click on a block's row folds it: every row under a folded row is hidden. The address
         // "page.html#folded" opens the page with every block folded.
         out << "<script>\nfunction netshapeShow() {\n"
@@ -476,9 +485,8 @@ private:
                "});\nnetshapeShow();\n</script>\n</body>\n</html>\n";
     }
 
-    const layer_record* nodes_;
-    std::size_t size_;
-    const layer_record* total_;
+    format::listing net_;
+    writer writer_ = &print_table;
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
@@ -488,12 +496,92 @@ private:
     std::size_t columns_ = default_columns;
 };
 
+namespace detail {
+
+/// Nodes described per constant evaluation: clang stops one after 2^20 statements, and a
+/// description costs up to a few hundred; g++ has no such limit (and copies a constexpr array on
+/// every read of an element, so it reads a local copy, once, in one evaluation).
+#if defined(__clang__)
+inline constexpr std::size_t described_chunk = 1024;
+#else
+inline constexpr std::size_t described_chunk = std::size_t(1) << 40;
+#endif
+
+/// What summary<Net>() prints, worked out by the compiler: the records with no pointer to their
+/// kind's rule (spec::info), each node's words (format::node_words), its descriptions packed in
+/// one string per chunk of nodes. A program that prints reaches no kind's rule at run time: a
+/// pointer to one would make the compiler emit every function of that rule (docs/design.md).
+template <class Net>
+struct printed {
+    static constexpr std::size_t size = netshape::nodes<Net>.size();
+    static constexpr std::size_t chunks = size == 0 ? 1 : (size - 1) / described_chunk + 1;
+    static constexpr std::size_t first(std::size_t c) { return c * described_chunk; }
+    static constexpr std::size_t last(std::size_t c) { return size - first(c) <= described_chunk ? size : first(c) + described_chunk; }
+
+    /// Chunk C's descriptions, each ended by '\0'.
+    template <std::size_t C>
+    static constexpr std::size_t chars = [] {
+#if defined(__clang__)
+        const auto& all = netshape::nodes<Net>;
+#else
+        const auto all = netshape::nodes<Net>;
+#endif
+        std::size_t n = 0;
+        for (std::size_t i = first(C); i < last(C); ++i) n += description(all[i]).size() + 1;
+        return n;
+    }();
+    template <std::size_t C>
+    static constexpr std::array<char, chars<C> + 1> descriptions = [] {
+#if defined(__clang__)
+        const auto& all = netshape::nodes<Net>;
+#else
+        const auto all = netshape::nodes<Net>;
+#endif
+        std::array<char, chars<C> + 1> out{};
+        std::size_t at = 0;
+        for (std::size_t i = first(C); i < last(C); ++i) {
+            const text t = description(all[i]);
+            for (std::size_t k = 0; k < t.size(); ++k) out[at++] = t.c_str()[k];
+            out[at++] = '\0';
+        }
+        return out;
+    }();
+
+    static constexpr std::array<layer_record, size> records = [] {
+        std::array<layer_record, size> out = netshape::nodes<Net>;
+        for (layer_record& r : out) r.info = nullptr;
+        return out;
+    }();
+    static constexpr layer_record total = [] {
+        layer_record t = netshape::totals<Net>;
+        t.info = nullptr;
+        return t;
+    }();
+
+    template <std::size_t C>
+    static constexpr void describe_chunk(std::array<format::node_words, size>& out) {
+        std::size_t at = 0;
+        for (std::size_t i = first(C); i < last(C); ++i) {
+            out[i] = {name_of(records[i].kind), descriptions<C>.data() + at};
+            while (descriptions<C>[at] != '\0') ++at;
+            ++at;
+        }
+    }
+    static constexpr std::array<format::node_words, size> words = [] {
+        std::array<format::node_words, size> out{};
+        [&]<std::size_t... C>(std::index_sequence<C...>) { (describe_chunk<C>(out), ...); }(std::make_index_sequence<chunks>{});
+        return out;
+    }();
+};
+
+}  // namespace detail
+
 /// The table of a network: one row per layer (blocks as indented rows carrying their totals),
 /// then the totals. Everything in it was computed at compile time.
 template <class Net>
 table summary() {
-    const auto& all = nodes<Net>;
-    return table(all.data(), all.size(), totals<Net>);
+    using p = detail::printed<Net>;
+    return table(format::listing{p::records.data(), p::size, &p::total, p::words.data()});
 }
 
 }  // namespace netshape

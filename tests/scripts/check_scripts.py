@@ -49,7 +49,7 @@ NEEDS = {
 }
 # Scripts that need nothing beyond the standard library.
 STANDALONE = {"tools/extract_snippets.py", "tools/make_single_header.py", "tests/html/check_page.py",
-              "bench/compile_bench.py", "bench/perf_check.py", "bench/arena_table.py", "bench/arena_cost.py",
+              "bench/compile_bench.py", "bench/perf_check.py", "bench/print_cost.py", "bench/arena_table.py", "bench/arena_cost.py",
               "bench/bridges_cost.py",
               "tests/scripts/check_scripts.py"}
 

@@ -21,7 +21,7 @@ namespace netshape::format {
 
 /// RFC 4180: quote a field that holds a comma, a quote, a line feed or a carriage return; double
 /// inner quotes. Everything else, other control characters included, is kept as it is.
-inline std::string csv_field(const std::string& s) {
+[[gnu::cold]] inline std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -31,7 +31,7 @@ inline std::string csv_field(const std::string& s) {
     return out + '"';
 }
 
-inline void write_csv_row(std::ostream& out, const std::string& index, const std::string& leaf, std::size_t depth,
+[[gnu::cold]] inline void write_csv_row(std::ostream& out, const std::string& index, const std::string& leaf, std::size_t depth,
                           const std::string& kind_name, const std::string& name, const std::string& path,
                           const std::string& description, const layer_record& r) {
     out << index << ',' << leaf << ',' << depth << ',' << csv_field(kind_name) << ',' << csv_field(name) << ','
@@ -46,8 +46,9 @@ inline void write_csv_row(std::ostream& out, const std::string& index, const std
 
 /// `depth`: rows nested deeper are left out (summary<Net>().depth(n)); a block at that depth keeps
 /// its row, with its totals.
-inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
-                      std::size_t depth = all_levels) {
+[[gnu::cold]] inline void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+    const layer_record* const nodes = net.nodes;
+    const std::size_t size = net.size;
     const std::vector<std::string> paths = qualified_names(nodes, size);
     out << "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,"
            "params,buffers,macs,activations,peak_activations,receptive_h,receptive_w,jump_h,jump_w,input_d,output_d,"
@@ -57,11 +58,11 @@ inline void write_csv(std::ostream& out, const layer_record* nodes, std::size_t 
         if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
         if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
-        const std::string kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : name_of(r.kind);
+        const std::string kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : net.words[i].kind;
         write_csv_row(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
-                      has_name(r) ? r.name : "", paths[i], describe(r), r);
+                      has_name(r) ? r.name : "", paths[i], describe(r, net.words[i].description), r);
     }
-    write_csv_row(out, "", "", 0, "total", "total", "", "", total);
+    write_csv_row(out, "", "", 0, "total", "total", "", "", *net.total);
 }
 
 }  // namespace netshape::format

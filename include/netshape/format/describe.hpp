@@ -1,8 +1,11 @@
 // netshape/format/describe.hpp: the words and numbers of a row (shared by every output format).
+//
+// Every function of the printer (this header, the writers, print.hpp) is [[gnu::cold]]: a program
+// prints a summary once, and the compilers then optimise this code for size, which is what a program
+// that prints pays in compile time (docs/design.md: the printer's compile cost).
 #pragma once
 
 #include <cstddef>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,23 +17,23 @@ namespace netshape {
 
 namespace format {
 
-inline void append(std::string& s, const std::string& x) { s += x; }
-inline void append(std::string& s, const char* x) { s += x; }
-inline void append(std::string& s, char x) { s += x; }
-inline void append(std::string& s, count_t x) { s += std::to_string(x); }
-inline void append(std::string& s, std::size_t x) { s += std::to_string(x); }
+[[gnu::cold]] inline void append(std::string& s, const std::string& x) { s += x; }
+[[gnu::cold]] inline void append(std::string& s, const char* x) { s += x; }
+[[gnu::cold]] inline void append(std::string& s, char x) { s += x; }
+[[gnu::cold]] inline void append(std::string& s, count_t x) { s += std::to_string(x); }
+[[gnu::cold]] inline void append(std::string& s, std::size_t x) { s += std::to_string(x); }
 
 /// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
 /// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
 template <class... Parts>
-std::string cat(const Parts&... parts) {
+[[gnu::cold]] std::string cat(const Parts&... parts) {
     std::string s;
     (append(s, parts), ...);
     return s;
 }
 
 /// 62378344 -> "62,378,344".
-inline std::string thousands(count_t value) {
+[[gnu::cold]] inline std::string thousands(count_t value) {
     const bool negative = value < 0;
     std::string digits = std::to_string(negative ? -value : value);
     std::string out;
@@ -44,7 +47,7 @@ inline std::string thousands(count_t value) {
 
 /// By rank, with thousands separators (shapes are for people wherever dims() is used: text,
 /// Markdown, DOT): "1,000", "197×768", "55×55×96", "16×112×112×3", "2,667×2,667×3".
-inline std::string dims(const shape& s) {
+[[gnu::cold]] inline std::string dims(const shape& s) {
     if (s.rank == 1) return thousands(s.channels);
     if (s.rank == 2) return cat(thousands(s.width), "×", thousands(s.channels));
     if (s.rank == 4) return cat(thousands(s.depth), "×", thousands(s.height), "×", thousands(s.width), "×", thousands(s.channels));
@@ -52,17 +55,17 @@ inline std::string dims(const shape& s) {
 }
 
 /// "3", or "1/2" in lowest terms.
-inline std::string ratio(const fraction& f) {
+[[gnu::cold]] inline std::string ratio(const fraction& f) {
     return f.denominator == 1 ? std::to_string(f.numerator) : cat(f.numerator, "/", f.denominator);
 }
 /// ratio() with thousands separators, for people: "1,024", "1/2".
-inline std::string ratio_grouped(const fraction& f) {
+[[gnu::cold]] inline std::string ratio_grouped(const fraction& f) {
     return f.denominator == 1 ? thousands(f.numerator) : cat(thousands(f.numerator), "/", thousands(f.denominator));
 }
 
 /// Every run of four or more decimal digits grouped by thousands ("dense 4096" -> "dense 4,096"),
 /// except the digits after a decimal point ("0.0001" stays). For descriptions shown to people.
-inline std::string grouped(const std::string& words) {
+[[gnu::cold]] inline std::string grouped(const std::string& words) {
     const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     std::string out;
     std::size_t i = 0;
@@ -89,7 +92,7 @@ inline std::string grouped(const std::string& words) {
 /// `base` the value itself and `plain` ("640", "640 B"). Integer arithmetic, rounded half up, so
 /// every compiler and library prints the same text (rounding up into the next unit: 999,999 is
 /// "1.00 M"); past the last unit the whole part grows.
-inline std::string human(count_t value, count_t base, const char* plain) {
+[[gnu::cold]] inline std::string human(count_t value, count_t base, const char* plain) {
     static constexpr const char* si[] = {"k", "M", "G", "T"};
     static constexpr const char* binary[] = {"KiB", "MiB", "GiB", "TiB"};
     const char* const* units = base == 1024 ? binary : si;
@@ -115,7 +118,7 @@ inline std::string human(count_t value, count_t base, const char* plain) {
 }
 
 /// Columns are measured in code points, so "×" counts as one.
-inline std::size_t width(const std::string& s) {
+[[gnu::cold]] inline std::size_t width(const std::string& s) {
     std::size_t w = 0;
     for (const char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++w;  // not a UTF-8 continuation byte
@@ -124,27 +127,27 @@ inline std::size_t width(const std::string& s) {
 
 /// Whether a node has a name. An empty name is no name (named<"", L> is L); records built by hand
 /// may hold nullptr, which is no name too.
-inline bool has_name(const layer_record& r) { return r.name != nullptr && r.name[0] != '\0'; }
+[[gnu::cold]] inline bool has_name(const layer_record& r) { return r.name != nullptr && r.name[0] != '\0'; }
 
 /// A byte as two lowercase hex digits ("1b").
-inline std::string hex_byte(char c) {
+[[gnu::cold]] inline std::string hex_byte(char c) {
     const char* hex = "0123456789abcdef";
     const auto u = static_cast<unsigned char>(c);
     return {hex[u >> 4], hex[u & 0xFu]};
 }
 
 /// A control character as C writes it: "\n", "\r", "\t", "\x1b".
-inline std::string control_escape(char c) {
+[[gnu::cold]] inline std::string control_escape(char c) {
     if (c == '\n') return "\\n";
     if (c == '\r') return "\\r";
     if (c == '\t') return "\\t";
     return cat("\\x", hex_byte(c));
 }
-inline bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == '\x7f'; }
+[[gnu::cold]] inline bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == '\x7f'; }
 
 /// Text tables: control characters (a newline would break the row) made visible as C escapes,
 /// and backslashes doubled, so that what is shown reads back unambiguously.
-inline std::string visible(const std::string& s) {
+[[gnu::cold]] inline std::string visible(const std::string& s) {
     std::string out;
     for (const char c : s) {
         if (c == '\\') out += "\\\\";
@@ -156,7 +159,7 @@ inline std::string visible(const std::string& s) {
 
 /// Markdown table cells: visible(), then a backslash before `|` (which would end the cell) and
 /// before what inline Markdown would read as syntax (emphasis, code, links, HTML, entities).
-inline std::string markdown_cell(const std::string& s) {
+[[gnu::cold]] inline std::string markdown_cell(const std::string& s) {
     std::string out;
     for (const char c : visible(s)) {
         if (std::string_view("\\|`*_[]<~&").find(c) != std::string_view::npos) out += '\\';
@@ -168,11 +171,52 @@ inline std::string markdown_cell(const std::string& s) {
 /// The depth that shows every level (summary<Net>().depth(n) folds the blocks below n).
 inline constexpr std::size_t all_levels = static_cast<std::size_t>(-1);
 
+/// What the writers read of a node besides its record: its kind's name (name_of(kind)) and its
+/// rule's description (description(r), "conv 11×11/4, 96"; "" for markers). summary<Net>() has the
+/// compiler work them out (print.hpp), so that a program that prints reaches no kind's rule at run
+/// time (docs/design.md: the printer's compile cost); `described` works them out at run time.
+struct node_words {
+    const char* kind = "";
+    const char* description = "";
+};
+
+/// A network as the writers read it: its nodes in order, its totals and each node's words.
+struct listing {
+    const layer_record* nodes = nullptr;
+    std::size_t size = 0;
+    const layer_record* total = nullptr;
+    const node_words* words = nullptr;
+};
+
+/// Records' words worked out at run time, for records that summary<Net>() did not make (built by
+/// hand, or by a tool): `described{nodes, size, total}.listing()` is what the writers read. Reaches
+/// every kind's rule (kind_table), which a program that prints a summary<Net>() does not.
+class described {
+public:
+    described(const layer_record* nodes, std::size_t size, const layer_record& total)
+        : nodes_(nodes), size_(size), total_(&total), texts_(size), words_(size) {
+        for (std::size_t i = 0; i < size; ++i) {
+            texts_[i] = description(nodes[i]);
+            words_[i] = {name_of(nodes[i].kind), texts_[i].c_str()};
+        }
+    }
+    described(const described&) = delete;
+    described& operator=(const described&) = delete;
+    [[nodiscard]] format::listing listing() const { return {nodes_, size_, total_, words_.data()}; }
+
+private:
+    const layer_record* nodes_;
+    std::size_t size_;
+    const layer_record* total_;
+    std::vector<text> texts_;
+    std::vector<node_words> words_;
+};
+
 /// A node's kind as it is written in code: "conv2d"; an activation its function ("relu");
 /// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
 /// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
-/// "output"; other markers name_of(kind).
-inline std::string kind_label(const layer_record& r) {
+/// "output"; other markers name_of(kind). `kind_name` is name_of(r.kind) (node_words::kind).
+[[gnu::cold]] inline std::string kind_label(const layer_record& r, const char* kind_name) {
     const bool global = r.kernel.height == 1 && r.kernel.width == 1;
     switch (r.kind) {
         case kind::activation: return name_of(r.fn);
@@ -180,9 +224,10 @@ inline std::string kind_label(const layer_record& r) {
         case kind::adaptive_max_pool: return global ? "global_max_pool" : "adaptive_max_pool";
         case kind::merge_begin: return name_of(r.how);
         case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
-        default: return name_of(r.kind);
+        default: return kind_name;
     }
 }
+[[gnu::cold]] inline std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
 
 /// Every node's local name: its own, or, unnamed, its position in its scope as nn.Sequential
 /// numbers children ("0", "1", ...). A scope is a named block or merge, or the network. An unnamed
@@ -191,7 +236,7 @@ inline std::string kind_label(const layer_record& r) {
 /// its branches' nodes go on numbering in its scope (a merge is not a PyTorch module: the names
 /// inside it stay their scope's, so torchvision's "layer1.0.conv1" holds inside the residual add).
 /// End and branch markers: their block's or merge's local name.
-inline std::vector<std::string> local_names(const layer_record* nodes, std::size_t size) {
+[[gnu::cold]] inline std::vector<std::string> local_names(const layer_record* nodes, std::size_t size) {
     std::vector<std::string> out(size);
     std::vector<std::size_t> positions{0};  // the next position in each open scope
     for (std::size_t i = 0; i < size; ++i) {
@@ -229,7 +274,7 @@ inline std::vector<std::string> local_names(const layer_record* nodes, std::size
 /// types (so that a block is one type wherever it sits) and joined here, at run time. An unnamed
 /// sequential's entry is its scope's path (it has no name and no row); every other node's path is
 /// its own, never empty; end and branch markers repeat their block's or merge's.
-inline std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
+[[gnu::cold]] inline std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
     const std::vector<std::string> local = local_names(nodes, size);
     std::vector<std::string> out(size);
     std::vector<std::string> prefix{""};
@@ -268,7 +313,8 @@ inline std::vector<std::string> qualified_names(const layer_record* nodes, std::
 /// block's ("sequential", "concat of 4", "side output").
 /// A node of a shared block's repeat (layer_record::repeat_of) says so: "conv 3×3, 8 (shared)";
 /// a shared block's own row is "shared", or "shared, repeat" (its parameters counted at its first use).
-inline std::string describe(const layer_record& r) {
+/// `rule_words` is description(r) (node_words::description).
+[[gnu::cold]] inline std::string describe(const layer_record& r, const char* rule_words) {
     const bool repeat = r.repeat_of != no_node;
     if (r.kind == kind::block_begin && r.how == merge::shared) return repeat ? "shared, repeat" : "shared";
     if (r.kind == kind::block_begin) return repeat ? "sequential (shared)" : "sequential";
@@ -277,8 +323,9 @@ inline std::string describe(const layer_record& r) {
         return repeat ? cat(merged, " (shared)") : merged;
     }
     if (is_structure(r.kind)) return "";
-    return repeat ? cat(description(r).c_str(), " (shared)") : std::string(description(r).c_str());
+    return repeat ? cat(rule_words, " (shared)") : std::string(rule_words);
 }
+[[gnu::cold]] inline std::string describe(const layer_record& r) { return describe(r, description(r).c_str()); }
 
 }  // namespace format
 

@@ -19,7 +19,7 @@ namespace netshape::format {
 /// Text inside a quoted DOT label: quotes and backslashes escaped (a backslash would start one of
 /// Graphviz's escapes, \N or \l), a newline as Graphviz's line break, other control characters
 /// shown as C escapes, as in text tables.
-inline std::string dot_label(const std::string& s) {
+[[gnu::cold]] inline std::string dot_label(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == '"' || c == '\\') out += '\\';
@@ -32,8 +32,10 @@ inline std::string dot_label(const std::string& s) {
 
 /// `depth`: a block nested exactly that deep is drawn as one graph node (its name, or its kind,
 /// and its description), its insides left out, as summary<Net>().depth(n) folds it in a table.
-inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
-                      std::size_t depth = all_levels) {
+[[gnu::cold]] inline void write_dot(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+    const layer_record* const nodes = net.nodes;
+    const std::size_t size = net.size;
+    const layer_record& total = *net.total;
     struct open_merge {
         std::string entry;
         shape entry_shape;
@@ -95,7 +97,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
             // Folded: one node for the whole block (none for an empty sequential<>, as in a table).
             const std::string entry = tail;
             const shape entry_shape = tail_shape;
-            if (r.match != i + 1) box(i, r, cat(grouped(describe(r)), " …"));
+            if (r.match != i + 1) box(i, r, cat(grouped(describe(r, net.words[i].description)), " …"));
             if (r.how == merge::output) side_output(cat("n", r.match), sides++, entry, entry_shape);
             i = r.match;
             continue;
@@ -149,7 +151,7 @@ inline void write_dot(std::ostream& out, const layer_record* nodes, std::size_t 
             case kind::identity:
                 break;  // a pass-through: the branch's edge goes straight to the merge
             default:
-                box(i, r, grouped(describe(r)));
+                box(i, r, grouped(describe(r, net.words[i].description)));
         }
     }
     out << "  output [label=\"output\\n" << dims(total.output_shape) << "\", shape=oval];\n";

@@ -40,7 +40,7 @@
 
 namespace netshape::format {
 
-inline std::string json_string(const char* s) {
+[[gnu::cold]] inline std::string json_string(const char* s) {
     if (s == nullptr) return "null";
     std::string out = "\"";
     for (const char* p = s; *p != '\0'; ++p) {
@@ -56,37 +56,37 @@ inline std::string json_string(const char* s) {
     }
     return out + '"';
 }
-inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
+[[gnu::cold]] inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
 
-inline std::string json_shape(const shape& s) {
+[[gnu::cold]] inline std::string json_shape(const shape& s) {
     if (s.rank == 1) return cat("[", s.channels, "]");
     if (s.rank == 2) return cat("[", s.width, ", ", s.channels, "]");
     if (s.rank == 4) return cat("[", s.depth, ", ", s.height, ", ", s.width, ", ", s.channels, "]");
     return cat("[", s.height, ", ", s.width, ", ", s.channels, "]");
 }
-inline std::string json_ratio(const fraction& f) {
+[[gnu::cold]] inline std::string json_ratio(const fraction& f) {
     return f.denominator == 1 ? std::to_string(f.numerator) : cat("\"", f.numerator, "/", f.denominator, "\"");
 }
-inline std::string json_pair(const hw& v) {
+[[gnu::cold]] inline std::string json_pair(const hw& v) {
     return cat("[", v.height, ", ", v.width, "]");
 }
-inline std::string json_field(const field& f) {
+[[gnu::cold]] inline std::string json_field(const field& f) {
     return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
                ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width), "}");
 }
 
-inline const char* json_kind(const layer_record& r) {
+[[gnu::cold]] inline const char* json_kind(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return "merge";
         case kind::block_end:
         case kind::merge_end: return "end";
-        default: return name_of(r.kind);
+        default: return kind_name;
     }
 }
 
 /// The spec's keys that only some kinds have (added to netshape-summary/2 after its first release,
 /// so that a reader of the first keys reads every file alike).
-inline std::string json_spec_variant(const layer_record& r) {
+[[gnu::cold]] inline std::string json_spec_variant(const layer_record& r) {
     const auto flag = [](bool on) { return on ? "true" : "false"; };
     switch (r.kind) {
         case kind::conv_transpose2d: return cat(", \"output_padding\": ", json_pair(r.output_padding));
@@ -103,8 +103,10 @@ inline std::string json_spec_variant(const layer_record& r) {
 }
 
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
-inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
-                       std::size_t depth = all_levels) {
+[[gnu::cold]] inline void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+    const layer_record* const nodes = net.nodes;
+    const std::size_t size = net.size;
+    const layer_record& total = *net.total;
     const auto counts = [](const layer_record& r) {
         return cat("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
                    ", \"buffers\": ", r.buffers, ", \"macs\": ", r.macs, ", \"activations\": ", r.activations);
@@ -122,13 +124,13 @@ inline void write_json(std::ostream& out, const layer_record* nodes, std::size_t
         const bool leaf = !is_structure(r.kind);
         const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
                             r.kind == kind::merge_end;
-        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r) << "\"";
+        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r, net.words[i].kind) << "\"";
         first = false;
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
         out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
             << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
-            << ", \"description\": " << json_string(describe(r)) << ", \"input_shape\": " << json_shape(r.input_shape)
+            << ", \"description\": " << json_string(describe(r, net.words[i].description)) << ", \"input_shape\": " << json_shape(r.input_shape)
             << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
             << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field) << ", \"spec\": {\"units\": " << r.units
             << ", \"kernel\": " << json_pair(r.kernel) << ", \"stride\": " << json_pair(r.stride)

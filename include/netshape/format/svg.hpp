@@ -21,7 +21,7 @@ namespace netshape::format {
 
 /// Text inside SVG or HTML: control characters made visible as in text tables (format::visible),
 /// then &, <, > and " as entities.
-inline std::string xml_text(const std::string& s) {
+[[gnu::cold]] inline std::string xml_text(const std::string& s) {
     std::string out;
     for (const char c : visible(s)) {
         if (c == '&') out += "&amp;";
@@ -50,12 +50,13 @@ struct item {
     long w = 0, h = 0;
 };
 
-inline long text_width(const std::string& s) { return static_cast<long>(width(visible(s))) * char_width; }
+[[gnu::cold]] inline long text_width(const std::string& s) { return static_cast<long>(width(visible(s))) * char_width; }
 
 /// The items of nodes [from, to): a leaf or folded block is a box, a block a sequence (framed when
 /// named), a merge its branches (split at its branch markers) and an identity nothing.
-inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std::size_t to, std::size_t depth,
+[[gnu::cold]] inline std::vector<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
                                std::size_t& sides) {
+    const layer_record* const nodes = net.nodes;
     std::vector<item> out;
     for (std::size_t i = from; i < to; ++i) {
         const layer_record& r = nodes[i];
@@ -69,7 +70,7 @@ inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std:
         const bool folded = block && r.depth >= depth;
         if (!block || folded) {
             item b{item::what::box, {}, {}, r.output_shape, 0, {}, 0, 0};
-            const std::string what = grouped(describe(r)) + (folded ? " …" : "");
+            const std::string what = grouped(describe(r, net.words[i].description)) + (folded ? " …" : "");
             if (has_name(r) && what != r.name) b.lines.push_back(r.name);
             b.lines.push_back(what);
             if (folded && r.how == merge::output) {
@@ -82,7 +83,7 @@ inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std:
             continue;
         }
         if (r.kind == kind::block_begin) {
-            item s{item::what::sequence, {}, parse(nodes, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
+            item s{item::what::sequence, {}, parse(net, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
             if (has_name(r)) s.lines.push_back(r.name);
             if (!s.items.empty() || !s.lines.empty()) out.push_back(s);
             i = r.match;
@@ -99,7 +100,7 @@ inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std:
                 const bool nested = nodes[end].kind == kind::block_begin || nodes[end].kind == kind::merge_begin;
                 end = nested ? nodes[end].match + 1 : end + 1;
             }
-            item branch{item::what::sequence, {}, parse(nodes, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
+            item branch{item::what::sequence, {}, parse(net, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
             m.items.push_back(branch);
             j = end;
         }
@@ -112,10 +113,10 @@ inline std::vector<item> parse(const layer_record* nodes, std::size_t from, std:
 }
 
 /// A side output's head column: its head, or its oval "output k" where that is wider.
-inline long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
+[[gnu::cold]] inline long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
 
 /// Each item's width and height, bottom up.
-inline void measure(item& it) {
+[[gnu::cold]] inline void measure(item& it) {
     for (item& c : it.items) measure(c);
     switch (it.type) {
         case item::what::box:
@@ -265,11 +266,11 @@ struct drawing {
 }  // namespace svg_detail
 
 /// The graph as one <svg> element (embeddable in HTML, or a file of its own).
-inline void write_svg(std::ostream& out, const layer_record* nodes, std::size_t size, const layer_record& total,
-                      std::size_t depth = all_levels) {
+[[gnu::cold]] inline void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+    const layer_record& total = *net.total;
     using namespace svg_detail;
     std::size_t sides = 0;
-    item root{item::what::sequence, {}, parse(nodes, 0, size, depth, sides), total.output_shape, 0, {}, 0, 0};
+    item root{item::what::sequence, {}, parse(net, 0, net.size, depth, sides), total.output_shape, 0, {}, 0, 0};
     measure(root);
     const long oval = circle, margin = 20;
     const long io_w = [&] {
