@@ -499,8 +499,9 @@ private:
 namespace detail {
 
 /// Nodes described per constant evaluation: clang stops one after 2^20 statements, and a
-/// description costs up to a few hundred; g++ has no such limit (and copies a constexpr array on
-/// every read of an element, so it reads a local copy, once, in one evaluation).
+/// description costs up to a few hundred. g++ counts operations instead (2^25 by default) and
+/// copies a constexpr array on every read of an element, so it describes from one local copy in
+/// one evaluation: enough for tens of thousands of nodes (the interpreter's chunks go further).
 #if defined(__clang__)
 inline constexpr std::size_t described_chunk = 1024;
 #else
