@@ -136,15 +136,22 @@ constexpr ns::shape norm_input(int rank, count_t c) {
                        : ns::shape::volume(2, 3, 4, c);
 }
 
+// An element-wise kind against PyTorch: rejected where PyTorch raised, otherwise the input's shape,
+// PyTorch's counts, no MACs and no receptive field.
+template <class Case>
+constexpr bool same_shape_as_pytorch(const Case& c, ns::rule broken, const ns::layer_record& r) {
+    if (c.same_shape < 0) return broken != ns::rule::none;
+    return broken == ns::rule::none && c.same_shape == 1 && r.output_shape == r.input_shape && r.weights == c.weights &&
+           r.biases == c.biases && r.buffers == c.buffers && r.macs == 0 && r.receptive_field == ns::field{};
+}
+
 constexpr bool agrees(const pytorch_kinds::norm_case& c) {
     ns::rule broken{};
     const ns::layer_record r = run(c.what, norm_input(c.rank, c.c), broken, [&c](ns::layer_record& n) {
         if (c.what == ns::kind::group_norm) n.groups = c.arg;
         else n.mode = static_cast<unsigned char>(c.arg);  // bit 0 affine, bit 1 track_running_stats
     });
-    if (c.same_shape < 0) return broken != ns::rule::none;
-    return broken == ns::rule::none && c.same_shape == 1 && r.output_shape == r.input_shape && r.weights == c.weights &&
-           r.biases == c.biases && r.buffers == c.buffers && r.macs == 0 && r.receptive_field == ns::field{};
+    return same_shape_as_pytorch(c, broken, r);
 }
 
 constexpr bool all_norms_agree() {
@@ -160,9 +167,7 @@ constexpr bool agrees(const pytorch_kinds::activation_case& c) {
         n.units = c.arg;
         n.fn = c.fn;
     });
-    if (c.same_shape < 0) return broken != ns::rule::none;
-    return broken == ns::rule::none && c.same_shape == 1 && r.output_shape == r.input_shape && r.weights == c.weights &&
-           r.biases == c.biases && r.buffers == c.buffers && r.macs == 0 && r.receptive_field == ns::field{};
+    return same_shape_as_pytorch(c, broken, r);
 }
 
 constexpr bool all_activations_agree() {
