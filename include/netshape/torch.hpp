@@ -306,18 +306,17 @@ inline layout layout_after(kind k, const layer_record& r, layout in) {
 }
 
 /// The layout a leaf takes a sequence in: a signal (N, C, L) for conv1d, the 1-D pools, the
-/// global pools and batch norm (nn.Conv1d's, nn.MaxPool1d's, nn.BatchNorm1d's), tokens (N, L, C)
-/// for the rest (nn.Linear, nn.LayerNorm and attention over the last dimension). Other layouts
-/// are taken as they are.
+/// global pools, batch and group norm and PReLU (nn.Conv1d's, nn.MaxPool1d's, nn.BatchNorm1d's:
+/// channels along dimension 1), tokens (N, L, C) for the rest (nn.Linear, nn.LayerNorm, layer
+/// scale and attention over the last dimension). Other layouts are taken as they are.
 inline layout wanted(kind k, layout in) {
     if (in != layout::sequence && in != layout::signal) return in;
     switch (k) {
         case kind::conv1d: case kind::conv_transpose1d: case kind::max_pool1d: case kind::avg_pool1d:
         case kind::adaptive_avg_pool1d: case kind::adaptive_avg_pool: case kind::adaptive_max_pool:
-        case kind::batch_norm: case kind::group_norm:
+        case kind::batch_norm: case kind::group_norm: case kind::prelu:  // per channel, along dimension 1
             return layout::signal;
-        case kind::activation: case kind::dropout: case kind::identity: case kind::channel_slice: case kind::layer_scale:
-        case kind::prelu:
+        case kind::activation: case kind::dropout: case kind::identity: case kind::channel_slice:
             return in;  // element-wise, or along a dimension channel_dim names
         default: return layout::sequence;
     }

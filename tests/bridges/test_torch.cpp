@@ -284,12 +284,13 @@ DOCTEST_TEST_CASE("torch: 1-D and 3-D kinds no zoo model has, against PyTorch's 
     DOCTEST_CHECK(vy.sizes().equals({2, 5, 2, 3, 1}));  // PyTorch's batch of two
     DOCTEST_CHECK(std::vector<std::int64_t>{1, 5, 2, 3, 1} == expected_sizes(ns::output_shape<volume>, 5));
     DOCTEST_CHECK(vy.equal(y));
-    // A signal: conv1d, conv_transpose1d, avg_pool1d with padding, adaptive_avg_pool1d, BatchNorm1d;
-    // then a layer norm and dense over its tokens (N, L, C), as a transformer after a 1-D stem.
+    // A signal: conv1d, conv_transpose1d, avg_pool1d with padding, adaptive_avg_pool1d, BatchNorm1d,
+    // PReLU per channel; then a layer norm, layer scale and dense over its tokens (N, L, C), as a
+    // transformer after a 1-D stem.
     using signal = ns::network<ns::input_sequence<50, 2>, ns::named<"conv", ns::conv1d<6, 5, ns::stride<2>, ns::dilation<2>>>,
         ns::named<"up", ns::conv_transpose1d<4, 3, ns::stride<2>, ns::pad<1>, ns::output_padding<1>>>,
         ns::avg_pool1d<3, ns::stride<2>, ns::pad<1>>, ns::adaptive_avg_pool1d<7>, ns::named<"bn", ns::batch_norm>,
-        ns::named<"ln", ns::layer_norm>, ns::named<"fc", ns::dense<3>>>;
+        ns::named<"act", ns::prelu<4>>, ns::named<"ln", ns::layer_norm>, ns::named<"ls", ns::layer_scale>, ns::named<"fc", ns::dense<3>>>;
     ns::torch::module<signal> s;
     s.eval();
     using ints = std::vector<std::int64_t>;
@@ -301,7 +302,8 @@ DOCTEST_TEST_CASE("torch: 1-D and 3-D kinds no zoo model has, against PyTorch's 
     z = ::torch::conv_transpose1d(z, sp["up.weight"], sp["up.bias"], {2}, {1}, {1});
     z = ::torch::adaptive_avg_pool1d(::torch::avg_pool1d(z, {3}, {2}, {1}), {7});
     z = ::torch::batch_norm(z, sp["bn.weight"], sp["bn.bias"], sb["bn.running_mean"], sb["bn.running_var"], false, 0.1, 1e-5, false);
-    z = ::torch::layer_norm(z.transpose(1, 2), {4}, sp["ln.weight"], sp["ln.bias"]);
+    z = ::torch::prelu(z, sp["act"].normal_());  // slopes of both signs: a wrong axis shows
+    z = ::torch::layer_norm(z.transpose(1, 2), {4}, sp["ln.weight"], sp["ln.bias"]) * sp["ls"].normal_();
     z = ::torch::linear(z, sp["fc.weight"], sp["fc.bias"]);
     const ::torch::Tensor sy = s.forward(t);
     DOCTEST_CHECK(std::vector<std::int64_t>{1, 7, 3} == expected_sizes(ns::output_shape<signal>, 3));
