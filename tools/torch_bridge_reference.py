@@ -9,9 +9,11 @@ fails), and OUT/<model>_io.pt, a scripted module whose buffers are x, a random i
 y0, y1, ... the model's outputs on it in netshape's order (output_shapes<Net>: side outputs first,
 the main one last; a dict's values in torchvision_reference.OUTPUT_ORDER, or {'out': ...}'s one).
 
-The zoo's models are torchvision's (its constructors, weights=None), tools/torchvision_reference.py's
-for the models torchvision does not have (and its segmentation and feature pyramid models), and
-tools/unet_reference.py's U-Net for unet and unet_bilinear.
+The zoo's models are torchvision's (its constructors, weights=None; the video models too),
+tools/torchvision_reference.py's for the models torchvision does not have (and its segmentation and
+feature pyramid models), tools/unet_reference.py's U-Net for unet and unet_bilinear, and
+tools/m5_model.py's M5 (without log_softmax, as zoo::m5) for m5. The video models' exported input
+is a smaller clip than their default (SMALL_INPUT; test_torch.cpp's forward_on has the same sizes).
 
 Nothing here is committed: the C++ test runs on what this script writes into the build tree, the
 same run, so there is no reference data to go stale.
@@ -60,16 +62,27 @@ def outputs(name, y):
     return [y[k] for k in order]
 
 
+# The input (without the batch) each video model is exported with: a clip of 8×56×56 (C, D, H, W),
+# an eighth of the default 16×112×112's multiply-accumulates (tests/bridges/test_torch.cpp's forward_on).
+SMALL_INPUT = {name: (3, 8, 56, 56) for name in ("r3d_18", "mc3_18", "r2plus1d_18")}
+
+
 def constructors():
-    """(zoo name, constructor, input height, width, channels) of every zoo model."""
-    out = [(name, build, h, w, c) for name, build, h, w, c, _ in tr.MODELS]
+    """(zoo name, constructor, input sizes without the batch: (C, H, W), (C, D, H, W) or (C, L)) of
+    every zoo model."""
+    out = [(name, build, (c, h, w)) for name, build, h, w, c, _ in tr.MODELS]
     for name in ("vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32", "vit_h_14", "swin_t", "swin_s", "swin_b", "maxvit_t"):
-        out.append((name, lambda n=name: getattr(models, n)(weights=None), 224, 224, 3))
+        out.append((name, lambda n=name: getattr(models, n)(weights=None), (3, 224, 224)))
     for name in ("swin_v2_t", "swin_v2_s", "swin_v2_b"):  # netshape's aliases: 256×256, as their weights
-        out.append((name, lambda n=name: getattr(models, n)(weights=None), 256, 256, 3))
+        out.append((name, lambda n=name: getattr(models, n)(weights=None), (3, 256, 256)))
     import unet_reference
     for name, bilinear in (("unet", False), ("unet_bilinear", True)):  # zoo::unet_at's defaults
-        out.append((name, lambda b=bilinear: unet_reference.make_unet(torch, 3, 2, 64, 4, b), 256, 256, 3))
+        out.append((name, lambda b=bilinear: unet_reference.make_unet(torch, 3, 2, 64, 4, b), (3, 256, 256)))
+    for name, build, d, h, w, c, _ in tr.VIDEO_MODELS:
+        if name in ("r3d_18", "mc3_18", "r2plus1d_18", "s3d"):  # the zoo's aliases (not the other sizes)
+            out.append((name, build, SMALL_INPUT.get(name, (c, d, h, w))))
+    import m5_model
+    out.append(("m5", lambda: m5_model.build(torch, 1, 35, 32, log_softmax=False), (1, 8000)))  # zoo::m5's defaults
     return out
 
 
@@ -78,7 +91,7 @@ def main(args):
     only = set(filter(None, args.only.split(",")))
     export = set(filter(None, args.export.split(",")))
     torch.manual_seed(0)
-    for name, build, h, w, c in constructors():
+    for name, build, sizes in constructors():
         if only and name not in only and name not in export:
             continue
         with torch.no_grad():
@@ -97,7 +110,7 @@ def main(args):
                         p.add_(0.1 * torch.randn(p.shape, generator=generator))
             # Non-trivial statistics, so that loading the buffers is tested too.
             for m in model.modules():
-                if isinstance(m, torch.nn.BatchNorm2d):
+                if isinstance(m, torch.nn.modules.batchnorm._BatchNorm):  # BatchNorm1d, 2d and 3d
                     m.running_mean.uniform_(-0.5, 0.5, generator=generator)
                     m.running_var.uniform_(0.5, 1.5, generator=generator)
                 if isinstance(m, tr.torchvision.ops.misc.FrozenBatchNorm2d):  # its four buffers
@@ -105,7 +118,7 @@ def main(args):
                     m.bias.uniform_(-0.5, 0.5, generator=generator)
                     m.running_mean.uniform_(-0.5, 0.5, generator=generator)
                     m.running_var.uniform_(0.5, 1.5, generator=generator)
-            x = torch.randn(1, c, h, w, generator=generator)
+            x = torch.randn(1, *sizes, generator=generator)
             with torch.no_grad():
                 y = model(x)
             try:

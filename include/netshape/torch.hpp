@@ -10,8 +10,10 @@
 // read as PyTorch's state_dict keys ("layer1.0.conv1.weight"). forward() walks the same nodes with
 // a stack for merges and side outputs, as netshape's interpreter does.
 //
-// Tensors are PyTorch's layouts: an image is (N, C, H, W), a sequence (N, L, C), a vector (N, C)
-// (after flatten, dense or select_token); flatten and dense on an image flatten in PyTorch's
+// Tensors are PyTorch's layouts: an image is (N, C, H, W), a volume (N, C, D, H, W), a sequence
+// either tokens (N, L, C: attention, class token, dense per token) or a signal (N, C, L: conv1d,
+// the 1-D pools, batch norm), transposed between the two where a layer needs the other; a vector
+// (N, C) (after flatten, dense or select_token); flatten and dense on an image flatten in PyTorch's
 // C, H, W order. What netshape's types do not hold (norm epsilons, dropout probabilities, the
 // slope of leaky_relu, LRN's constants) comes from `options`; load() copies epsilons from a
 // TorchScript module along with the weights. docs/bridges.md lists the kinds and what each maps to.
@@ -72,8 +74,9 @@ struct options {
 
 namespace detail {
 
-/// How a tensor is laid out in PyTorch: (N, C, H, W), (N, L, C) or (N, C).
-enum class layout : unsigned char { image, sequence, vector };
+/// How a tensor is laid out in PyTorch: image (N, C, H, W), sequence (tokens: N, L, C), vector
+/// (N, C), signal (a sequence as nn.Conv1d takes it: N, C, L), volume (N, C, D, H, W).
+enum class layout : unsigned char { image, sequence, vector, signal, volume };
 
 [[noreturn]] inline void fail(const std::string& what) { throw std::runtime_error("netshape::torch: " + what); }
 
@@ -283,6 +286,7 @@ struct open_merge {
     ::torch::Tensor input;
     layout in = layout::image;
     std::vector<::torch::Tensor> done;
+    std::vector<layout> done_in;  // each finished branch's layout
     layout out = layout::image;
     bool started = false;
     std::size_t slot = 0;  // a side output's place among the outputs: where its output<> begins
@@ -294,11 +298,33 @@ struct open_merge {
 inline layout layout_after(kind k, const layer_record& r, layout in) {
     switch (k) {
         case kind::flatten: return layout::vector;
-        case kind::dense: return r.per_pixel || in != layout::image ? in : layout::vector;
+        case kind::dense: return r.per_pixel || (in != layout::image && in != layout::volume) ? in : layout::vector;
         case kind::to_tokens: return layout::sequence;
         case kind::select_token: return layout::vector;
         default: return in;
     }
+}
+
+/// The layout a leaf takes a sequence in: a signal (N, C, L) for conv1d, the 1-D pools, the
+/// global pools, batch and group norm and PReLU (nn.Conv1d's, nn.MaxPool1d's, nn.BatchNorm1d's:
+/// channels along dimension 1), tokens (N, L, C) for the rest (nn.Linear, nn.LayerNorm, layer
+/// scale and attention over the last dimension). Other layouts are taken as they are.
+inline layout wanted(kind k, layout in) {
+    if (in != layout::sequence && in != layout::signal) return in;
+    switch (k) {
+        case kind::conv1d: case kind::conv_transpose1d: case kind::max_pool1d: case kind::avg_pool1d:
+        case kind::adaptive_avg_pool1d: case kind::adaptive_avg_pool: case kind::adaptive_max_pool:
+        case kind::batch_norm: case kind::group_norm: case kind::prelu:  // per channel, along dimension 1
+            return layout::signal;
+        case kind::activation: case kind::dropout: case kind::identity: case kind::channel_slice:
+            return in;  // element-wise, or along a dimension channel_dim names
+        default: return layout::sequence;
+    }
+}
+
+/// x, a sequence in layout `from`, in layout `to` (tokens and signal are each other's transpose).
+inline ::torch::Tensor relayout(const ::torch::Tensor& x, layout from, layout to) {
+    return from == to || (from != layout::sequence && from != layout::signal) ? x : x.transpose(1, 2).contiguous();
 }
 
 inline std::int64_t channel_dim(layout l) { return l == layout::sequence ? 2 : 1; }
@@ -311,11 +337,16 @@ inline ::torch::Tensor as_image(const ::torch::Tensor& x, layout l) {
 /// tensor): an image is moved to (N, H, W, C) and back.
 template <class F>
 ::torch::Tensor channels_last(const ::torch::Tensor& x, layout l, F&& f) {
+    if (l == layout::volume) return f(x.permute({0, 2, 3, 4, 1})).permute({0, 4, 1, 2, 3});
     if (l != layout::image) return f(x);
     return f(x.permute({0, 2, 3, 1})).permute({0, 3, 1, 2});
 }
 
 inline std::vector<std::int64_t> pair(hw v) { return {v.height, v.width}; }
+/// A 3-D window's (depth, height, width): the depth axis from spec::along_depth.
+inline std::vector<std::int64_t> triple(count_t depth, hw v) { return {depth, v.height, v.width}; }
+/// A 1-D window's length (netshape keeps it in the width).
+inline std::vector<std::int64_t> single(hw v) { return {v.width}; }
 
 /// The network as a libtorch module, built from its node records (netshape::nodes<Net>).
 class network_module : public ::torch::nn::Module {
@@ -330,10 +361,15 @@ public:
     /// Every output: the side outputs (output<Head>) in order, then the main one.
     std::vector<::torch::Tensor> forward_all(const ::torch::Tensor& x) { return run(x); }
 
-    /// The input shape PyTorch expects for a batch of n: (n, C, H, W), (n, L, C) or (n, C).
+    /// The input shape PyTorch expects for a batch of n: (n, C, H, W), (n, C, D, H, W), (n, C) or,
+    /// for a sequence, (n, C, L) where the first layer that cares takes a signal (conv1d, a 1-D pool,
+    /// batch norm: M5's waveform) and (n, L, C) otherwise (tokens).
     std::vector<std::int64_t> input_sizes(std::int64_t n = 1) const {
         if (input_.rank == 1) return {n, input_.channels};
-        if (input_.rank == 2) return {n, input_.width, input_.channels};
+        if (input_.rank == 2)
+            return input_layout_ == layout::signal ? std::vector<std::int64_t>{n, input_.channels, input_.width}
+                                                   : std::vector<std::int64_t>{n, input_.width, input_.channels};
+        if (input_.rank == 4) return {n, input_.channels, input_.depth, input_.height, input_.width};
         return {n, input_.channels, input_.height, input_.width};
     }
 
@@ -399,7 +435,19 @@ private:
         };
         std::vector<owner> owners{{this, "", false}};
         std::vector<layout> merge_inputs;
-        layout current = input_.rank == 1 ? layout::vector : input_.rank == 2 ? layout::sequence : layout::image;
+        input_layout_ = input_.rank == 1 ? layout::vector : input_.rank == 4 ? layout::volume : layout::image;
+        if (input_.rank == 2) {
+            // A sequence comes as the first leaf that cares about its layout takes it.
+            input_layout_ = layout::sequence;
+            for (std::size_t i = 0; i < size; ++i) {
+                if (is_structure(nodes[i].kind)) continue;
+                const layout as_tokens = wanted(nodes[i].kind, layout::sequence);
+                if (as_tokens != wanted(nodes[i].kind, layout::signal)) continue;  // takes either
+                input_layout_ = as_tokens;
+                break;
+            }
+        }
+        layout current = input_layout_;
         const auto join = [](const std::string& path, const std::string& name) { return path.empty() ? name : path + "." + name; };
         // window_attention is MaxViT's where the network has a grid attention (attention_style::automatic).
         maxvit_windows_ = options_.window_attention == attention_style::maxvit;
@@ -447,8 +495,9 @@ private:
                     merge_inputs.pop_back();
                     break;
                 default:
+                    s.in = wanted(r.kind, current);
                     make_state(s, i, owners.back().module, join(owners.back().path, leaf_name(r)), leaf_name(r));
-                    current = layout_after(r.kind, r, current);
+                    current = layout_after(r.kind, r, s.in);
                     break;
             }
             steps_.push_back(std::move(s));
@@ -516,28 +565,65 @@ private:
                 };
                 break;
             }
+            case kind::conv3d: {
+                const auto k = triple(r.along_depth.kernel, r.kernel);
+                auto m = own<nn::Conv3dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::Conv3dImpl>(nn::Conv3dOptions(c, r.units, k).groups(r.groups).bias(r.bias));
+                });
+                const depth_axis a = r.along_depth;
+                s.run = [m, r, a](const ::torch::Tensor& x) {
+                    return ::torch::conv3d(x, m->weight, m->bias, triple(a.stride, r.stride), triple(a.pad, r.pad),
+                                           triple(a.dilation, r.dilation), r.groups);
+                };
+                break;
+            }
+            case kind::conv_transpose3d: {
+                const auto k = triple(r.along_depth.kernel, r.kernel);
+                auto m = own<nn::ConvTranspose3dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::ConvTranspose3dImpl>(nn::ConvTranspose3dOptions(c, r.units, k).groups(r.groups).bias(r.bias));
+                });
+                const depth_axis a = r.along_depth;
+                s.run = [m, r, a](const ::torch::Tensor& x) {
+                    return ::torch::conv_transpose3d(x, m->weight, m->bias, triple(a.stride, r.stride), triple(a.pad, r.pad),
+                                                     triple(a.output_padding, r.output_padding), r.groups, triple(a.dilation, r.dilation));
+                };
+                break;
+            }
+            case kind::conv1d: {
+                auto m = own<nn::Conv1dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::Conv1dImpl>(nn::Conv1dOptions(c, r.units, single(r.kernel)).groups(r.groups).bias(r.bias));
+                });
+                s.run = [m, r](const ::torch::Tensor& x) {
+                    return ::torch::conv1d(x, m->weight, m->bias, single(r.stride), single(r.pad), single(r.dilation), r.groups);
+                };
+                break;
+            }
+            case kind::conv_transpose1d: {
+                auto m = own<nn::ConvTranspose1dImpl>(r, node, owner, name, [&] {
+                    return std::make_shared<nn::ConvTranspose1dImpl>(
+                        nn::ConvTranspose1dOptions(c, r.units, single(r.kernel)).groups(r.groups).bias(r.bias));
+                });
+                s.run = [m, r](const ::torch::Tensor& x) {
+                    return ::torch::conv_transpose1d(x, m->weight, m->bias, single(r.stride), single(r.pad), single(r.output_padding),
+                                                     r.groups, single(r.dilation));
+                };
+                break;
+            }
             case kind::dense: {
-                const bool each = r.per_pixel || l != layout::image;
+                const bool each = r.per_pixel || (l != layout::image && l != layout::volume);
                 const std::int64_t inputs = each ? c : r.input_shape.elements();
                 auto m = own<nn::LinearImpl>(r, node, owner, name, [&] {
                     return std::make_shared<nn::LinearImpl>(nn::LinearOptions(inputs, r.units).bias(r.bias));
                 });
                 if (r.per_pixel) s.run = [m, l](const ::torch::Tensor& x) { return channels_last(x, l, [&](const ::torch::Tensor& t) { return m->forward(t); }); };
-                else s.run = [m, l](const ::torch::Tensor& x) { return m->forward(l == layout::image ? x.flatten(1) : x); };
+                else s.run = [m, l](const ::torch::Tensor& x) { return m->forward(l == layout::image || l == layout::volume ? x.flatten(1) : x); };
                 break;
             }
-            case kind::batch_norm: {
-                auto m = own<nn::BatchNorm2dImpl>(r, node, owner, name, [&] {
-                    return std::make_shared<nn::BatchNorm2dImpl>(
-                        nn::BatchNorm2dOptions(c).eps(options_.batch_norm_eps).momentum(options_.batch_norm_momentum));
-                });
-                s.run = [m, l](const ::torch::Tensor& x) {
-                    const ::torch::Tensor y = m->forward(as_image(x, l));
-                    return l == layout::vector ? y.flatten(1) : y;
-                };
-                if (first) eps_[path] = [m](double e) { m->options.eps(e); };
+            case kind::batch_norm:  // by the input's rank, as PyTorch's: (N, C) and (N, C, L), images, volumes
+                if (l == layout::image) batch_norm<nn::BatchNorm2dImpl>(s, node, owner, path, name);
+                else if (l == layout::volume) batch_norm<nn::BatchNorm3dImpl>(s, node, owner, path, name);
+                else batch_norm<nn::BatchNorm1dImpl>(s, node, owner, path, name);
                 break;
-            }
             case kind::frozen_batch_norm: {
                 auto m = own<frozen_batch_norm>(r, node, owner, name, [&] { return std::make_shared<frozen_batch_norm>(c, options_.batch_norm_eps); });
                 s.run = [m](const ::torch::Tensor& x) { return m->forward(x); };
@@ -616,11 +702,24 @@ private:
             case kind::flatten: case kind::lrn: case kind::dropout: case kind::activation: case kind::identity:
             case kind::channel_shuffle: case kind::channel_slice: case kind::upsample: case kind::resize:
             case kind::pixel_shuffle: case kind::pixel_unshuffle: case kind::to_tokens: case kind::select_token:
-            case kind::patch_merging: case kind::zero_pad:
+            case kind::patch_merging: case kind::zero_pad: case kind::max_pool3d: case kind::avg_pool3d:
+            case kind::adaptive_avg_pool3d: case kind::adaptive_max_pool3d: case kind::max_pool1d: case kind::avg_pool1d:
+            case kind::adaptive_avg_pool1d:
                 break;  // no state: apply_leaf runs it
             default:
                 fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind) + " (" + path + ")");
         }
+    }
+
+    /// A batch_norm leaf as M (nn.BatchNorm1d, 2d or 3d), which takes the step's input as it is.
+    template <class M>
+    void batch_norm(step& s, std::size_t node, ::torch::nn::Module* owner, const std::string& path, const std::string& name) {
+        const std::int64_t c = s.record.input_shape.channels;
+        auto m = own<M>(s.record, node, owner, name, [&] {
+            return std::make_shared<M>(::torch::nn::BatchNormOptions(c).eps(options_.batch_norm_eps).momentum(options_.batch_norm_momentum));
+        });
+        s.run = [m](const ::torch::Tensor& x) { return m->forward(x); };
+        if (s.record.repeat_of == no_node) eps_[path] = [m](double e) { m->options.eps(e); };
     }
 
     /// A leaf without state (a leaf with state runs its step's `run`).
@@ -639,8 +738,30 @@ private:
             case kind::max_pool:
                 return ::torch::max_pool2d(x, pair(r.kernel), pair(r.stride), pair(r.pad), pair(r.dilation), r.ceil);
             case kind::avg_pool: return ::torch::avg_pool2d(x, pair(r.kernel), pair(r.stride), pair(r.pad), r.ceil, true);
-            case kind::adaptive_avg_pool: return ::torch::adaptive_avg_pool2d(x, pair(r.kernel));
-            case kind::adaptive_max_pool: return std::get<0>(::torch::adaptive_max_pool2d(x, pair(r.kernel)));
+            // global_avg_pool and global_max_pool (adaptive to 1) on a volume or a signal: the 3-D and 1-D pools.
+            case kind::adaptive_avg_pool:
+                if (l == layout::volume) return ::torch::adaptive_avg_pool3d(x, {1, 1, 1});
+                if (l == layout::signal) return ::torch::adaptive_avg_pool1d(x, {1});
+                return ::torch::adaptive_avg_pool2d(x, pair(r.kernel));
+            case kind::adaptive_max_pool:
+                if (l == layout::volume) return std::get<0>(::torch::adaptive_max_pool3d(x, {1, 1, 1}));
+                if (l == layout::signal) return std::get<0>(::torch::adaptive_max_pool1d(x, {1}));
+                return std::get<0>(::torch::adaptive_max_pool2d(x, pair(r.kernel)));
+            case kind::max_pool3d: {
+                const depth_axis& a = r.along_depth;
+                return ::torch::max_pool3d(x, triple(a.kernel, r.kernel), triple(a.stride, r.stride), triple(a.pad, r.pad),
+                                           triple(a.dilation, r.dilation), r.ceil);
+            }
+            case kind::avg_pool3d: {
+                const depth_axis& a = r.along_depth;
+                return ::torch::avg_pool3d(x, triple(a.kernel, r.kernel), triple(a.stride, r.stride), triple(a.pad, r.pad), r.ceil, true);
+            }
+            case kind::adaptive_avg_pool3d: return ::torch::adaptive_avg_pool3d(x, triple(r.along_depth.kernel, r.kernel));
+            case kind::adaptive_max_pool3d: return std::get<0>(::torch::adaptive_max_pool3d(x, triple(r.along_depth.kernel, r.kernel)));
+            case kind::max_pool1d:
+                return ::torch::max_pool1d(x, single(r.kernel), single(r.stride), single(r.pad), single(r.dilation), r.ceil);
+            case kind::avg_pool1d: return ::torch::avg_pool1d(x, single(r.kernel), single(r.stride), single(r.pad), r.ceil, true);
+            case kind::adaptive_avg_pool1d: return ::torch::adaptive_avg_pool1d(x, single(r.kernel));
             case kind::dropout: return F::dropout(x, F::DropoutFuncOptions().p(options_.dropout).training(is_training()));
             case kind::identity: return x;
             case kind::activation: return activate(r.fn, x, channel_dim(l));
@@ -704,7 +825,7 @@ private:
         std::vector<::torch::Tensor> outputs;
         std::vector<open_merge> merges;
         ::torch::Tensor x = input;
-        layout current = input_.rank == 1 ? layout::vector : input_.rank == 2 ? layout::sequence : layout::image;
+        layout current = input_layout_;
         for (const step& s : steps_) {
             const layer_record& r = s.record;
             switch (r.kind) {
@@ -713,12 +834,12 @@ private:
                 case kind::merge_begin:
                     // A side output takes its place when its output<> begins: an output<> nested in
                     // another's branch comes after it (netshape's order, output_shapes<Net>).
-                    merges.push_back({r.how, x, current, {}, current, false, outputs.size()});
+                    merges.push_back({r.how, x, current, {}, {}, current, false, outputs.size()});
                     if (r.how == merge::output) outputs.emplace_back();
                     break;
                 case kind::branch: {
                     open_merge& m = merges.back();
-                    if (m.started) m.done.push_back(x);
+                    if (m.started) m.done.push_back(x), m.done_in.push_back(current);
                     m.started = true;
                     x = m.input;
                     current = m.in;
@@ -727,6 +848,9 @@ private:
                 case kind::merge_end: {
                     open_merge& m = merges.back();
                     m.done.push_back(x);
+                    m.done_in.push_back(current);
+                    // Branches that end in a sequence's two layouts meet in the last one's (as built).
+                    for (std::size_t b = 0; b < m.done.size(); ++b) m.done[b] = relayout(m.done[b], m.done_in[b], current);
                     if (m.how == merge::output) {
                         outputs[m.slot] = m.done.front();
                         x = m.input;
@@ -742,8 +866,8 @@ private:
                     break;
                 }
                 default:
-                    x = apply_leaf(s, x);
-                    current = layout_after(r.kind, r, current);
+                    x = apply_leaf(s, relayout(x, current, s.in));
+                    current = layout_after(r.kind, r, s.in);
                     break;
             }
         }
@@ -752,6 +876,7 @@ private:
     }
 
     shape input_;
+    layout input_layout_ = layout::image;  // the input's layout (a sequence's: input_sizes)
     options options_;
     std::vector<step> steps_;
     std::map<std::string, std::function<void(double)>> eps_;  // each norm's epsilon, by path

@@ -36,10 +36,12 @@ std::string reference(const std::string& file) {
 }
 
 /// What PyTorch's sizes for a batch of one should be for a netshape shape, given the tensor's
-/// rank: (1, C, H, W) for an image, (1, L, C) for a sequence, (1, C) for a vector or a flattened
-/// 1×1×C image.
-std::vector<std::int64_t> expected_sizes(const ns::shape& s, std::int64_t dim) {
+/// rank: (1, C, H, W) for an image, (1, C, D, H, W) for a volume, (1, L, C) for a sequence as
+/// tokens (`signal`: (1, C, L), as nn.Conv1d's), (1, C) for a vector or a flattened 1×1×C image.
+std::vector<std::int64_t> expected_sizes(const ns::shape& s, std::int64_t dim, bool signal = false) {
     if (dim == 4 && s.rank == 3) return {1, s.channels, s.height, s.width};
+    if (dim == 5 && s.rank == 4) return {1, s.channels, s.depth, s.height, s.width};
+    if (dim == 3 && s.rank == 2 && signal) return {1, s.channels, s.width};
     if (dim == 3 && s.rank == 2) return {1, s.width, s.channels};
     if (dim == 2 && s.height == 1 && s.width == 1 && s.depth == 1) return {1, s.channels};
     return {-1};  // no layout of this rank holds the shape
@@ -47,6 +49,27 @@ std::vector<std::int64_t> expected_sizes(const ns::shape& s, std::int64_t dim) {
 
 /// The zoo test runs a forward pass of the models of at most this many multiply-accumulates.
 constexpr ns::count_t forward_up_to = 20'000'000'000;
+
+/// The network a zoo model's forward pass (and its "torch load" case) runs: the model itself, or,
+/// for the video models (16×112×112 clips: r3d_18 is 40 G multiply-accumulates), the same
+/// template on a smaller clip, which has the same parameters and names. tools/torch_bridge_reference.py's
+/// SMALL_INPUT gives PyTorch the same clips.
+template <class Net>
+struct forward_on {
+    using type = Net;
+};
+template <>
+struct forward_on<ns::zoo::r3d_18> {
+    using type = ns::zoo::r3d<8, 56>;
+};
+template <>
+struct forward_on<ns::zoo::mc3_18> {
+    using type = ns::zoo::mc3<8, 56>;
+};
+template <>
+struct forward_on<ns::zoo::r2plus1d_18> {
+    using type = ns::zoo::r2plus1d<8, 56>;
+};
 
 template <class Net>
 std::size_t batch_norms() {
@@ -77,18 +100,24 @@ void check_counts_and_shapes() {
     // minutes of CI. (libtorch 1.13 cannot move a module's parameters to the meta device:
     // set_data refuses the tensor type.) Their shapes are output_shapes<Net> by netshape's own
     // tests; the exported ones (resnet50_fpn, unet) run forward in their "torch load" case.
-    if (ns::macs<Net> > forward_up_to) {
-        DOCTEST_MESSAGE("forward not run: " << ns::macs<Net> << " multiply-accumulates, above " << forward_up_to);
+    using Run = typename forward_on<Net>::type;
+    if (ns::macs<Run> > forward_up_to) {
+        DOCTEST_MESSAGE("forward not run: " << ns::macs<Run> << " multiply-accumulates, above " << forward_up_to);
         return;
     }
-    const auto zeros = ::torch::zeros(net.input_sizes());
-    const std::vector<::torch::Tensor> outputs = net.forward_all(zeros);
-    DOCTEST_REQUIRE(outputs.size() == ns::output_shapes<Net>.size());
+    ns::torch::module<Run> small;  // Net itself but for the video models (forward_on)
+    small.eval();
+    const auto zeros = ::torch::zeros(small.input_sizes());
+    // The input's sizes: PyTorch's for input_shape<Run> (a sequence M5 convolves: (1, C, L)).
+    const bool signal = ns::input_shape<Run>.rank == 2 && ns::layers<Run>[0].kind == ns::kind::conv1d;
+    DOCTEST_CHECK(small.input_sizes() == expected_sizes(ns::input_shape<Run>, zeros.dim(), signal));
+    const std::vector<::torch::Tensor> outputs = small.forward_all(zeros);
+    DOCTEST_REQUIRE(outputs.size() == ns::output_shapes<Run>.size());
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         const std::vector<std::int64_t> sizes(outputs[i].sizes().begin(), outputs[i].sizes().end());
-        DOCTEST_CHECK(sizes == expected_sizes(ns::output_shapes<Net>[i], outputs[i].dim()));
+        DOCTEST_CHECK(sizes == expected_sizes(ns::output_shapes<Run>[i], outputs[i].dim()));
     }
-    DOCTEST_CHECK(net.forward(zeros).sizes().equals(outputs.back().sizes()));
+    DOCTEST_CHECK(small.forward(zeros).sizes().equals(outputs.back().sizes()));
 }
 
 template <class Net>
@@ -160,7 +189,7 @@ void check_load(const std::string& model) {
 #define NETSHAPE_TORCH_CASES(model)                                                  \
     DOCTEST_TEST_CASE("torch: " #model) { check_counts_and_shapes<ns::zoo::model>(); }   \
     DOCTEST_TEST_CASE("torch names: " #model) { check_names<ns::zoo::model>(#model); }   \
-    DOCTEST_TEST_CASE("torch load: " #model) { check_load<ns::zoo::model>(#model); }
+    DOCTEST_TEST_CASE("torch load: " #model) { check_load<forward_on<ns::zoo::model>::type>(#model); }
 NETSHAPE_ZOO_MODELS(NETSHAPE_TORCH_CASES)
 #undef NETSHAPE_TORCH_CASES
 
@@ -234,4 +263,50 @@ DOCTEST_TEST_CASE("torch: shared<> is one module, its parameters once, each use 
     DOCTEST_CHECK(outputs[0].sizes().equals({1, 4, 4, 4}));
     DOCTEST_CHECK((outputs[0] - tower_of(first, 2)).abs().max().item<double>() < 1e-6);
     DOCTEST_CHECK((outputs[1] - tower_of(first, 1)).abs().max().item<double>() < 1e-6);
+}
+
+DOCTEST_TEST_CASE("torch: 1-D and 3-D kinds no zoo model has, against PyTorch's functionals") {
+    ::torch::NoGradGuard no_grad;
+    // A volume: conv_transpose3d (every axis its own kernel, stride, padding, output padding and
+    // dilation), avg_pool3d with padding (PyTorch counts the zeros), adaptive_max_pool3d.
+    using volume = ns::network<ns::input_volume<4, 7, 6, 3>,
+        ns::named<"up", ns::conv_transpose3d<5, ns::dhw{2, 3, 3}, ns::stride<2, 1, 2>, ns::pad<0, 1, 1>,
+                                             ns::output_padding<1, 0, 1>, ns::dilation<1, 2, 1>>>,
+        ns::avg_pool3d<3, ns::stride<2>, ns::pad<1>>, ns::adaptive_max_pool3d<2, 3, 1>>;
+    ns::torch::module<volume> v;
+    const ::torch::Tensor x = ::torch::randn({2, 3, 4, 7, 6});
+    const auto vp = v.named_parameters();
+    ::torch::Tensor y = ::torch::conv_transpose3d(x, vp["up.weight"], vp["up.bias"], {2, 1, 2}, {0, 1, 1}, {1, 0, 1}, 1, {1, 2, 1});
+    y = std::get<0>(::torch::adaptive_max_pool3d(::torch::avg_pool3d(y, {3, 3, 3}, {2, 2, 2}, {1, 1, 1}), {2, 3, 1}));
+    const ::torch::Tensor vy = v.forward(x);
+    DOCTEST_CHECK(vp["up.weight"].sizes().equals({3, 5, 2, 3, 3}));
+    DOCTEST_CHECK(v.input_sizes() == expected_sizes(ns::input_shape<volume>, 5));
+    DOCTEST_CHECK(vy.sizes().equals({2, 5, 2, 3, 1}));  // PyTorch's batch of two
+    DOCTEST_CHECK(std::vector<std::int64_t>{1, 5, 2, 3, 1} == expected_sizes(ns::output_shape<volume>, 5));
+    DOCTEST_CHECK(vy.equal(y));
+    // A signal: conv1d, conv_transpose1d, avg_pool1d with padding, adaptive_avg_pool1d, BatchNorm1d,
+    // PReLU per channel; then a layer norm, layer scale and dense over its tokens (N, L, C), as a
+    // transformer after a 1-D stem.
+    using signal = ns::network<ns::input_sequence<50, 2>, ns::named<"conv", ns::conv1d<6, 5, ns::stride<2>, ns::dilation<2>>>,
+        ns::named<"up", ns::conv_transpose1d<4, 3, ns::stride<2>, ns::pad<1>, ns::output_padding<1>>>,
+        ns::avg_pool1d<3, ns::stride<2>, ns::pad<1>>, ns::adaptive_avg_pool1d<7>, ns::named<"bn", ns::batch_norm>,
+        ns::named<"act", ns::prelu<4>>, ns::named<"ln", ns::layer_norm>, ns::named<"ls", ns::layer_scale>, ns::named<"fc", ns::dense<3>>>;
+    ns::torch::module<signal> s;
+    s.eval();
+    using ints = std::vector<std::int64_t>;
+    const ::torch::Tensor t = ::torch::randn({2, 2, 50});
+    const auto sp = s.named_parameters();
+    const auto sb = s.named_buffers();
+    DOCTEST_CHECK(s.input_sizes() == expected_sizes(ns::input_shape<signal>, 3, true));
+    ::torch::Tensor z = ::torch::conv1d(t, sp["conv.weight"], sp["conv.bias"], ints{2}, ints{0}, ints{2});
+    z = ::torch::conv_transpose1d(z, sp["up.weight"], sp["up.bias"], {2}, {1}, {1});
+    z = ::torch::adaptive_avg_pool1d(::torch::avg_pool1d(z, {3}, {2}, {1}), {7});
+    z = ::torch::batch_norm(z, sp["bn.weight"], sp["bn.bias"], sb["bn.running_mean"], sb["bn.running_var"], false, 0.1, 1e-5, false);
+    z = ::torch::prelu(z, sp["act"].normal_());  // slopes of both signs: a wrong axis shows
+    z = ::torch::layer_norm(z.transpose(1, 2), {4}, sp["ln.weight"], sp["ln.bias"]) * sp["ls"].normal_();
+    z = ::torch::linear(z, sp["fc.weight"], sp["fc.bias"]);
+    const ::torch::Tensor sy = s.forward(t);
+    DOCTEST_CHECK(std::vector<std::int64_t>{1, 7, 3} == expected_sizes(ns::output_shape<signal>, 3));
+    DOCTEST_CHECK(sy.sizes().equals({2, 7, 3}));
+    DOCTEST_CHECK(sy.equal(z));
 }

@@ -39,7 +39,7 @@ add_executable(test_torch ${CMAKE_CURRENT_LIST_DIR}/test_torch.cpp)
 target_link_libraries(test_torch PRIVATE netshape::torch netshape_doctest_main)
 target_compile_options(test_torch PRIVATE ${NETSHAPE_WARNINGS})
 
-add_test(NAME torch.unit COMMAND test_torch "--test-case=torch: a load*,torch: forward_all*,torch: an output*,torch: shared*")
+add_test(NAME torch.unit COMMAND test_torch "--test-case=torch: a load*,torch: forward_all*,torch: an output*,torch: shared*,torch: 1-D and 3-D*")
 set_tests_properties(torch.unit PROPERTIES LABELS "bridges;torch")
 foreach(model IN LISTS netshape_zoo_models)
   add_test(NAME torch.zoo.${model} COMMAND test_torch "--test-case=torch: ${model}")
@@ -63,11 +63,13 @@ set(netshape_torch_reference ${CMAKE_CURRENT_BINARY_DIR}/torch_reference)
 # kind the zoo uses but adaptive_max_pool and the activations softmax, mish, elu and leaky_relu
 # (which no zoo model has); Swin (window attention, shifted, patch merging), Swin V2 (cosine window
 # attention), MaxViT (window and grid attention), LR-ASPP (bilinear resizes), the U-Nets (transposed
-# convolutions; bilinear upsampling) and the feature pyramid (frozen batch norm, nearest resizes,
-# five outputs).
+# convolutions; bilinear upsampling), the feature pyramid (frozen batch norm, nearest resizes,
+# five outputs), the video models (conv3d in its three factorisations, BatchNorm3d, max_pool3d,
+# avg_pool3d, concat and the global pool of a volume; r3d_18, mc3_18 and r2plus1d_18 on 8×56×56 clips) and
+# M5 (conv1d, BatchNorm1d, max_pool1d, the global pool of a signal, Linear per position).
 set(netshape_torch_exported resnet18 mobilenet_v3_large shufflenet_v2_x1_0 convnext_tiny vit_b_32 densenet121
     squeezenet1_1 efficientnet_b0 alexnet_grouped lenet5 swin_t swin_v2_t maxvit_t lraspp_mobilenet_v3_large unet
-    unet_bilinear resnet50_fpn)
+    unet_bilinear resnet50_fpn r3d_18 mc3_18 r2plus1d_18 s3d m5)
 list(JOIN netshape_torch_exported "," netshape_torch_export_arg)
 list(JOIN netshape_zoo_models "," netshape_torch_only_arg)  # the zoo's, not every model the script knows
 add_test(NAME torch.reference
