@@ -62,12 +62,6 @@ constexpr bool agrees(const pytorch_kinds::transposed_case& c) {
            f.jump_width == ns::fraction(1, c.s_w);
 }
 
-constexpr bool all_transposed_agree() {
-    for (const auto& c : pytorch_kinds::transposed)
-        if (!agrees(c)) return false;
-    return true;
-}
-
 // The span rule of conv_transpose2d against every measured (kernel, stride, dilation).
 constexpr bool spans_agree() {
     for (const auto& m : pytorch_kinds::transposed_spans)
@@ -100,12 +94,6 @@ constexpr bool agrees(const pytorch_kinds::interpolation_case& c) {
            jump_agrees(c.jump_w_num, c.jump_w_den, f.jump_width);
 }
 
-constexpr bool all_interpolations_agree() {
-    for (const auto& c : pytorch_kinds::interpolations)
-        if (!agrees(c)) return false;
-    return true;
-}
-
 // pixel_shuffle and pixel_unshuffle: the interpreter's step on one configuration.
 constexpr ns::layer_record run_pixels(const pytorch_kinds::pixel_case& c, ns::rule& broken) {
     return run(c.what, ns::shape{c.h, c.w, c.c}, broken, [&c](ns::layer_record& r) { r.units = c.factor; });
@@ -119,12 +107,6 @@ constexpr bool agrees(const pytorch_kinds::pixel_case& c) {
     return broken == ns::rule::none && r.output_shape == ns::shape{c.out_h, c.out_w, c.out_c} &&
            r.weights + r.biases == c.params && r.buffers == c.buffers && r.macs == 0 && f.height == c.span &&
            f.width == c.span && f.jump_height == ns::fraction(c.jump_num, c.jump_den) && f.jump_width == f.jump_height;
-}
-
-constexpr bool all_pixels_agree() {
-    for (const auto& c : pytorch_kinds::pixels)
-        if (!agrees(c)) return false;
-    return true;
 }
 
 // group_norm and instance_norm on one example of the rank PyTorch was given (the batch is not a
@@ -154,12 +136,6 @@ constexpr bool agrees(const pytorch_kinds::norm_case& c) {
     return same_shape_as_pytorch(c, broken, r);
 }
 
-constexpr bool all_norms_agree() {
-    for (const auto& c : pytorch_kinds::norms)
-        if (!agrees(c)) return false;
-    return true;
-}
-
 // prelu (nn.PReLU(arg)) and the element-wise functions of issue 19 on the same inputs as the norms.
 constexpr bool agrees(const pytorch_kinds::activation_case& c) {
     ns::rule broken{};
@@ -168,12 +144,6 @@ constexpr bool agrees(const pytorch_kinds::activation_case& c) {
         n.fn = c.fn;
     });
     return same_shape_as_pytorch(c, broken, r);
-}
-
-constexpr bool all_activations_agree() {
-    for (const auto& c : pytorch_kinds::activations)
-        if (!agrees(c)) return false;
-    return true;
 }
 
 // zero_pad (nn.ZeroPad2d; negative counts crop): output size, or a rejection where PyTorch raised.
@@ -188,8 +158,10 @@ constexpr bool agrees(const pytorch_kinds::zero_pad_case& c) {
            r.params == c.params && r.macs == 0 && r.receptive_field == ns::field{};
 }
 
-constexpr bool all_zero_pads_agree() {
-    for (const auto& c : pytorch_kinds::zero_pads)
+// Every case of one table of PyTorch's measurements agrees with netshape (agrees() above, per table).
+template <class Cases>
+constexpr bool every_case_agrees(const Cases& cases) {
+    for (const auto& c : cases)
         if (!agrees(c)) return false;
     return true;
 }
@@ -203,13 +175,13 @@ constexpr bool networks_agree(std::tuple<Case...>*) {
 
 }  // namespace
 
-static_assert(all_transposed_agree());
+static_assert(every_case_agrees(pytorch_kinds::transposed));
 static_assert(spans_agree());
-static_assert(all_interpolations_agree());
-static_assert(all_pixels_agree());
-static_assert(all_norms_agree());
-static_assert(all_activations_agree());
-static_assert(all_zero_pads_agree());
+static_assert(every_case_agrees(pytorch_kinds::interpolations));
+static_assert(every_case_agrees(pytorch_kinds::pixels));
+static_assert(every_case_agrees(pytorch_kinds::norms));
+static_assert(every_case_agrees(pytorch_kinds::activations));
+static_assert(every_case_agrees(pytorch_kinds::zero_pads));
 static_assert(ns::detail::affine_bit == 1 && ns::detail::running_stats_bit == 2);  // the data's encoding
 static_assert(networks_agree(static_cast<pytorch_kinds::nets*>(nullptr)));
 
