@@ -1,8 +1,9 @@
 // <netshape/torch.hpp>: netshape::torch::module<Net> for every zoo model.
 //   "torch: <model>"        its parameters' and buffers' element counts are params<Net> and
-//                           buffers<Net>; forward_all on zeros gives output_shapes<Net> (every
-//                           model, at its default size: vit_h_14 and the ResNet segmentation
-//                           models too, tests/bridges/torch.cmake labels them slow)
+//                           buffers<Net>; forward on zeros (forward_all for a model with side
+//                           outputs) gives output_shapes<Net> (every model, at its default size:
+//                           vit_h_14 and the ResNet segmentation models too, labelled slow by
+//                           tests/bridges/torch.cmake)
 //   "torch names: <model>"  its parameter and buffer names and shapes are torchvision's state_dict
 //   "torch load: <model>"   torchvision's weights, loaded from a TorchScript file by name, give
 //                           torchvision's outputs on the same input (every output of forward_all,
