@@ -2,8 +2,9 @@
 #   header.netshape/torch.hpp  the header alone, with libtorch's include path
 #   torch.unit                 loading errors, side outputs (nested too), merges, names in a small
 #                              network; shared<> (one module, parameters once)
-#   torch.zoo.<model>          parameter and buffer counts, output shapes on zeros (every zoo model;
-#                              the largest on the meta device)
+#   torch.zoo.<model>          parameter and buffer counts, output shapes of a forward pass on zeros
+#                              (every zoo model at its default size; label slow above 20 G
+#                              multiply-accumulates)
 #   torch.reference            tools/torch_bridge_reference.py writes torchvision's state_dict keys
 #                              and two TorchScript exports into the build tree (fixture)
 #   torch.names.<model>        names and shapes equal torchvision's state_dict (every zoo model)
@@ -41,10 +42,25 @@ target_compile_options(test_torch PRIVATE ${NETSHAPE_WARNINGS})
 
 add_test(NAME torch.unit COMMAND test_torch "--test-case=torch: a load*,torch: forward_all*,torch: an output*,torch: shared*,torch: 1-D and 3-D*")
 set_tests_properties(torch.unit PROPERTIES LABELS "bridges;torch")
+# The zoo models above 20 G multiply-accumulates (netshape::macs; r3d_18, mc3_18 and r2plus1d_18 on
+# their default 16×112×112 clips), slowest first: their forward pass on zeros takes 1 to 100 s of one
+# core (docs/bridges.md has the times). Label slow (ctest -LE slow leaves them
+# out), and a COST so that ctest -j starts them first, beside the rest of the suite, rather than
+# last. Each test uses one thread (test_torch.cpp); OPENBLAS_NUM_THREADS keeps OpenBLAS, when it
+# is the libblas.so.3 libtorch's matrix products go through, to one as well.
+set(netshape_torch_slow vit_h_14 vit_l_16 deeplabv3_resnet101 fcn_resnet101 deeplabv3_resnet50 fcn_resnet50
+    resnet50_fpn swin_v2_b r2plus1d_18 r3d_18 unet_bilinear unet mc3_18)
 foreach(model IN LISTS netshape_zoo_models)
   add_test(NAME torch.zoo.${model} COMMAND test_torch "--test-case=torch: ${model}")
-  # A forward pass of the largest models on CPU: vit_h_14 is 167 G multiply-accumulates.
-  set_tests_properties(torch.zoo.${model} PROPERTIES LABELS "bridges;torch" TIMEOUT 3600)
+  set_tests_properties(torch.zoo.${model} PROPERTIES LABELS "bridges;torch" TIMEOUT 3600
+    ENVIRONMENT "OPENBLAS_NUM_THREADS=1;NETSHAPE_TORCH_SLOW=0")
+endforeach()
+list(LENGTH netshape_torch_slow netshape_torch_cost)
+foreach(model IN LISTS netshape_torch_slow)
+  # NETSHAPE_TORCH_SLOW=1: the test checks that the model is above 20 G (and the others below).
+  set_tests_properties(torch.zoo.${model} PROPERTIES LABELS "bridges;torch;slow" COST ${netshape_torch_cost}
+    ENVIRONMENT "OPENBLAS_NUM_THREADS=1;NETSHAPE_TORCH_SLOW=1")
+  math(EXPR netshape_torch_cost "${netshape_torch_cost} - 1")
 endforeach()
 
 # Against torchvision, where Debian's python3-torchvision is importable (as zoo_reference.cmake checks).
