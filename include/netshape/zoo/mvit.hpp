@@ -34,10 +34,15 @@ struct mvit_block_setting {
     dhw kernel_q, kernel_kv, stride_q, stride_kv;
 };
 
-/// torchvision's mvit_v1_b and mvit_v2_s configurations: 16 blocks each.
-struct mvit_v1_b_setting {
-    static constexpr bool v2 = false;
+/// The extents the configurations below use: none (a), the 3×3×3 kernel, the 1×2×2 query stride
+/// and the key/value strides.
+struct mvit_extents {
     static constexpr dhw a{1, 1, 1}, k{3, 3, 3}, q2{1, 2, 2}, kv8{1, 8, 8}, kv4{1, 4, 4}, kv2{1, 2, 2};
+};
+
+/// torchvision's mvit_v1_b and mvit_v2_s configurations: 16 blocks each.
+struct mvit_v1_b_setting : mvit_extents {
+    static constexpr bool v2 = false;
     static constexpr std::array<mvit_block_setting, 16> blocks{{
         {1, 96, 192, a, k, a, kv8},
         {2, 192, 192, k, k, q2, kv4},
@@ -51,9 +56,8 @@ struct mvit_v1_b_setting {
         {8, 768, 768, a, k, a, a},
     }};
 };
-struct mvit_v2_s_setting {
+struct mvit_v2_s_setting : mvit_extents {
     static constexpr bool v2 = true;
-    static constexpr dhw a{1, 1, 1}, k{3, 3, 3}, q2{1, 2, 2}, kv8{1, 8, 8}, kv4{1, 4, 4}, kv2{1, 2, 2};
     static constexpr std::array<mvit_block_setting, 16> blocks{{
         {1, 96, 96, k, k, a, kv8},
         {2, 96, 192, k, k, q2, kv4},
