@@ -111,5 +111,7 @@ int main() {
     row<zoo::mc3_18>("mc3_18");
     row<zoo::r2plus1d_18>("r2plus1d_18");
     row<zoo::s3d>("s3d");
+    row<zoo::mvit_v1_b>("mvit_v1_b");
+    row<zoo::mvit_v2_s>("mvit_v2_s");
     row<zoo::m5>("m5");
 }

@@ -30,7 +30,7 @@ that the segmentation models at 520x520 take a second, not minutes:
                  linear:     (input elements / in_features) * in_features * out_features
                The profiler's FLOPs follow from shapes alone, so the meta device gives them;
                CHECK_ON_CPU below are measured on CPU tensors too, and the script fails if a
-               figure differs; ONLY_ON_CPU (s3d: no meta kernel for max_pool3d) on CPU tensors alone.
+               figure differs; ONLY_ON_CPU (s3d, the MViTs: no meta kernel for max_pool3d) on CPU tensors alone.
   layers       for a few models, every leaf module call in order: (module name, output shape)
   outputs      for models with auxiliary classifiers (aux_logits=True): every output's shape, the
                auxiliary heads' in order, the main output last. torchvision runs its aux heads in
@@ -189,6 +189,24 @@ MODELS = [
      3, False),
 ]
 
+def mvit_clip(builder, depth, height, width, **kwargs):
+    """torchvision's MViT builder (mvit_v1_b, mvit_v2_s: its block settings, weights=None) for clips of
+    depth x height x width: the builders pass spatial_size=(224, 224) and temporal_size=16 to
+    torchvision.models.video.mvit._mvit themselves, so these are replaced on that call."""
+    module = models.video.mvit
+    build = module._mvit
+
+    def sized(**arguments):
+        arguments.update(spatial_size=(height, width), temporal_size=depth)
+        return build(**arguments)
+
+    module._mvit = sized
+    try:
+        return builder(weights=None, **kwargs)
+    finally:
+        module._mvit = build
+
+
 # Video models: (zoo name, constructor, clip depth, height, width, channels, per-layer shapes recorded).
 # Their input is a clip (1, C, D, H, W); the header gives it as depth, height, width, channels.
 VIDEO_MODELS = [
@@ -198,6 +216,13 @@ VIDEO_MODELS = [
     # At a size no stride divides, shorter than 16 frames.
     ("r2plus1d_18_7x97x75", lambda: models.video.r2plus1d_18(weights=None), 7, 97, 75, 3, False),
     ("s3d", lambda: models.video.s3d(weights=None), 16, 224, 224, 3, True),
+    ("mvit_v2_s", lambda: models.video.mvit_v2_s(weights=None), 16, 224, 224, 3, False),
+    ("mvit_v1_b", lambda: models.video.mvit_v1_b(weights=None), 16, 224, 224, 3, False),
+    # MViT on 8 frames of 160x192 (a grid of 4x40x48, not square), 10 classes.
+    ("mvit_v2_s_8x160x192", lambda: mvit_clip(models.video.mvit_v2_s, 8, 160, 192, num_classes=10), 8, 160, 192, 3,
+     False),
+    ("mvit_v1_b_8x160x192", lambda: mvit_clip(models.video.mvit_v1_b, 8, 160, 192, num_classes=10), 8, 160, 192, 3,
+     False),
 ]
 
 # Models with auxiliary classifiers: (module whose output the head takes, head module), in the order of
@@ -222,8 +247,8 @@ OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet18_fpn"] = OUTPUT_ORD
 # each way into the profiler's counted ops: Linear on channels-last maps (ConvNeXt: aten::mm, which on
 # meta comes with a separate aten::add of the bias), auxiliary heads called from hooks, dilated and
 # grouped convolutions at sizes no stride divides, Linear on a batch of vectors (aten::addmm).
-# Measured on CPU tensors only: torch 1.13 has no meta kernel for max_pool3d.
-ONLY_ON_CPU = {"s3d"}
+# Measured on CPU tensors only: torch 1.13 has no meta kernel for max_pool3d (s3d's pools, MViT's pool_skip).
+ONLY_ON_CPU = {"s3d", "mvit_v2_s", "mvit_v1_b", "mvit_v2_s_8x160x192", "mvit_v1_b_8x160x192"}
 CHECK_ON_CPU = ["convnext_tiny", "googlenet_aux", "lraspp_mobilenet_v3_large_333x251", "alexnet_grouped", "mc3_18"]
 assert set(CHECK_ON_CPU) <= {m[0] for m in MODELS + VIDEO_MODELS}
 

@@ -49,6 +49,8 @@
     X(grid_not_dividing_image, grid_divides_image, "netshape: grid attention's grid must divide the image's height and width") \
     X(position_table_not_positive, position_table_is_positive, "netshape: a position table's length must be positive") \
     X(position_table_length, position_table_fits_sequence, "netshape: the position table's length differs from the sequence's") \
+    X(token_grid_mismatch, token_grid_fits_sequence, "netshape: the token grid differs from the sequence (its length must be T·H·W, or T·H·W + 1 with a class token)") \
+    X(attention_width_not_positive, attention_width_is_positive, "netshape: an attention's output channels must be positive") \
     X(token_out_of_range, token_within_sequence, "netshape: select_token index outside the sequence") \
     X(shuffle_groups_not_dividing, shuffle_groups_divide_channels, "netshape: shuffle groups must divide the channels") \
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \

@@ -57,6 +57,9 @@ enum class kind : unsigned char {
     max_pool1d,
     avg_pool1d,
     adaptive_avg_pool1d,
+    separable_position_embedding,
+    grid_max_pool,
+    multiscale_attention,
     // structure
     block_begin,   // sequential<...>: a group of layers applied in order; shared<Tag, B> (how == merge::shared)
     block_end,

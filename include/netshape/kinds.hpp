@@ -14,6 +14,7 @@
 #include <netshape/layers/channels.hpp>
 #include <netshape/layers/conv.hpp>
 #include <netshape/layers/dense.hpp>
+#include <netshape/layers/multiscale.hpp>
 #include <netshape/layers/norm.hpp>
 #include <netshape/layers/pool.hpp>
 #include <netshape/layers/resample.hpp>

@@ -13,7 +13,7 @@
 namespace netshape {
 
 /// Which option an option type is (see detail/options.hpp for how a layer reads them).
-enum class option_tag : unsigned char { stride, pad, dilation, groups, no_bias, ceil_mode, per_pixel, output_padding, align_corners, affine, track_running_stats, shifted };
+enum class option_tag : unsigned char { stride, pad, dilation, groups, no_bias, ceil_mode, per_pixel, output_padding, align_corners, affine, track_running_stats, shifted, residual_pool, relative_position };
 
 [[nodiscard]] constexpr unsigned bit(option_tag t) { return 1u << static_cast<unsigned>(t); }
 

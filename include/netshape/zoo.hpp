@@ -21,6 +21,7 @@
 #include <netshape/zoo/lenet.hpp>
 #include <netshape/zoo/maxvit.hpp>
 #include <netshape/zoo/mobilenet.hpp>
+#include <netshape/zoo/mvit.hpp>
 #include <netshape/zoo/resnet.hpp>
 #include <netshape/zoo/segmentation.hpp>
 #include <netshape/zoo/shufflenet.hpp>

@@ -97,6 +97,10 @@ inline constexpr video_model mc3_18{"mc3_18", {16, 112, 112, 3}, 11695440, 9600,
 inline constexpr video_model r2plus1d_18{"r2plus1d_18", {16, 112, 112, 3}, 31505325, 25350, {1, 1, 400}, 40519080960};
 inline constexpr video_model r2plus1d_18_7x97x75{"r2plus1d_18_7x97x75", {7, 97, 75, 3}, 31505325, 25350, {1, 1, 400}, 11500573062};
 inline constexpr video_model s3d{"s3d", {16, 224, 224, 3}, 8320048, 21216, {1, 1, 400}, 17978771456};
+inline constexpr video_model mvit_v2_s{"mvit_v2_s", {16, 224, 224, 3}, 34537744, 0, {1, 1, 400}, 64223815872};
+inline constexpr video_model mvit_v1_b{"mvit_v1_b", {16, 224, 224, 3}, 36610672, 0, {1, 1, 400}, 70599407808};
+inline constexpr video_model mvit_v2_s_8x160x192{"mvit_v2_s_8x160x192", {8, 160, 192, 3}, 34209802, 0, {1, 1, 10}, 16597778112};
+inline constexpr video_model mvit_v1_b_8x160x192{"mvit_v1_b_8x160x192", {8, 160, 192, 3}, 36193642, 0, {1, 1, 10}, 18578572992};
 
 /// googlenet_aux's outputs: the auxiliary heads' in order, the main output last.
 inline constexpr hwc googlenet_aux_outputs[] = {{1, 1, 1000}, {1, 1, 1000}, {1, 1, 1000}};

@@ -28,15 +28,17 @@ struct token_view : token_rule {
 }  // namespace detail
 
 /// to_tokens's rule: an image H×W×C read as the sequence of its H·W positions, C channels each
-/// (torchvision's ViT: x.reshape(n, C, H·W).permute(0, 2, 1)), row by row. A view: no
+/// (torchvision's ViT: x.reshape(n, C, H·W).permute(0, 2, 1)), row by row; a volume D×H×W×C as
+/// its D·H·W positions, frame by frame (MViT: x.flatten(2).transpose(1, 2)). A view: no
 /// parameters, MACs or activations; each token's receptive field is its position's.
 template <>
 struct kind_rule<kind::to_tokens> : detail::token_view {
     static constexpr const char* name = "to_tokens";
-    static constexpr unsigned ranks = ranks::image;
+    static constexpr unsigned ranks = ranks::image | ranks::volume;
 
     static constexpr rule apply(const spec&, layer_record& r) {
-        const detail::wide length = detail::wide(r.input_shape.height) * r.input_shape.width;
+        const detail::wide length =
+            detail::wide(r.input_shape.depth) * r.input_shape.height * r.input_shape.width;
         if (length >= detail::dimension_limit) return rule::count_overflow;
         r.output_shape = shape::sequence(count_t(length), r.input_shape.channels);
         return rule::none;
