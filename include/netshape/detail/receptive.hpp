@@ -473,7 +473,7 @@ struct long_axis {
         return jobs_of<capacity>(nodes.data(), Last, Side, Axis, o);
     }();
     static constexpr std::size_t per_chunk = [] {
-        const wide n = 2 * walk_budget / plan.outline.job_cost(Last);
+        const wide n = walk_budget / plan.outline.job_cost(Last);  // half the first pass's: a margin for clang's steps
         return n < 1 ? std::size_t(1) : std::size_t(n);
     }();
     static constexpr std::size_t chunks = (plan.count + per_chunk - 1) / per_chunk;
