@@ -6,10 +6,12 @@
 // convolution, upsample, resize, pixel_shuffle) its positions see different extents by their phase,
 // and after several steps down and up the widest output combines phases the recurrence does not
 // follow. Here the figure is worked out from its definition instead (docs/figures.md, "Receptive
-// field"): per axis, for each output position o of one period of the network's index map, the
+// field"): per axis (height, width, and a volume's depth), for each output position o of one period
+// of the network's index map, the
 // interval [lo, hi] of input positions o depends on is walked back through every layer's own index
 // map, exactly, in integers; the field is the widest hi − lo + 1, and the jump (output stride) how
-// far the interval moves per output position over a period.
+// far the interval moves per output position over a period. Phases too many for one constant
+// evaluation are walked in chunks, each its own evaluation (long_axis).
 //
 // Image borders are ignored, as by the recurrence: every map is extended over all integers
 // (padding only places windows), so the figure is the extent of an interior output's support, and
@@ -372,6 +374,23 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
         j.starts[j.count] = start;
         j.widths[j.count++] = width;
     }
+    // A walk maps a larger interval to a larger one: a key whose interval lies in another's (shifted
+    // by a multiple of P') reads no wider, and is dropped (a bilinear resize's single positions, which
+    // its pairs contain). Quadratic: only for a few hundred keys.
+    if (j.count > 256) return j;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < j.count; ++k) {
+        bool inside = false;
+        for (std::size_t m = 0; m < j.count && !inside; ++m) {
+            if (m == k) continue;
+            const wide from = j.starts[m] + floor_div(j.starts[k] - j.starts[m], o.before_period) * o.before_period;
+            inside = j.starts[k] + j.widths[k] <= from + j.widths[m];
+        }
+        if (inside) continue;
+        j.starts[kept] = j.starts[k];
+        j.widths[kept++] = j.widths[k];
+    }
+    j.count = kept;
     return j;
 }
 
