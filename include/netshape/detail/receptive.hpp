@@ -119,6 +119,29 @@ constexpr bool is_token_kind(kind k) {
            k == kind::cosine_window_attention || k == kind::grid_attention || k == kind::patch_merging;
 }
 
+/// Nodes whose map is the identity on every axis (map_of's default for them): sequential's markers,
+/// element-wise functions, norms and channel operations. The walk skips them without a look.
+constexpr bool keeps_positions(kind k) {
+    switch (k) {
+        case kind::block_begin:
+        case kind::block_end:
+        case kind::batch_norm:
+        case kind::frozen_batch_norm:
+        case kind::group_norm:
+        case kind::instance_norm:
+        case kind::layer_norm:
+        case kind::layer_scale:
+        case kind::lrn:
+        case kind::dropout:
+        case kind::activation:
+        case kind::prelu:
+        case kind::identity:
+        case kind::channel_shuffle:
+        case kind::channel_slice: return true;
+        default: return false;
+    }
+}
+
 /// One axis of leaf r: the inputs that outputs [o.lo, o.hi] read, and its step. Kinds that keep the
 /// axis and read one position (element-wise functions, norms, channel operations) map o to o.
 constexpr leaf_map map_of(const layer_record& r, int axis, const span& o) {
@@ -229,6 +252,7 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
     };
     for (std::size_t i = last + 1; i-- > stop;) {
         const layer_record& r = nodes[i];
+        if (keeps_positions(r.kind)) continue;  // most nodes: nothing to map
         if (r.kind == kind::branch && top == 0) {
             // A branch of a merge that encloses the side output walked: its input is the merge's.
             for (std::size_t open = 0; i-- > 0;) {
