@@ -57,7 +57,27 @@ static_assert(walks::first.axes[0][0].status == ns::detail::walk_status::too_lon
 static_assert(walks::first.square);
 using height = ns::detail::long_axis<ns::detail::walk_source<ref::chunked_phases>, walks::first.last[0], false, 0>;
 static_assert(height::plan.outline.period == 58 && height::per_chunk == 26 && height::chunks == 3);
+
+// Each chunk's figure (its own constant evaluation) is a plain walk's over its phases, at run time.
+template <std::size_t C>
+ns::detail::wide plain_widest() {
+    const auto& nodes = ns::detail::analysis<ref::chunked_phases>::full.nodes;
+    ns::detail::wide widest = 0;
+    for (std::size_t o = C * height::per_chunk; o < (C + 1) * height::per_chunk && o < 58; ++o) {
+        const auto w = ns::detail::walk_back(nodes.data(), nodes.size() - 1, false, 0,
+                                             {ns::detail::wide(o), ns::detail::wide(o), false});
+        if (w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
+    }
+    return widest;
+}
 }  // namespace chunked
+
+TEST_CASE("receptive field: each chunk walks its own phases") {
+    CHECK(chunked::height::widest<0> == chunked::plain_widest<0>());
+    CHECK(chunked::height::widest<1> == chunked::plain_widest<1>());
+    CHECK(chunked::height::widest<2> == chunked::plain_widest<2>());
+    CHECK(chunked::plain_widest<2>() > 0);
+}
 
 TEST_CASE("receptive field: a volume and a signal network down and up equal PyTorch's, every axis its own") {
     check<ref::volume_down_up>(ref::volume_down_up_field);
