@@ -379,8 +379,11 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
         j.count = std::size_t(o.period);
         return j;
     }
+    // The part from L is most often L alone (a network ending in its resize): its map, without a walk.
+    const bool alone = o.split == last && !side && !is_structure(nodes[last].kind);
     for (wide p = 0; p < o.period; ++p) {
-        const walk_result at = walk_back(nodes, last, side, axis, span{p, p, false}, o.split, false);
+        const walk_result at = alone ? walk_result{map_of(nodes[last], axis, span{p, p, false}).in, {}, 1, walk_status::exact}
+                                     : walk_back(nodes, last, side, axis, span{p, p, false}, o.split, false);
         if (at.status != walk_status::exact) {
             j.status = at.status;
             return j;
@@ -388,8 +391,8 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
         if (at.input.empty) continue;
         const wide start = at.input.lo - floor_div(at.input.lo, o.before_period) * o.before_period;
         const wide width = at.input.hi - at.input.lo;
-        bool seen = false;
-        for (std::size_t k = 0; k < j.count && !seen; ++k) seen = j.starts[k] == start && j.widths[k] == width;
+        bool seen = false;  // neighbouring phases read the same interval: the latest keys first
+        for (std::size_t k = j.count; k-- > 0 && !seen;) seen = j.starts[k] == start && j.widths[k] == width;
         if (seen) continue;
         if (j.count == Capacity) {
             j.status = walk_status::too_long;
@@ -400,12 +403,13 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
     }
     // A walk maps a larger interval to a larger one: a key whose interval lies in another's (shifted
     // by a multiple of P') reads no wider, and is dropped (a bilinear resize's single positions, which
-    // its pairs contain). Quadratic: only for a few hundred keys.
-    if (j.count > 256) return j;
+    // the pairs of the phases beside them contain: only the keys found just before and after are
+    // compared; a key kept needlessly costs a walk, nothing else).
+    constexpr std::size_t near = 3;
     std::size_t kept = 0;
     for (std::size_t k = 0; k < j.count; ++k) {
         bool inside = false;
-        for (std::size_t m = 0; m < j.count && !inside; ++m) {
+        for (std::size_t m = k > near ? k - near : 0; m < j.count && m <= k + near && !inside; ++m) {
             if (m == k) continue;
             const wide from = j.starts[m] + floor_div(j.starts[k] - j.starts[m], o.before_period) * o.before_period;
             inside = j.starts[k] + j.widths[k] <= from + j.widths[m];
