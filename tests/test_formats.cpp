@@ -107,7 +107,7 @@ TEST_CASE("markdown: a pipe table with aligned numeric columns") {
 TEST_CASE("csv: every figure of every shown node, and a totals row") {
     const auto rows = lines(render(ns::summary<res>().csv()));
     const auto header = split_csv(rows.front());
-    REQUIRE(header.size() == 28);
+    REQUIRE(header.size() == 30);
     for (const std::string& r : rows) CHECK(split_csv(r).size() == header.size());
     const auto first_leaf = split_csv(rows[3]);
     CHECK(first_leaf[4] == "conv1");
@@ -151,6 +151,44 @@ TEST_CASE("json: totals and every node") {
     CHECK(count == ns::nodes<res>.size());
     CHECK(ns::format::json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\u000a\"");
     CHECK(ns::format::json_string(nullptr) == "null");
+}
+
+// A volume that goes down and up along its depth by its own kernels (the walk's depth axis).
+using volume = ns::network<ns::input_volume<9, 10, 12, 2>,
+    ns::conv3d<4, ns::dhw{3, 1, 3}, ns::stride<2, 1, 1>, ns::pad<1, 0, 1>, ns::dilation<2, 1, 1>>,
+    ns::max_pool3d<ns::dhw{2, 1, 1}>, ns::conv_transpose3d<2, ns::dhw{4, 1, 1}, ns::stride<3, 1, 1>, ns::output_padding<1, 0, 0>>,
+    ns::adaptive_avg_pool3d<5, 4, 4>>;
+
+TEST_CASE("csv and json: a volume's kernel depth and receptive field depth, in keys and columns added last") {
+    const auto rows = lines(render(ns::summary<volume>().csv()));
+    const auto header = split_csv(rows.front());
+    REQUIRE(header.size() == 30);
+    CHECK(header[28] == "receptive_d");
+    CHECK(header[29] == "jump_d");
+    const auto ratio = [](ns::fraction f) { return ns::format::ratio(f); };
+    for (std::size_t i = 0; i < ns::layers<volume>.size(); ++i) {
+        const auto row = split_csv(rows[i + 1]);
+        CHECK(row[28] == ratio(ns::layers<volume>[i].receptive_field.depth));
+        CHECK(row[29] == ratio(ns::layers<volume>[i].receptive_field.jump_depth));
+    }
+    const auto total = split_csv(rows.back());
+    CHECK(total[28] == ratio(ns::receptive_field<volume>.depth));
+    CHECK(total[29] == ratio(ns::receptive_field<volume>.jump_depth));
+    // Not whole along the depth (jump 2·2·⅓·8/5), as the walk gives it.
+    CHECK(ns::receptive_field<volume>.jump_depth == ns::fraction(32, 15));
+
+    const std::string json = render(ns::summary<volume>().json());
+    const auto field = [&](ns::fraction f) { return f.denominator == 1 ? ratio(f) : "\"" + ratio(f) + "\""; };
+    CHECK(json.find("\"depth\": " + field(ns::receptive_field<volume>.depth) + ", \"jump_depth\": " +
+                    field(ns::receptive_field<volume>.jump_depth) + "}},\n  \"max_depth\"") != std::string::npos);
+    CHECK(json.find("\"dilation\": [1, 1], \"groups\": 1, \"bias\": true, \"ceil_mode\": false, \"per_pixel\": false, "
+                    "\"function\": null, \"first\": 0, \"along_depth\": {\"kernel\": 3, \"stride\": 2, \"pad\": 1, "
+                    "\"dilation\": 2, \"output_padding\": 0}}") != std::string::npos);
+    CHECK(json.find("\"output_padding\": [0, 0], \"along_depth\": {\"kernel\": 4, \"stride\": 3, \"pad\": 0, "
+                    "\"dilation\": 1, \"output_padding\": 1}}") != std::string::npos);
+    CHECK(json.find("\"along_depth\": {\"kernel\": 5, ") != std::string::npos);  // the adaptive pool's output depth
+    // An image's fields have no depth keys, as before.
+    CHECK(render(ns::summary<res>().json()).find("\"jump_depth\"") == std::string::npos);
 }
 
 TEST_CASE("dot: one graph node per layer, identity as a plain edge, shapes on edges") {

@@ -1,6 +1,6 @@
 // The receptive field of networks that go down and up (detail/receptive.hpp): hand-written networks
-// mixing strides 2 and 3 with every way up, against PyTorch's widest gradient support over a period
-// of outputs (tools/field_reference.py, tests/data/field_reference.hpp); side outputs; the networks
+// mixing strides 2 and 3 with every way up, and a volume and a signal network with transposed
+// convolutions of their rank, against PyTorch's widest gradient support over a period of outputs (tools/field_reference.py, tests/data/field_reference.hpp); side outputs; the networks
 // the walk leaves to the recurrence.
 #include <doctest/doctest.h>
 
@@ -26,6 +26,8 @@ void check(const ref::measured& m) {
     CHECK(f.width == ns::fraction(m.width));
     CHECK(f.jump_height == ns::fraction(m.stride_h_num, m.stride_h_den));
     CHECK(f.jump_width == ns::fraction(m.stride_w_num, m.stride_w_den));
+    CHECK(f.depth == ns::fraction(m.depth));
+    CHECK(f.jump_depth == ns::fraction(m.stride_d_num, m.stride_d_den));
     // The same figure in every place it is given: output_fields<Net> (the main path's last), totals<Net>.
     CHECK(ns::output_fields<Net>[ns::output_fields<Net>.size() - 1] == f);
     CHECK(ns::totals<Net>.receptive_field == f);
@@ -42,6 +44,52 @@ TEST_CASE("receptive field: hand-written networks down and up equal PyTorch's gr
     check<ref::resize_three_halves>(ref::resize_three_halves_field);
     check<ref::shuffle_and_adaptive>(ref::shuffle_and_adaptive_field);
 }
+
+TEST_CASE("receptive field: a period too long for one constant evaluation is walked in chunks, equal to PyTorch's") {
+    check<ref::chunked_phases>(ref::chunked_phases_field);
+}
+
+// The chunked path is the one taken: one evaluation's walk says too long, and the plan has three chunks
+// (58 phases of 314 nodes, 26 phases a chunk).
+namespace chunked {
+using walks = ns::detail::exact_walks<ns::detail::walk_source<ref::chunked_phases>, 1>;
+static_assert(walks::first.axes[0][0].status == ns::detail::walk_status::too_long);
+static_assert(walks::first.square);
+using height = ns::detail::long_axis<ns::detail::walk_source<ref::chunked_phases>, walks::first.last[0], false, 0>;
+static_assert(height::plan.outline.period == 58 && height::per_chunk == 26 && height::chunks == 3);
+
+// Each chunk's figure (its own constant evaluation) is a plain walk's over its phases, at run time.
+template <std::size_t C>
+ns::detail::wide plain_widest() {
+    const auto& nodes = ns::detail::analysis<ref::chunked_phases>::full.nodes;
+    ns::detail::wide widest = 0;
+    for (std::size_t o = C * height::per_chunk; o < (C + 1) * height::per_chunk && o < 58; ++o) {
+        const auto w = ns::detail::walk_back(nodes.data(), nodes.size() - 1, false, 0,
+                                             {ns::detail::wide(o), ns::detail::wide(o), false});
+        if (w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
+    }
+    return widest;
+}
+}  // namespace chunked
+
+TEST_CASE("receptive field: each chunk walks its own phases") {
+    CHECK(chunked::height::widest<0> == chunked::plain_widest<0>());
+    CHECK(chunked::height::widest<1> == chunked::plain_widest<1>());
+    CHECK(chunked::height::widest<2> == chunked::plain_widest<2>());
+    CHECK(chunked::plain_widest<2>() > 0);
+}
+
+TEST_CASE("receptive field: a volume and a signal network down and up equal PyTorch's, every axis its own") {
+    check<ref::volume_down_up>(ref::volume_down_up_field);
+    check<ref::signal_down_up>(ref::signal_down_up_field);
+}
+
+// Both go up only by transposed convolutions of their rank, which the walk follows on every axis;
+// the recurrence is not PyTorch's on the volume's depth (45/2: an up by 2, a 3, a pool of 2 at its
+// end) nor on the signal (98).
+static_assert(ns::detail::analysis<ref::volume_down_up>::goes_up && ns::detail::analysis<ref::signal_down_up>::goes_up);
+static_assert(ns::detail::analysis<ref::volume_down_up>::value.total.receptive_field.depth == ns::fraction(45, 2));
+static_assert(ns::detail::analysis<ref::signal_down_up>::value.total.receptive_field.width == 98);
 
 // The measured networks are ones where the walk matters: the recurrence differs on some of them.
 static_assert(ns::detail::analysis<ref::up_conv_pool>::value.total.receptive_field.height == ns::fraction(5, 2));

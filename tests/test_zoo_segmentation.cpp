@@ -113,3 +113,37 @@ TEST_CASE("zoo: lraspp_mobilenet_v3_large's layers are torchvision's, its two cl
 TEST_CASE("zoo: resnet50_fpn's layers are torchvision's, name by name and shape by shape") {
     zoo_checks::check_layers<zoo::resnet50_fpn>(ref::resnet50_fpn_layers);
 }
+
+// The exact receptive field of the segmentation models that end in a resize to 520×520 (too many
+// phases for one constant evaluation: walked in chunks, split at the last resize, one walk of the part
+// before it per distinct interval) is a plain walk's: every output of one period, each walked back
+// through every node, at run time. For the MobileNetV3 models the period is the whole output (520:
+// the resizes 33 → 520 and 33 → 65 repeat only over their whole maps).
+template <class Net>
+void check_walk(ns::count_t period) {
+    const auto& nodes = ns::detail::analysis<Net>::full.nodes;
+    const ns::field f = ns::receptive_field<Net>;
+    for (int axis = 0; axis < 2; ++axis) {
+        const ns::detail::axis_outline o = ns::detail::outline_axis(nodes.data(), nodes.size() - 1, false, axis);
+        REQUIRE(o.status == ns::detail::walk_status::exact);
+        CHECK(o.period == period);
+        ns::detail::wide widest = 0;
+        for (ns::detail::wide at = 0; at < o.period; ++at) {
+            const auto w = ns::detail::walk_back(nodes.data(), nodes.size() - 1, false, axis, {at, at, false}, 0, false);
+            REQUIRE(w.status == ns::detail::walk_status::exact);
+            if (w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
+        }
+        CHECK(ns::fraction(ns::count_t(widest)) == (axis == 0 ? f.height : f.width));
+        CHECK(o.jump == (axis == 0 ? f.jump_height : f.jump_width));
+    }
+    CHECK(f != ns::detail::analysis<Net>::value.total.receptive_field);  // the recurrence's is not exact here
+}
+
+TEST_CASE("zoo: the segmentation models' receptive field is the exact walk's, chunked or not") {
+    check_walk<zoo::deeplabv3_mobilenet_v3_large>(520);
+    check_walk<zoo::lraspp_mobilenet_v3_large>(520);
+    check_walk<zoo::deeplabv3_resnet50>(520);
+    // The output stride: 16 at the backbone's 33 positions, resized to 520.
+    CHECK(ns::receptive_field<zoo::lraspp_mobilenet_v3_large>.jump_height == ns::fraction(16 * 33, 520));
+    CHECK(ns::receptive_field<zoo::deeplabv3_mobilenet_v3_large>.jump_width == ns::fraction(16 * 33, 520));
+}

@@ -165,6 +165,12 @@ constexpr outputs<Count> gather_outputs(const std::array<layer_record, N>& recor
 template <class Net>
 struct exact_walk;
 
+/// The records the exact walk reads (receptive.hpp's exact_fields, by type: its chunks are templates).
+template <class Net>
+struct walk_source {
+    static constexpr const auto& nodes = analysis<Net>::full.nodes;
+};
+
 /// Worked out from the records (as layers<Net> is), only when asked: the totals pass, which every
 /// other figure uses, keeps no list of outputs.
 template <class Net>
@@ -172,7 +178,7 @@ struct outputs_of {
     static constexpr std::size_t count = side_outputs(analysis<Net>::full.nodes) + 1;
     static constexpr outputs<count> value = [] {
         outputs<count> out = gather_outputs<count>(analysis<Net>::full.nodes, analysis<Net>::value.total);
-        if constexpr (exact_walk<Net>::applies) exact_fields(analysis<Net>::full.nodes, out.fields);
+        if constexpr (exact_walk<Net>::applies) exact_fields<walk_source<Net>>(out.fields);
         return out;
     }();
 };

@@ -55,7 +55,8 @@ inline constexpr shape_of_part not_a_part{0, 0, 0, false, shape_of_part::foreign
 
 /// The kinds that go up: after them the positions of one map differ by phase (receptive.hpp).
 constexpr bool goes_up(kind k) {
-    return k == kind::conv_transpose2d || k == kind::upsample || k == kind::resize || k == kind::pixel_shuffle;
+    return k == kind::conv_transpose1d || k == kind::conv_transpose2d || k == kind::conv_transpose3d || k == kind::upsample ||
+           k == kind::resize || k == kind::pixel_shuffle;
 }
 
 template <std::size_t N>

@@ -6,10 +6,12 @@
 // convolution, upsample, resize, pixel_shuffle) its positions see different extents by their phase,
 // and after several steps down and up the widest output combines phases the recurrence does not
 // follow. Here the figure is worked out from its definition instead (docs/figures.md, "Receptive
-// field"): per axis, for each output position o of one period of the network's index map, the
+// field"): per axis (height, width, and a volume's depth), for each output position o of one period
+// of the network's index map, the
 // interval [lo, hi] of input positions o depends on is walked back through every layer's own index
 // map, exactly, in integers; the field is the widest hi − lo + 1, and the jump (output stride) how
-// far the interval moves per output position over a period.
+// far the interval moves per output position over a period. Phases too many for one constant
+// evaluation are walked in chunks, each its own evaluation (long_axis).
 //
 // Image borders are ignored, as by the recurrence: every map is extended over all integers
 // (padding only places windows), so the figure is the extent of an interior output's support, and
@@ -18,6 +20,7 @@
 
 #include <array>
 #include <cstddef>
+#include <utility>
 
 #include <netshape/detail/checked.hpp>
 #include <netshape/detail/nodes.hpp>
@@ -42,8 +45,9 @@ struct span {
     bool empty = false;
 };
 
-/// How a walk ends: a whole-number field, or a reason it could not be worked out exactly.
-enum class walk_status : unsigned char { exact, unsupported, overflow };
+/// How a walk ends: a whole-number field, or a reason it could not be worked out exactly (too_long:
+/// exact, but more phases than one constant evaluation walks: see long_axis).
+enum class walk_status : unsigned char { exact, unsupported, overflow, too_long };
 
 
 /// One axis of one leaf: `step` input positions per output position (n/m in lowest terms; its map
@@ -54,9 +58,18 @@ struct leaf_map {
     bool known = true;  // false: a kind whose index map this walk does not model
 };
 
-/// A's extent on one axis (0: height, 1: width).
-constexpr count_t along(const hw& v, int axis) { return axis == 0 ? v.height : v.width; }
-constexpr count_t along(const shape& s, int axis) { return axis == 0 ? s.height : s.width; }
+/// A's extent on one axis (0: height, 1: width, 2: a volume's depth; a sequence's length is its width).
+constexpr count_t along(const shape& s, int axis) { return axis == 0 ? s.height : axis == 1 ? s.width : s.depth; }
+
+/// A window's kernel, stride, padding and dilation along one axis (spec::along_depth for the depth).
+struct window_axis {
+    wide k = 1, s = 1, p = 0, d = 1;
+};
+constexpr window_axis window_along(const layer_record& r, int axis) {
+    if (axis == 2) return {r.along_depth.kernel, r.along_depth.stride, r.along_depth.pad, r.along_depth.dilation};
+    if (axis == 0) return {r.kernel.height, r.stride.height, r.pad.height, r.dilation.height};
+    return {r.kernel.width, r.stride.width, r.pad.width, r.dilation.width};
+}
 
 constexpr ratio reduced(wide n, wide d) {
     const wide g = gcd(n < 0 ? -n : n, d);
@@ -106,26 +119,64 @@ constexpr bool is_token_kind(kind k) {
            k == kind::cosine_window_attention || k == kind::grid_attention || k == kind::patch_merging;
 }
 
+/// Nodes whose map is the identity on every axis (map_of's default for them): sequential's markers,
+/// element-wise functions, norms and channel operations. The walk skips them without a look.
+constexpr bool keeps_positions(kind k) {
+    switch (k) {
+        case kind::block_begin:
+        case kind::block_end:
+        case kind::batch_norm:
+        case kind::frozen_batch_norm:
+        case kind::group_norm:
+        case kind::instance_norm:
+        case kind::layer_norm:
+        case kind::layer_scale:
+        case kind::lrn:
+        case kind::dropout:
+        case kind::activation:
+        case kind::prelu:
+        case kind::identity:
+        case kind::channel_shuffle:
+        case kind::channel_slice: return true;
+        default: return false;
+    }
+}
+
 /// One axis of leaf r: the inputs that outputs [o.lo, o.hi] read, and its step. Kinds that keep the
 /// axis and read one position (element-wise functions, norms, channel operations) map o to o.
 constexpr leaf_map map_of(const layer_record& r, int axis, const span& o) {
     switch (r.kind) {  // each case reads only what it needs: most nodes are element-wise
+        case kind::conv1d:
         case kind::conv2d:
+        case kind::conv3d:
+        case kind::max_pool1d:
         case kind::max_pool:
+        case kind::max_pool3d:
+        case kind::avg_pool1d:
         case kind::avg_pool:
-            return window_map(o, along(r.kernel, axis), along(r.stride, axis), along(r.pad, axis), along(r.dilation, axis));
+        case kind::avg_pool3d: {
+            const window_axis a = window_along(r, axis);
+            return window_map(o, a.k, a.s, a.p, a.d);
+        }
         case kind::dense:
             if (r.per_pixel) break;
             return window_map(o, along(r.input_shape, axis), along(r.input_shape, axis), 0, 1);
         case kind::flatten: return window_map(o, along(r.input_shape, axis), along(r.input_shape, axis), 0, 1);
         case kind::pixel_unshuffle: return window_map(o, r.units, r.units, 0, 1);
+        case kind::adaptive_avg_pool1d:
         case kind::adaptive_avg_pool:
-        case kind::adaptive_max_pool: {  // PyTorch's windows [⌊o·in/out⌋, ⌈(o + 1)·in/out⌉)
+        case kind::adaptive_avg_pool3d:
+        case kind::adaptive_max_pool:
+        case kind::adaptive_max_pool3d: {  // PyTorch's windows [⌊o·in/out⌋, ⌈(o + 1)·in/out⌉)
             const wide in = along(r.input_shape, axis), out = along(r.output_shape, axis);
             return leaf_map{reduced(in, out), span{floor_div(o.lo * in, out), ceil_div((o.hi + 1) * in, out) - 1, false}};
         }
+        case kind::conv_transpose1d:
         case kind::conv_transpose2d:
-            return transposed_map(o, along(r.kernel, axis), along(r.stride, axis), along(r.pad, axis), along(r.dilation, axis));
+        case kind::conv_transpose3d: {
+            const window_axis a = window_along(r, axis);
+            return transposed_map(o, a.k, a.s, a.p, a.d);
+        }
         case kind::upsample:
         case kind::resize: return interpolation_map(o, along(r.input_shape, axis), along(r.output_shape, axis), r.mode);
         case kind::pixel_shuffle:
@@ -201,6 +252,7 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
     };
     for (std::size_t i = last + 1; i-- > stop;) {
         const layer_record& r = nodes[i];
+        if (keeps_positions(r.kind)) continue;  // most nodes: nothing to map
         if (r.kind == kind::branch && top == 0) {
             // A branch of a merge that encloses the side output walked: its input is the merge's.
             for (std::size_t open = 0; i-- > 0;) {
@@ -250,11 +302,15 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
     return w;
 }
 
-/// Nodes times phases one axis may walk (each phase a pass over the nodes): beyond, the recurrence's
-/// figure. Both axes' walks stay within clang's default of 2^20 constant-evaluation steps.
+/// Nodes times phases one axis may walk in one constant evaluation (each phase a pass over the
+/// nodes): both axes of an image stay within clang's default of 2^20 constant-evaluation steps (a
+/// volume's three axes share the same total). Beyond, the phases are walked in chunks, each chunk its
+/// own constant evaluation (long_axis), up to chunk_limit chunks; beyond that, the recurrence's figure.
 inline constexpr wide walk_budget = wide(1) << 13;
+inline constexpr std::size_t chunk_limit = 64;
 
-/// One axis of the exact field: the widest support over one period of outputs, and the stride.
+/// One axis of the exact field: the widest support over one period of outputs, and the stride;
+/// `too_long`: exact, but more phases than one evaluation walks (see long_axis).
 struct axis_field {
     fraction size{};
     fraction jump{};
@@ -262,94 +318,274 @@ struct axis_field {
 };
 
 /// The last leaf at the top level (outside every block) that goes up, or 0: where a long period is
-/// split (see exact_axis).
+/// split (see outline_axis).
 constexpr std::size_t last_top_up(const layer_record* nodes, std::size_t last) {
     for (std::size_t i = last + 1; i-- > 1;)
         if (nodes[i].depth == 0 && goes_up(nodes[i].kind)) return i;
     return 0;
 }
 
-/// One axis: the widest support over one period of outputs, and the stride. Each phase is one walk;
-/// when the period is too long for that (a resize from 33 to 520 positions repeats every 520
-/// outputs), the walk is split at the last top-level up step L: the part before L repeats with its
-/// own (short) period P', so what it reads from an interval at L's input depends only on the
-/// interval's start modulo P' and its width, and is walked once for each such pair; each phase
-/// walks only the part from L on.
-constexpr axis_field exact_axis(const layer_record* nodes, std::size_t last, bool side, int axis) {
-    const std::size_t split = last_top_up(nodes, last);
-    // Without a split: the whole walk from output 0 gives the period and the stride. With one: the
-    // part before L (its period P', stride j') and the part from L (P'', j''): the network repeats
-    // every P outputs when P·j'' (the shift at L's input) is a multiple of P', and P of P''.
-    const walk_result first = walk_back(nodes, last, side, axis, span{0, 0, false}, split);
-    if (first.status != walk_status::exact) return axis_field{{}, {}, first.status};
-    walk_result before{};
-    if (split != 0) {
-        before = walk_back(nodes, split - 1, false, axis, span{0, 0, false});
-        if (before.status != walk_status::exact) return axis_field{{}, {}, before.status};
-    }
-    const wide period = lcm(first.period, period_for(first.stride, before.period));
-    const ratio stride = reduced(first.stride.num * before.stride.num, first.stride.den * before.stride.den);
+/// One axis's walk before its phases: the whole walk from output 0 gives the period and the stride,
+/// unless it is split at the last top-level up step L (a resize from 33 to 520 positions repeats
+/// every 520 outputs). The part before L repeats with its own (short) period P' (stride j'), so what
+/// it reads from an interval at L's input depends only on the interval's start modulo P' and its
+/// width: each such pair (a key) is walked once, each phase walks only the part from L (P'', j'').
+/// The network repeats every P outputs when P·j'' (the shift at L's input) is a multiple of P', and P
+/// of P''.
+struct axis_outline {
+    std::size_t split = 0;
+    wide period = 1;
+    wide before_period = 1;
     fraction jump{};
-    // Each phase walks the part from L; each start modulo P' (at least min(P, P') of them) the part before.
-    const wide starts_at_least = split == 0 ? 0 : (period < before.period ? period : before.period);
-    if (period >= walk_limit || period * wide(last + 1 - split) > walk_budget || starts_at_least * wide(split) > walk_budget ||
-        !reduce(stride.num, stride.den, jump))
-        return axis_field{{}, {}, walk_status::overflow};
-    wide widest = 0;
-    constexpr std::size_t key_limit = 64;  // (start mod P', width) pairs, each a walk of the part before L
-    wide starts[key_limit]{}, widths[key_limit]{};
-    std::size_t keys = 0;
-    for (wide o = 0; o < period; ++o) {
-        const walk_result at = o == 0 ? first : walk_back(nodes, last, side, axis, span{o, o, false}, split, false);
-        if (at.status != walk_status::exact) return axis_field{{}, {}, at.status};
-        span in = at.input;
-        if (in.empty) continue;
-        if (split != 0) {
-            const wide start = in.lo - floor_div(in.lo, before.period) * before.period, width = in.hi - in.lo;
-            bool seen = false;
-            for (std::size_t k = 0; k < keys && !seen; ++k) seen = starts[k] == start && widths[k] == width;
-            if (seen) continue;
-            if (keys == key_limit || wide(keys + 1) * wide(split) > walk_budget) return axis_field{{}, {}, walk_status::overflow};
-            starts[keys] = start;
-            widths[keys++] = width;
-            const walk_result w = walk_back(nodes, split - 1, false, axis, span{start, start + width, false}, 0, false);
-            if (w.status != walk_status::exact) return axis_field{{}, {}, w.status};
-            in = w.input;
-        }
-        if (!in.empty && in.hi - in.lo + 1 > widest) widest = in.hi - in.lo + 1;
+    walk_status status = walk_status::exact;
+    /// Nodes one job walks: a phase through the whole network, or a key through the part before L.
+    [[nodiscard]] constexpr wide job_cost(std::size_t last) const { return wide(split != 0 ? split : last + 1); }
+};
+
+constexpr axis_outline outline_axis(const layer_record* nodes, std::size_t last, bool side, int axis) {
+    axis_outline o{last_top_up(nodes, last)};
+    const walk_result first = walk_back(nodes, last, side, axis, span{0, 0, false}, o.split);
+    if (first.status != walk_status::exact) return axis_outline{0, 1, 1, {}, first.status};
+    walk_result before{};
+    if (o.split != 0) {
+        before = walk_back(nodes, o.split - 1, false, axis, span{0, 0, false});
+        if (before.status != walk_status::exact) return axis_outline{0, 1, 1, {}, before.status};
     }
-    if (!fits(widest)) return axis_field{{}, {}, walk_status::overflow};
-    return axis_field{fraction(count_t(widest)), jump, walk_status::exact};
+    o.before_period = before.period;
+    o.period = lcm(first.period, period_for(first.stride, before.period));
+    const ratio stride = reduced(first.stride.num * before.stride.num, first.stride.den * before.stride.den);
+    // The phases of the part from L are walked in one evaluation (the keys' search).
+    if (o.period >= walk_limit || (o.split != 0 && o.period * wide(last + 1 - o.split) > walk_budget) ||
+        !reduce(stride.num, stride.den, o.jump))
+        o.status = walk_status::overflow;
+    return o;
 }
 
-/// The receptive field of the output that ends at node `last`: the main path's (the network's last
-/// node), or with `side` a side output's (its merge_end): the exact walk on both axes where it applies, else `recurrence` (a kind the
-/// walk does not model, such as attention; or a period too long to walk at compile time).
-constexpr field exact_field(const layer_record* nodes, std::size_t n, std::size_t last, bool side,
-                            const field& recurrence) {
-    if (n == 0) return recurrence;
-    const axis_field h = exact_axis(nodes, last, side, 0);
-    const axis_field w = exact_axis(nodes, last, side, 1);
-    if (h.status != walk_status::exact || w.status != walk_status::exact) return recurrence;
-    return field{h.size, w.size, h.jump, w.jump};
+/// The jobs of one axis: with a split, the distinct keys (start modulo P', width) at L's input; the
+/// phases 0 .. P − 1 otherwise (not stored). More than Capacity keys: `too_long`.
+template <std::size_t Capacity>
+struct axis_jobs {
+    axis_outline outline{};
+    wide starts[Capacity]{};
+    wide widths[Capacity]{};
+    std::size_t count = 0;
+    walk_status status = walk_status::exact;
+};
+
+template <std::size_t Capacity>
+constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t last, bool side, int axis, const axis_outline& o) {
+    axis_jobs<Capacity> j{o};
+    if (o.split == 0) {
+        j.count = std::size_t(o.period);
+        return j;
+    }
+    // The part from L is most often L alone (a network ending in its resize): its map, without a walk.
+    const bool alone = o.split == last && !side && !is_structure(nodes[last].kind);
+    for (wide p = 0; p < o.period; ++p) {
+        const walk_result at = alone ? walk_result{map_of(nodes[last], axis, span{p, p, false}).in, {}, 1, walk_status::exact}
+                                     : walk_back(nodes, last, side, axis, span{p, p, false}, o.split, false);
+        if (at.status != walk_status::exact) {
+            j.status = at.status;
+            return j;
+        }
+        if (at.input.empty) continue;
+        const wide start = at.input.lo - floor_div(at.input.lo, o.before_period) * o.before_period;
+        const wide width = at.input.hi - at.input.lo;
+        bool seen = false;  // neighbouring phases read the same interval: the latest keys first
+        for (std::size_t k = j.count; k-- > 0 && !seen;) seen = j.starts[k] == start && j.widths[k] == width;
+        if (seen) continue;
+        if (j.count == Capacity) {
+            j.status = walk_status::too_long;
+            return j;
+        }
+        j.starts[j.count] = start;
+        j.widths[j.count++] = width;
+    }
+    // A walk maps a larger interval to a larger one: a key whose interval lies in another's (shifted
+    // by a multiple of P') reads no wider, and is dropped (a bilinear resize's single positions, which
+    // the pairs of the phases beside them contain: only the keys found just before and after are
+    // compared; a key kept needlessly costs a walk, nothing else).
+    constexpr std::size_t near = 3;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < j.count; ++k) {
+        bool inside = false;
+        for (std::size_t m = k > near ? k - near : 0; m < j.count && m <= k + near && !inside; ++m) {
+            if (m == k) continue;
+            const wide from = j.starts[m] + floor_div(j.starts[k] - j.starts[m], o.before_period) * o.before_period;
+            inside = j.starts[k] + j.widths[k] <= from + j.widths[m];
+        }
+        if (inside) continue;
+        j.starts[kept] = j.starts[k];
+        j.widths[kept++] = j.widths[k];
+    }
+    j.count = kept;
+    return j;
 }
 
-/// Every output's exact field in place (`fields` in the order of output_fields<Net>: side outputs
-/// as their output<> markers come, the main path's last), each from the recurrence's where the walk
-/// does not apply.
-template <std::size_t N, std::size_t Count>
-constexpr void exact_fields(const std::array<layer_record, N>& all, std::array<field, Count>& fields) {
+/// The widest support of jobs [from, to) (−1: a walk that failed).
+template <std::size_t Capacity>
+constexpr wide widest_of(const layer_record* nodes, std::size_t last, bool side, int axis, const axis_jobs<Capacity>& j,
+                         std::size_t from, std::size_t to) {
+    wide widest = 0;
+    for (std::size_t k = from; k < to; ++k) {
+        const walk_result w = j.outline.split == 0
+                                  ? walk_back(nodes, last, side, axis, span{wide(k), wide(k), false}, 0, false)
+                                  : walk_back(nodes, j.outline.split - 1, false, axis,
+                                              span{j.starts[k], j.starts[k] + j.widths[k], false}, 0, false);
+        if (w.status != walk_status::exact) return -1;
+        if (!w.input.empty && w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
+    }
+    return widest;
+}
+
+constexpr axis_field field_of(wide widest, const axis_outline& o) {
+    if (widest < 0 || !fits(widest)) return axis_field{{}, {}, walk_status::overflow};
+    return axis_field{fraction(count_t(widest)), o.jump, walk_status::exact};
+}
+
+/// One axis in one evaluation, within `budget` node walks: the widest support over one period of
+/// outputs, and the stride; `too_long` when the jobs need more (long_axis walks them in chunks).
+constexpr axis_field exact_axis(const layer_record* nodes, std::size_t last, bool side, int axis, wide budget) {
+    const axis_outline o = outline_axis(nodes, last, side, axis);
+    if (o.status != walk_status::exact) return axis_field{{}, {}, o.status};
+    // With a split, at least min(P, P') keys.
+    const wide least = o.split == 0 ? o.period : (o.period < o.before_period ? o.period : o.before_period);
+    if (least * o.job_cost(last) > budget) return axis_field{{}, {}, walk_status::too_long};
+    const axis_jobs<64> j = jobs_of<64>(nodes, last, side, axis, o);
+    if (j.status != walk_status::exact) return axis_field{{}, {}, j.status};
+    if (wide(j.count) * o.job_cost(last) > budget) return axis_field{{}, {}, walk_status::too_long};
+    return field_of(widest_of(nodes, last, side, axis, j, 0, j.count), o);
+}
+
+/// Whether every node reads the same along height and width (a square network): then the width's
+/// walk is the height's.
+template <std::size_t N>
+constexpr bool square(const std::array<layer_record, N>& nodes) {
+    for (const layer_record& r : nodes)
+        if (r.kernel.height != r.kernel.width || r.stride.height != r.stride.width || r.pad.height != r.pad.width ||
+            r.dilation.height != r.dilation.width || r.input_shape.height != r.input_shape.width ||
+            r.output_shape.height != r.output_shape.width)
+            return false;
+    return true;
+}
+
+/// Every output's walk in one evaluation: its last node (side: a side output's merge_end) and each
+/// axis (depth only on a volume) as far as one evaluation goes.
+template <std::size_t Count>
+struct first_walks {
+    std::array<std::size_t, Count> last{};
+    std::array<bool, Count> side{};
+    std::array<std::array<axis_field, 3>, Count> axes{};
+    bool volume = false;
+    bool square = false;
+};
+
+template <std::size_t Count, std::size_t N>
+constexpr first_walks<Count> walk_outputs(const std::array<layer_record, N>& all) {
     // g++ copies a whole constexpr array on every read of one of its elements (see interpret.hpp's
     // run_whole): the walks read a local copy, made once.
     const std::array<layer_record, N> nodes = all;
+    first_walks<Count> w{};
+    if constexpr (N == 0) return w;
+    w.volume = nodes[0].input_shape.rank == 4;
+    w.square = square(nodes);
+    const int axes = w.volume ? 3 : 2;
     std::size_t next = 0;
-    for (std::size_t i = 0; i < N; ++i) {
-        const layer_record& r = nodes[i];
-        if (r.kind != kind::merge_begin || r.how != merge::output || next + 1 >= Count) continue;
-        fields[next] = exact_field(nodes.data(), N, r.match, true, fields[next]);
-        ++next;
+    for (std::size_t i = 0; i < N && next + 1 < Count; ++i)
+        if (nodes[i].kind == kind::merge_begin && nodes[i].how == merge::output) {
+            w.last[next] = nodes[i].match;
+            w.side[next++] = true;
+        }
+    w.last[Count - 1] = N - 1;
+    for (std::size_t k = 0; k < Count; ++k)
+        for (int a = 0; a < axes; ++a)
+            w.axes[k][std::size_t(a)] = exact_axis(nodes.data(), w.last[k], w.side[k], a, 2 * walk_budget / axes);
+    return w;
+}
+
+/// An axis too long for one evaluation, walked in chunks: `Source::nodes` the network's records. The
+/// plan (one evaluation) finds the jobs; chunk C (one evaluation each) walks jobs [C·n, (C + 1)·n),
+/// n the jobs one evaluation's budget walks; the field is the widest of the chunks'.
+template <class Source, std::size_t Last, bool Side, int Axis>
+struct long_axis {
+    static constexpr std::size_t capacity = 1024;
+    static constexpr auto plan = [] {
+        const auto nodes = Source::nodes;
+        const axis_outline o = outline_axis(nodes.data(), Last, Side, Axis);
+        if (o.status != walk_status::exact) {
+            axis_jobs<capacity> j{o};
+            j.status = o.status;
+            return j;
+        }
+        return jobs_of<capacity>(nodes.data(), Last, Side, Axis, o);
+    }();
+    static constexpr std::size_t per_chunk = [] {
+        const wide n = walk_budget / plan.outline.job_cost(Last);  // half the first pass's: a margin for clang's steps
+        return n < 1 ? std::size_t(1) : std::size_t(n);
+    }();
+    static constexpr std::size_t chunks = (plan.count + per_chunk - 1) / per_chunk;
+    template <std::size_t Chunk>
+    static constexpr wide widest = [] {
+        const auto nodes = Source::nodes;
+        const axis_jobs<capacity> j = plan;
+        const std::size_t to = (Chunk + 1) * per_chunk < j.count ? (Chunk + 1) * per_chunk : j.count;
+        return widest_of(nodes.data(), Last, Side, Axis, j, Chunk * per_chunk, to);
+    }();
+    static constexpr axis_field value = [] {
+        if constexpr (plan.status != walk_status::exact || chunks > chunk_limit) {
+            return axis_field{{}, {}, plan.status != walk_status::exact ? plan.status : walk_status::overflow};
+        } else {
+            return []<std::size_t... C>(std::index_sequence<C...>) {
+                wide w = 0;
+                for (const wide c : {wide(0), widest<C>...}) {
+                    if (c < 0) return axis_field{{}, {}, walk_status::overflow};
+                    if (c > w) w = c;
+                }
+                return field_of(w, plan.outline);
+            }(std::make_index_sequence<chunks>{});
+        }
+    }();
+};
+
+/// One output's exact field from its walks (the chunked ones where one evaluation was too short);
+/// `recurrence` unchanged where the walk does not apply.
+template <class Source, const auto& Walks, std::size_t K>
+constexpr void finish_output(field& f) {
+    constexpr std::size_t last = Walks.last[K];
+    constexpr bool side = Walks.side[K];
+    std::array<axis_field, 3> a = Walks.axes[K];
+    if constexpr (Walks.axes[K][0].status == walk_status::too_long) a[0] = long_axis<Source, last, side, 0>::value;
+    if constexpr (Walks.axes[K][1].status == walk_status::too_long) {
+        if constexpr (Walks.square) a[1] = a[0];
+        else a[1] = long_axis<Source, last, side, 1>::value;
     }
-    fields[Count - 1] = exact_field(nodes.data(), N, N == 0 ? 0 : N - 1, false, fields[Count - 1]);
+    if constexpr (Walks.axes[K][2].status == walk_status::too_long) a[2] = long_axis<Source, last, side, 2>::value;
+    for (const axis_field& x : a)
+        if (x.status != walk_status::exact) return;
+    f.height = a[0].size;
+    f.width = a[1].size;
+    f.jump_height = a[0].jump;
+    f.jump_width = a[1].jump;
+    if (Walks.volume) {
+        f.depth = a[2].size;
+        f.jump_depth = a[2].jump;
+    }
+}
+
+template <class Source, std::size_t Count>
+struct exact_walks {
+    static constexpr first_walks<Count> first = walk_outputs<Count>(Source::nodes);
+};
+
+/// Every output's exact field in place (`fields` in the order of output_fields<Net>: side outputs
+/// as their output<> markers come, the main path's last), each from the recurrence's where the walk
+/// does not apply (a kind it does not model, such as attention; or a period too long to walk at
+/// compile time). `Source::nodes`: the network's records (a static constexpr array).
+template <class Source, std::size_t Count>
+constexpr void exact_fields(std::array<field, Count>& fields) {
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+        (finish_output<Source, exact_walks<Source, Count>::first, K>(fields[K]), ...);
+    }(std::make_index_sequence<Count>{});
 }
 
 }  // namespace netshape::detail

@@ -4,7 +4,9 @@
 // name, path (the qualified name, "layer1.0.conv1"), description, input_h, input_w, input_c, output_h, output_w, output_c, weights, biases,
 // params, buffers, macs, activations, peak_activations, receptive_h, receptive_w, jump_h, jump_w (the
 // receptive field's; exact fractions, written "1/2" when not whole), input_d, output_d, input_rank,
-// output_rank (volumes and the rank of each tensor, last so that older readers keep their columns).
+// output_rank (volumes and the rank of each tensor, last so that older readers keep their columns),
+// receptive_d, jump_d (the receptive field along a volume's depth; 1 on other ranks; the kernel's
+// depth is in the description).
 // Block markers (sequential, concat, add, multiply) carry their block's totals; end and branch
 // markers are left out. A last row named "total" holds the network's totals. An unnamed node's name
 // is empty. With summary<Net>().depth(n), rows nested deeper than n are left out.
@@ -41,7 +43,8 @@ namespace netshape::format {
         << r.macs << ',' << r.activations << ',' << r.peak_activations << ',' << ratio(r.receptive_field.height) << ','
         << ratio(r.receptive_field.width) << ',' << ratio(r.receptive_field.jump_height) << ','
         << ratio(r.receptive_field.jump_width) << ',' << r.input_shape.depth << ',' << r.output_shape.depth << ','
-        << r.input_shape.rank << ',' << r.output_shape.rank << '\n';
+        << r.input_shape.rank << ',' << r.output_shape.rank << ',' << ratio(r.receptive_field.depth) << ','
+        << ratio(r.receptive_field.jump_depth) << '\n';
 }
 
 /// `depth`: rows nested deeper are left out (summary<Net>().depth(n)); a block at that depth keeps
@@ -52,7 +55,7 @@ namespace netshape::format {
     const std::vector<std::string> paths = qualified_names(nodes, size);
     out << "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,"
            "params,buffers,macs,activations,peak_activations,receptive_h,receptive_w,jump_h,jump_w,input_d,output_d,"
-           "input_rank,output_rank\n";
+           "input_rank,output_rank,receptive_d,jump_d\n";
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;

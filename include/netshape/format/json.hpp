@@ -7,7 +7,8 @@
 //   "schema": "netshape-summary/2",
 //   "input_shape":  [h, w, c], "output_shape": [h, w, c],
 //   "totals": {"params", "weights", "biases", "buffers", "macs", "activations", "peak_activations":
-//              integers, "receptive_field": {"height", "width", "jump_height", "jump_width"}},
+//              integers, "receptive_field": {"height", "width", "jump_height", "jump_width", and on a
+//              volume network (a D×H×W×C input) "depth", "jump_depth"}},
 //   "max_depth": null, or n for summary<Net>().depth(n): nodes nested deeper than n are left out
 //                (a block at depth n keeps its begin and end markers, with its totals),
 //   "nodes": [ every node in order, markers included (an "index" is the node's in the whole network):
@@ -23,7 +24,9 @@
 //      "receptive_field": {...},
 //      "spec": {"units", "kernel": [h, w], "stride": [h, w], "pad": [h, w], "dilation": [h, w],
 //               "groups", "bias", "ceil_mode", "per_pixel", "function", "first",
-//               and only where the kind has them: "output_padding": [h, w] (conv_transpose2d),
+//               and only where the kind has them: "output_padding": [h, w] (conv_transpose1d, 2d, 3d),
+//               "along_depth": {"kernel", "stride", "pad", "dilation", "output_padding"} (the 3-D kinds:
+//               the window along the depth; an adaptive 3-D pool's "kernel" is its output depth),
 //               "pad_end": [bottom, right] (zero_pad, whose "pad" is [top, left]),
 //               "interpolation": "nearest" | "bilinear" and "align_corners" (upsample, resize),
 //               "affine" and "track_running_stats" (instance_norm)}} ]
@@ -70,9 +73,12 @@ namespace netshape::format {
 [[gnu::cold]] inline std::string json_pair(const hw& v) {
     return cat("[", v.height, ", ", v.width, "]");
 }
-[[gnu::cold]] inline std::string json_field(const field& f) {
+/// `volume`: the network's input is a volume, and the field has a depth.
+[[gnu::cold]] inline std::string json_field(const field& f, bool volume = false) {
     return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
-               ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width), "}");
+               ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width),
+               volume ? cat(", \"depth\": ", json_ratio(f.depth), ", \"jump_depth\": ", json_ratio(f.jump_depth)) : std::string(),
+               "}");
 }
 
 [[gnu::cold]] inline const char* json_kind(const layer_record& r, const char* kind_name) {
@@ -88,8 +94,18 @@ namespace netshape::format {
 /// so that a reader of the first keys reads every file alike).
 [[gnu::cold]] inline std::string json_spec_variant(const layer_record& r) {
     const auto flag = [](bool on) { return on ? "true" : "false"; };
+    const depth_axis& a = r.along_depth;
+    const std::string along_depth = cat(", \"along_depth\": {\"kernel\": ", a.kernel, ", \"stride\": ", a.stride, ", \"pad\": ", a.pad,
+                                        ", \"dilation\": ", a.dilation, ", \"output_padding\": ", a.output_padding, "}");
     switch (r.kind) {
+        case kind::conv_transpose1d:
         case kind::conv_transpose2d: return cat(", \"output_padding\": ", json_pair(r.output_padding));
+        case kind::conv_transpose3d: return cat(", \"output_padding\": ", json_pair(r.output_padding), along_depth);
+        case kind::conv3d:
+        case kind::max_pool3d:
+        case kind::avg_pool3d:
+        case kind::adaptive_avg_pool3d:
+        case kind::adaptive_max_pool3d: return along_depth;
         case kind::zero_pad: return cat(", \"pad_end\": ", json_pair(r.output_padding));
         case kind::upsample:
         case kind::resize:
@@ -107,13 +123,14 @@ namespace netshape::format {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const layer_record& total = *net.total;
+    const bool volume = total.input_shape.rank == 4;
     const auto counts = [](const layer_record& r) {
         return cat("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
                    ", \"buffers\": ", r.buffers, ", \"macs\": ", r.macs, ", \"activations\": ", r.activations);
     };
     out << "{\n  \"schema\": \"netshape-summary/2\",\n  \"input_shape\": " << json_shape(total.input_shape)
         << ",\n  \"output_shape\": " << json_shape(total.output_shape) << ",\n  \"totals\": {" << counts(total)
-        << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field(total.receptive_field)
+        << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field(total.receptive_field, volume)
         << "},\n  \"max_depth\": " << (depth == all_levels ? std::string("null") : std::to_string(depth))
         << ",\n  \"nodes\": [";
     const std::vector<std::string> paths = qualified_names(nodes, size);
@@ -132,7 +149,7 @@ namespace netshape::format {
             << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
             << ", \"description\": " << json_string(describe(r, net.words[i].description)) << ", \"input_shape\": " << json_shape(r.input_shape)
             << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
-            << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field) << ", \"spec\": {\"units\": " << r.units
+            << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field, volume) << ", \"spec\": {\"units\": " << r.units
             << ", \"kernel\": " << json_pair(r.kernel) << ", \"stride\": " << json_pair(r.stride)
             << ", \"pad\": " << json_pair(r.pad) << ", \"dilation\": " << json_pair(r.dilation)
             << ", \"groups\": " << r.groups << ", \"bias\": " << (r.bias ? "true" : "false")
