@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netshape/detail/checked.hpp>
@@ -481,6 +482,27 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     return result;
 }
 
+/// What the planner needs of Net: its parts' node array and counts, as analysis<Net> (figures.hpp)
+/// has them, without the figures' totals pass, which analysis<Net> runs as soon as it is named
+/// (its error report reads it): the planner's own pass (sized_at, below) tells it whether a rule
+/// is broken, and only then is analysis<Net> named, to report it (arena_of::plannable). Not a
+/// network: analysis<Net> reports that.
+template <class Net>
+struct planned : analysis<Net> {
+    static constexpr bool evaluable = false;
+};
+template <class Input, class... L>
+struct planned<network<Input, L...>> {
+    static constexpr shape input = std::conditional_t<is_input<Input>::value, Input, netshape::input<1, 1, 1>>::value;
+    static constexpr const shape_of_part& counts = joined<L...>::counts;
+    static constexpr std::size_t size = counts.size;
+    static constexpr bool evaluable = !counts.foreign() && is_input<Input>::value;
+    static constexpr std::size_t depth = counts.depth;
+    static constexpr std::size_t shared = counts.shared();
+    static constexpr const auto& nodes = flattened<L...>::nodes;
+    static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
+};
+
 /// The node steps of a network (analysis A) in chunks of chunk_size nodes (interpret.hpp), chunk K
 /// resuming chunk K − 1: a pass that keeps no records (run_on with Sizes), the totals' own loop
 /// writing one node_step a node.
@@ -534,11 +556,24 @@ inline constexpr std::size_t attempts_per_evaluation = 1;
 inline constexpr std::size_t attempts_per_evaluation = arena_attempts;
 #endif
 
+/// Whether the planner's pass over P's nodes broke no rule (Run: the pass may be made at all).
+template <class P, bool Run>
+inline constexpr bool steps_sound = false;
+template <class P>
+inline constexpr bool steps_sound<P, true> = sized_at<P, P::chunk_count - 1>::value.state.reg.error.broken == rule::none;
+
+/// Whether Net is sound, given what the planner's pass found: when it broke a rule (or could not
+/// run), analysis<Net> is named, and reports the rule as every figure does.
+template <class Net, bool StepsSound>
+inline constexpr bool plan_sound = analysis<Net>::sound;
+template <class Net>
+inline constexpr bool plan_sound<Net, true> = true;
+
 template <class Net, plan Plan>
 struct arena_of {
-    using A = analysis<Net>;
+    using A = planned<Net>;
     static constexpr bool valid = report_plan<Plan, A::size>();
-    static constexpr bool plannable = valid && A::sound;
+    static constexpr bool plannable = valid && plan_sound<Net, steps_sound<A, valid && A::evaluable>>;
     static constexpr std::size_t capacity = plannable ? 2 * A::size + 1 : 1;
     struct made {
         arena_summary summary{};
