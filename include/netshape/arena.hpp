@@ -259,21 +259,38 @@ struct arena_summary {
     bool overflow = false;
 };
 
+/// Which blocks live at the same time, from the sweep in order of their first steps (plan_arena):
+/// block u's neighbours are neighbours[listed[at[u]]] to neighbours[listed[at[u] + 1] − 1] (those
+/// that began before it) and by_first[at[u] + 1] to by_first[later[u] − 1] (those that began while
+/// it lived).
+struct sweep {
+    const std::size_t* by_first = nullptr;
+    const std::size_t* at = nullptr;
+    const std::size_t* later = nullptr;
+    const std::size_t* listed = nullptr;
+    const std::size_t* neighbours = nullptr;
+};
+
 /// Offsets for `units` blocks of `size` bytes alive over [first, last]: greedy by size (Pisarchyk
 /// and Lee, 2020): the largest first, each at the best-fitting gap among the blocks already placed
 /// that are alive with it (or above them all; under a `ceiling`, other than 0, against it when it
-/// fits there). `neighbours` lists, for each block, the blocks whose lifetimes meet its own (CSR:
-/// from start[u] to start[u + 1]). Returns the buffer's size.
-constexpr wide place_greedy(std::size_t units, const wide* size, const std::size_t* order, const std::size_t* start,
-                            const std::size_t* neighbours, wide* offset, bool* placed, wide* keys, std::size_t* near,
-                            wide ceiling) {
+/// fits there). Returns the buffer's size.
+constexpr wide place_greedy(std::size_t units, const wide* size, const std::size_t* order, const sweep& w,
+                            wide* offset, bool* placed, wide* keys, std::size_t* near, wide ceiling) {
     wide end = 0;
     for (std::size_t u = 0; u < units; ++u) placed[u] = false;
     for (std::size_t k = 0; k < units; ++k) {
         const std::size_t u = order[k];
         std::size_t m = 0;
-        for (std::size_t e = start[u]; e < start[u + 1]; ++e) {
-            const std::size_t v = neighbours[e];
+        const std::size_t at = w.at[u];
+        for (std::size_t e = w.listed[at]; e < w.listed[at + 1]; ++e) {
+            const std::size_t v = w.neighbours[e];
+            if (!placed[v]) continue;
+            keys[m] = offset[v];
+            near[m++] = v;
+        }
+        for (std::size_t j = at + 1; j < w.later[u]; ++j) {
+            const std::size_t v = w.by_first[j];
             if (!placed[v]) continue;
             keys[m] = offset[v];
             near[m++] = v;
@@ -356,60 +373,63 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
         if (items[t].t.first < first[u]) first[u] = items[t].t.first;
         if (items[t].t.last > last[u]) last[u] = items[t].t.last;
     }
-    // The lower bound: the most bytes of units alive at one step.
-    wide* delta = new wide[n + 1];
-    for (std::size_t s = 0; s <= n; ++s) delta[s] = 0;
+    // The lower bound: the most bytes of units alive at one step (`crowd`: the bytes alive at each).
+    wide* delta = new wide[n + 1]();
     for (std::size_t u = 0; u < units; ++u) {
         delta[first[u]] += size[u];
         delta[last[u] + 1] -= size[u];
     }
+    wide* crowd = new wide[n + 1];
     wide alive = 0, bound = 0;
     for (std::size_t s = 0; s < n; ++s) {
-        alive += delta[s];
+        crowd[s] = alive += delta[s];
         if (alive > bound) bound = alive;
     }
-    // Which units live at the same time: a sweep in order of their first step (a counting sort:
-    // steps are node indices), each unit meeting the units still alive when it begins.
-    std::size_t* by_first = new std::size_t[units];
-    std::size_t* bucket = new std::size_t[n + 1];
-    for (std::size_t s = 0; s <= n; ++s) bucket[s] = 0;
-    for (std::size_t u = 0; u < units; ++u) ++bucket[first[u] + 1];
-    for (std::size_t s = 0; s < n; ++s) bucket[s + 1] += bucket[s];
-    for (std::size_t u = 0; u < units; ++u) by_first[bucket[first[u]]++] = u;
-    std::size_t* degree = new std::size_t[units + 1];
-    std::size_t* fill = new std::size_t[units + 1];
-    std::size_t* active = new std::size_t[units];
-    std::size_t* neighbours = nullptr;
-    for (std::size_t pass = 0; pass < 2; ++pass) {
-        // Pass 0 counts each unit's neighbours; pass 1 lists them.
-        if (pass == 0) {
-            for (std::size_t u = 0; u <= units; ++u) degree[u] = 0;
-        }
-        std::size_t live = 0;
-        for (std::size_t k = 0; k < units; ++k) {
-            const std::size_t u = by_first[k];
-            std::size_t kept = 0;
-            for (std::size_t a = 0; a < live; ++a) {
-                const std::size_t v = active[a];
-                if (last[v] < first[u]) continue;
-                active[kept++] = v;
-                if (pass == 0) {
-                    ++degree[u + 1];
-                    ++degree[v + 1];
-                } else {
-                    neighbours[fill[u]++] = v;
-                    neighbours[fill[v]++] = u;
-                }
-            }
-            active[kept] = u;
-            live = kept + 1;
-        }
-        if (pass == 0) {
-            for (std::size_t u = 0; u < units; ++u) degree[u + 1] += degree[u];
-            neighbours = new std::size_t[degree[units] + 1];
-            for (std::size_t u = 0; u < units; ++u) fill[u] = degree[u];
-        }
+    // Which units live at the same time: a sweep in order of their first step, each unit meeting
+    // the units still alive when it begins. The order is an insertion sort, stable: units are made
+    // in the order of their writers, so they are in order already but where a concatenation holds
+    // its branches (concat_in_place), whose unit begins at its first branch.
+    std::size_t* by_first = new std::size_t[units + 1];
+    for (std::size_t u = 0; u < units; ++u) {
+        std::size_t k = u;
+        for (; k > 0 && first[by_first[k - 1]] > first[u]; --k) by_first[k] = by_first[k - 1];
+        by_first[k] = u;
     }
+    // One pass: the units that began before the unit at sweep position k and still live (its
+    // earlier neighbours, in the order they began) are neighbours[listed[k]] to
+    // neighbours[listed[k + 1] − 1]; its later ones, the units that began while it lived, are
+    // by_first[k + 1] to by_first[later[u] − 1] (a range: the sweep takes first steps in order).
+    std::size_t* at = new std::size_t[units + 1];
+    std::size_t* later = new std::size_t[units + 1];
+    std::size_t* listed = new std::size_t[units + 1];
+    std::size_t* active = new std::size_t[units + 1];
+    std::size_t capacity = 4 * units + 1;
+    std::size_t* neighbours = new std::size_t[capacity];
+    std::size_t live = 0, edges = 0;
+    for (std::size_t k = 0; k < units; ++k) {
+        const std::size_t u = by_first[k];
+        listed[k] = edges;
+        if (edges + live > capacity) {  // room for every unit alive: twice as much
+            capacity = 2 * (edges + live);
+            std::size_t* grown = new std::size_t[capacity];
+            for (std::size_t e = 0; e < edges; ++e) grown[e] = neighbours[e];
+            delete[] neighbours;
+            neighbours = grown;
+        }
+        std::size_t kept = 0;
+        for (std::size_t a = 0; a < live; ++a) {
+            const std::size_t v = active[a];
+            if (last[v] < first[u]) continue;
+            active[kept++] = v;
+            neighbours[edges++] = v;
+            later[v] = k + 1;
+        }
+        at[u] = k;
+        later[u] = k + 1;
+        active[kept] = u;
+        live = kept + 1;
+    }
+    listed[units] = edges;
     // Greedy by size: the largest unit first; of equal sizes, the longest-lived. Then, unless that
     // reached the lower bound, with a ceiling at the lower bound (place_greedy); greedy by breadth
     // (the units of the most crowded step first: a unit's key is the most bytes alive at a step of
@@ -422,9 +442,6 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     wide* best = new wide[units];
     bool* placed = new bool[units];
     std::size_t* near = new std::size_t[units + 1];
-    wide* crowd = new wide[n + 1];
-    alive = 0;
-    for (std::size_t s = 0; s < n; ++s) crowd[s] = alive += delta[s];
     wide end = -1;
     wide largest = 0;
     for (std::size_t u = 0; u < units; ++u) largest = size[u] > largest ? size[u] : largest;
@@ -442,7 +459,8 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
             order[u] = u;
         }
         sort_by(keys, order, units);
-        const wide e = place_greedy(units, size, order, degree, neighbours, offset, placed, keys, near, attempt > 0 ? bound : 0);
+        const wide e = place_greedy(units, size, order, sweep{by_first, at, later, listed, neighbours}, offset, placed, keys, near,
+                                    attempt > 0 ? bound : 0);
         // Squeaky wheel: a unit that ended above the lower bound goes earlier next time.
         for (std::size_t u = 0; u < units; ++u) boost[u] += offset[u] + size[u] > bound ? 1u : 0u;
         if (end < 0 || e < end) {
@@ -467,9 +485,9 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     delete[] keys;
     delete[] neighbours;
     delete[] active;
-    delete[] fill;
-    delete[] degree;
-    delete[] bucket;
+    delete[] listed;
+    delete[] later;
+    delete[] at;
     delete[] by_first;
     delete[] delta;
     delete[] relative;
