@@ -167,7 +167,7 @@ constexpr void order_by(const wide* keys, std::size_t* order, std::size_t* spare
 
 /// The tensors of one forward pass and their lifetimes, from the node steps: the dataflow of the
 /// activations convention (in-place kinds and views share their input's tensor), with the plan's
-/// options. Returns the number of tensors written to `items` (at most 2n + 1).
+/// options. Returns the number of tensors written to `items` (see arena_of::capacity).
 constexpr std::size_t arena_tensors(const arena_step* steps, std::size_t n, wide input, const plan& p,
                                     arena_item* items, std::size_t depth) {
     std::size_t count = 0;
@@ -342,13 +342,13 @@ constexpr wide place_greedy(std::size_t units, const wide* size, const std::size
 /// lower bound greedy by size, greedy by breadth, and the squeaky wheel (plan_arena).
 inline constexpr std::size_t arena_attempts = 12;
 
-/// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most 2n + 1) and
+/// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most `room`) and
 /// returns the plan's figures and their count.
 constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide input, const plan& p,
                                    arena_tensor* out, std::size_t depth, std::size_t attempt_first,
-                                   std::size_t attempt_last, unsigned* boost) {
+                                   std::size_t attempt_last, unsigned* boost, std::size_t room) {
     arena_summary result{};
-    arena_item* items = new arena_item[2 * n + 1];
+    arena_item* items = new arena_item[room];
     const std::size_t count = arena_tensors(steps, n, input, p, items, depth);
     result.count = count;
     // Units: the tensors whose bytes are their own; the others lie inside one. A unit lives from
@@ -627,7 +627,11 @@ struct arena_of {
     using A = planned<Net>;
     static constexpr bool valid = report_plan<Plan, A::size>();
     static constexpr bool plannable = valid && plan_sound<Net, steps_sound<A, valid && A::evaluable>>;
-    static constexpr std::size_t capacity = plannable ? 2 * A::size + 1 : 1;
+    // Tensors at most: the input, each leaf's output (and a conv2d's scratch, with im2col), each
+    // merge's output (a merge is two of the markers, its begin and end, at least). Every slot is
+    // value-initialized and copied with the plan, so not 2n + 1.
+    static constexpr std::size_t capacity =
+        plannable ? 1 + A::counts.leaves * (Plan.im2col ? 2 : 1) + (A::size - A::counts.leaves) / 2 : 1;
     struct made {
         arena_summary summary{};
         std::array<arena_tensor, capacity> tensors{};
@@ -646,7 +650,7 @@ struct arena_of {
             if constexpr (K > 0) m.boost = attempt<K - 1>.boost;
             const auto local = steps;  // g++ copies a static constexpr array on every element read
             m.summary = plan_arena(local.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
-                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data());
+                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data(), capacity);
         }
         return m;
     }
