@@ -556,9 +556,9 @@ struct planned<network<Input, L...>> {
     static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
 };
 
-/// The node steps of a network (analysis A) in chunks of chunk_size nodes (interpret.hpp), chunk K
-/// resuming chunk K − 1: a pass that keeps no records (run_on with Sizes), the totals' own loop
-/// writing one node_step a node.
+/// The node steps of a network (A: planned<Net>) in chunks of chunk_size nodes (interpret.hpp),
+/// chunk K resuming chunk K − 1: a pass that keeps no records (run_on with Sizes), the totals' own
+/// loop writing one node_step a node.
 template <class A, std::size_t K>
 struct sized_at {
     static constexpr auto value = run_sized(sized_at<A, K - 1>::value.state, A::nodes, K * chunk_size);
