@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netshape/detail/checked.hpp>
@@ -91,9 +92,6 @@ struct arena_item {
     count_t relative = 0;
 };
 
-/// Rounds up to a power of two.
-constexpr wide round_up(wide bytes, count_t alignment) { return (bytes + alignment - 1) / alignment * alignment; }
-
 /// Sorts `keys` (with `order` permuted alike) into ascending order: by insertion when short (a
 /// group's neighbours, a handful), else a heap sort. The standard library's sort is in
 /// <algorithm>, a header this one need not parse; the loops are written out (no lambda), since a
@@ -142,9 +140,34 @@ constexpr void sort_by(wide* keys, std::size_t* order, std::size_t n) {
     }
 }
 
+/// Puts order[0, n) in ascending order of keys[order[i]], equal keys in the order given: a
+/// bottom-up merge sort through `spare` (n entries), one statement a move, where the heap sort
+/// above takes about four (this is the placement's one sort of every unit).
+constexpr void order_by(const wide* keys, std::size_t* order, std::size_t* spare, std::size_t n) {
+    std::size_t* from = order;
+    std::size_t* to = spare;
+    bool in_spare = false;
+    for (std::size_t width = 1; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = lo + width < n ? lo + width : n;
+            const std::size_t hi = mid + width < n ? mid + width : n;
+            std::size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) to[k++] = keys[from[j]] < keys[from[i]] ? from[j++] : from[i++];
+            while (i < mid) to[k++] = from[i++];
+            while (j < hi) to[k++] = from[j++];
+        }
+        std::size_t* const was = from;
+        from = to;
+        to = was;
+        in_spare = !in_spare;
+    }
+    if (in_spare)
+        for (std::size_t i = 0; i < n; ++i) order[i] = from[i];
+}
+
 /// The tensors of one forward pass and their lifetimes, from the node steps: the dataflow of the
 /// activations convention (in-place kinds and views share their input's tensor), with the plan's
-/// options. Returns the number of tensors written to `items` (at most 2n + 1).
+/// options. Returns the number of tensors written to `items` (see arena_of::capacity).
 constexpr std::size_t arena_tensors(const arena_step* steps, std::size_t n, wide input, const plan& p,
                                     arena_item* items, std::size_t depth) {
     std::size_t count = 0;
@@ -258,21 +281,38 @@ struct arena_summary {
     bool overflow = false;
 };
 
+/// Which blocks live at the same time, from the sweep in order of their first steps (plan_arena):
+/// block u's neighbours are neighbours[listed[at[u]]] to neighbours[listed[at[u] + 1] − 1] (those
+/// that began before it) and by_first[at[u] + 1] to by_first[later[u] − 1] (those that began while
+/// it lived).
+struct sweep {
+    const std::size_t* by_first = nullptr;
+    const std::size_t* at = nullptr;
+    const std::size_t* later = nullptr;
+    const std::size_t* listed = nullptr;
+    const std::size_t* neighbours = nullptr;
+};
+
 /// Offsets for `units` blocks of `size` bytes alive over [first, last]: greedy by size (Pisarchyk
 /// and Lee, 2020): the largest first, each at the best-fitting gap among the blocks already placed
 /// that are alive with it (or above them all; under a `ceiling`, other than 0, against it when it
-/// fits there). `neighbours` lists, for each block, the blocks whose lifetimes meet its own (CSR:
-/// from start[u] to start[u + 1]). Returns the buffer's size.
-constexpr wide place_greedy(std::size_t units, const wide* size, const std::size_t* order, const std::size_t* start,
-                            const std::size_t* neighbours, wide* offset, bool* placed, wide* keys, std::size_t* near,
-                            wide ceiling) {
+/// fits there). Returns the buffer's size.
+constexpr wide place_greedy(std::size_t units, const wide* size, const std::size_t* order, const sweep& w,
+                            wide* offset, bool* placed, wide* keys, std::size_t* near, wide ceiling) {
     wide end = 0;
     for (std::size_t u = 0; u < units; ++u) placed[u] = false;
     for (std::size_t k = 0; k < units; ++k) {
         const std::size_t u = order[k];
         std::size_t m = 0;
-        for (std::size_t e = start[u]; e < start[u + 1]; ++e) {
-            const std::size_t v = neighbours[e];
+        const std::size_t at = w.at[u];
+        for (std::size_t e = w.listed[at]; e < w.listed[at + 1]; ++e) {
+            const std::size_t v = w.neighbours[e];
+            if (!placed[v]) continue;
+            keys[m] = offset[v];
+            near[m++] = v;
+        }
+        for (std::size_t j = at + 1; j < w.later[u]; ++j) {
+            const std::size_t v = w.by_first[j];
             if (!placed[v]) continue;
             keys[m] = offset[v];
             near[m++] = v;
@@ -302,13 +342,13 @@ constexpr wide place_greedy(std::size_t units, const wide* size, const std::size
 /// lower bound greedy by size, greedy by breadth, and the squeaky wheel (plan_arena).
 inline constexpr std::size_t arena_attempts = 12;
 
-/// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most 2n + 1) and
+/// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most `room`) and
 /// returns the plan's figures and their count.
 constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide input, const plan& p,
                                    arena_tensor* out, std::size_t depth, std::size_t attempt_first,
-                                   std::size_t attempt_last, unsigned* boost) {
+                                   std::size_t attempt_last, unsigned* boost, std::size_t room) {
     arena_summary result{};
-    arena_item* items = new arena_item[2 * n + 1];
+    arena_item* items = new arena_item[room];
     const std::size_t count = arena_tensors(steps, n, input, p, items, depth);
     result.count = count;
     // Units: the tensors whose bytes are their own; the others lie inside one. A unit lives from
@@ -317,9 +357,9 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     std::size_t units = 0;
     for (std::size_t t = 0; t < count; ++t) {
         arena_item& it = items[t];
-        const wide bytes = round_up(it.elements * p.element_bytes, p.alignment);
-        if (!fits(bytes)) result.overflow = true;
-        it.t.bytes = fits(bytes) ? count_t(bytes) : 0;
+        const wide bytes = (it.elements * p.element_bytes + p.alignment - 1) / p.alignment * p.alignment;  // rounded up
+        if (fits(bytes)) it.t.bytes = count_t(bytes);
+        else result.overflow = true;
         unit_of[t] = it.t.within == no_tensor ? units++ : no_tensor;
     }
     wide* size = new wide[units];
@@ -330,6 +370,17 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     for (std::size_t t = 0; t < count; ++t) root[t] = no_tensor;
     wide naive = 0;
     for (std::size_t t = 0; t < count; ++t) {
+        const arena_tensor& own = items[t].t;
+        if (root[t] == no_tensor && own.within == no_tensor) {  // a unit, not yet reached from inside
+            const std::size_t u = unit_of[t];
+            root[t] = u;
+            relative[t] = 0;
+            size[u] = own.bytes;
+            first[u] = own.first;
+            last[u] = own.last;
+            naive += own.bytes;
+            continue;
+        }
         // Walk up to a tensor already resolved (or a unit), then resolve the path back down.
         std::size_t h = t;
         while (root[h] == no_tensor && items[h].t.within != no_tensor) h = items[h].t.within;
@@ -352,63 +403,66 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
             relative[g] = relative[up] + at;
         }
         const std::size_t u = root[t];
-        if (items[t].t.first < first[u]) first[u] = items[t].t.first;
-        if (items[t].t.last > last[u]) last[u] = items[t].t.last;
+        if (own.first < first[u]) first[u] = own.first;
+        if (own.last > last[u]) last[u] = own.last;
     }
-    // The lower bound: the most bytes of units alive at one step.
-    wide* delta = new wide[n + 1];
-    for (std::size_t s = 0; s <= n; ++s) delta[s] = 0;
+    // The lower bound: the most bytes of units alive at one step (`crowd`: the bytes alive at each).
+    wide* delta = new wide[n + 1]();
     for (std::size_t u = 0; u < units; ++u) {
         delta[first[u]] += size[u];
         delta[last[u] + 1] -= size[u];
     }
+    wide* crowd = new wide[n + 1];
     wide alive = 0, bound = 0;
     for (std::size_t s = 0; s < n; ++s) {
-        alive += delta[s];
+        crowd[s] = alive += delta[s];
         if (alive > bound) bound = alive;
     }
-    // Which units live at the same time: a sweep in order of their first step (a counting sort:
-    // steps are node indices), each unit meeting the units still alive when it begins.
-    std::size_t* by_first = new std::size_t[units];
-    std::size_t* bucket = new std::size_t[n + 1];
-    for (std::size_t s = 0; s <= n; ++s) bucket[s] = 0;
-    for (std::size_t u = 0; u < units; ++u) ++bucket[first[u] + 1];
-    for (std::size_t s = 0; s < n; ++s) bucket[s + 1] += bucket[s];
-    for (std::size_t u = 0; u < units; ++u) by_first[bucket[first[u]]++] = u;
-    std::size_t* degree = new std::size_t[units + 1];
-    std::size_t* fill = new std::size_t[units + 1];
-    std::size_t* active = new std::size_t[units];
-    std::size_t* neighbours = nullptr;
-    for (std::size_t pass = 0; pass < 2; ++pass) {
-        // Pass 0 counts each unit's neighbours; pass 1 lists them.
-        if (pass == 0) {
-            for (std::size_t u = 0; u <= units; ++u) degree[u] = 0;
-        }
-        std::size_t live = 0;
-        for (std::size_t k = 0; k < units; ++k) {
-            const std::size_t u = by_first[k];
-            std::size_t kept = 0;
-            for (std::size_t a = 0; a < live; ++a) {
-                const std::size_t v = active[a];
-                if (last[v] < first[u]) continue;
-                active[kept++] = v;
-                if (pass == 0) {
-                    ++degree[u + 1];
-                    ++degree[v + 1];
-                } else {
-                    neighbours[fill[u]++] = v;
-                    neighbours[fill[v]++] = u;
-                }
-            }
-            active[kept] = u;
-            live = kept + 1;
-        }
-        if (pass == 0) {
-            for (std::size_t u = 0; u < units; ++u) degree[u + 1] += degree[u];
-            neighbours = new std::size_t[degree[units] + 1];
-            for (std::size_t u = 0; u < units; ++u) fill[u] = degree[u];
-        }
+    // Which units live at the same time: a sweep in order of their first step, each unit meeting
+    // the units still alive when it begins. The order is an insertion sort, stable: units are made
+    // in the order of their writers, so they are in order already but where a concatenation holds
+    // its branches (concat_in_place), whose unit begins at its first branch.
+    std::size_t* by_first = new std::size_t[units + 1];
+    for (std::size_t u = 0; u < units; ++u) {
+        std::size_t k = u;
+        for (; k > 0 && first[by_first[k - 1]] > first[u]; --k) by_first[k] = by_first[k - 1];
+        by_first[k] = u;
     }
+    // One pass: the units that began before the unit at sweep position k and still live (its
+    // earlier neighbours, in the order they began) are neighbours[listed[k]] to
+    // neighbours[listed[k + 1] − 1]; its later ones, the units that began while it lived, are
+    // by_first[k + 1] to by_first[later[u] − 1] (a range: the sweep takes first steps in order).
+    std::size_t* at = new std::size_t[units + 1];
+    std::size_t* later = new std::size_t[units + 1];
+    std::size_t* listed = new std::size_t[units + 1];
+    std::size_t* active = new std::size_t[units + 1];
+    std::size_t capacity = 4 * units + 1;
+    std::size_t* neighbours = new std::size_t[capacity];
+    std::size_t live = 0, edges = 0;
+    for (std::size_t k = 0; k < units; ++k) {
+        const std::size_t u = by_first[k];
+        listed[k] = edges;
+        if (edges + live > capacity) {  // room for every unit alive: twice as much
+            capacity = 2 * (edges + live);
+            std::size_t* grown = new std::size_t[capacity];
+            for (std::size_t e = 0; e < edges; ++e) grown[e] = neighbours[e];
+            delete[] neighbours;
+            neighbours = grown;
+        }
+        std::size_t kept = 0;
+        for (std::size_t a = 0; a < live; ++a) {
+            const std::size_t v = active[a];
+            if (last[v] < first[u]) continue;
+            active[kept++] = v;
+            neighbours[edges++] = v;
+            later[v] = k + 1;
+        }
+        at[u] = k;
+        later[u] = k + 1;
+        active[kept] = u;
+        live = kept + 1;
+    }
+    listed[units] = edges;
     // Greedy by size: the largest unit first; of equal sizes, the longest-lived. Then, unless that
     // reached the lower bound, with a ceiling at the lower bound (place_greedy); greedy by breadth
     // (the units of the most crowded step first: a unit's key is the most bytes alive at a step of
@@ -417,13 +471,11 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     // takes the units by that count first, then by size.
     wide* keys = new wide[units + 1];
     std::size_t* order = new std::size_t[units + 1];
+    std::size_t* spare = new std::size_t[units + 1];
     wide* offset = new wide[units];
     wide* best = new wide[units];
     bool* placed = new bool[units];
     std::size_t* near = new std::size_t[units + 1];
-    wide* crowd = new wide[n + 1];
-    alive = 0;
-    for (std::size_t s = 0; s < n; ++s) crowd[s] = alive += delta[s];
     wide end = -1;
     wide largest = 0;
     for (std::size_t u = 0; u < units; ++u) largest = size[u] > largest ? size[u] : largest;
@@ -440,8 +492,9 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
             }
             order[u] = u;
         }
-        sort_by(keys, order, units);
-        const wide e = place_greedy(units, size, order, degree, neighbours, offset, placed, keys, near, attempt > 0 ? bound : 0);
+        order_by(keys, order, spare, units);
+        const wide e = place_greedy(units, size, order, sweep{by_first, at, later, listed, neighbours}, offset, placed, keys, near,
+                                    attempt > 0 ? bound : 0);
         // Squeaky wheel: a unit that ended above the lower bound goes earlier next time.
         for (std::size_t u = 0; u < units; ++u) boost[u] += offset[u] + size[u] > bound ? 1u : 0u;
         if (end < 0 || e < end) {
@@ -462,13 +515,14 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     delete[] placed;
     delete[] best;
     delete[] offset;
+    delete[] spare;
     delete[] order;
     delete[] keys;
     delete[] neighbours;
     delete[] active;
-    delete[] fill;
-    delete[] degree;
-    delete[] bucket;
+    delete[] listed;
+    delete[] later;
+    delete[] at;
     delete[] by_first;
     delete[] delta;
     delete[] relative;
@@ -481,9 +535,30 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     return result;
 }
 
-/// The node steps of a network (analysis A) in chunks of chunk_size nodes (interpret.hpp), chunk K
-/// resuming chunk K − 1: a pass that keeps no records (run_on with Sizes), the totals' own loop
-/// writing one node_step a node.
+/// What the planner needs of Net: its parts' node array and counts, as analysis<Net> (figures.hpp)
+/// has them, without the figures' totals pass, which analysis<Net> runs as soon as it is named
+/// (its error report reads it): the planner's own pass (sized_at, below) tells it whether a rule
+/// is broken, and only then is analysis<Net> named, to report it (arena_of::plannable). Not a
+/// network: analysis<Net> reports that.
+template <class Net>
+struct planned : analysis<Net> {
+    static constexpr bool evaluable = false;
+};
+template <class Input, class... L>
+struct planned<network<Input, L...>> {
+    static constexpr shape input = std::conditional_t<is_input<Input>::value, Input, netshape::input<1, 1, 1>>::value;
+    static constexpr const shape_of_part& counts = joined<L...>::counts;
+    static constexpr std::size_t size = counts.size;
+    static constexpr bool evaluable = !counts.foreign() && is_input<Input>::value;
+    static constexpr std::size_t depth = counts.depth;
+    static constexpr std::size_t shared = counts.shared();
+    static constexpr const auto& nodes = flattened<L...>::nodes;
+    static constexpr std::size_t chunk_count = size == 0 ? 1 : (size + chunk_size - 1) / chunk_size;
+};
+
+/// The node steps of a network (A: planned<Net>) in chunks of chunk_size nodes (interpret.hpp),
+/// chunk K resuming chunk K − 1: a pass that keeps no records (run_on with Sizes), the totals' own
+/// loop writing one node_step a node.
 template <class A, std::size_t K>
 struct sized_at {
     static constexpr auto value = run_sized(sized_at<A, K - 1>::value.state, A::nodes, K * chunk_size);
@@ -534,12 +609,29 @@ inline constexpr std::size_t attempts_per_evaluation = 1;
 inline constexpr std::size_t attempts_per_evaluation = arena_attempts;
 #endif
 
+/// Whether the planner's pass over P's nodes broke no rule (Run: the pass may be made at all).
+template <class P, bool Run>
+inline constexpr bool steps_sound = false;
+template <class P>
+inline constexpr bool steps_sound<P, true> = sized_at<P, P::chunk_count - 1>::value.state.reg.error.broken == rule::none;
+
+/// Whether Net is sound, given what the planner's pass found: when it broke a rule (or could not
+/// run), analysis<Net> is named, and reports the rule as every figure does.
+template <class Net, bool StepsSound>
+inline constexpr bool plan_sound = analysis<Net>::sound;
+template <class Net>
+inline constexpr bool plan_sound<Net, true> = true;
+
 template <class Net, plan Plan>
 struct arena_of {
-    using A = analysis<Net>;
+    using A = planned<Net>;
     static constexpr bool valid = report_plan<Plan, A::size>();
-    static constexpr bool plannable = valid && A::sound;
-    static constexpr std::size_t capacity = plannable ? 2 * A::size + 1 : 1;
+    static constexpr bool plannable = valid && plan_sound<Net, steps_sound<A, valid && A::evaluable>>;
+    // Tensors at most: the input, each leaf's output (and a conv2d's scratch, with im2col), each
+    // merge's output (a merge is two of the markers, its begin and end, at least). Every slot is
+    // value-initialized and copied with the plan, so not 2n + 1.
+    static constexpr std::size_t capacity =
+        plannable ? 1 + A::counts.leaves * (Plan.im2col ? 2 : 1) + (A::size - A::counts.leaves) / 2 : 1;
     struct made {
         arena_summary summary{};
         std::array<arena_tensor, capacity> tensors{};
@@ -558,7 +650,7 @@ struct arena_of {
             if constexpr (K > 0) m.boost = attempt<K - 1>.boost;
             const auto local = steps;  // g++ copies a static constexpr array on every element read
             m.summary = plan_arena(local.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
-                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data());
+                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data(), capacity);
         }
         return m;
     }
