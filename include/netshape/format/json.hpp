@@ -24,7 +24,7 @@
 //      "spec": {"units", "kernel": [h, w], "stride": [h, w], "pad": [h, w], "dilation": [h, w],
 //               "groups", "bias", "ceil_mode", "per_pixel", "function", "first",
 //               and only where the kind has them: "output_padding": [h, w] (conv_transpose2d),
-//               "pad_end": [bottom, right] (zero_pad, whose "pad" is [top, left]),
+//               "pad_end": [bottom, right] (zero_pad, neg_inf_pad, whose "pad" is [top, left]),
 //               "interpolation": "nearest" | "bilinear" and "align_corners" (upsample, resize),
 //               "affine" and "track_running_stats" (instance_norm)}} ]
 // }
@@ -90,7 +90,8 @@ namespace netshape::format {
     const auto flag = [](bool on) { return on ? "true" : "false"; };
     switch (r.kind) {
         case kind::conv_transpose2d: return cat(", \"output_padding\": ", json_pair(r.output_padding));
-        case kind::zero_pad: return cat(", \"pad_end\": ", json_pair(r.output_padding));
+        case kind::zero_pad:
+        case kind::neg_inf_pad: return cat(", \"pad_end\": ", json_pair(r.output_padding));
         case kind::upsample:
         case kind::resize:
             return cat(", \"interpolation\": ", (r.mode & detail::bilinear_bit) != 0 ? "\"bilinear\"" : "\"nearest\"",
