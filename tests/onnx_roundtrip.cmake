@@ -82,6 +82,15 @@ else()
 endif()
 set_tests_properties(onnx.tool.operator_table PROPERTIES LABELS onnx SKIP_RETURN_CODE 77)
 
+# The pools' tensors (issue 19): the tool's padding layer and pool, run in PyTorch, against ONNX's
+# MaxPool and AveragePool computed from their definition (tests/onnx/pool_exactness.py).
+if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+  add_test(NAME onnx.tool.pool_exactness COMMAND ${NETSHAPE_TORCH_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/onnx/pool_exactness.py)
+else()
+  add_test(NAME onnx.tool.pool_exactness COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+endif()
+set_tests_properties(onnx.tool.pool_exactness PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 900)
+
 # The README's export, generate and --summary steps against torchvision, and PyTorch module paths
 # as layer names (issue 18): tests/onnx/torch_export.py.
 if(EXISTS ${NETSHAPE_TORCH_PYTHON})
