@@ -14,7 +14,8 @@ SOURCE is where the files come from, each regenerated here from what Debian ship
                      buffers, output shape and Conv/Linear MACs of one sample are the reference;
   torchvision        torchvision's classification models outside netshape's zoo, exported with
                      batch norm kept (training mode, no constant folding; dropout and stochastic
-                     depth in eval mode); the reference as above.
+                     depth in eval mode) at --size (224 by default; FULL_SIZE's models always at
+                     224), --models limiting them; the reference as above, at that size.
 ONNX's pytorch-operator data are not regenerable from anything Debian ships (they were exported
 from PyTorch's test_operators.py, which python3-torch does not install): not run.
 

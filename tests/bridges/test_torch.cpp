@@ -269,7 +269,7 @@ DOCTEST_TEST_CASE("torch: neg_inf_pad and avg pools' exclude_pad, against F.pad(
     ::torch::NoGradGuard no_grad;
     namespace F = ::torch::nn::functional;
     // ONNX's MaxPool with pads (0, 1, 1, 2) as onnx2netshape writes it, then average pools that do
-    // not count their padding (2-D, 1-D after a reshape is not netshape's: a signal network below).
+    // not count their padding (a signal network below for avg_pool1d).
     using image = ns::network<ns::input<7, 6, 3>, ns::neg_inf_pad<0, 0, 1, 1>, ns::max_pool<3, ns::stride<2>, ns::pad<0, 1>>,
                               ns::avg_pool<3, ns::stride<1>, ns::pad<1>, ns::exclude_pad>, ns::avg_pool<3, ns::stride<1>, ns::pad<1>>>;
     ns::torch::module<image> m;
@@ -279,8 +279,8 @@ DOCTEST_TEST_CASE("torch: neg_inf_pad and avg pools' exclude_pad, against F.pad(
     const ::torch::Tensor excluded = ::torch::avg_pool2d(y, {3, 3}, {1, 1}, {1, 1}, false, false);
     y = ::torch::avg_pool2d(excluded, {3, 3}, {1, 1}, {1, 1}, false, true);
     const ::torch::Tensor my = m.forward(x);
-    DOCTEST_CHECK(std::vector<std::int64_t>{1, 3, 4, 3} == expected_sizes(ns::output_shape<image>, 4));
-    DOCTEST_CHECK(my.sizes().equals({2, 3, 4, 3}));
+    DOCTEST_CHECK(std::vector<std::int64_t>{1, 3, 3, 4} == expected_sizes(ns::output_shape<image>, 4));
+    DOCTEST_CHECK(my.sizes().equals({2, 3, 3, 4}));
     DOCTEST_CHECK(my.equal(y));
     DOCTEST_CHECK(!excluded.equal(::torch::avg_pool2d(y, {3, 3}, {1, 1}, {1, 1}, false, true)));  // the option matters
     using signal = ns::network<ns::input_sequence<9, 2>, ns::avg_pool1d<3, ns::stride<2>, ns::pad<1>, ns::exclude_pad>>;
