@@ -191,6 +191,27 @@ TEST_CASE("csv and json: a volume's kernel depth and receptive field depth, in k
     CHECK(render(ns::summary<res>().json()).find("\"jump_depth\"") == std::string::npos);
 }
 
+// MViT's token-grid kinds keep their grid and key/value pools in spec fields other kinds use for
+// windows (layers/multiscale.hpp); JSON names them for what they are.
+using token_grid = ns::network<ns::input_sequence<2 * 4 * 4 + 1, 8>,
+    ns::multiscale_attention<2, 16, ns::dhw{2, 4, 4}, ns::dhw{3, 3, 3}, ns::dhw{1, 2, 2}, ns::dhw{3, 1, 5}, ns::dhw{1, 4, 2},
+                             ns::residual_pool>,
+    ns::grid_max_pool<ns::dhw{2, 2, 2}, ns::dhw{1, 3, 3}, ns::dhw{1, 2, 2}, ns::dhw{0, 1, 1}>,
+    ns::separable_position_embedding<ns::dhw{2, 1, 1}>>;
+
+TEST_CASE("json: the token-grid kinds' grid, windows and key/value pools under their own keys") {
+    const std::string json = render(ns::summary<token_grid>().json());
+    // The attention's "pad" is its query pool's padding (kernel / 2) and "dilation" 1, not the
+    // key/value pool's stride and kernel that its spec keeps there.
+    CHECK(json.find("\"kernel\": [3, 3], \"stride\": [2, 2], \"pad\": [1, 1], \"dilation\": [1, 1], \"groups\": 2, ") !=
+          std::string::npos);
+    CHECK(json.find("\"grid\": [2, 4, 4], \"kernel_q\": [3, 3, 3], \"stride_q\": [1, 2, 2], \"kernel_kv\": [3, 1, 5], "
+                    "\"stride_kv\": [1, 4, 2], \"residual_pool\": true, \"relative_position\": false}}") != std::string::npos);
+    CHECK(json.find("\"grid\": [2, 2, 2], \"window\": {\"kernel\": [1, 3, 3], \"stride\": [1, 2, 2], \"pad\": [0, 1, 1]}}}") !=
+          std::string::npos);
+    CHECK(json.find("\"grid\": [2, 1, 1]}}") != std::string::npos);
+}
+
 TEST_CASE("dot: one graph node per layer, identity as a plain edge, shapes on edges") {
     const std::string dot = render(ns::summary<res>().dot());
     CHECK(dot.rfind("digraph netshape {", 0) == 0);

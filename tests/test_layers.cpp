@@ -57,6 +57,19 @@ static_assert(elementwise_ok<ns::relu>() && elementwise_ok<ns::relu6>() && eleme
               elementwise_ok<ns::hardswish>() && elementwise_ok<ns::tanh>() && elementwise_ok<ns::softmax>() &&
               elementwise_ok<ns::mish>() && elementwise_ok<ns::identity>() && elementwise_ok<ns::selu>() &&
               elementwise_ok<ns::softplus>() && elementwise_ok<ns::celu>() && elementwise_ok<ns::thresholded_relu>());
+// neg_inf_pad: F.pad(value=-inf) (ONNX's MaxPool with pads (0, 0, 1, 2) is it, then a max pool
+// padding both sides alike): (7 + 1 − 3) / 2 + 1 = 3 rows, (6 + 2 + 2 − 3) / 2 + 1 = 4 columns.
+// exclude_pad (count_include_pad=False) changes no figure.
+using max_padded = ns::network<ns::input<7, 6, 3>, ns::neg_inf_pad<0, 0, 1, 2>, ns::max_pool<3, ns::stride<2>, ns::pad<0, 1>>>;
+static_assert(ns::output_shape<max_padded> == ns::shape{3, 4, 3});
+static_assert(ns::params<max_padded> == 0 && ns::macs<max_padded> == 0);
+static_assert(ns::layers<max_padded>[0].output_shape == ns::shape{8, 8, 3});
+using excluding = ns::network<ns::input<7, 6, 3>, ns::avg_pool<3, ns::stride<2>, ns::pad<1>, ns::exclude_pad>>;
+using counting = ns::network<ns::input<7, 6, 3>, ns::avg_pool<3, ns::stride<2>, ns::pad<1>>>;
+static_assert(ns::output_shape<excluding> == ns::output_shape<counting> && ns::output_shape<counting> == ns::shape{4, 3, 3});
+static_assert(ns::receptive_field<excluding> == ns::receptive_field<counting>);
+static_assert(ns::layers<excluding>[0].mode == ns::detail::exclude_pad_bit && ns::layers<counting>[0].mode == 0);
+
 // zero_pad: ZeroPad2d((l, r, t, b)) adds rows and columns (a new tensor); negative counts crop.
 using padded = ns::network<ns::input<5, 3, 7>, ns::zero_pad<1, 0, 2, 3>, ns::zero_pad<-1>, ns::zero_pad<2>>;
 static_assert(ns::layers<padded>[0].output_shape == ns::shape{8, 6, 7} && ns::layers<padded>[1].output_shape == ns::shape{6, 4, 7} &&

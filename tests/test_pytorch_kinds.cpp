@@ -158,6 +158,42 @@ constexpr bool agrees(const pytorch_kinds::zero_pad_case& c) {
            r.params == c.params && r.macs == 0 && r.receptive_field == ns::field{};
 }
 
+// neg_inf_pad (F.pad(value=-inf); negative counts crop), then max_pool and avg_pool<..., exclude_pad>
+// on its output: each stage's size, or a rejection where PyTorch raised; where the max pool's
+// outputs are all finite (no window of padding alone) the padded size is also the exact formula of
+// ONNX's MaxPool with pads (top, left, bottom, right) and symmetric p:
+// (H + top + bottom + 2p − k) / s + 1 (floor; PyTorch's ceil_mode rule otherwise).
+constexpr bool agrees(const pytorch_kinds::neg_inf_pool_case& c) {
+    ns::rule broken{};
+    const ns::layer_record pad = run(ns::kind::neg_inf_pad, ns::shape{c.h, c.w, 3}, broken, [&c](ns::layer_record& n) {
+        n.pad = ns::hw{c.top, c.left};
+        n.output_padding = ns::hw{c.bottom, c.right};
+    });
+    if (c.pad_h < 0) return broken == ns::rule::neg_inf_pad_output_not_positive;
+    if (broken != ns::rule::none || pad.output_shape != ns::shape{c.pad_h, c.pad_w, 3} || pad.params != 0 ||
+        pad.macs != 0 || pad.receptive_field != ns::field{})
+        return false;
+    const auto pool = [&c, &pad](ns::kind k, ns::rule& b) {
+        return run(k, pad.output_shape, b, [&c, k](ns::layer_record& n) {
+            n.kernel = ns::hw{c.k};
+            n.stride = ns::hw{c.s};
+            n.pad = ns::hw{c.p};
+            n.ceil = c.ceil != 0;
+            n.mode = k == ns::kind::avg_pool ? ns::detail::exclude_pad_bit : 0;
+        });
+    };
+    ns::rule max_broken{}, avg_broken{};
+    const ns::layer_record max = pool(ns::kind::max_pool, max_broken), avg = pool(ns::kind::avg_pool, avg_broken);
+    const bool max_ok = c.out_h < 0 ? max_broken != ns::rule::none
+                                    : max_broken == ns::rule::none && max.output_shape == ns::shape{c.out_h, c.out_w, 3};
+    const bool avg_ok = c.avg_h < 0 ? avg_broken != ns::rule::none
+                                    : avg_broken == ns::rule::none && avg.output_shape == ns::shape{c.avg_h, c.avg_w, 3};
+    const bool formula = c.ceil != 0 || !c.finite ||
+                         (c.out_h == (c.h + c.top + c.bottom + 2 * c.p - c.k) / c.s + 1 &&
+                          c.out_w == (c.w + c.left + c.right + 2 * c.p - c.k) / c.s + 1);
+    return max_ok && avg_ok && formula;
+}
+
 // Every case of one table of PyTorch's measurements agrees with netshape (agrees() above, per table).
 template <class Cases>
 constexpr bool every_case_agrees(const Cases& cases) {
@@ -182,6 +218,7 @@ static_assert(every_case_agrees(pytorch_kinds::pixels));
 static_assert(every_case_agrees(pytorch_kinds::norms));
 static_assert(every_case_agrees(pytorch_kinds::activations));
 static_assert(every_case_agrees(pytorch_kinds::zero_pads));
+static_assert(every_case_agrees(pytorch_kinds::neg_inf_pools));
 static_assert(ns::detail::affine_bit == 1 && ns::detail::running_stats_bit == 2);  // the data's encoding
 static_assert(networks_agree(static_cast<pytorch_kinds::nets*>(nullptr)));
 
@@ -276,6 +313,20 @@ TEST_CASE("prelu, selu, softplus, celu and thresholded_relu agree with nn.PReLU,
     }
     CHECK(valid > 100);
     CHECK(rejected > 50);
+}
+
+TEST_CASE("neg_inf_pad, then max_pool and avg_pool<exclude_pad>, agree with F.pad(value=-inf), MaxPool2d and AvgPool2d") {
+    std::size_t pooled = 0, rejected = 0, not_finite = 0;
+    for (const auto& c : pytorch_kinds::neg_inf_pools) {
+        INFO(c.h, "x", c.w, " pads ", c.top, ", ", c.left, ", ", c.bottom, ", ", c.right, " pool ", c.k, "/", c.s,
+             " pad ", c.p, " ceil ", c.ceil, " torch ", c.pad_h, "x", c.pad_w, " then ", c.out_h, "x", c.out_w);
+        CHECK(agrees(c));
+        (c.out_h < 0 ? rejected : pooled) += 1;
+        not_finite += c.out_h >= 0 && !c.finite;
+    }
+    CHECK(pooled > 100);
+    CHECK(rejected > 50);
+    CHECK(not_finite > 0);  // windows of padding alone occur, and the shapes still agree
 }
 
 TEST_CASE("zero_pad agrees with nn.ZeroPad2d, cropping included") {

@@ -14,7 +14,8 @@ SOURCE is where the files come from, each regenerated here from what Debian ship
                      buffers, output shape and Conv/Linear MACs of one sample are the reference;
   torchvision        torchvision's classification models outside netshape's zoo, exported with
                      batch norm kept (training mode, no constant folding; dropout and stochastic
-                     depth in eval mode); the reference as above.
+                     depth in eval mode) at --size (224 by default; FULL_SIZE's models always at
+                     224), --models limiting them; the reference as above, at that size.
 ONNX's pytorch-operator data are not regenerable from anything Debian ships (they were exported
 from PyTorch's test_operators.py, which python3-torch does not install): not run.
 
@@ -228,41 +229,69 @@ def pytorch_converted_cases(work):
     return cases, unavailable
 
 
-def torchvision_cases(work, only_existing=False):
-    """torchvision's classification models outside the zoo, at 224×224 (batch norm kept), the
-    smallest first (by the parameter count torchvision's weights record, read without downloading)."""
+# torchvision's models whose architecture fixes the input size: exported at 224×224 whatever --size
+# says. VGG's AdaptiveAvgPool2d((7, 7)) is exported as an AveragePool only when the feature map is a
+# multiple of 7 (224·k; below, torch 1.13 refuses to export it), and its classifier's first Linear
+# reads those 7×7; Swin's and MaxViT's windows are fitted to 224 (below it Swin pads every stage's
+# map to a window multiple, another graph; MaxViT refuses a map that its windows do not divide).
+FULL_SIZE = {"vgg11_bn": "AdaptiveAvgPool2d((7, 7)) exports only on a multiple of 7 (224·k)",
+             "vgg13_bn": "AdaptiveAvgPool2d((7, 7)) exports only on a multiple of 7 (224·k)",
+             "swin_t": "windows fitted to 224 (below, padded to window multiples: another graph)",
+             "swin_s": "windows fitted to 224 (below, padded to window multiples: another graph)",
+             "swin_b": "windows fitted to 224 (below, padded to window multiples: another graph)",
+             "swin_v2_t": "windows fitted to 256 (below, padded to window multiples: another graph)",
+             "swin_v2_s": "windows fitted to 256 (below, padded to window multiples: another graph)",
+             "swin_v2_b": "windows fitted to 256 (below, padded to window multiples: another graph)",
+             "maxvit_t": "its block and grid windows must divide every stage's map (224)"}
+
+
+def torchvision_cases(work, only_existing=False, size=224, models=None):
+    """torchvision's classification models outside the zoo, at size×size (224 by default; FULL_SIZE's
+    models always at 224) with batch norm kept, the smallest first (by the parameter count
+    torchvision's weights record, read without downloading); models, if given, limits them. A file
+    of another size than 224 is named <model>_<size>.onnx, so that both can be kept in --work."""
     torch, torchvision = require("torch", "torchvision")
     quiet_batch_counter_warnings()
     cases, unavailable = [], []
     os.makedirs(work, exist_ok=True)
 
-    def size(name):
+    def weights_size(name):
         weights = list(torchvision.models.get_model_weights(name))
         return weights[0].meta.get("num_params", 0) if weights else 0
 
     names = [n for n in torchvision.models.list_models(module=torchvision.models) if n not in ZOO]
-    for name in sorted(names, key=lambda n: (size(n), n)):
-        path = os.path.join(work, name + ".onnx")
+    if models:
+        unknown = sorted(set(models) - set(names))
+        if unknown:
+            raise SystemExit(f"onnx_wild.py: not a torchvision classification model outside the zoo: {', '.join(unknown)}")
+        names = [n for n in names if n in models]
+    for name in sorted(names, key=lambda n: (weights_size(n), n)):
+        s = 224 if name in FULL_SIZE else size
+        case_name = name if s == 224 else f"{name}_{s}"
+        # each file in a directory of its own: a file above 2 GB (regnet_y_128gf) is exported with
+        # its tensors as external data, one file per initializer, named after it
+        os.makedirs(os.path.join(work, case_name), exist_ok=True)
+        path = os.path.join(work, case_name, case_name + ".onnx")
         measured = path + ".reference.json"
         if os.path.exists(path) and os.path.exists(measured):  # exports take long: reused from --work
             try:
                 with open(measured) as f:
-                    cases.append({"name": name, "path": path, "reference": json.load(f)})
+                    cases.append({"name": case_name, "path": path, "reference": json.load(f)})
                 continue
             except ValueError:  # an unreadable measurement: the model is measured again, not exported
                 model = torchvision.models.get_model(name, weights=None)
-                ref = torch_reference(model.eval(), (torch.zeros(1, 3, 224, 224),))
+                ref = torch_reference(model.eval(), (torch.zeros(1, 3, s, s),))
                 with open(measured, "w") as f:
                     json.dump(ref, f)
-                cases.append({"name": name, "path": path, "reference": ref})
+                cases.append({"name": case_name, "path": path, "reference": ref})
                 continue
         if only_existing:
-            unavailable.append((name, "not exported yet (--only-existing)"))
+            unavailable.append((case_name, "not exported yet (--only-existing)"))
             continue
         try:
             torch.manual_seed(0)
             model = torchvision.models.get_model(name, weights=None)
-            x = torch.zeros(1, 3, 224, 224)
+            x = torch.zeros(1, 3, s, s)
             # Batch norm in training mode (kept, not folded into the convolutions); dropout and
             # stochastic depth in eval mode, where they are the identity (in training mode they
             # draw random numbers, which is no layer).
@@ -279,9 +308,9 @@ def torchvision_cases(work, only_existing=False):
             with open(measured, "w") as f:
                 json.dump(ref, f)
         except Exception as e:
-            unavailable.append((name, f"{type(e).__name__}: {' '.join(str(e).split())[:160]}"))
+            unavailable.append((case_name, f"{type(e).__name__}: {' '.join(str(e).split())[:160]}"))
             continue
-        cases.append({"name": name, "path": path, "reference": ref})
+        cases.append({"name": case_name, "path": path, "reference": ref})
     return cases, unavailable
 
 
@@ -374,13 +403,17 @@ def main():
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--only-existing", action="store_true",
                    help="torchvision: run over the files already exported to --work, export no more")
+    p.add_argument("--size", type=int, default=224,
+                   help="torchvision: the input's height and width (FULL_SIZE's models stay at 224)")
+    p.add_argument("--models", help="torchvision: only these models (comma-separated)")
     args = p.parse_args()
     require("numpy", "onnx", what="python3-onnx")
     files = os.path.join(os.path.abspath(args.work), "files")
     work = os.path.join(os.path.abspath(args.work), "headers")
     os.makedirs(work, exist_ok=True)
     if args.source in SLOW:
-        cases, unavailable = SOURCES[args.source](files, args.only_existing)
+        cases, unavailable = SOURCES[args.source](files, args.only_existing, args.size,
+                                                  args.models.split(",") if args.models else None)
     else:
         cases, unavailable = SOURCES[args.source](files)
     if not cases:

@@ -42,6 +42,7 @@
     X(resize_not_positive, resize_is_positive, "netshape: resize height and width must be positive") \
     X(pixel_shuffle_channels_not_divisible, pixel_shuffle_channels_divisible, "netshape: pixel_shuffle needs channels divisible by the square of its factor") \
     X(zero_pad_output_not_positive, zero_pad_output_is_positive, "netshape: zero_pad's negative padding crops more than the input or leaves no output") \
+    X(neg_inf_pad_output_not_positive, neg_inf_pad_output_is_positive, "netshape: neg_inf_pad's negative padding crops more than the input or leaves no output") \
     X(pixel_unshuffle_size_not_divisible, pixel_unshuffle_size_divisible, "netshape: pixel_unshuffle needs height and width divisible by its factor") \
     X(heads_not_positive, heads_are_positive, "netshape: attention heads must be positive") \
     X(heads_not_dividing_channels, heads_divide_channels, "netshape: attention heads must divide the channels") \

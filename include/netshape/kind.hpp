@@ -46,6 +46,7 @@ enum class kind : unsigned char {
     patch_merging,
     prelu,
     zero_pad,
+    neg_inf_pad,
     conv3d,
     conv_transpose3d,
     max_pool3d,

@@ -13,7 +13,7 @@
 namespace netshape {
 
 /// Which option an option type is (see detail/options.hpp for how a layer reads them).
-enum class option_tag : unsigned char { stride, pad, dilation, groups, no_bias, ceil_mode, per_pixel, output_padding, align_corners, affine, track_running_stats, shifted, residual_pool, relative_position };
+enum class option_tag : unsigned char { stride, pad, dilation, groups, no_bias, ceil_mode, per_pixel, output_padding, align_corners, affine, track_running_stats, shifted, residual_pool, relative_position, exclude_pad };
 
 [[nodiscard]] constexpr unsigned bit(option_tag t) { return 1u << static_cast<unsigned>(t); }
 
@@ -79,6 +79,13 @@ struct no_bias {
 /// start inside the input or its left padding).
 struct ceil_mode {
     static constexpr option_record record{option_tag::ceil_mode, hw{}, 1};
+};
+
+/// An average pool divides each window's sum by the input positions it covers, not counting the
+/// padding (PyTorch's count_include_pad=False; ONNX AveragePool's default, count_include_pad=0).
+/// Without it the padding's zeros are counted, as PyTorch's default. No figure depends on it.
+struct exclude_pad {
+    static constexpr option_record record{option_tag::exclude_pad, hw{}, 1};
 };
 
 /// A dense layer applied to the channels at every position (PyTorch's nn.Linear on a

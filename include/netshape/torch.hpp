@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -345,6 +346,8 @@ template <class F>
 inline std::vector<std::int64_t> pair(hw v) { return {v.height, v.width}; }
 /// A 3-D window's (depth, height, width): the depth axis from spec::along_depth.
 inline std::vector<std::int64_t> triple(count_t depth, hw v) { return {depth, v.height, v.width}; }
+/// An average pool's count_include_pad: true unless it has exclude_pad.
+inline bool counts_padding(const layer_record& r) { return (r.mode & netshape::detail::exclude_pad_bit) == 0; }
 /// A 1-D window's length (netshape keeps it in the width).
 inline std::vector<std::int64_t> single(hw v) { return {v.width}; }
 
@@ -702,7 +705,7 @@ private:
             case kind::flatten: case kind::lrn: case kind::dropout: case kind::activation: case kind::identity:
             case kind::channel_shuffle: case kind::channel_slice: case kind::upsample: case kind::resize:
             case kind::pixel_shuffle: case kind::pixel_unshuffle: case kind::to_tokens: case kind::select_token:
-            case kind::patch_merging: case kind::zero_pad: case kind::max_pool3d: case kind::avg_pool3d:
+            case kind::patch_merging: case kind::zero_pad: case kind::neg_inf_pad: case kind::max_pool3d: case kind::avg_pool3d:
             case kind::adaptive_avg_pool3d: case kind::adaptive_max_pool3d: case kind::max_pool1d: case kind::avg_pool1d:
             case kind::adaptive_avg_pool1d:
                 break;  // no state: apply_leaf runs it
@@ -737,7 +740,8 @@ private:
                                                      .k(options_.lrn_k));
             case kind::max_pool:
                 return ::torch::max_pool2d(x, pair(r.kernel), pair(r.stride), pair(r.pad), pair(r.dilation), r.ceil);
-            case kind::avg_pool: return ::torch::avg_pool2d(x, pair(r.kernel), pair(r.stride), pair(r.pad), r.ceil, true);
+            case kind::avg_pool:
+                return ::torch::avg_pool2d(x, pair(r.kernel), pair(r.stride), pair(r.pad), r.ceil, counts_padding(r));
             // global_avg_pool and global_max_pool (adaptive to 1) on a volume or a signal: the 3-D and 1-D pools.
             case kind::adaptive_avg_pool:
                 if (l == layout::volume) return ::torch::adaptive_avg_pool3d(x, {1, 1, 1});
@@ -754,13 +758,15 @@ private:
             }
             case kind::avg_pool3d: {
                 const depth_axis& a = r.along_depth;
-                return ::torch::avg_pool3d(x, triple(a.kernel, r.kernel), triple(a.stride, r.stride), triple(a.pad, r.pad), r.ceil, true);
+                return ::torch::avg_pool3d(x, triple(a.kernel, r.kernel), triple(a.stride, r.stride), triple(a.pad, r.pad), r.ceil,
+                                           counts_padding(r));
             }
             case kind::adaptive_avg_pool3d: return ::torch::adaptive_avg_pool3d(x, triple(r.along_depth.kernel, r.kernel));
             case kind::adaptive_max_pool3d: return std::get<0>(::torch::adaptive_max_pool3d(x, triple(r.along_depth.kernel, r.kernel)));
             case kind::max_pool1d:
                 return ::torch::max_pool1d(x, single(r.kernel), single(r.stride), single(r.pad), single(r.dilation), r.ceil);
-            case kind::avg_pool1d: return ::torch::avg_pool1d(x, single(r.kernel), single(r.stride), single(r.pad), r.ceil, true);
+            case kind::avg_pool1d:
+                return ::torch::avg_pool1d(x, single(r.kernel), single(r.stride), single(r.pad), r.ceil, counts_padding(r));
             case kind::adaptive_avg_pool1d: return ::torch::adaptive_avg_pool1d(x, single(r.kernel));
             case kind::dropout: return F::dropout(x, F::DropoutFuncOptions().p(options_.dropout).training(is_training()));
             case kind::identity: return x;
@@ -783,6 +789,9 @@ private:
             case kind::pixel_unshuffle: return ::torch::pixel_unshuffle(x, r.units);
             case kind::zero_pad:  // F.pad's order: (left, right, top, bottom)
                 return F::pad(x, F::PadFuncOptions({r.pad.width, r.output_padding.width, r.pad.height, r.output_padding.height}));
+            case kind::neg_inf_pad:
+                return F::pad(x, F::PadFuncOptions({r.pad.width, r.output_padding.width, r.pad.height, r.output_padding.height})
+                                     .value(-std::numeric_limits<double>::infinity()));
             case kind::to_tokens: return x.flatten(2).transpose(1, 2);
             case kind::patch_merging: {
                 // torchvision's _patch_merging_pad: padded to an even size, then the 2×2

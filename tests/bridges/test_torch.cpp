@@ -265,6 +265,30 @@ DOCTEST_TEST_CASE("torch: shared<> is one module, its parameters once, each use 
     DOCTEST_CHECK((outputs[1] - tower_of(first, 1)).abs().max().item<double>() < 1e-6);
 }
 
+DOCTEST_TEST_CASE("torch: neg_inf_pad and avg pools' exclude_pad, against F.pad(value=-inf) and count_include_pad=False") {
+    ::torch::NoGradGuard no_grad;
+    namespace F = ::torch::nn::functional;
+    // ONNX's MaxPool with pads (0, 1, 1, 2) as onnx2netshape writes it, then average pools that do
+    // not count their padding (a signal network below for avg_pool1d).
+    using image = ns::network<ns::input<7, 6, 3>, ns::neg_inf_pad<0, 0, 1, 1>, ns::max_pool<3, ns::stride<2>, ns::pad<0, 1>>,
+                              ns::avg_pool<3, ns::stride<1>, ns::pad<1>, ns::exclude_pad>, ns::avg_pool<3, ns::stride<1>, ns::pad<1>>>;
+    ns::torch::module<image> m;
+    const ::torch::Tensor x = ::torch::randn({2, 3, 7, 6});
+    ::torch::Tensor y = F::pad(x, F::PadFuncOptions({0, 1, 0, 1}).value(-std::numeric_limits<double>::infinity()));
+    y = ::torch::max_pool2d(y, {3, 3}, {2, 2}, {0, 1});
+    const ::torch::Tensor excluded = ::torch::avg_pool2d(y, {3, 3}, {1, 1}, {1, 1}, false, false);
+    y = ::torch::avg_pool2d(excluded, {3, 3}, {1, 1}, {1, 1}, false, true);
+    const ::torch::Tensor my = m.forward(x);
+    DOCTEST_CHECK(std::vector<std::int64_t>{1, 3, 3, 4} == expected_sizes(ns::output_shape<image>, 4));
+    DOCTEST_CHECK(my.sizes().equals({2, 3, 3, 4}));
+    DOCTEST_CHECK(my.equal(y));
+    DOCTEST_CHECK(!excluded.equal(::torch::avg_pool2d(y, {3, 3}, {1, 1}, {1, 1}, false, true)));  // the option matters
+    using signal = ns::network<ns::input_sequence<9, 2>, ns::avg_pool1d<3, ns::stride<2>, ns::pad<1>, ns::exclude_pad>>;
+    ns::torch::module<signal> s;
+    const ::torch::Tensor t = ::torch::randn({2, 2, 9});
+    DOCTEST_CHECK(s.forward(t).equal(::torch::avg_pool1d(t, {3}, {2}, {1}, false, false)));
+}
+
 DOCTEST_TEST_CASE("torch: 1-D and 3-D kinds no zoo model has, against PyTorch's functionals") {
     ::torch::NoGradGuard no_grad;
     // A volume: conv_transpose3d (every axis its own kernel, stride, padding, output padding and

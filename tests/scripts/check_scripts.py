@@ -41,6 +41,7 @@ NEEDS = {
                                   "tools/random_networks.py", "--work", "{tmp}"],
     "tests/scripts/check_pytorch_macs.py": [],
     "tests/onnx/operator_table.py": [],
+    "tests/onnx/pool_exactness.py": [],
     "tests/onnx/torch_export.py": ["--work", "{tmp}"],
     "tests/onnx/large_file.py": ["--work", "{tmp}", "--compiler", "c++", "--include", "include"],
     "tools/onnx_wild.py": ["node", "--work", "{tmp}", "--compiler", "c++", "--include", "include"],

@@ -27,7 +27,12 @@
 //               and only where the kind has them: "output_padding": [h, w] (conv_transpose1d, 2d, 3d),
 //               "along_depth": {"kernel", "stride", "pad", "dilation", "output_padding"} (the 3-D kinds:
 //               the window along the depth; an adaptive 3-D pool's "kernel" is its output depth),
-//               "pad_end": [bottom, right] (zero_pad, whose "pad" is [top, left]),
+//               "pad_end": [bottom, right] (zero_pad, neg_inf_pad, whose "pad" is [top, left]),
+//               "grid": [t, h, w] (the token-grid kinds: multiscale_attention, grid_max_pool,
+//               separable_position_embedding), "window": {"kernel", "stride", "pad": [t, h, w]}
+//               (grid_max_pool), "kernel_q", "stride_q", "kernel_kv", "stride_kv": [t, h, w] and
+//               "residual_pool", "relative_position" (multiscale_attention, whose "kernel" and
+//               "stride" are its query pool's and "pad" the query pool's padding, kernel / 2),
 //               "interpolation": "nearest" | "bilinear" and "align_corners" (upsample, resize),
 //               "affine" and "track_running_stats" (instance_norm)}} ]
 // }
@@ -74,6 +79,9 @@ namespace netshape::format {
     return cat("[", v.height, ", ", v.width, "]");
 }
 /// `volume`: the network's input is a volume, and the field has a depth.
+[[gnu::cold]] inline std::string json_triple(const dhw& v) {
+    return cat("[", v.depth, ", ", v.height, ", ", v.width, "]");
+}
 [[gnu::cold]] inline std::string json_field(const field& f, bool volume = false) {
     return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
                ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width),
@@ -106,7 +114,21 @@ namespace netshape::format {
         case kind::avg_pool3d:
         case kind::adaptive_avg_pool3d:
         case kind::adaptive_max_pool3d: return along_depth;
-        case kind::zero_pad: return cat(", \"pad_end\": ", json_pair(r.output_padding));
+        case kind::zero_pad:
+        case kind::neg_inf_pad: return cat(", \"pad_end\": ", json_pair(r.output_padding));
+        case kind::separable_position_embedding: return cat(", \"grid\": ", json_triple(detail::grid_of(r)));
+        case kind::grid_max_pool:
+            return cat(", \"grid\": ", json_triple(detail::grid_of(r)), ", \"window\": {\"kernel\": ",
+                       json_triple(detail::three(r.kernel, a.kernel)), ", \"stride\": ", json_triple(detail::three(r.stride, a.stride)),
+                       ", \"pad\": ", json_triple(detail::three(r.pad, a.pad)), "}");
+        case kind::multiscale_attention: {
+            using attention = kind_rule<kind::multiscale_attention>;
+            return cat(", \"grid\": ", json_triple(detail::grid_of(r)), ", \"kernel_q\": ", json_triple(attention::kernel_q(r)),
+                       ", \"stride_q\": ", json_triple(attention::stride_q(r)), ", \"kernel_kv\": ", json_triple(attention::kernel_kv(r)),
+                       ", \"stride_kv\": ", json_triple(attention::stride_kv(r)),
+                       ", \"residual_pool\": ", flag((r.mode & detail::residual_pool_bit) != 0),
+                       ", \"relative_position\": ", flag((r.mode & detail::relative_position_bit) != 0));
+        }
         case kind::upsample:
         case kind::resize:
             return cat(", \"interpolation\": ", (r.mode & detail::bilinear_bit) != 0 ? "\"bilinear\"" : "\"nearest\"",
@@ -139,6 +161,8 @@ namespace netshape::format {
         const layer_record& r = nodes[i];
         if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
+        // multiscale_attention keeps its key/value pool in the spec's pad and dilation (layers/multiscale.hpp)
+        const bool attention_pools = r.kind == kind::multiscale_attention;
         const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
                             r.kind == kind::merge_end;
         out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r, net.words[i].kind) << "\"";
@@ -151,7 +175,8 @@ namespace netshape::format {
             << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
             << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field, volume) << ", \"spec\": {\"units\": " << r.units
             << ", \"kernel\": " << json_pair(r.kernel) << ", \"stride\": " << json_pair(r.stride)
-            << ", \"pad\": " << json_pair(r.pad) << ", \"dilation\": " << json_pair(r.dilation)
+            << ", \"pad\": " << json_pair(attention_pools ? hw{r.kernel.height / 2, r.kernel.width / 2} : r.pad)
+            << ", \"dilation\": " << json_pair(attention_pools ? hw{1, 1} : r.dilation)
             << ", \"groups\": " << r.groups << ", \"bias\": " << (r.bias ? "true" : "false")
             << ", \"ceil_mode\": " << (r.ceil ? "true" : "false") << ", \"per_pixel\": "
             << (r.per_pixel ? "true" : "false") << ", \"function\": "

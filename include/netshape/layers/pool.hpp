@@ -35,19 +35,26 @@ struct max_pool_rule {
     static constexpr void describe(const layer_record& r, text& out) { describe_pool(r, out, "max pool ", window_axes(Ranks)); }
 };
 
+/// avg_pool's mode bit: exclude_pad (PyTorch's count_include_pad=False).
+inline constexpr unsigned char exclude_pad_bit = 1;
+
 /// avg_pool's rule (avg_pool1d, avg_pool, avg_pool3d): as max_pool's, without dilation (PyTorch's
-/// AvgPool has none).
+/// AvgPool has none); exclude_pad (count_include_pad=False) changes what is divided, no figure.
 template <unsigned Ranks>
 struct avg_pool_rule {
-    static constexpr unsigned options = bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode);
+    static constexpr unsigned options =
+        bit(option_tag::stride) | bit(option_tag::pad) | bit(option_tag::ceil_mode) | bit(option_tag::exclude_pad);
     static constexpr unsigned ranks = Ranks;
     static constexpr storage stores = storage::new_tensor;
 
     static constexpr auto apply = &slide;
     static constexpr auto check = &pool_rule;
 
-    /// "avg pool 2×2/2"
-    static constexpr void describe(const layer_record& r, text& out) { describe_pool(r, out, "avg pool ", window_axes(Ranks)); }
+    /// "avg pool 2×2/2", "avg pool 3×3/2, pad 1, exclude pad"
+    static constexpr void describe(const layer_record& r, text& out) {
+        describe_pool(r, out, "avg pool ", window_axes(Ranks));
+        if ((r.mode & exclude_pad_bit) != 0) out << ", exclude pad";
+    }
 };
 }  // namespace detail
 
@@ -206,7 +213,8 @@ struct max_pool {
 };
 
 /// `avg_pool<Kernel, Options...>`: options stride<> (default: the kernel), pad<> (at most half the
-/// kernel), ceil_mode. Same output size rule as max_pool; no dilation, as in PyTorch.
+/// kernel), ceil_mode, exclude_pad (count_include_pad=False). Same output size rule as max_pool; no
+/// dilation, as in PyTorch.
 template <auto Kernel, class... Options>
 struct avg_pool {
     static constexpr const detail::parsed_options& opts = detail::options_of<Options...>;
@@ -218,7 +226,8 @@ struct avg_pool {
                                       .stride = opts.has(option_tag::stride) ? opts.stride : kernel,
                                       .pad = opts.pad,
                                       .bias = false,
-                                      .ceil = opts.has(option_tag::ceil_mode)});
+                                      .ceil = opts.has(option_tag::ceil_mode),
+                                      .mode = opts.has(option_tag::exclude_pad) ? detail::exclude_pad_bit : (unsigned char)0});
 };
 
 /// `adaptive_avg_pool<H, W = H>`: PyTorch's AdaptiveAvgPool2d((H, W)).
@@ -252,7 +261,8 @@ constexpr std::array<spec, 1> pool3d() {
                     .dilation = opts.dilation,
                     .along_depth = {k.depth, strided ? opts.stride_depth : k.depth, opts.pad_depth, opts.dilation_depth, 0},
                     .bias = false,
-                    .ceil = opts.has(option_tag::ceil_mode)});
+                    .ceil = opts.has(option_tag::ceil_mode),
+                    .mode = opts.has(option_tag::exclude_pad) ? exclude_pad_bit : (unsigned char)0});
 }
 
 /// A 1-D pool's spec: a Kernel-long window; stride (default: the kernel), pad and dilation of one
@@ -265,7 +275,8 @@ constexpr std::array<spec, 1> pool1d() {
                     .pad = along_length(opts.pad.width, 0),
                     .dilation = along_length(opts.dilation.width),
                     .bias = false,
-                    .ceil = opts.has(option_tag::ceil_mode)});
+                    .ceil = opts.has(option_tag::ceil_mode),
+                    .mode = opts.has(option_tag::exclude_pad) ? exclude_pad_bit : (unsigned char)0});
 }
 }  // namespace detail
 
@@ -278,7 +289,7 @@ struct max_pool3d {
     static constexpr std::array<spec, 1> nodes = detail::pool3d<kind::max_pool3d, Kernel, Options...>();
 };
 
-/// `avg_pool3d<Kernel, Options...>`: PyTorch's AvgPool3d; options stride<>, pad<>, ceil_mode.
+/// `avg_pool3d<Kernel, Options...>`: PyTorch's AvgPool3d; options stride<>, pad<>, ceil_mode, exclude_pad.
 template <auto Kernel, class... Options>
 struct avg_pool3d {
     using options_checked = decltype(detail::check_options<kind::avg_pool3d, Options...>());
@@ -307,7 +318,7 @@ struct max_pool1d {
     static constexpr std::array<spec, 1> nodes = detail::pool1d<kind::max_pool1d, Kernel, Options...>();
 };
 
-/// `avg_pool1d<Kernel, Options...>`: PyTorch's AvgPool1d; options stride<>, pad<>, ceil_mode.
+/// `avg_pool1d<Kernel, Options...>`: PyTorch's AvgPool1d; options stride<>, pad<>, ceil_mode, exclude_pad.
 template <count_t Kernel, class... Options>
 struct avg_pool1d {
     using options_checked = decltype(detail::check_options<kind::avg_pool1d, Options...>());

@@ -197,6 +197,29 @@ struct kind_rule<kind::pixel_unshuffle> : detail::image_copy {
     static constexpr void describe(const layer_record& r, text& out) { out << "pixel unshuffle ×" << r.units; }
 };
 
+namespace detail {
+/// The output of F.pad(x, (left, right, top, bottom)) in constant mode, whatever the fill (zero_pad,
+/// neg_inf_pad): `pad` rows at the top and columns at the left, `output_padding` at the bottom and
+/// right; a negative count crops (first, at most the whole input); the result must not be empty
+/// (`empty` is the rule broken otherwise).
+constexpr rule constant_pad(const spec& s, layer_record& r, rule empty) {
+    const wide h = wide(r.input_shape.height) + s.pad.height + s.output_padding.height;
+    const wide w = wide(r.input_shape.width) + s.pad.width + s.output_padding.width;
+    const auto crop = [](count_t a, count_t b) { return wide(a < 0 ? a : 0) + (b < 0 ? b : 0); };
+    if (h <= 0 || w <= 0 || r.input_shape.height + crop(s.pad.height, s.output_padding.height) < 0 ||
+        r.input_shape.width + crop(s.pad.width, s.output_padding.width) < 0)
+        return empty;
+    if (h >= dimension_limit || w >= dimension_limit) return rule::count_overflow;
+    r.output_shape = shape{count_t(h), count_t(w), r.input_shape.channels};
+    return rule::none;
+}
+
+/// "<what> 1, 0, 1, 0" (top, left, bottom, right)
+constexpr void describe_constant_pad(const layer_record& r, text& out, const char* what) {
+    out << what << r.pad.height << ", " << r.pad.width << ", " << r.output_padding.height << ", " << r.output_padding.width;
+}
+}  // namespace detail
+
 /// zero_pad's rule: PyTorch's nn.ZeroPad2d: `pad` rows of zeros added at the top and columns at the
 /// left, `output_padding` rows at the bottom and columns at the right; a negative count crops
 /// (ZeroPad2d's, F.pad's: the crops first, at most the whole input, then the zeros). Output (H + top + bottom)×(W + left + right)×C, a new tensor; no
@@ -206,23 +229,28 @@ struct kind_rule<kind::zero_pad> : detail::image_copy {
     static constexpr const char* name = "zero_pad";
 
     static constexpr rule apply(const spec& s, layer_record& r) {
-        const detail::wide h = detail::wide(r.input_shape.height) + s.pad.height + s.output_padding.height;
-        const detail::wide w = detail::wide(r.input_shape.width) + s.pad.width + s.output_padding.width;
-        // PyTorch crops first (at most the whole input), then pads; the result must not be empty.
-        const auto crop = [](count_t a, count_t b) { return detail::wide(a < 0 ? a : 0) + (b < 0 ? b : 0); };
-        if (h <= 0 || w <= 0 || r.input_shape.height + crop(s.pad.height, s.output_padding.height) < 0 ||
-            r.input_shape.width + crop(s.pad.width, s.output_padding.width) < 0)
-            return rule::zero_pad_output_not_positive;
-        if (h >= detail::dimension_limit || w >= detail::dimension_limit) return rule::count_overflow;
-        r.output_shape = shape{count_t(h), count_t(w), r.input_shape.channels};
-        return rule::none;
+        return detail::constant_pad(s, r, rule::zero_pad_output_not_positive);
     }
 
     /// "zero pad 1, 0, 1, 0" (top, left, bottom, right)
-    static constexpr void describe(const layer_record& r, text& out) {
-        out << "zero pad " << r.pad.height << ", " << r.pad.width << ", " << r.output_padding.height << ", "
-            << r.output_padding.width;
+    static constexpr void describe(const layer_record& r, text& out) { detail::describe_constant_pad(r, out, "zero pad "); }
+};
+
+/// neg_inf_pad's rule: F.pad(x, (left, right, top, bottom), value=-inf), the padding of a max pool
+/// made explicit (ONNX's MaxPool with unequal pads is this layer, then a max pool padding both sides
+/// alike): rows and columns of −∞ (the identity of the maximum: a window's maximum is its input
+/// positions' unless it holds none), negative counts crop, as zero_pad's. Output (H + top + bottom)×
+/// (W + left + right)×C, a new tensor; no parameters or MACs; receptive field unchanged.
+template <>
+struct kind_rule<kind::neg_inf_pad> : detail::image_copy {
+    static constexpr const char* name = "neg_inf_pad";
+
+    static constexpr rule apply(const spec& s, layer_record& r) {
+        return detail::constant_pad(s, r, rule::neg_inf_pad_output_not_positive);
     }
+
+    /// "−∞ pad 0, 0, 1, 1" (top, left, bottom, right)
+    static constexpr void describe(const layer_record& r, text& out) { detail::describe_constant_pad(r, out, "−∞ pad "); }
 };
 
 /// `pixel_shuffle<R>`: see its rule above (ESPCN's sub-pixel convolution follows a conv2d<C·R², ...>).
@@ -237,6 +265,14 @@ template <count_t Top, count_t Left = Top, count_t Bottom = Top, count_t Right =
 struct zero_pad {
     static constexpr std::array<spec, 1> nodes =
         detail::leaf<kind::zero_pad>({.pad = hw{Top, Left}, .output_padding = hw{Bottom, Right}, .bias = false});
+};
+
+/// `neg_inf_pad<Top, Left = Top, Bottom = Top, Right = Left>`: see its rule above; the order is
+/// zero_pad's (top, left, bottom, right).
+template <count_t Top, count_t Left = Top, count_t Bottom = Top, count_t Right = Left>
+struct neg_inf_pad {
+    static constexpr std::array<spec, 1> nodes =
+        detail::leaf<kind::neg_inf_pad>({.pad = hw{Top, Left}, .output_padding = hw{Bottom, Right}, .bias = false});
 };
 
 /// `pixel_unshuffle<R>`: see its rule above.
