@@ -4,6 +4,7 @@
 // the walk leaves to the recurrence.
 #include <doctest/doctest.h>
 
+#include <ostream>  // doctest prints fractions (ns::fraction's operator<<) only with std::ostream complete
 #include <string>
 
 #include <netshape/netshape.hpp>
