@@ -4,6 +4,7 @@
 // the walk leaves to the recurrence.
 #include <doctest/doctest.h>
 
+#include <ostream>  // doctest prints fractions (ns::fraction's operator<<) only with std::ostream complete
 #include <string>
 
 #include <netshape/netshape.hpp>
@@ -47,36 +48,66 @@ TEST_CASE("receptive field: hand-written networks down and up equal PyTorch's gr
 
 TEST_CASE("receptive field: a period too long for one constant evaluation is walked in chunks, equal to PyTorch's") {
     check<ref::chunked_phases>(ref::chunked_phases_field);
+    check<ref::chunked_widest_late>(ref::chunked_widest_late_field);
 }
 
 // The chunked path is the one taken: one evaluation's walk says too long, and the plan has three chunks
 // (58 phases of 314 nodes, 26 phases a chunk).
 namespace chunked {
-using walks = ns::detail::exact_walks<ns::detail::walk_source<ref::chunked_phases>, 1>;
-static_assert(walks::first.axes[0][0].status == ns::detail::walk_status::too_long);
-static_assert(walks::first.square);
-using height = ns::detail::long_axis<ns::detail::walk_source<ref::chunked_phases>, walks::first.last[0], false, 0>;
-static_assert(height::plan.outline.period == 58 && height::per_chunk == 26 && height::chunks == 3);
+template <class Net>
+using walks = ns::detail::exact_walks<ns::detail::walk_source<Net>, 1>;
+template <class Net>
+using height = ns::detail::long_axis<ns::detail::walk_source<Net>, walks<Net>::first.last[0], false, 0>;
+template <class Net>
+constexpr bool three_chunks = walks<Net>::first.axes[0][0].status == ns::detail::walk_status::too_long &&
+                              walks<Net>::first.square && height<Net>::plan.outline.period == 58 &&
+                              height<Net>::per_chunk == 26 && height<Net>::chunks == 3;
+static_assert(three_chunks<ref::chunked_phases> && three_chunks<ref::chunked_widest_late>);
 
-// Each chunk's figure (its own constant evaluation) is a plain walk's over its phases, at run time.
-template <std::size_t C>
-ns::detail::wide plain_widest() {
-    const auto& nodes = ns::detail::analysis<ref::chunked_phases>::full.nodes;
+// chunked_widest_late's widest phases (35 .. 38) lie in chunk 1 alone: chunks 0 and 2 are narrower than
+// PyTorch's figure, so the field needs the widest over the chunks, not chunk 0's.
+using late = height<ref::chunked_widest_late>;
+static_assert(late::widest<1> == ref::chunked_widest_late_field.height);
+static_assert(late::widest<0> < late::widest<1> && late::widest<2> < late::widest<1>);
+
+// Each chunk's figure (its own constant evaluation) is a plain walk's over its phases, at run time; and
+// the first phase of the widest support (-1: none).
+struct plain {
     ns::detail::wide widest = 0;
-    for (std::size_t o = C * height::per_chunk; o < (C + 1) * height::per_chunk && o < 58; ++o) {
+    ns::detail::wide first_widest = -1;
+};
+template <class Net, std::size_t C>
+plain plain_walks() {
+    const auto& nodes = ns::detail::analysis<Net>::full.nodes;
+    constexpr std::size_t per_chunk = height<Net>::per_chunk;
+    plain p{};
+    for (std::size_t o = C * per_chunk; o < (C + 1) * per_chunk && o < 58; ++o) {
         const auto w = ns::detail::walk_back(nodes.data(), nodes.size() - 1, false, 0,
                                              {ns::detail::wide(o), ns::detail::wide(o), false});
-        if (w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
+        if (w.input.hi - w.input.lo + 1 > p.widest) {
+            p.widest = w.input.hi - w.input.lo + 1;
+            p.first_widest = ns::detail::wide(o);
+        }
     }
-    return widest;
+    return p;
+}
+template <class Net>
+void check_chunks() {
+    CHECK(height<Net>::template widest<0> == plain_walks<Net, 0>().widest);
+    CHECK(height<Net>::template widest<1> == plain_walks<Net, 1>().widest);
+    CHECK(height<Net>::template widest<2> == plain_walks<Net, 2>().widest);
+    CHECK(plain_walks<Net, 2>().widest > 0);
 }
 }  // namespace chunked
 
 TEST_CASE("receptive field: each chunk walks its own phases") {
-    CHECK(chunked::height::widest<0> == chunked::plain_widest<0>());
-    CHECK(chunked::height::widest<1> == chunked::plain_widest<1>());
-    CHECK(chunked::height::widest<2> == chunked::plain_widest<2>());
-    CHECK(chunked::plain_widest<2>() > 0);
+    chunked::check_chunks<ref::chunked_phases>();
+    chunked::check_chunks<ref::chunked_widest_late>();
+    // By the plain walk too, chunked_widest_late's widest phase is 35, in chunk 1, and chunk 0 is narrower.
+    const chunked::plain late = chunked::plain_walks<ref::chunked_widest_late, 1>();
+    CHECK(late.widest == ref::chunked_widest_late_field.height);
+    CHECK(late.first_widest == 35);
+    CHECK(chunked::plain_walks<ref::chunked_widest_late, 0>().widest < late.widest);
 }
 
 TEST_CASE("receptive field: a volume and a signal network down and up equal PyTorch's, every axis its own") {

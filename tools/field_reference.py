@@ -78,6 +78,15 @@ NETS = [
         ("concat", [], [("resize", 204, "bilinear", False), ("identity", 300), ("conv", 1, 3, 1, 1, 1),
                         ("resize", 232, "bilinear", False)]),
         ("conv", 1, 3, 1, 1, 1)]),
+    # Chunked too (the same 314 nodes, 58 phases, 26 a chunk), its widest phases in the second chunk:
+    # the concat's outputs -2 .. 1 modulo 58 read 13 inputs, all others 11 (232 -> 228 -> 232 repeats
+    # every 58 outputs, its one irregular spot about output -1/2), and the 1x1 convolution padded by 37
+    # makes output o the concat's o - 37: phases 35 .. 38. Only the widest over the chunks gives 13.
+    ("chunked_widest_late", 464, 58, [
+        ("conv", 1, 3, 2, 1, 1),
+        ("concat", [], [("resize", 228, "bilinear", False), ("identity", 300), ("conv", 1, 3, 1, 1, 1),
+                        ("resize", 232, "bilinear", False)]),
+        ("conv", 1, 1, 1, 37, 1)]),
     ("volume_down_up", 64, 12, [
         ("conv", 1, (3, 3, 1), (2, 1, 2), (1, 1, 0), 1), ("conv", 1, 3, (1, 3, 1), (2, 1, 1), (2, 1, 1)),
         ("concat", [], [("pool", 2, 2, 0), ("tconv", 1, (3, 3, 2), 2, (1, 2, 0), (1, 2, 1), (1, 1, 0))]),
