@@ -44,6 +44,7 @@ TEST_CASE("receptive field: hand-written networks down and up equal PyTorch's gr
     check<ref::dilated_transposed_gaps>(ref::dilated_transposed_gaps_field);
     check<ref::resize_three_halves>(ref::resize_three_halves_field);
     check<ref::shuffle_and_adaptive>(ref::shuffle_and_adaptive_field);
+    check<ref::pad_shifts>(ref::pad_shifts_field);
 }
 
 TEST_CASE("receptive field: a period too long for one constant evaluation is walked in chunks, equal to PyTorch's") {

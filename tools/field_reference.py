@@ -43,6 +43,7 @@ from netshape_script import ROOT, require  # noqa: E402
 #   ("up", factor, mode, align_corners)                  nn.Upsample(scale_factor) / ns::upsample
 #   ("resize", side, mode, align_corners)                F.interpolate(size) / ns::resize
 #   ("shuffle", r)                                       nn.PixelShuffle / ns::pixel_shuffle
+#   ("zpad", top, left, bottom, right)                   nn.ZeroPad2d / ns::zero_pad (negative counts crop)
 #   ("identity", n)                                      n × nn.Identity / ns::identity (nodes for the walk)
 #   ("concat", [layers...], [layers...]), ("add", ...)   torch.cat(dim=1) / sum; [] is the identity
 NETS = [
@@ -87,6 +88,11 @@ NETS = [
         ("concat", [], [("resize", 228, "bilinear", False), ("identity", 300), ("conv", 1, 3, 1, 1, 1),
                         ("resize", 232, "bilinear", False)]),
         ("conv", 1, 1, 1, 37, 1)]),
+    # Padding that shifts positions: a crop-and-pad of the same size (-1, -1, 1, 1) moves every window
+    # by one, and an unequal one changes the size.
+    ("pad_shifts", 64, 4, [
+        ("up", 2, "nearest", False), ("zpad", -1, -1, 1, 1), ("conv", 1, 2, 2, 0, 1),
+        ("zpad", 2, 0, 1, 3), ("conv", 1, 3, 1, 0, 1), ("up", 2, "bilinear", False), ("conv", 1, 3, 2, 1, 1)]),
     ("volume_down_up", 64, 12, [
         ("conv", 1, (3, 3, 1), (2, 1, 2), (1, 1, 0), 1), ("conv", 1, 3, (1, 3, 1), (2, 1, 1), (2, 1, 1)),
         ("concat", [], [("pool", 2, 2, 0), ("tconv", 1, (3, 3, 2), 2, (1, 2, 0), (1, 2, 1), (1, 1, 0))]),
@@ -129,6 +135,9 @@ def torch_layer(torch, spec, channels, dims=2):
         return Resize(), channels
     if kind == "shuffle":
         return nn.PixelShuffle(spec[1]), channels // (spec[1] * spec[1])
+    if kind == "zpad":
+        _, top, left, bottom, right = spec
+        return nn.ZeroPad2d((left, right, top, bottom)), channels
     if kind == "identity":
         return nn.Sequential(*[nn.Identity() for _ in range(spec[1])]), channels
     if kind in ("concat", "add"):
@@ -188,6 +197,8 @@ def cpp_layer(spec, dims=2):
                                                          ", ns::align_corners" if align else "")
     if kind == "shuffle":
         return "ns::pixel_shuffle<%d>" % spec[1]
+    if kind == "zpad":
+        return "ns::zero_pad<%d, %d, %d, %d>" % spec[1:]
     if kind == "identity":
         return "ns::sequential<%s>" % ", ".join(["ns::identity"] * spec[1])
     if kind in ("concat", "add"):

@@ -181,6 +181,9 @@ constexpr leaf_map map_of(const layer_record& r, int axis, const span& o) {
         case kind::resize: return interpolation_map(o, along(r.input_shape, axis), along(r.output_shape, axis), r.mode);
         case kind::pixel_shuffle:
             return leaf_map{ratio{1, r.units}, span{floor_div(o.lo, r.units), floor_div(o.hi, r.units), false}};
+        case kind::zero_pad:
+        case kind::neg_inf_pad:  // output o is input o − (top or left); negative counts crop
+            return window_map(o, 1, 1, axis == 0 ? r.pad.height : r.pad.width, 1);
         default: break;
     }
     // Tokens, and any kind that changes the axis without a map here: not modelled.
