@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netshape/format/describe.hpp>
@@ -21,7 +22,7 @@ namespace netshape::format {
 
 /// Text inside SVG or HTML: control characters made visible as in text tables (format::visible),
 /// then &, <, > and " as entities.
-[[gnu::cold]] inline std::string xml_text(const std::string& s) {
+[[gnu::cold]] inline std::string xml_text(std::string_view s) {
     std::string out;
     for (const char c : visible(s)) {
         if (c == '&') out += "&amp;";
