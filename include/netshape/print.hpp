@@ -217,7 +217,9 @@ private:
     // The cells of a layer row (layer_rows()). The tree, the name and the kind's part of the layer
     // column are kept apart for elision; id and parents are HTML's: the row's id ("r<node>") and
     // its open levels' ids; opens is "1" when the row opens a level.
-    enum layer_cell : std::size_t { index, tree, name, suffix, description, output, weights, biases, params, macs, id, parents, opens, layer_cells };
+    struct lc {
+        enum : std::size_t { number, tree, name, suffix, words, out_shape, weight_count, bias_count, param_count, mac_count, id, parents, opens, count };
+    };
 
     /// One row per node shown, its words unescaped: the input's, then every node's that has a row
     /// of its own. A row's label is its local name and its kind, "conv1 (conv2d)", "features
@@ -226,11 +228,11 @@ private:
     /// elided alone.
     [[nodiscard, gnu::cold]] format::cells layer_rows() const {
         const std::vector<std::string> local = format::local_names(net_.nodes, net_.size);
-        format::cells out(layer_cells);
+        format::cells out(lc::count);
         std::string& text = out.text();
-        for (std::size_t c = index; c < layer_cells; ++c) {  // the input's row
-            if (c == name) text += "input";
-            if (c == output) format::put_dims(text, net_.total->input_shape);
+        for (std::size_t c = lc::number; c < lc::count; ++c) {  // the input's row
+            if (c == lc::name) text += "input";
+            if (c == lc::out_shape) format::put_dims(text, net_.total->input_shape);
             out.close();
         }
         std::vector<level> levels;
@@ -349,16 +351,16 @@ private:
         // The cells' escaped words, once (the layout below reads them twice): name, suffix, description.
         format::cells shown(3);
         for (std::size_t k = 0; k < body.rows(); ++k) {
-            for (const layer_cell c : {name, suffix, description}) {
+            for (const std::size_t c : {lc::name, lc::suffix, lc::words}) {
                 format::put_escaped(shown.text(), body.at(k, c), style_ == style::markdown);
                 shown.close();
             }
-            fit(widths[0], format::width(body.at(k, index)));
-            fit(widths[1], format::width(body.at(k, tree)) + format::width(shown.at(k, 0)) + format::width(shown.at(k, 1)));
+            fit(widths[0], format::width(body.at(k, lc::number)));
+            fit(widths[1], format::width(body.at(k, lc::tree)) + format::width(shown.at(k, 0)) + format::width(shown.at(k, 1)));
             fit(widths[2], format::width(shown.at(k, 2)));
-            fit(widths[3], format::width(body.at(k, output)));
+            fit(widths[3], format::width(body.at(k, lc::out_shape)));
             for (std::size_t c = 4; c < columns; ++c)  // digits and commas: one column each
-                fit(widths[c], body.at(k, weights + (c - 4)).size());
+                fit(widths[c], body.at(k, lc::weight_count + (c - 4)).size());
         }
         // Line width: cells, two spaces between them (Markdown: "| " + " | " ... + " |").
         const auto line = [&] {
@@ -375,19 +377,19 @@ private:
         for (const char* h : header) out.add(h);
         std::string& text = out.text();
         for (std::size_t k = 0; k < body.rows(); ++k) {
-            out.add(body.at(k, index));
+            out.add(body.at(k, lc::number));
             // The name gives way; the tree and the kind stay.
-            text += body.at(k, tree);
-            const std::size_t kept = format::width(body.at(k, tree)) + format::width(shown.at(k, 1));
+            text += body.at(k, lc::tree);
+            const std::size_t kept = format::width(body.at(k, lc::tree)) + format::width(shown.at(k, 1));
             const std::size_t room = widths[1] > kept + 1 ? widths[1] - kept : 1;
             if (format::width(shown.at(k, 0)) <= room) text += shown.at(k, 0);
-            else put_fitted(text, body.at(k, name), room);
+            else put_fitted(text, body.at(k, lc::name), room);
             text += shown.at(k, 1);
             out.close();
             if (format::width(shown.at(k, 2)) <= widths[2]) text += shown.at(k, 2);
-            else put_fitted(text, body.at(k, description), widths[2]);
+            else put_fitted(text, body.at(k, lc::words), widths[2]);
             out.close();
-            for (const layer_cell c : {output, weights, biases, params, macs}) out.add(body.at(k, c));
+            for (const std::size_t c : {lc::out_shape, lc::weight_count, lc::bias_count, lc::param_count, lc::mac_count}) out.add(body.at(k, c));
         }
         return out;
     }
@@ -580,14 +582,14 @@ private:
                "<th class=\"n\">params</th><th class=\"n\">MACs</th></tr></thead>\n<tbody>\n";
         const format::cells body = layer_rows();
         for (std::size_t k = 0; k < body.rows(); ++k) {
-            const auto cell = [&](layer_cell c) { return body.at(k, c); };
+            const auto cell = [&](std::size_t c) { return body.at(k, c); };
             out << "<tr";
-            if (!cell(opens).empty()) out << " id=\"" << cell(id) << "\" class=\"block\"";
-            if (!cell(parents).empty()) out << " data-parents=\"" << cell(parents) << "\"";
-            out << "><td class=\"n\">" << cell(index) << "</td><td class=\"layer\">" << xml_text(cell(tree)) << "<span>"
-                << xml_text(format::cat(cell(name), cell(suffix))) << "</span></td><td>" << xml_text(cell(description)) << "</td><td>"
-                << xml_text(cell(output)) << "</td>";
-            for (const layer_cell c : {weights, biases, params, macs}) out << "<td class=\"n\">" << cell(c) << "</td>";
+            if (!cell(lc::opens).empty()) out << " id=\"" << cell(lc::id) << "\" class=\"block\"";
+            if (!cell(lc::parents).empty()) out << " data-parents=\"" << cell(lc::parents) << "\"";
+            out << "><td class=\"n\">" << cell(lc::number) << "</td><td class=\"layer\">" << xml_text(cell(lc::tree)) << "<span>"
+                << xml_text(format::cat(cell(lc::name), cell(lc::suffix))) << "</span></td><td>" << xml_text(cell(lc::words)) << "</td><td>"
+                << xml_text(cell(lc::out_shape)) << "</td>";
+            for (const std::size_t c : {lc::weight_count, lc::bias_count, lc::param_count, lc::mac_count}) out << "<td class=\"n\">" << cell(c) << "</td>";
             out << "</tr>\n";
         }
         out << "</tbody>\n</table>\n<h1>Totals</h1>\n<table class=\"totals\">\n<tbody>\n";
