@@ -134,16 +134,21 @@ public:
     [[nodiscard]] table text() const { return styled(style::text, &print_table); }
     [[nodiscard]] table markdown() const { return styled(style::markdown, &print_table); }
     /// One row per node, every figure, RFC 4180 quoting (format/csv.hpp).
-    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv); }
+    template <class = void>
+    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv<>); }
     /// Every node and total as JSON, schema in format/json.hpp.
-    [[nodiscard]] table json() const { return styled(style::json, &print_json); }
+    template <class = void>
+    [[nodiscard]] table json() const { return styled(style::json, &print_json<>); }
     /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
-    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot); }
+    template <class = void>
+    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot<>); }
     /// The same graph drawn as SVG by netshape itself, no Graphviz needed (format/svg.hpp).
-    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg); }
+    template <class = void>
+    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg<>); }
     /// One self-contained HTML page, no network access needed: the table (a click on a block's row
     /// folds it), the totals, and the graph as inline SVG.
-    [[nodiscard]] table html() const { return styled(style::html, &print_html); }
+    template <class = void>
+    [[nodiscard]] table html() const { return styled(style::html, &print_html<>); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
@@ -562,13 +567,19 @@ private:
         }
         out.write(page.data(), static_cast<std::streamsize>(page.size()));
     }
+    template <class = void>
     [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv(out, t.net_, t.depth_); }
+    template <class = void>
     [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json(out, t.net_, t.depth_); }
+    template <class = void>
     [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot(out, t.net_, t.depth_); }
+    template <class = void>
     [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg(out, t.net_, t.depth_); }
-    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page(out); }
+    template <class = void>
+    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page<>(out); }
 
     /// The HTML page: the layers, the totals and the graph, its style and script inline.
+    template <class = void>
     [[gnu::cold]] void html_page(std::ostream& out) const {
         using format::xml_text;
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"

@@ -267,6 +267,7 @@ struct listing {
 /// every kind's rule (kind_table), which a program that prints a summary<Net>() does not.
 class described {
 public:
+    template <class = void>
     described(const layer_record* nodes, std::size_t size, const layer_record& total)
         : nodes_(nodes), size_(size), total_(&total), texts_(size), words_(size) {
         for (std::size_t i = 0; i < size; ++i) {
@@ -302,7 +303,8 @@ private:
     }
 }
 [[gnu::cold]] inline std::string kind_label(const layer_record& r, const char* kind_name) { return kind_word(r, kind_name); }
-[[gnu::cold]] inline std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
+template <class = void>
+[[gnu::cold]] std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
 
 /// Every node's local name: its own, or, unnamed, its position in its scope as nn.Sequential
 /// numbers children ("0", "1", ...). A scope is a named block or merge, or the network. An unnamed
@@ -349,7 +351,8 @@ private:
 /// types (so that a block is one type wherever it sits) and joined here, at run time. An unnamed
 /// sequential's entry is its scope's path (it has no name and no row); every other node's path is
 /// its own, never empty; end and branch markers repeat their block's or merge's.
-[[gnu::cold]] inline std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
+template <class = void>
+[[gnu::cold]] std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
     const std::vector<std::string> local = local_names(nodes, size);
     std::vector<std::string> out(size);
     std::vector<std::string> prefix{""};
@@ -413,7 +416,8 @@ private:
     put_describe(out, r, rule_words);
     return out;
 }
-[[gnu::cold]] inline std::string describe(const layer_record& r) { return describe(r, description(r).c_str()); }
+template <class = void>
+[[gnu::cold]] std::string describe(const layer_record& r) { return describe(r, description(r).c_str()); }
 
 }  // namespace format
 
