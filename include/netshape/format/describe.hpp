@@ -22,25 +22,28 @@ namespace format {
 // it is made, which is what a program that prints paid in compile time: docs/design.md). The
 // functions returning std::string below are these, for the writers that join strings.
 
-/// Appends `n` in decimal, as std::to_string writes it ("-12").
-[[gnu::cold]] inline void put_int(std::string& out, count_t n) {
+/// Appends `u` in decimal, after a minus sign when `negative`, as std::to_string writes numbers.
+[[gnu::cold]] inline void put_digits(std::string& out, unsigned long long u, bool negative) {
     char digits[24];
     std::size_t k = sizeof digits;
-    // Unsigned, so that the most negative count is written too.
-    unsigned long long u = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
     do {
         digits[--k] = static_cast<char>('0' + u % 10);
         u /= 10;
     } while (u != 0);
-    if (n < 0) digits[--k] = '-';
+    if (negative) digits[--k] = '-';
     out.append(digits + k, sizeof digits - k);
+}
+/// Appends `n` in decimal ("-12"); unsigned, so that the most negative count is written too.
+[[gnu::cold]] inline void put_int(std::string& out, count_t n) {
+    const auto u = static_cast<unsigned long long>(n);
+    put_digits(out, n < 0 ? 0ull - u : u, n < 0);
 }
 
 [[gnu::cold]] inline void append(std::string& s, std::string_view x) { s += x; }
 [[gnu::cold]] inline void append(std::string& s, const char* x) { s += x; }
 [[gnu::cold]] inline void append(std::string& s, char x) { s += x; }
 [[gnu::cold]] inline void append(std::string& s, count_t x) { put_int(s, x); }
-[[gnu::cold]] inline void append(std::string& s, std::size_t x) { s += std::to_string(x); }
+[[gnu::cold]] inline void append(std::string& s, std::size_t x) { put_digits(s, x, false); }
 
 /// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
 /// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
@@ -92,7 +95,7 @@ template <class... Parts>
 
 /// "3", or "1/2" in lowest terms.
 [[gnu::cold]] inline std::string ratio(const fraction& f) {
-    return f.denominator == 1 ? std::to_string(f.numerator) : cat(f.numerator, "/", f.denominator);
+    return f.denominator == 1 ? cat(f.numerator) : cat(f.numerator, "/", f.denominator);
 }
 /// ratio() with thousands separators, for people: "1,024", "1/2".
 [[gnu::cold]] inline void put_ratio_grouped(std::string& out, const fraction& f) {
@@ -331,7 +334,8 @@ template <class = void>
                 if (!named && r.how == merge::none) break;  // a plain unnamed sequential: no scope, no position
                 [[fallthrough]];
             default:
-                out[i] = named ? std::string(r.name) : std::to_string(positions.back());
+                if (named) out[i] = r.name;
+                else put_digits(out[i], positions.back(), false);
                 ++positions.back();
                 if (named && (r.kind == kind::block_begin || r.kind == kind::merge_begin)) positions.push_back(0);
         }
