@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -219,7 +220,8 @@ private:
         }
     }
 
-    // The cells of a layer row (layer_rows()). The tree, the name and the kind's part of the layer
+    // The cells of a layer row (layer_rows()): number is a leaf's index, words its description,
+    // out_shape its output. The tree, the name and the kind's part (suffix) of the layer
     // column are kept apart for elision; id and parents are HTML's: the row's id ("r<node>") and
     // its open levels' ids; opens is "1" when the row opens a level.
     struct lc {
