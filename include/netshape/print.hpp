@@ -58,35 +58,6 @@ namespace format {
     return out;
 }
 
-/// Cells kept in one character buffer, row after row, `per_row` cells a row: a writer appends a
-/// cell's text to text() and closes it, and reads cell (row, column) back as a view. The text and
-/// Markdown tables are laid out from these, with no string per cell (docs/design.md: the printer's
-/// compile cost).
-class cells {
-public:
-    explicit cells(std::size_t per_row) : per_row_(per_row) {}
-    /// The open cell's text so far: append to it.
-    std::string& text() { return text_; }
-    /// Ends the open cell.
-    void close() { ends_.push_back(text_.size()); }
-    /// Appends a whole cell.
-    void add(std::string_view s) {
-        text_ += s;
-        close();
-    }
-    [[nodiscard]] std::size_t rows() const { return ends_.size() / per_row_; }
-    [[nodiscard]] std::size_t per_row() const { return per_row_; }
-    [[nodiscard]] std::string_view at(std::size_t row, std::size_t column) const {
-        const std::size_t k = row * per_row_ + column, from = k == 0 ? 0 : ends_[k - 1];
-        return {text_.data() + from, ends_[k] - from};
-    }
-
-private:
-    std::string text_;
-    std::vector<std::size_t> ends_;
-    std::size_t per_row_;
-};
-
 /// The names people read for a precision and an optimizer ("fp16", "adam").
 [[gnu::cold]] inline const char* name_of(precision p) {
     switch (p) {
@@ -204,6 +175,7 @@ private:
         bool branch_fresh = false;  // merges: no row of that branch drawn yet
         std::size_t branches_seen = 0;
         std::size_t branches = 0;
+        std::size_t owner = 0;  // the node of the row that opened it (HTML: "r<node>")
     };
 
     /// Appends the tree before a row's label: per open block, and per side output (one branch),
@@ -234,7 +206,8 @@ private:
     /// the same ("relu"): the name, and the kind's part in the suffix, so that a long name can be
     /// elided alone.
     [[nodiscard, gnu::cold]] format::cells layer_rows() const {
-        const std::vector<std::string> local = format::local_names(net_.nodes, net_.size);
+        format::cells local(1);
+        format::put_local_names(local, net_.nodes, net_.size);
         format::cells out(lc::count);
         std::string& text = out.text();
         for (std::size_t c = lc::number; c < lc::count; ++c) {  // the input's row
@@ -243,16 +216,12 @@ private:
             out.close();
         }
         std::vector<level> levels;
-        std::vector<bool> opened;       // per open block or merge: whether it drew a level
-        std::vector<std::size_t> owners;  // per level: the node of the row that opened it
+        std::string opened;  // per open block or merge: '1' if it drew a level (a string: no vector<bool> to compile)
         std::string scratch;
         for (std::size_t i = 0; i < net_.size; ++i) {
             const layer_record& r = net_.nodes[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end) {
-                if (!opened.empty() && opened.back()) {
-                    levels.pop_back();
-                    owners.pop_back();
-                }
+                if (!opened.empty() && opened.back() == '1') levels.pop_back();
                 if (!opened.empty()) opened.pop_back();
                 continue;
             }
@@ -277,8 +246,8 @@ private:
                 put_tree(text, levels);
                 out.close();
                 const char* kind_word = format::kind_word(r, net_.words[i].kind);
-                const bool kind_only = local[i].empty() || local[i] == kind_word;
-                out.add(kind_only ? std::string_view(kind_word) : std::string_view(local[i]));
+                const bool kind_only = local.at(i, 0).empty() || local.at(i, 0) == kind_word;
+                out.add(kind_only ? std::string_view(kind_word) : local.at(i, 0));
                 if (!kind_only) {
                     text += " (";
                     text += kind_word;
@@ -303,9 +272,9 @@ private:
                 put_id(i);
                 out.close();
                 if (style_ == style::html)  // HTML only: the rows a click folds this one under
-                    for (std::size_t k = 0; k < owners.size(); ++k) {
+                    for (std::size_t k = 0; k < levels.size(); ++k) {
                         if (k > 0) text += ' ';
-                        put_id(owners[k]);
+                        put_id(levels[k].owner);
                     }
                 out.close();
                 out.add(structure && !folded ? "1" : "");
@@ -315,11 +284,10 @@ private:
                 continue;
             }
             if (structure) {
-                opened.push_back(row_of_its_own);
+                opened += row_of_its_own ? '1' : '0';
                 const bool branches = r.kind == kind::merge_begin && r.branches > 1;
                 if (row_of_its_own) {
-                    levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches)});
-                    owners.push_back(i);
+                    levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches), i});
                 }
             }
         }

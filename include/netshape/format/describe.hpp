@@ -309,6 +309,35 @@ private:
 template <class = void>
 [[gnu::cold]] std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
 
+/// Cells kept in one character buffer, row after row, `per_row` cells a row: a writer appends a
+/// cell's text to text() and closes it, and reads cell (row, column) back as a view. The text and
+/// Markdown tables are laid out from these, with no string per cell (docs/design.md: the printer's
+/// compile cost).
+class cells {
+public:
+    explicit cells(std::size_t per_row) : per_row_(per_row) {}
+    /// The open cell's text so far: append to it.
+    std::string& text() { return text_; }
+    /// Ends the open cell.
+    void close() { ends_.push_back(text_.size()); }
+    /// Appends a whole cell.
+    void add(std::string_view s) {
+        text_ += s;
+        close();
+    }
+    [[nodiscard]] std::size_t rows() const { return ends_.size() / per_row_; }
+    [[nodiscard]] std::size_t per_row() const { return per_row_; }
+    [[nodiscard]] std::string_view at(std::size_t row, std::size_t column) const {
+        const std::size_t k = row * per_row_ + column, from = k == 0 ? 0 : ends_[k - 1];
+        return {text_.data() + from, ends_[k] - from};
+    }
+
+private:
+    std::string text_;
+    std::vector<std::size_t> ends_;
+    std::size_t per_row_;
+};
+
 /// Every node's local name: its own, or, unnamed, its position in its scope as nn.Sequential
 /// numbers children ("0", "1", ...). A scope is a named block or merge, or the network. An unnamed
 /// sequential is no scope and takes no position: its nodes are its scope's (it is a grouping of
@@ -316,36 +345,43 @@ template <class = void>
 /// its branches' nodes go on numbering in its scope (a merge is not a PyTorch module: the names
 /// inside it stay their scope's, so torchvision's "layer1.0.conv1" holds inside the residual add).
 /// End and branch markers: their block's or merge's local name.
-[[gnu::cold]] inline std::vector<std::string> local_names(const layer_record* nodes, std::size_t size) {
-    std::vector<std::string> out(size);
+[[gnu::cold]] inline void put_local_names(cells& out, const layer_record* nodes, std::size_t size) {
     std::vector<std::size_t> positions{0};  // the next position in each open scope
+    std::vector<std::size_t> merges;        // the open merges
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const bool named = has_name(r);
         switch (r.kind) {
             case kind::block_end:
             case kind::merge_end:
-                out[i] = out[r.match];
+                out.text() += out.at(r.match, 0);
                 if (has_name(nodes[r.match]) && positions.size() > 1) positions.pop_back();
+                if (r.kind == kind::merge_end && !merges.empty()) merges.pop_back();
                 break;
             case kind::branch:
-                break;  // filled in below from the merge
+                if (!merges.empty()) out.text() += out.at(merges.back(), 0);
+                break;
             case kind::block_begin:
                 if (!named && r.how == merge::none) break;  // a plain unnamed sequential: no scope, no position
                 [[fallthrough]];
             default:
-                if (named) out[i] = r.name;
-                else put_digits(out[i], positions.back(), false);
+                if (named) out.text() += r.name;
+                else put_digits(out.text(), positions.back(), false);
                 ++positions.back();
                 if (named && (r.kind == kind::block_begin || r.kind == kind::merge_begin)) positions.push_back(0);
+                if (r.kind == kind::merge_begin) merges.push_back(i);
         }
+        out.close();
     }
-    std::vector<std::size_t> merges;
-    for (std::size_t i = 0; i < size; ++i) {
-        if (nodes[i].kind == kind::merge_begin) merges.push_back(i);
-        else if (nodes[i].kind == kind::merge_end && !merges.empty()) merges.pop_back();
-        else if (nodes[i].kind == kind::branch && !merges.empty()) out[i] = out[merges.back()];
-    }
+}
+/// The same names as strings.
+template <class = void>
+[[gnu::cold]] std::vector<std::string> local_names(const layer_record* nodes, std::size_t size) {
+    cells names(1);
+    put_local_names(names, nodes, size);
+    std::vector<std::string> out;
+    out.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) out.emplace_back(names.at(i, 0));
     return out;
 }
 
