@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,12 +30,15 @@ namespace netshape {
 
 namespace format {
 
-/// A text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name keeps
-/// its beginning and its end); cells that fit are returned as they are.
-[[gnu::cold]] inline std::string elided(const std::string& s, std::size_t columns) {
+/// Appends a text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name
+/// keeps its beginning and its end); cells that fit are appended as they are.
+[[gnu::cold]] inline void put_elided(std::string& out, std::string_view s, std::size_t columns) {
     const std::size_t points = width(s);
-    if (points <= columns) return s;
-    if (columns == 0) return {};
+    if (points <= columns) {
+        out += s;
+        return;
+    }
+    if (columns == 0) return;
     const std::size_t head = columns / 2, tail = columns - 1 - head;  // "…" is the last column
     // The byte where code point k begins (k = points: the end).
     const auto byte_of = [&s](std::size_t k) {
@@ -43,7 +47,15 @@ namespace format {
             if ((static_cast<unsigned char>(s[at]) & 0xC0u) != 0x80u && seen++ == k) return at;
         return at;
     };
-    return cat(s.substr(0, byte_of(head)), "…", s.substr(byte_of(points - tail)));
+    out += s.substr(0, byte_of(head));
+    out += "…";
+    out += s.substr(byte_of(points - tail));
+}
+/// The same cell as a string.
+[[gnu::cold]] inline std::string elided(const std::string& s, std::size_t columns) {
+    std::string out;
+    put_elided(out, s, columns);
+    return out;
 }
 
 /// The names people read for a precision and an optimizer ("fp16", "adam").
@@ -94,16 +106,21 @@ public:
     [[nodiscard]] table text() const { return styled(style::text, &print_table); }
     [[nodiscard]] table markdown() const { return styled(style::markdown, &print_table); }
     /// One row per node, every figure, RFC 4180 quoting (format/csv.hpp).
-    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv); }
+    template <class = void>
+    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv<>); }
     /// Every node and total as JSON, schema in format/json.hpp.
-    [[nodiscard]] table json() const { return styled(style::json, &print_json); }
+    template <class = void>
+    [[nodiscard]] table json() const { return styled(style::json, &print_json<>); }
     /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
-    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot); }
+    template <class = void>
+    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot<>); }
     /// The same graph drawn as SVG by netshape itself, no Graphviz needed (format/svg.hpp).
-    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg); }
+    template <class = void>
+    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg<>); }
     /// One self-contained HTML page, no network access needed: the table (a click on a block's row
     /// folds it), the totals, and the graph as inline SVG.
-    [[nodiscard]] table html() const { return styled(style::html, &print_html); }
+    template <class = void>
+    [[nodiscard]] table html() const { return styled(style::html, &print_html<>); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
@@ -142,7 +159,6 @@ public:
     }
 
 private:
-    using row = std::vector<std::string>;
     using writer = void (*)(std::ostream&, const table&);
 
     [[nodiscard]] table styled(style s, writer w) const {
@@ -152,22 +168,6 @@ private:
         return t;
     }
 
-    /// A cell of words as this style shows it: control characters visible (format::visible); in
-    /// Markdown also the characters its tables and inline syntax would read (format::markdown_cell).
-    [[nodiscard, gnu::cold]] std::string escaped(const std::string& words) const {
-        return style_ == style::markdown ? format::markdown_cell(words) : format::visible(words);
-    }
-
-    /// A row's label: its local name and its kind, "conv1 (conv2d)", "features (sequential)",
-    /// "0 (conv2d)" for an unnamed child (format::local_names), once when they are the same ("relu").
-    /// Returned as the name and the kind's part, so that a long name can be elided alone.
-    [[nodiscard, gnu::cold]] static std::pair<std::string, std::string> label(const std::string& local, const layer_record& r,
-                                                                   const format::node_words& words) {
-        const std::string kind = format::kind_label(r, words.kind);
-        if (local.empty() || local == kind) return {kind, ""};
-        return {local, format::cat(" (", kind, ")")};
-    }
-
     // One open block or merge of the tree drawn in the layer column.
     struct level {
         bool merge = false;
@@ -175,45 +175,53 @@ private:
         bool branch_fresh = false;  // merges: no row of that branch drawn yet
         std::size_t branches_seen = 0;
         std::size_t branches = 0;
+        std::size_t owner = 0;  // the node of the row that opened it (HTML: "r<node>")
     };
 
-    /// The tree before a row's label: per open block, and per side output (one branch), two spaces
-    /// ("· " in Markdown, which collapses leading spaces); per open merge of branches "├ " at the
-    /// first row of a branch ("└ " of the last), "│ " further down a branch ("  " in the last).
-    [[nodiscard, gnu::cold]] std::string tree(std::vector<level>& levels) const {
-        const std::string blank = style_ == style::markdown ? "· " : "  ";
-        std::string out;
+    /// Appends the tree before a row's label: per open block, and per side output (one branch),
+    /// two spaces ("· " in Markdown, which collapses leading spaces); per open merge of branches
+    /// "├ " at the first row of a branch ("└ " of the last), "│ " further down a branch ("  " in
+    /// the last).
+    [[gnu::cold]] void put_tree(std::string& out, std::vector<level>& levels) const {
+        const char* blank = style_ == style::markdown ? "· " : "  ";
         for (level& l : levels) {
             if (!l.merge) out += blank;
             else if (l.branch_fresh) out += l.last_branch ? "└ " : "├ ";
             else out += l.last_branch ? blank : "│ ";
             l.branch_fresh = false;
         }
-        return out;
     }
 
-    // The tree part and the label part of the layer column are kept apart for elision.
-    struct layer_row {
-        std::string index, tree, name, suffix, description, output, weights, biases, params, macs;
-        std::string id, parents;  // HTML: the row's id if it opens a level ("r<node>"), its open levels' ids
-        bool opens = false;
+    // The cells of a layer row (layer_rows()): number is a leaf's index, words its description,
+    // out_shape its output. The tree, the name and the kind's part (suffix) of the layer
+    // column are kept apart for elision; id and parents are HTML's: the row's id ("r<node>") and
+    // its open levels' ids; opens is "1" when the row opens a level.
+    struct lc {
+        enum : std::size_t { number, tree, name, suffix, words, out_shape, weight_count, bias_count, param_count, mac_count, id, parents, opens, count };
     };
 
-    [[nodiscard, gnu::cold]] std::vector<layer_row> layer_rows() const {
-        const std::vector<std::string> local = format::local_names(net_.nodes, net_.size);
-        std::vector<layer_row> out;
-        out.reserve(net_.size + 1);
-        out.push_back({"", "", "input", "", "", format::dims(net_.total->input_shape), "", "", "", "", "", "", false});
+    /// One row per node shown, its words unescaped: the input's, then every node's that has a row
+    /// of its own. A row's label is its local name and its kind, "conv1 (conv2d)", "features
+    /// (sequential)", "0 (conv2d)" for an unnamed child (format::local_names), once when they are
+    /// the same ("relu"): the name, and the kind's part in the suffix, so that a long name can be
+    /// elided alone.
+    [[nodiscard, gnu::cold]] format::cells layer_rows() const {
+        format::cells local(1);
+        format::put_local_names(local, net_.nodes, net_.size);
+        format::cells out(lc::count);
+        std::string& text = out.text();
+        for (std::size_t c = lc::number; c < lc::count; ++c) {  // the input's row
+            if (c == lc::name) text += "input";
+            if (c == lc::out_shape) format::put_dims(text, net_.total->input_shape);
+            out.close();
+        }
         std::vector<level> levels;
-        std::vector<bool> opened;        // per open block or merge: whether it drew a level
-        std::vector<std::string> owners;  // per level: the id of the row that opened it
+        std::string opened;  // per open block or merge: '1' if it drew a level (a string: no vector<bool> to compile)
+        std::string scratch;
         for (std::size_t i = 0; i < net_.size; ++i) {
             const layer_record& r = net_.nodes[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end) {
-                if (!opened.empty() && opened.back()) {
-                    levels.pop_back();
-                    owners.pop_back();
-                }
+                if (!opened.empty() && opened.back() == '1') levels.pop_back();
                 if (!opened.empty()) opened.pop_back();
                 continue;
             }
@@ -233,218 +241,315 @@ private:
             const bool plain = r.kind == kind::block_begin && r.how == merge::none && !format::has_name(r);
             const bool row_of_its_own = !plain || folded;
             if (row_of_its_own) {
-                const bool leaf = !structure;
-                const auto [name, kind] = label(local[i], r, net_.words[i]);
-                std::string parents;  // HTML only: the rows a click folds this one under
-                if (style_ == style::html)
-                    for (const std::string& o : owners) parents += parents.empty() ? o : format::cat(" ", o);
-                out.push_back({leaf ? std::to_string(r.index) : "", tree(levels), name, kind + (folded ? " …" : ""),
-                               format::grouped(format::describe(r, net_.words[i].description)), format::dims(r.output_shape),
-                               format::thousands(r.weights), format::thousands(r.biases), format::thousands(r.params),
-                               format::thousands(r.macs), format::cat("r", i), parents, structure && !folded});
+                if (!structure) format::put_int(text, static_cast<count_t>(r.index));
+                out.close();
+                put_tree(text, levels);
+                out.close();
+                const char* kind_word = format::kind_word(r, net_.words[i].kind);
+                const bool kind_only = local.at(i, 0).empty() || local.at(i, 0) == kind_word;
+                out.add(kind_only ? std::string_view(kind_word) : local.at(i, 0));
+                if (!kind_only) {
+                    text += " (";
+                    text += kind_word;
+                    text += ')';
+                }
+                if (folded) text += " …";
+                out.close();
+                scratch.clear();
+                format::put_describe(scratch, r, net_.words[i].description);
+                format::put_grouped(text, scratch);
+                out.close();
+                format::put_dims(text, r.output_shape);
+                out.close();
+                for (const count_t n : {r.weights, r.biases, r.params, r.macs}) {
+                    format::put_thousands(text, n);
+                    out.close();
+                }
+                const auto put_id = [&text](std::size_t node) {
+                    text += 'r';
+                    format::put_int(text, static_cast<count_t>(node));
+                };
+                put_id(i);
+                out.close();
+                if (style_ == style::html)  // HTML only: the rows a click folds this one under
+                    for (std::size_t k = 0; k < levels.size(); ++k) {
+                        if (k > 0) text += ' ';
+                        put_id(levels[k].owner);
+                    }
+                out.close();
+                out.add(structure && !folded ? "1" : "");
             }
             if (folded) {
                 i = r.match;
                 continue;
             }
             if (structure) {
-                opened.push_back(row_of_its_own);
+                opened += row_of_its_own ? '1' : '0';
                 const bool branches = r.kind == kind::merge_begin && r.branches > 1;
                 if (row_of_its_own) {
-                    levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches)});
-                    owners.push_back(format::cat("r", i));
+                    levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches), i});
                 }
             }
         }
         return out;
     }
 
-    /// Words escaped for this style and elided to `columns`: elided before they are escaped (so that
-    /// no escape is cut in two), as much as their escaped form needs.
-    [[nodiscard, gnu::cold]] std::string fitted(const std::string& words, std::size_t columns) const {
-        std::string out = escaped(words);
-        if (format::width(out) <= columns) return out;
+    /// Appends words as this style shows them (format::put_escaped: control characters visible; in
+    /// Markdown also the characters its tables and inline syntax would read), elided to `columns`:
+    /// elided before they are escaped (so that no escape is cut in two), as much as their escaped
+    /// form needs.
+    [[gnu::cold]] void put_fitted(std::string& out, std::string_view words, std::size_t columns) const {
+        const bool markdown = style_ == style::markdown;
+        std::string shown, cut;
+        format::put_escaped(shown, words, markdown);
         // Escapes only widen: start from the columns themselves, narrower only while escapes need it.
-        for (std::size_t w = columns; w >= 1; --w) {
-            out = escaped(format::elided(words, w));
-            if (format::width(out) <= columns || w == 1) break;
+        for (std::size_t w = columns; w >= 1 && format::width(shown) > columns; --w) {
+            cut.clear();
+            format::put_elided(cut, words, w);
+            shown.clear();
+            format::put_escaped(shown, cut, markdown);
+            if (w == 1) break;
         }
-        return out;
+        out += shown;
     }
 
-    /// The layer rows laid out: the layer and description columns narrowed, the wider first, while
-    /// the line is wider than columns_ and they are wider than 12; a cell too wide is elided in the
-    /// middle (in the layer column only the name: the tree and the kind stay).
-    [[nodiscard, gnu::cold]] std::vector<row> rows() const {
-        std::vector<layer_row> body = layer_rows();
-        row header{"#", "layer", "description", "output", "weights", "biases", "params", "MACs"};
-        std::vector<std::size_t> widths(header.size(), 0);
+    /// The layer rows laid out, the header first: the layer and description columns narrowed, the
+    /// wider first, while the line is wider than columns_ and they are wider than 12; a cell too
+    /// wide is elided in the middle (in the layer column only the name: the tree and the kind stay).
+    [[nodiscard, gnu::cold]] format::cells rows() const {
+        const format::cells body = layer_rows();
+        constexpr std::size_t columns = 8;
+        const char* const header[columns] = {"#", "layer", "description", "output", "weights", "biases", "params", "MACs"};
+        std::size_t widths[columns];
+        for (std::size_t c = 0; c < columns; ++c) widths[c] = format::width(header[c]);
         const auto fit = [](std::size_t& w, std::size_t x) { w = x > w ? x : w; };
-        for (std::size_t c = 0; c < header.size(); ++c) widths[c] = format::width(header[c]);
-        // The cells' escaped words, once (the layout below reads them twice).
-        struct words {
-            std::string name, suffix, description;
-        };
-        std::vector<words> shown;
-        shown.reserve(body.size());
-        for (const layer_row& r : body) {
-            shown.push_back({escaped(r.name), escaped(r.suffix), escaped(r.description)});
-            const words& w = shown.back();
-            fit(widths[0], format::width(r.index));
-            fit(widths[1], format::width(r.tree) + format::width(w.name) + format::width(w.suffix));
-            fit(widths[2], format::width(w.description));
-            fit(widths[3], format::width(r.output));
-            fit(widths[4], r.weights.size());  // digits and commas: one column each
-            fit(widths[5], r.biases.size());
-            fit(widths[6], r.params.size());
-            fit(widths[7], r.macs.size());
+        // The cells' escaped words, once (the layout below reads them twice): name, suffix, description.
+        format::cells shown(3);
+        for (std::size_t k = 0; k < body.rows(); ++k) {
+            for (const std::size_t c : {lc::name, lc::suffix, lc::words}) {
+                format::put_escaped(shown.text(), body.at(k, c), style_ == style::markdown);
+                shown.close();
+            }
+            fit(widths[0], format::width(body.at(k, lc::number)));
+            fit(widths[1], format::width(body.at(k, lc::tree)) + format::width(shown.at(k, 0)) + format::width(shown.at(k, 1)));
+            fit(widths[2], format::width(shown.at(k, 2)));
+            fit(widths[3], format::width(body.at(k, lc::out_shape)));
+            for (std::size_t c = 4; c < columns; ++c)  // digits and commas: one column each
+                fit(widths[c], body.at(k, lc::weight_count + (c - 4)).size());
         }
         // Line width: cells, two spaces between them (Markdown: "| " + " | " ... + " |").
         const auto line = [&] {
             std::size_t total = 0;
             for (std::size_t w : widths) total += w;
-            return total + (style_ == style::markdown ? 3 * widths.size() + 1 : 2 * (widths.size() - 1));
+            return total + (style_ == style::markdown ? 3 * columns + 1 : 2 * (columns - 1));
         };
         constexpr std::size_t narrowest = 12;
         while (line() > columns_ && (widths[1] > narrowest || widths[2] > narrowest)) {
             std::size_t& wider = widths[1] >= widths[2] ? widths[1] : widths[2];
             --wider;
         }
-        std::vector<row> out{header};
-        out.reserve(body.size() + 1);
-        for (std::size_t k = 0; k < body.size(); ++k) {
-            layer_row& r = body[k];
-            const words& w = shown[k];
+        format::cells out(columns);
+        for (const char* h : header) out.add(h);
+        std::string& text = out.text();
+        for (std::size_t k = 0; k < body.rows(); ++k) {
+            out.add(body.at(k, lc::number));
             // The name gives way; the tree and the kind stay.
-            const std::size_t kept = format::width(r.tree) + format::width(w.suffix);
+            text += body.at(k, lc::tree);
+            const std::size_t kept = format::width(body.at(k, lc::tree)) + format::width(shown.at(k, 1));
             const std::size_t room = widths[1] > kept + 1 ? widths[1] - kept : 1;
-            std::string name = format::width(w.name) <= room ? w.name : fitted(r.name, room);
-            std::string description = format::width(w.description) <= widths[2] ? w.description : fitted(r.description, widths[2]);
-            out.push_back({std::move(r.index), r.tree + name + w.suffix, std::move(description), std::move(r.output),
-                           std::move(r.weights), std::move(r.biases), std::move(r.params), std::move(r.macs)});
+            if (format::width(shown.at(k, 0)) <= room) text += shown.at(k, 0);
+            else put_fitted(text, body.at(k, lc::name), room);
+            text += shown.at(k, 1);
+            out.close();
+            if (format::width(shown.at(k, 2)) <= widths[2]) text += shown.at(k, 2);
+            else put_fitted(text, body.at(k, lc::words), widths[2]);
+            out.close();
+            for (const std::size_t c : {lc::out_shape, lc::weight_count, lc::bias_count, lc::param_count, lc::mac_count}) out.add(body.at(k, c));
         }
         return out;
     }
 
-    /// The totals: counts with their size in SI units beside them (when at least 1,000), then the
-    /// memory of memory<Net> for the options of memory() in bytes, with binary units beside them.
-    [[nodiscard, gnu::cold]] std::vector<row> totals() const {
-        namespace f = format;
+    /// Appends "<human><joint><words>" to the open cell, either part left out when empty; units
+    /// only from `base` (1,000, or 1 KiB) up.
+    [[gnu::cold]] static void put_note(std::string& out, count_t n, count_t base, std::string_view words, const char* joint = ", ") {
+        if (n >= base) {
+            format::put_human(out, n, base, "");
+            if (words.empty()) return;
+            out += joint;
+        }
+        out += words;
+    }
+    /// A row of the totals: its name, a count and its note.
+    [[gnu::cold]] static void put_count_row(format::cells& out, const char* what, count_t n, std::string_view words) {
+        out.add(what);
+        format::put_thousands(out.text(), n);
+        out.close();
+        put_note(out.text(), n, 1000, words);
+        out.close();
+    }
+    /// A memory row of the totals: its name, bytes and its note.
+    [[gnu::cold]] static void put_bytes_row(format::cells& out, const char* what, count_t n, std::string_view words,
+                                            const char* joint = ", ") {
+        out.add(what);
+        format::put_thousands(out.text(), n);
+        out.text() += " B";
+        out.close();
+        put_note(out.text(), n, 1024, words, joint);
+        out.close();
+    }
+    /// Appends a receptive field's extent or jump, per axis of the input: a volume's "D×H×W", an
+    /// image's "H×W", a sequence's length alone.
+    [[gnu::cold]] void put_field(std::string& out, const fraction& depth, const fraction& height, const fraction& width) const {
+        const int rank = net_.total->input_shape.rank;
+        if (rank == 4) {
+            format::put_ratio_grouped(out, depth);
+            out += "×";
+        }
+        if (rank == 3 || rank == 4) {
+            format::put_ratio_grouped(out, height);
+            out += "×";
+        }
+        format::put_ratio_grouped(out, width);
+    }
+
+    /// The totals, the header first: counts with their size in SI units beside them (when at least
+    /// 1,000), then the memory of memory<Net> for the options of memory() in bytes, with binary
+    /// units beside them.
+    [[nodiscard, gnu::cold]] format::cells totals() const {
         const layer_record& t = *net_.total;
         const field& rf = t.receptive_field;
-        // Per axis of the input: a volume's "D×H×W", an image's "H×W", a sequence's length alone.
-        const int rank = t.input_shape.rank;
-        const auto lead = [rank](const fraction& depth, const fraction& height) {
-            if (rank == 4) return f::cat(f::ratio_grouped(depth), "×", f::ratio_grouped(height), "×");
-            return rank == 3 ? f::cat(f::ratio_grouped(height), "×") : std::string();
-        };
         const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
         const count_t b = bytes_per_element(memory_.precision);
-        const std::string precision = f::name_of(memory_.precision);
-        // "<human><joint><words>", either part left out when empty; units only from 1,000 (1 KiB) up.
-        const auto note = [](count_t n, count_t base, const std::string& words, const char* joint = ", ") {
-            const std::string unit = n < base ? std::string() : f::human(n, base, "");
-            return unit.empty() ? words : words.empty() ? unit : f::cat(unit, joint, words);
-        };
-        const auto bytes = [](count_t n) { return f::cat(f::thousands(n), " B"); };
-        // The input is part of the activations, whose bytes memory<Net> checked to fit: so do these.
-        const count_t input = t.input_shape.elements() * memory_.batch * b;
-        const std::string split = f::cat("trainable: weights ", f::thousands(t.weights), ", biases ", f::thousands(t.biases));
-        std::vector<row> out{
-            {"params", f::thousands(t.params), note(t.params, 1000, split)},
-            {"buffers", f::thousands(t.buffers), note(t.buffers, 1000, "not trainable")},
-            {"MACs", f::thousands(t.macs), note(t.macs, 1000, "")},
-            {"activations", f::thousands(t.activations),
-             note(t.activations, 1000, "elements per sample, kept for the backward pass")},
-            {"receptive field", f::cat(lead(rf.depth, rf.height), f::ratio_grouped(rf.width)),
-             f::cat("jump ", lead(rf.jump_depth, rf.jump_height), f::ratio_grouped(rf.jump_width))}};
-        for (row& r : outputs()) out.push_back(r);
-        // The memory rows: what they are computed for, once above them; each row's bytes beside.
-        const std::vector<row> sizes{
-            {"memory for", f::cat("batch ", f::thousands(memory_.batch)), f::cat(precision, ", ", f::name_of(memory_.optimizer))},
-            {"input size", bytes(input), note(input, 1024, "")},
-            {"params size", bytes(m.parameters), note(m.parameters, 1024, "")},
-            {"buffers size", bytes(m.buffers), note(m.buffers, 1024, "")},
-            {"forward pass", bytes(m.inference_peak), note(m.inference_peak, 1024, "at its peak, params and buffers included", " ")},
-            {"training", bytes(m.training_total()),
-             note(m.training_total(), 1024, "params, buffers, gradients, optimizer state, activations", ": ")}};
-        for (const row& r : sizes) out.push_back(r);
-        if (arena_ > 0) {  // .arena(plan): the plan's bytes for the batch
-            const detail::wide planned = detail::wide(arena_) * memory_.batch;
-            const std::string bound = f::cat("tensors planned, lower bound ", f::thousands(arena_bound_), " B a sample");
-            out.insert(out.end() - 1, detail::fits(planned) ? row{"arena", bytes(count_t(planned)),
-                                                                  note(count_t(planned), 1024, bound, " ")}
-                                                            : row{"arena", "beyond 64 bits", bound});
-        }
-        return out;
-    }
-
-    /// With side outputs (output<Head>), a totals row listing every output's shape, as
-    /// output_shapes<Net> does: the side outputs' in order, the main path's last.
-    [[nodiscard, gnu::cold]] std::vector<row> outputs() const {
-        std::string shapes;
-        std::size_t count = 0;
+        format::cells out(3);
+        std::string& text = out.text();
+        for (const char* h : {"total", "value", "note"}) out.add(h);
+        std::string words = "trainable: weights ";
+        format::put_thousands(words, t.weights);
+        words += ", biases ";
+        format::put_thousands(words, t.biases);
+        put_count_row(out, "params", t.params, words);
+        put_count_row(out, "buffers", t.buffers, "not trainable");
+        put_count_row(out, "MACs", t.macs, "");
+        put_count_row(out, "activations", t.activations, "elements per sample, kept for the backward pass");
+        out.add("receptive field");
+        put_field(text, rf.depth, rf.height, rf.width);
+        out.close();
+        text += "jump ";
+        put_field(text, rf.jump_depth, rf.jump_height, rf.jump_width);
+        out.close();
+        // With side outputs (output<Head>), a row listing every output's shape, as output_shapes<Net>
+        // does: the side outputs' in order, the main path's last.
+        count_t sides = 0;
+        words.clear();
         for (std::size_t i = 0; i < net_.size; ++i) {
             const layer_record& r = net_.nodes[i];
             if (r.kind != kind::merge_begin || r.how != merge::output) continue;
-            shapes += format::cat(format::dims(r.output_shape), ", ");
-            ++count;
+            format::put_dims(words, r.output_shape);
+            words += ", ";
+            ++sides;
         }
-        if (count == 0) return {};
-        return {{"outputs", format::thousands(count_t(count + 1)), shapes + format::dims(net_.total->output_shape)}};
-    }
-    /// Columns [right_from, right_to) are numbers, aligned right.
-    [[gnu::cold]] static void print_rows(std::ostream& out, const std::vector<row>& rows, style s, std::size_t right_from,
-                           std::size_t right_to) {
-        std::vector<std::size_t> widths(rows.front().size(), 0);
-        for (const row& r : rows)
-            for (std::size_t c = 0; c < r.size(); ++c)
-                widths[c] = format::width(r[c]) > widths[c] ? format::width(r[c]) : widths[c];
-        const auto cell = [&](const std::string& text, std::size_t c) {
-            const std::string padding(widths[c] - format::width(text), ' ');
-            return c >= right_from && c < right_to ? padding + text : text + padding;
-        };
-        bool header = true;
-        for (const row& r : rows) {
-            std::string line = s == style::markdown ? "| " : "";
-            for (std::size_t c = 0; c < r.size(); ++c) {
-                line += cell(r[c], c);
-                if (c + 1 < r.size()) line += s == style::markdown ? " | " : "  ";
+        if (sides > 0) {
+            out.add("outputs");
+            format::put_thousands(text, sides + 1);
+            out.close();
+            text += words;
+            format::put_dims(text, t.output_shape);
+            out.close();
+        }
+        // The memory rows: what they are computed for, once above them; each row's bytes beside.
+        out.add("memory for");
+        text += "batch ";
+        format::put_thousands(text, memory_.batch);
+        out.close();
+        text += format::name_of(memory_.precision);
+        text += ", ";
+        text += format::name_of(memory_.optimizer);
+        out.close();
+        // The input is part of the activations, whose bytes memory<Net> checked to fit: so do these.
+        put_bytes_row(out, "input size", t.input_shape.elements() * memory_.batch * b, "");
+        put_bytes_row(out, "params size", m.parameters, "");
+        put_bytes_row(out, "buffers size", m.buffers, "");
+        put_bytes_row(out, "forward pass", m.inference_peak, "at its peak, params and buffers included", " ");
+        if (arena_ > 0) {  // .arena(plan): the plan's bytes for the batch
+            const detail::wide planned = detail::wide(arena_) * memory_.batch;
+            words = "tensors planned, lower bound ";
+            format::put_thousands(words, arena_bound_);
+            words += " B a sample";
+            if (detail::fits(planned)) {
+                put_bytes_row(out, "arena", count_t(planned), words, " ");
+            } else {
+                for (const std::string_view cell : {std::string_view("arena"), std::string_view("beyond 64 bits"), std::string_view(words)})
+                    out.add(cell);
             }
-            if (s == style::markdown) line += " |";
-            while (s == style::text && !line.empty() && line.back() == ' ') line.pop_back();
-            out << line << '\n';
-            if (header && s == style::markdown) {
-                std::string rule = "|";
-                for (std::size_t c = 0; c < widths.size(); ++c)
-                    rule += c >= right_from && c < right_to ? format::cat(" ", std::string(widths[c] > 0 ? widths[c] - 1 : 0, '-'), ": |")
-                                            : format::cat(" ", std::string(widths[c], '-'), " |");
-                out << rule << '\n';
-            } else if (header) {
+        }
+        put_bytes_row(out, "training", m.training_total(), "params, buffers, gradients, optimizer state, activations", ": ");
+        return out;
+    }
+
+    /// Appends the rows laid out in this style (text or Markdown), the header's rule below the
+    /// first. Columns [right_from, right_to) are numbers, aligned right.
+    [[gnu::cold]] void put_rows(std::string& out, const format::cells& rows, std::size_t right_from, std::size_t right_to) const {
+        const bool markdown = style_ == style::markdown;
+        const std::size_t columns = rows.per_row();
+        std::vector<std::size_t> widths(columns, 0);
+        for (std::size_t k = 0; k < rows.rows(); ++k)
+            for (std::size_t c = 0; c < columns; ++c)
+                widths[c] = format::width(rows.at(k, c)) > widths[c] ? format::width(rows.at(k, c)) : widths[c];
+        const auto right = [&](std::size_t c) { return c >= right_from && c < right_to; };
+        for (std::size_t k = 0; k < rows.rows(); ++k) {
+            const std::size_t start = out.size();
+            if (markdown) out += "| ";
+            for (std::size_t c = 0; c < columns; ++c) {
+                const std::string_view cell = rows.at(k, c);
+                const std::size_t padding = widths[c] - format::width(cell);
+                if (right(c)) out.append(padding, ' ');
+                out += cell;
+                if (!right(c)) out.append(padding, ' ');
+                if (c + 1 < columns) out += markdown ? " | " : "  ";
+            }
+            if (markdown) out += " |";
+            while (!markdown && out.size() > start && out.back() == ' ') out.pop_back();
+            out += '\n';
+            if (k > 0) continue;
+            if (markdown) {
+                out += '|';
+                for (std::size_t c = 0; c < columns; ++c) {
+                    out += ' ';
+                    out.append(right(c) ? (widths[c] > 0 ? widths[c] - 1 : 0) : widths[c], '-');
+                    out += right(c) ? ": |" : " |";
+                }
+            } else {
                 std::size_t total = 0;
                 for (std::size_t w : widths) total += w + 2;
-                out << std::string(total > 2 ? total - 2 : 0, '-') << '\n';
+                out.append(total > 2 ? total - 2 : 0, '-');
             }
-            header = false;
+            out += '\n';
         }
     }
 
     /// Text and Markdown: the layers' table, then the totals'.
     [[gnu::cold]] static void print_table(std::ostream& out, const table& t) {
-        print_rows(out, t.rows(), t.style_, 4, 8);
-        if (!t.totals_) return;
-        out << '\n';
-        std::vector<row> sums = t.totals();
-        sums.insert(sums.begin(), row{"total", "value", "note"});
-        print_rows(out, sums, t.style_, 1, 2);
+        std::string page;
+        t.put_rows(page, t.rows(), 4, 8);
+        if (t.totals_) {
+            page += '\n';
+            t.put_rows(page, t.totals(), 1, 2);
+        }
+        out.write(page.data(), static_cast<std::streamsize>(page.size()));
     }
+    template <class = void>
     [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv(out, t.net_, t.depth_); }
+    template <class = void>
     [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json(out, t.net_, t.depth_); }
+    template <class = void>
     [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot(out, t.net_, t.depth_); }
+    template <class = void>
     [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg(out, t.net_, t.depth_); }
-    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page(out); }
+    template <class = void>
+    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page<>(out); }
 
     /// The HTML page: the layers, the totals and the graph, its style and script inline.
+    template <class = void>
     [[gnu::cold]] void html_page(std::ostream& out) const {
         using format::xml_text;
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"
@@ -456,19 +561,23 @@ private:
                "</style>\n</head>\n<body>\n<h1>Layers</h1>\n<table class=\"layers\">\n<thead><tr><th class=\"n\">#</th>"
                "<th>layer</th><th>description</th><th>output</th><th class=\"n\">weights</th><th class=\"n\">biases</th>"
                "<th class=\"n\">params</th><th class=\"n\">MACs</th></tr></thead>\n<tbody>\n";
-        for (const layer_row& r : layer_rows()) {
+        const format::cells body = layer_rows();
+        for (std::size_t k = 0; k < body.rows(); ++k) {
+            const auto cell = [&](std::size_t c) { return body.at(k, c); };
             out << "<tr";
-            if (r.opens) out << " id=\"" << r.id << "\" class=\"block\"";
-            if (!r.parents.empty()) out << " data-parents=\"" << r.parents << "\"";
-            out << "><td class=\"n\">" << r.index << "</td><td class=\"layer\">" << xml_text(r.tree) << "<span>"
-                << xml_text(r.name + r.suffix) << "</span></td><td>" << xml_text(r.description) << "</td><td>" << xml_text(r.output) << "</td>";
-            for (const std::string* n : {&r.weights, &r.biases, &r.params, &r.macs}) out << "<td class=\"n\">" << *n << "</td>";
+            if (!cell(lc::opens).empty()) out << " id=\"" << cell(lc::id) << "\" class=\"block\"";
+            if (!cell(lc::parents).empty()) out << " data-parents=\"" << cell(lc::parents) << "\"";
+            out << "><td class=\"n\">" << cell(lc::number) << "</td><td class=\"layer\">" << xml_text(cell(lc::tree)) << "<span>"
+                << xml_text(format::cat(cell(lc::name), cell(lc::suffix))) << "</span></td><td>" << xml_text(cell(lc::words)) << "</td><td>"
+                << xml_text(cell(lc::out_shape)) << "</td>";
+            for (const std::size_t c : {lc::weight_count, lc::bias_count, lc::param_count, lc::mac_count}) out << "<td class=\"n\">" << cell(c) << "</td>";
             out << "</tr>\n";
         }
         out << "</tbody>\n</table>\n<h1>Totals</h1>\n<table class=\"totals\">\n<tbody>\n";
-        for (const row& r : totals())
-            out << "<tr><th>" << xml_text(r[0]) << "</th><td class=\"n\">" << xml_text(r[1]) << "</td><td>" << xml_text(r[2])
-                << "</td></tr>\n";
+        const format::cells sums = totals();
+        for (std::size_t k = 1; k < sums.rows(); ++k)  // the header is the text table's
+            out << "<tr><th>" << xml_text(sums.at(k, 0)) << "</th><td class=\"n\">" << xml_text(sums.at(k, 1)) << "</td><td>"
+                << xml_text(sums.at(k, 2)) << "</td></tr>\n";
         out << "</tbody>\n</table>\n<h1>Graph</h1>\n";
         format::write_svg(out, net_, depth_);
         // A click on a block's row folds it: every row under a folded row is hidden. The address

@@ -49,7 +49,8 @@ namespace netshape::format {
 
 /// `depth`: rows nested deeper are left out (summary<Net>().depth(n)); a block at that depth keeps
 /// its row, with its totals.
-[[gnu::cold]] inline void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+template <class = void>
+[[gnu::cold]] void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const std::vector<std::string> paths = qualified_names(nodes, size);

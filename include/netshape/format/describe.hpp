@@ -17,11 +17,33 @@ namespace netshape {
 
 namespace format {
 
-[[gnu::cold]] inline void append(std::string& s, const std::string& x) { s += x; }
+// The writers' core: each put_* appends its text to one buffer, with no string temporaries (a
+// temporary std::string costs its construction, destruction and exception clean-up code wherever
+// it is made, which is what a program that prints paid in compile time: docs/design.md). The
+// functions returning std::string below are these, for the writers that join strings.
+
+/// Appends `u` in decimal, after a minus sign when `negative`, as std::to_string writes numbers.
+[[gnu::cold]] inline void put_digits(std::string& out, unsigned long long u, bool negative) {
+    char digits[24];
+    std::size_t k = sizeof digits;
+    do {
+        digits[--k] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (negative) digits[--k] = '-';
+    out.append(digits + k, sizeof digits - k);
+}
+/// Appends `n` in decimal ("-12"); unsigned, so that the most negative count is written too.
+[[gnu::cold]] inline void put_int(std::string& out, count_t n) {
+    const auto u = static_cast<unsigned long long>(n);
+    put_digits(out, n < 0 ? 0ull - u : u, n < 0);
+}
+
+[[gnu::cold]] inline void append(std::string& s, std::string_view x) { s += x; }
 [[gnu::cold]] inline void append(std::string& s, const char* x) { s += x; }
 [[gnu::cold]] inline void append(std::string& s, char x) { s += x; }
-[[gnu::cold]] inline void append(std::string& s, count_t x) { s += std::to_string(x); }
-[[gnu::cold]] inline void append(std::string& s, std::size_t x) { s += std::to_string(x); }
+[[gnu::cold]] inline void append(std::string& s, count_t x) { put_int(s, x); }
+[[gnu::cold]] inline void append(std::string& s, std::size_t x) { put_digits(s, x, false); }
 
 /// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
 /// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
@@ -32,42 +54,66 @@ template <class... Parts>
     return s;
 }
 
-/// 62378344 -> "62,378,344".
-[[gnu::cold]] inline std::string thousands(count_t value) {
-    const bool negative = value < 0;
-    std::string digits = std::to_string(negative ? -value : value);
-    std::string out;
+/// Appends a run of decimal digits grouped by thousands ("62378344" -> "62,378,344").
+[[gnu::cold]] inline void put_grouped_digits(std::string& out, std::string_view digits) {
     const std::size_t n = digits.size();
     for (std::size_t i = 0; i < n; ++i) {
         out += digits[i];
         if ((n - i - 1) % 3 == 0 && i + 1 < n) out += ',';
     }
-    return negative ? cat("-", out) : out;
+}
+
+/// Appends 62378344 as "62,378,344".
+[[gnu::cold]] inline void put_thousands(std::string& out, count_t value) {
+    std::string digits;
+    put_int(digits, value);
+    if (value < 0) out += '-';
+    put_grouped_digits(out, std::string_view(digits).substr(value < 0 ? 1 : 0));
+}
+/// 62378344 -> "62,378,344".
+[[gnu::cold]] inline std::string thousands(count_t value) {
+    std::string out;
+    put_thousands(out, value);
+    return out;
 }
 
 /// By rank, with thousands separators (shapes are for people wherever dims() is used: text,
 /// Markdown, DOT): "1,000", "197×768", "55×55×96", "16×112×112×3", "2,667×2,667×3".
+[[gnu::cold]] inline void put_dims(std::string& out, const shape& s) {
+    const count_t axes[4] = {s.depth, s.height, s.width, s.channels};
+    const int first = s.rank == 1 ? 3 : s.rank == 2 ? 2 : s.rank == 4 ? 0 : 1;
+    for (int a = first; a < 4; ++a) {
+        if (a > first) out += "×";
+        put_thousands(out, axes[a]);
+    }
+}
 [[gnu::cold]] inline std::string dims(const shape& s) {
-    if (s.rank == 1) return thousands(s.channels);
-    if (s.rank == 2) return cat(thousands(s.width), "×", thousands(s.channels));
-    if (s.rank == 4) return cat(thousands(s.depth), "×", thousands(s.height), "×", thousands(s.width), "×", thousands(s.channels));
-    return cat(thousands(s.height), "×", thousands(s.width), "×", thousands(s.channels));
+    std::string out;
+    put_dims(out, s);
+    return out;
 }
 
 /// "3", or "1/2" in lowest terms.
 [[gnu::cold]] inline std::string ratio(const fraction& f) {
-    return f.denominator == 1 ? std::to_string(f.numerator) : cat(f.numerator, "/", f.denominator);
+    return f.denominator == 1 ? cat(f.numerator) : cat(f.numerator, "/", f.denominator);
 }
 /// ratio() with thousands separators, for people: "1,024", "1/2".
+[[gnu::cold]] inline void put_ratio_grouped(std::string& out, const fraction& f) {
+    put_thousands(out, f.numerator);
+    if (f.denominator == 1) return;
+    out += '/';
+    put_thousands(out, f.denominator);
+}
 [[gnu::cold]] inline std::string ratio_grouped(const fraction& f) {
-    return f.denominator == 1 ? thousands(f.numerator) : cat(thousands(f.numerator), "/", thousands(f.denominator));
+    std::string out;
+    put_ratio_grouped(out, f);
+    return out;
 }
 
 /// Every run of four or more decimal digits grouped by thousands ("dense 4096" -> "dense 4,096"),
 /// except the digits after a decimal point ("0.0001" stays). For descriptions shown to people.
-[[gnu::cold]] inline std::string grouped(const std::string& words) {
+[[gnu::cold]] inline void put_grouped(std::string& out, std::string_view words) {
     const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    std::string out;
     std::size_t i = 0;
     while (i < words.size()) {
         if (!digit(words[i])) {
@@ -77,13 +123,14 @@ template <class... Parts>
         std::size_t end = i;
         while (end < words.size() && digit(words[end])) ++end;
         const bool fractional = i > 0 && words[i - 1] == '.';
-        const std::size_t n = end - i;
-        for (std::size_t k = 0; k < n; ++k) {
-            out += words[i + k];
-            if (n >= 4 && !fractional && (n - k - 1) % 3 == 0 && k + 1 < n) out += ',';
-        }
+        if (end - i >= 4 && !fractional) put_grouped_digits(out, words.substr(i, end - i));
+        else out.append(words.data() + i, end - i);
         i = end;
     }
+}
+[[gnu::cold]] inline std::string grouped(const std::string& words) {
+    std::string out;
+    put_grouped(out, words);
     return out;
 }
 
@@ -92,12 +139,19 @@ template <class... Parts>
 /// `base` the value itself and `plain` ("640", "640 B"). Integer arithmetic, rounded half up, so
 /// every compiler and library prints the same text (rounding up into the next unit: 999,999 is
 /// "1.00 M"); past the last unit the whole part grows.
-[[gnu::cold]] inline std::string human(count_t value, count_t base, const char* plain) {
+[[gnu::cold]] inline void put_human(std::string& out, count_t value, count_t base, const char* plain) {
     static constexpr const char* si[] = {"k", "M", "G", "T"};
     static constexpr const char* binary[] = {"KiB", "MiB", "GiB", "TiB"};
     const char* const* units = base == 1024 ? binary : si;
-    if (value < 0) return cat("-", human(-value, base, plain));
-    if (value < base) return cat(thousands(value), plain);
+    if (value < 0) {
+        out += '-';
+        value = -value;
+    }
+    if (value < base) {
+        put_thousands(out, value);
+        out += plain;
+        return;
+    }
     count_t scale = base;  // at most base^4 < 2^41, so rest * 100 below fits
     std::size_t u = 0;
     while (u + 1 < 4 && value / scale >= base) {
@@ -114,11 +168,20 @@ template <class... Parts>
         whole = 1;
         ++u;
     }
-    return cat(thousands(whole), ".", hundredths < 10 ? "0" : "", hundredths, " ", units[u]);
+    put_thousands(out, whole);
+    out += hundredths < 10 ? ".0" : ".";
+    put_int(out, hundredths);
+    out += ' ';
+    out += units[u];
+}
+[[gnu::cold]] inline std::string human(count_t value, count_t base, const char* plain) {
+    std::string out;
+    put_human(out, value, base, plain);
+    return out;
 }
 
 /// Columns are measured in code points, so "×" counts as one.
-[[gnu::cold]] inline std::size_t width(const std::string& s) {
+[[gnu::cold]] inline std::size_t width(std::string_view s) {
     std::size_t w = 0;
     for (const char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++w;  // not a UTF-8 continuation byte
@@ -136,35 +199,49 @@ template <class... Parts>
     return {hex[u >> 4], hex[u & 0xFu]};
 }
 
-/// A control character as C writes it: "\n", "\r", "\t", "\x1b".
-[[gnu::cold]] inline std::string control_escape(char c) {
-    if (c == '\n') return "\\n";
-    if (c == '\r') return "\\r";
-    if (c == '\t') return "\\t";
-    return cat("\\x", hex_byte(c));
-}
 [[gnu::cold]] inline bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == '\x7f'; }
 
-/// Text tables: control characters (a newline would break the row) made visible as C escapes,
-/// and backslashes doubled, so that what is shown reads back unambiguously.
-[[gnu::cold]] inline std::string visible(const std::string& s) {
-    std::string out;
+/// Appends words as a table shows them. Text tables (visible()): control characters (a newline
+/// would break the row) made visible as C escapes ("\n", "\r", "\t", "\x1b") and backslashes
+/// doubled, so that what is shown reads back unambiguously. Markdown table cells (markdown_cell()):
+/// that text, then a backslash before `|` (which would end the cell) and before what inline
+/// Markdown would read as syntax (emphasis, code, links, HTML, entities).
+[[gnu::cold]] inline void put_escaped(std::string& out, std::string_view s, bool markdown) {
+    const char* hex = "0123456789abcdef";
     for (const char c : s) {
-        if (c == '\\') out += "\\\\";
-        else if (is_control(c)) out += control_escape(c);
-        else out += c;
+        char shown[4] = {c, 0, 0, 0};
+        std::size_t n = 1;
+        if (c == '\\' || is_control(c)) {
+            const auto u = static_cast<unsigned char>(c);
+            shown[0] = '\\';
+            shown[1] = c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 'x';
+            n = 2;
+            if (shown[1] == 'x') {
+                shown[2] = hex[u >> 4];
+                shown[3] = hex[u & 0xFu];
+                n = 4;
+            }
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            if (markdown && std::string_view("\\|`*_[]<~&").find(shown[k]) != std::string_view::npos) out += '\\';
+            out += shown[k];
+        }
     }
+}
+/// A control character as C writes it: "\n", "\r", "\t", "\x1b".
+[[gnu::cold]] inline std::string control_escape(char c) {
+    std::string out;
+    put_escaped(out, std::string_view(&c, 1), false);
     return out;
 }
-
-/// Markdown table cells: visible(), then a backslash before `|` (which would end the cell) and
-/// before what inline Markdown would read as syntax (emphasis, code, links, HTML, entities).
-[[gnu::cold]] inline std::string markdown_cell(const std::string& s) {
+[[gnu::cold]] inline std::string visible(std::string_view s) {
     std::string out;
-    for (const char c : visible(s)) {
-        if (std::string_view("\\|`*_[]<~&").find(c) != std::string_view::npos) out += '\\';
-        out += c;
-    }
+    put_escaped(out, s, false);
+    return out;
+}
+[[gnu::cold]] inline std::string markdown_cell(std::string_view s) {
+    std::string out;
+    put_escaped(out, s, true);
     return out;
 }
 
@@ -193,6 +270,7 @@ struct listing {
 /// every kind's rule (kind_table), which a program that prints a summary<Net>() does not.
 class described {
 public:
+    template <class = void>
     described(const layer_record* nodes, std::size_t size, const layer_record& total)
         : nodes_(nodes), size_(size), total_(&total), texts_(size), words_(size) {
         for (std::size_t i = 0; i < size; ++i) {
@@ -216,7 +294,7 @@ private:
 /// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
 /// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
 /// "output"; other markers name_of(kind). `kind_name` is name_of(r.kind) (node_words::kind).
-[[gnu::cold]] inline std::string kind_label(const layer_record& r, const char* kind_name) {
+[[gnu::cold]] inline const char* kind_word(const layer_record& r, const char* kind_name) {
     const bool global = r.kernel.height == 1 && r.kernel.width == 1;
     switch (r.kind) {
         case kind::activation: return name_of(r.fn);
@@ -227,7 +305,38 @@ private:
         default: return kind_name;
     }
 }
-[[gnu::cold]] inline std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
+[[gnu::cold]] inline std::string kind_label(const layer_record& r, const char* kind_name) { return kind_word(r, kind_name); }
+template <class = void>
+[[gnu::cold]] std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
+
+/// Cells kept in one character buffer, row after row, `per_row` cells a row: a writer appends a
+/// cell's text to text() and closes it, and reads cell (row, column) back as a view. The text and
+/// Markdown tables are laid out from these, with no string per cell (docs/design.md: the printer's
+/// compile cost).
+class cells {
+public:
+    explicit cells(std::size_t per_row) : per_row_(per_row) {}
+    /// The open cell's text so far: append to it.
+    std::string& text() { return text_; }
+    /// Ends the open cell.
+    void close() { ends_.push_back(text_.size()); }
+    /// Appends a whole cell.
+    void add(std::string_view s) {
+        text_ += s;
+        close();
+    }
+    [[nodiscard]] std::size_t rows() const { return ends_.size() / per_row_; }
+    [[nodiscard]] std::size_t per_row() const { return per_row_; }
+    [[nodiscard]] std::string_view at(std::size_t row, std::size_t column) const {
+        const std::size_t k = row * per_row_ + column, from = k == 0 ? 0 : ends_[k - 1];
+        return {text_.data() + from, ends_[k] - from};
+    }
+
+private:
+    std::string text_;
+    std::vector<std::size_t> ends_;
+    std::size_t per_row_;
+};
 
 /// Every node's local name: its own, or, unnamed, its position in its scope as nn.Sequential
 /// numbers children ("0", "1", ...). A scope is a named block or merge, or the network. An unnamed
@@ -236,35 +345,43 @@ private:
 /// its branches' nodes go on numbering in its scope (a merge is not a PyTorch module: the names
 /// inside it stay their scope's, so torchvision's "layer1.0.conv1" holds inside the residual add).
 /// End and branch markers: their block's or merge's local name.
-[[gnu::cold]] inline std::vector<std::string> local_names(const layer_record* nodes, std::size_t size) {
-    std::vector<std::string> out(size);
+[[gnu::cold]] inline void put_local_names(cells& out, const layer_record* nodes, std::size_t size) {
     std::vector<std::size_t> positions{0};  // the next position in each open scope
+    std::vector<std::size_t> merges;        // the open merges
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const bool named = has_name(r);
         switch (r.kind) {
             case kind::block_end:
             case kind::merge_end:
-                out[i] = out[r.match];
+                out.text() += out.at(r.match, 0);
                 if (has_name(nodes[r.match]) && positions.size() > 1) positions.pop_back();
+                if (r.kind == kind::merge_end && !merges.empty()) merges.pop_back();
                 break;
             case kind::branch:
-                break;  // filled in below from the merge
+                if (!merges.empty()) out.text() += out.at(merges.back(), 0);
+                break;
             case kind::block_begin:
                 if (!named && r.how == merge::none) break;  // a plain unnamed sequential: no scope, no position
                 [[fallthrough]];
             default:
-                out[i] = named ? std::string(r.name) : std::to_string(positions.back());
+                if (named) out.text() += r.name;
+                else put_digits(out.text(), positions.back(), false);
                 ++positions.back();
                 if (named && (r.kind == kind::block_begin || r.kind == kind::merge_begin)) positions.push_back(0);
+                if (r.kind == kind::merge_begin) merges.push_back(i);
         }
+        out.close();
     }
-    std::vector<std::size_t> merges;
-    for (std::size_t i = 0; i < size; ++i) {
-        if (nodes[i].kind == kind::merge_begin) merges.push_back(i);
-        else if (nodes[i].kind == kind::merge_end && !merges.empty()) merges.pop_back();
-        else if (nodes[i].kind == kind::branch && !merges.empty()) out[i] = out[merges.back()];
-    }
+}
+/// The same names as strings.
+template <class = void>
+[[gnu::cold]] std::vector<std::string> local_names(const layer_record* nodes, std::size_t size) {
+    cells names(1);
+    put_local_names(names, nodes, size);
+    std::vector<std::string> out;
+    out.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) out.emplace_back(names.at(i, 0));
     return out;
 }
 
@@ -274,7 +391,8 @@ private:
 /// types (so that a block is one type wherever it sits) and joined here, at run time. An unnamed
 /// sequential's entry is its scope's path (it has no name and no row); every other node's path is
 /// its own, never empty; end and branch markers repeat their block's or merge's.
-[[gnu::cold]] inline std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
+template <class = void>
+[[gnu::cold]] std::vector<std::string> qualified_names(const layer_record* nodes, std::size_t size) {
     const std::vector<std::string> local = local_names(nodes, size);
     std::vector<std::string> out(size);
     std::vector<std::string> prefix{""};
@@ -314,18 +432,32 @@ private:
 /// A node of a shared block's repeat (layer_record::repeat_of) says so: "conv 3×3, 8 (shared)";
 /// a shared block's own row is "shared", or "shared, repeat" (its parameters counted at its first use).
 /// `rule_words` is description(r) (node_words::description).
-[[gnu::cold]] inline std::string describe(const layer_record& r, const char* rule_words) {
+[[gnu::cold]] inline void put_describe(std::string& out, const layer_record& r, const char* rule_words) {
     const bool repeat = r.repeat_of != no_node;
-    if (r.kind == kind::block_begin && r.how == merge::shared) return repeat ? "shared, repeat" : "shared";
-    if (r.kind == kind::block_begin) return repeat ? "sequential (shared)" : "sequential";
-    if (r.kind == kind::merge_begin) {
-        const std::string merged = r.how == merge::output ? "side output" : cat(name_of(r.how), " of ", r.branches);
-        return repeat ? cat(merged, " (shared)") : merged;
+    if (r.kind == kind::block_begin) {
+        out += r.how == merge::shared ? (repeat ? "shared, repeat" : "shared") : repeat ? "sequential (shared)" : "sequential";
+        return;
     }
-    if (is_structure(r.kind)) return "";
-    return repeat ? cat(rule_words, " (shared)") : std::string(rule_words);
+    if (r.kind == kind::merge_begin && r.how == merge::output) {
+        out += "side output";
+    } else if (r.kind == kind::merge_begin) {
+        out += name_of(r.how);
+        out += " of ";
+        put_int(out, r.branches);
+    } else if (is_structure(r.kind)) {
+        return;
+    } else {
+        out += rule_words;
+    }
+    if (repeat) out += " (shared)";
 }
-[[gnu::cold]] inline std::string describe(const layer_record& r) { return describe(r, description(r).c_str()); }
+[[gnu::cold]] inline std::string describe(const layer_record& r, const char* rule_words) {
+    std::string out;
+    put_describe(out, r, rule_words);
+    return out;
+}
+template <class = void>
+[[gnu::cold]] std::string describe(const layer_record& r) { return describe(r, description(r).c_str()); }
 
 }  // namespace format
 

@@ -19,7 +19,7 @@ namespace netshape::format {
 /// Text inside a quoted DOT label: quotes and backslashes escaped (a backslash would start one of
 /// Graphviz's escapes, \N or \l), a newline as Graphviz's line break, other control characters
 /// shown as C escapes, as in text tables.
-[[gnu::cold]] inline std::string dot_label(const std::string& s) {
+template <class = void> [[gnu::cold]] std::string dot_label(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == '"' || c == '\\') out += '\\';
@@ -32,7 +32,7 @@ namespace netshape::format {
 
 /// `depth`: a block nested exactly that deep is drawn as one graph node (its name, or its kind,
 /// and its description), its insides left out, as summary<Net>().depth(n) folds it in a table.
-[[gnu::cold]] inline void write_dot(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const layer_record& total = *net.total;

@@ -141,7 +141,8 @@ namespace netshape::format {
 }
 
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
-[[gnu::cold]] inline void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+template <class = void>
+[[gnu::cold]] void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const layer_record& total = *net.total;

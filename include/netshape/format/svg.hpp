@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netshape/format/describe.hpp>
@@ -21,7 +22,7 @@ namespace netshape::format {
 
 /// Text inside SVG or HTML: control characters made visible as in text tables (format::visible),
 /// then &, <, > and " as entities.
-[[gnu::cold]] inline std::string xml_text(const std::string& s) {
+template <class = void> [[gnu::cold]] std::string xml_text(std::string_view s) {
     std::string out;
     for (const char c : visible(s)) {
         if (c == '&') out += "&amp;";
@@ -50,11 +51,11 @@ struct item {
     long w = 0, h = 0;
 };
 
-[[gnu::cold]] inline long text_width(const std::string& s) { return static_cast<long>(width(visible(s))) * char_width; }
+template <class = void> [[gnu::cold]] long text_width(const std::string& s) { return static_cast<long>(width(visible(s))) * char_width; }
 
 /// The items of nodes [from, to): a leaf or folded block is a box, a block a sequence (framed when
 /// named), a merge its branches (split at its branch markers) and an identity nothing.
-[[gnu::cold]] inline std::vector<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
+template <class = void> [[gnu::cold]] std::vector<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
                                std::size_t& sides) {
     const layer_record* const nodes = net.nodes;
     std::vector<item> out;
@@ -113,10 +114,10 @@ struct item {
 }
 
 /// A side output's head column: its head, or its oval "output k" where that is wider.
-[[gnu::cold]] inline long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
+template <class = void> [[gnu::cold]] long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
 
 /// Each item's width and height, bottom up.
-[[gnu::cold]] inline void measure(item& it) {
+template <class = void> [[gnu::cold]] void measure(item& it) {
     for (item& c : it.items) measure(c);
     switch (it.type) {
         case item::what::box:
@@ -266,7 +267,7 @@ struct drawing {
 }  // namespace svg_detail
 
 /// The graph as one <svg> element (embeddable in HTML, or a file of its own).
-[[gnu::cold]] inline void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+template <class = void> [[gnu::cold]] void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record& total = *net.total;
     using namespace svg_detail;
     std::size_t sides = 0;
