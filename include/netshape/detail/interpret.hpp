@@ -353,8 +353,21 @@ struct node_step {
 template <bool Keep, bool Sizes = false>
 constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record* records, const node* nodes,
                       std::size_t first, std::size_t last, std::size_t n, node_step* sizes = nullptr) {
+    // The registers that change at most nodes, as locals, written back after the loop (save()): a
+    // store to a member costs g++'s evaluator a search of the object's fields at every level of its
+    // path (m.sum.weights: three levels, each some 3,000 instructions), a store to a local none.
+    wide weights = m.sum.weights, biases = m.sum.biases, buffers = m.sum.buffers, macs = m.sum.macs;
+    wide activations = m.sum.activations, peak = m.sum.peak, held = m.held;
+    std::size_t leaf = m.leaf, top = m.top;
+    const auto sums = [&] { return totals{weights, biases, buffers, macs, activations, peak}; };
+    const auto save = [&] {
+        m.sum = sums();
+        m.held = held;
+        m.leaf = leaf;
+        m.top = top;
+    };
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
-        m.error = failure{what, i, m.leaf, where, how, in, other};
+        m.error = failure{what, i, leaf, where, how, in, other};
     };
     // The running shape and field. Without records they live in the one scratch record, as its
     // output_shape and receptive_field: a leaf's output is then the next leaf's input with no copy
@@ -380,20 +393,20 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             }
             if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
-                const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
+                const wide live = held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
                 if (live > count_max) {
                     fail(rule::count_overflow, i, k, merge::none, cur, cur);
                     break;
                 }
-                if (live > m.sum.peak) m.sum.peak = live;
+                if (live > peak) peak = live;
                 if ((f & facts::new_tensor) != 0) {  // an element-wise kind in place has no counts
-                    m.sum.weights += wide((f >> facts::count_bits) & 15u) * cur.channels;
-                    m.sum.biases += wide((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
-                    m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
-                    m.sum.activations += e;
+                    weights += wide((f >> facts::count_bits) & 15u) * cur.channels;
+                    biases += wide((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
+                    buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
+                    activations += e;
                 }
                 if constexpr (Sizes) sizes[i - first] = node_step{k, merge::none, (f & facts::new_tensor) != 0, 0, e, 0};
-                ++m.leaf;
+                ++leaf;
                 continue;
             }
         }
@@ -404,7 +417,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             if ((f & facts::elementwise) != 0) {
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
                 const bool adds = (f & facts::new_tensor) != 0;
-                const wide live = m.held + e + (adds ? e : 0);
+                const wide live = held + e + (adds ? e : 0);
                 if (live > count_max) {
                     fail(rule::count_overflow, i, k, merge::none, cur, cur);
                     break;
@@ -412,8 +425,8 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 layer_record& r = records[i - first];
                 static_cast<spec&>(r) = *what;
                 r.name = nodes[i].name;
-                r.depth = m.top;
-                r.index = m.leaf;
+                r.depth = top;
+                r.index = leaf;
                 r.input_shape = cur;
                 r.output_shape = cur;
                 r.receptive_field = rf;
@@ -424,14 +437,14 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     r.buffers = ((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
                     r.params = r.weights + r.biases;
                     r.activations = count_t(e);
-                    m.sum.weights += r.weights;
-                    m.sum.biases += r.biases;
-                    m.sum.buffers += r.buffers;
-                    m.sum.activations += e;
+                    weights += r.weights;
+                    biases += r.biases;
+                    buffers += r.buffers;
+                    activations += e;
                 }
                 r.peak_activations = count_t(live);
-                if (live > m.sum.peak) m.sum.peak = live;
-                ++m.leaf;
+                if (live > peak) peak = live;
+                ++leaf;
                 continue;
             }
         }
@@ -440,8 +453,8 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
         if constexpr (Keep) {
             static_cast<spec&>(r) = s;
             r.name = nodes[i].name;  // the spec's own, or named<>'s (a copy, never a test: see nodes.hpp)
-            r.depth = m.top;
-            r.index = m.leaf;
+            r.depth = top;
+            r.index = leaf;
             r.input_shape = cur;
             r.receptive_field = rf;
             if (m.shift != 0) r.repeat_of = i - m.shift;  // in a shared block's repeat
@@ -464,7 +477,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             const wide out = wide(o.depth) * o.height * o.width * o.channels;
             // Does the output count towards the network's activations? (See figures.hpp.)
             const bool adds = (f & facts::new_tensor) != 0;
-            const wide live = m.held + wide(in.depth) * in.height * in.width * in.channels + (adds ? out : 0);
+            const wide live = held + wide(in.depth) * in.height * in.width * in.channels + (adds ? out : 0);
             if (bad == rule::none &&
                 (o.height >= dimension_limit || o.width >= dimension_limit || o.channels >= dimension_limit ||
                  o.depth >= dimension_limit || live > count_max || wide(r.weights) + r.biases > count_max))
@@ -480,12 +493,12 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 cur = o;
                 rf = r.receptive_field;
             }
-            if (live > m.sum.peak) m.sum.peak = live;
-            m.sum.weights += r.weights;
-            m.sum.biases += r.biases;
-            m.sum.buffers += r.buffers;
-            m.sum.macs += r.macs;
-            if (adds) m.sum.activations += out;
+            if (live > peak) peak = live;
+            weights += r.weights;
+            biases += r.biases;
+            buffers += r.buffers;
+            macs += r.macs;
+            if (adds) activations += out;
             if constexpr (Sizes) {
                 node_step& step = sizes[i - first];
                 step.k = k;
@@ -495,26 +508,27 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     step.scratch = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * o.height *
                                    o.width * o.depth;
             }
-            ++m.leaf;
+            ++leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
-            stack[++m.top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
-            if (k == kind::merge_begin) m.held += elements(cur);  // the input, for every branch
+            stack[++top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? sums() : totals{}, s.how, held};
+            if (k == kind::merge_begin) held += elements(cur);  // the input, for every branch
             else if (nodes[i].facts != 0) {  // shared<Tag, B>
+                save();  // shared_begin() reads the running sums and the leaf count
                 if (const std::size_t at = shared_begin(m, uses, nodes, i, n, cur); at != npos) {
-                    m.error = failure{rule::shared_weights_differ, at, m.leaf + leaves_between(nodes, i, at),
+                    m.error = failure{rule::shared_weights_differ, at, leaf + leaves_between(nodes, i, at),
                                       nodes[at].what->kind, merge::shared, cur, uses[uses[m.uses - 1].first].input};
                     break;
                 }
                 if constexpr (Keep) r.repeat_of = m.shift != 0 ? i - m.shift : no_node;
             }
         } else if (k == kind::branch) {
-            frame& f = stack[m.top];
+            frame& f = stack[top];
             if (f.seen > 0) {
                 if (const rule bad = merge_into(f, f.how, cur, rf); bad != rule::none) {
                     fail(bad, i, k, f.how, f.merged, cur);
                     break;
                 }
-                m.held += elements(cur);  // a finished branch waits for the merge
+                held += elements(cur);  // a finished branch waits for the merge
             }
             f.seen += 1;
             cur = f.input;
@@ -524,7 +538,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 r.receptive_field = rf;
             }
         } else {  // block_end, merge_end
-            frame& f = stack[m.top];
+            frame& f = stack[top];
             if (k == kind::merge_end) {
                 rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, cur, rf);
                 if (bad == rule::none && !bounded(f.merged)) bad = rule::count_overflow;
@@ -532,17 +546,26 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     fail(bad, i, k, f.how, f.merged, cur);
                     break;
                 }
-                const wide live = m.held + elements(cur) + (f.how == merge::concat ? elements(f.merged) : 0);
+                const wide live = held + elements(cur) + (f.how == merge::concat ? elements(f.merged) : 0);
                 cur = f.merged;
                 rf = f.merged_receptive;
-                if (live > m.sum.peak) m.sum.peak = live;
+                if (live > peak) peak = live;
                 if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
                 if constexpr (Sizes) sizes[i - first].out = elements(cur);
-                m.held = f.held;
-                if (f.how == merge::concat) m.sum.activations += elements(cur);
-                else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
+                held = f.held;
+                if (f.how == merge::concat) activations += elements(cur);
+                else if (f.how == merge::output) {
+                    m.held = held;
+                    side_output(m, stack, f, cur, rf);
+                    held = m.held;
+                }
             } else if (nodes[i].facts != 0) {  // shared<Tag, B>'s end
-                if (const std::size_t bad = shared_end(m, uses, i); bad != npos) {
+                save();  // shared_end() takes a repeat's counts back out of the running sums
+                const std::size_t bad = shared_end(m, uses, i);
+                weights = m.sum.weights;
+                biases = m.sum.biases;
+                buffers = m.sum.buffers;
+                if (bad != npos) {
                     const shared_use& u = uses[bad];
                     m.error = failure{rule::shared_weights_differ, u.begin, u.leaf, kind::block_begin, merge::shared,
                                       u.input, uses[u.first].input};
@@ -550,7 +573,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 }
             }
             if constexpr (Keep) {
-                if (!difference(r, m.sum, f.before)) {
+                if (!difference(r, sums(), f.before)) {
                     fail(rule::count_overflow, i, k, f.how, f.input, cur);
                     break;
                 }
@@ -558,11 +581,12 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 r.output_shape = f.how == merge::output ? f.merged : cur;  // a side output's row: its head's
                 r.receptive_field = f.how == merge::output ? f.merged_receptive : rf;
                 r.match = f.begin;
-                r.depth = m.top - 1;
+                r.depth = top - 1;
             }
-            --m.top;
+            --top;
         }
     }
+    save();
     if constexpr (!Keep) {
         m.cur = cur;
         m.rf = rf;
