@@ -59,6 +59,14 @@ inline constexpr std::size_t chunk_size = 8192;
 inline constexpr bool copy_on_read = true;
 #endif
 
+/// Whether the records pass writes a node's record in a local and stores it whole: g++ pays for
+/// every level of a store's path (records[k].weights: three), clang for the copy.
+#if defined(__clang__)
+inline constexpr bool record_in_local = false;
+#else
+inline constexpr bool record_in_local = true;
+#endif
+
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
 
@@ -369,6 +377,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
     const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
         m.error = failure{what, i, leaf, where, how, in, other};
     };
+    [[maybe_unused]] layer_record made{};  // with records: the node's record, before it is stored
     // The running shape and field. Without records they live in the one scratch record, as its
     // output_shape and receptive_field: a leaf's output is then the next leaf's input with no copy
     // (a struct copy costs the evaluators as much as a few statements).
@@ -422,51 +431,71 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     fail(rule::count_overflow, i, k, merge::none, cur, cur);
                     break;
                 }
+                const count_t c = cur.channels;  // an element-wise kind in place has no counts
+                const count_t w = adds ? count_t((f >> facts::count_bits) & 15u) * c : 0;
+                const count_t b = adds ? count_t((f >> (facts::count_bits + 4)) & 15u) * c : 0;
+                const count_t buf = adds ? count_t((f >> (facts::count_bits + 8)) & 15u) * c : 0;
                 layer_record& r = records[i - first];
-                static_cast<spec&>(r) = *what;
-                r.name = nodes[i].name;
-                r.depth = top;
-                r.index = leaf;
-                r.input_shape = cur;
-                r.output_shape = cur;
-                r.receptive_field = rf;
-                if (m.shift != 0) r.repeat_of = i - m.shift;
-                if (adds) {  // an element-wise kind in place has no counts
-                    r.weights = ((f >> facts::count_bits) & 15u) * cur.channels;
-                    r.biases = ((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
-                    r.buffers = ((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
-                    r.params = r.weights + r.biases;
-                    r.activations = count_t(e);
-                    weights += r.weights;
-                    biases += r.biases;
-                    buffers += r.buffers;
+                if constexpr (record_in_local) {  // g++: the record in one store (record_in_local)
+                    r = layer_record{*what, cur, cur, w, b, w + b, buf, 0, adds ? count_t(e) : 0, count_t(live), rf,
+                                     top, 0, leaf, m.shift != 0 ? i - m.shift : no_node};
+                    r.name = nodes[i].name;
+                } else {  // clang: field by field, into the value-initialized record
+                    static_cast<spec&>(r) = *what;
+                    r.name = nodes[i].name;
+                    r.depth = top;
+                    r.index = leaf;
+                    r.input_shape = cur;
+                    r.output_shape = cur;
+                    r.receptive_field = rf;
+                    if (m.shift != 0) r.repeat_of = i - m.shift;
+                    if (adds) {
+                        r.weights = w;
+                        r.biases = b;
+                        r.buffers = buf;
+                        r.params = w + b;
+                        r.activations = count_t(e);
+                    }
+                    r.peak_activations = count_t(live);
+                }
+                if (adds) {
+                    weights += w;
+                    biases += b;
+                    buffers += buf;
                     activations += e;
                 }
-                r.peak_activations = count_t(live);
                 if (live > peak) peak = live;
                 ++leaf;
                 continue;
             }
         }
         const spec s = *what;  // a local: each read of a static object costs clang a lookup
-        layer_record& r = records[Keep ? i - first : 0];
-        if constexpr (Keep) {
+        // With records, the node's record is written in a local and stored whole at the end of the
+        // node: a store's cost on g++ grows with the levels of its path (above).
+        layer_record& r = Keep && record_in_local ? made : records[Keep ? i - first : 0];
+        if constexpr (Keep && record_in_local) {
+            made = layer_record{s, cur, k < kind::block_begin ? cur : shape{}, 0, 0, 0, 0, 0, 0, 0, rf, top, 0, leaf,
+                                m.shift != 0 ? i - m.shift : no_node};  // in a shared block's repeat
+            made.name = nodes[i].name;  // the spec's own, or named<>'s (a copy, never a test: see nodes.hpp)
+        } else if constexpr (Keep) {
             static_cast<spec&>(r) = s;
-            r.name = nodes[i].name;  // the spec's own, or named<>'s (a copy, never a test: see nodes.hpp)
+            r.name = nodes[i].name;
             r.depth = top;
             r.index = leaf;
             r.input_shape = cur;
             r.receptive_field = rf;
-            if (m.shift != 0) r.repeat_of = i - m.shift;  // in a shared block's repeat
+            if (m.shift != 0) r.repeat_of = i - m.shift;
+            if (k < kind::block_begin) r.output_shape = cur;
         }
         if constexpr (Sizes) {
             if (k >= kind::block_begin) sizes[i - first] = node_step{k, s.how, false, s.branches, 0, 0};
         }
         if (k < kind::block_begin) {  // a leaf
             // apply(s, r), written out (a call is the evaluators' dearest statement)
-            if constexpr (Keep) r.output_shape = cur;
-            else r.input_shape = cur;  // cur is r.output_shape: the rule starts from output = input
-            r.weights = r.biases = r.buffers = r.macs = 0;
+            if constexpr (!Keep) {
+                r.input_shape = cur;  // cur is r.output_shape: the rule starts from output = input
+                r.weights = r.biases = r.buffers = r.macs = 0;
+            }
             const unsigned f = nodes[i].facts;
             rule bad = ((f >> (cur.rank + 1)) & 1u) == 0 ? rank_rule(cur.rank)
                        : (f & facts::oversized) != 0       ? rule::count_overflow
@@ -585,6 +614,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             }
             --top;
         }
+        if constexpr (Keep && record_in_local) records[i - first] = made;
     }
     save();
     if constexpr (!Keep) {
