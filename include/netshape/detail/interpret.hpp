@@ -584,7 +584,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 held = f.held;
                 if (f.how == merge::concat) activations += elements(cur);
                 else if (f.how == merge::output) {
-                    m.held = held;
+                    save();  // side_output() holds the head's result in every open block (m.top)
                     side_output(m, stack, f, cur, rf);
                     held = m.held;
                 }
