@@ -470,8 +470,8 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             }
         }
         const spec s = *what;  // a local: each read of a static object costs clang a lookup
-        // With records, the node's record is written in a local and stored whole at the end of the
-        // node: a store's cost on g++ grows with the levels of its path (above).
+        // With records on g++ (record_in_local), the node's record is written in a local and stored
+        // whole at the end of the node: a store's cost there grows with the levels of its path.
         layer_record& r = Keep && record_in_local ? made : records[Keep ? i - first : 0];
         if constexpr (Keep && record_in_local) {
             made = layer_record{s, cur, k < kind::block_begin ? cur : shape{}, 0, 0, 0, 0, 0, 0, 0, rf, top, 0, leaf,
