@@ -367,9 +367,8 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
     wide weights = m.sum.weights, biases = m.sum.biases, buffers = m.sum.buffers, macs = m.sum.macs;
     wide activations = m.sum.activations, peak = m.sum.peak, held = m.held;
     std::size_t leaf = m.leaf, top = m.top;
-    const auto sums = [&] { return totals{weights, biases, buffers, macs, activations, peak}; };
-    const auto save = [&] {
-        m.sum = sums();
+    const auto save = [&] {  // the sums written out where they are read: a call costs clang as much as a store
+        m.sum = totals{weights, biases, buffers, macs, activations, peak};
         m.held = held;
         m.leaf = leaf;
         m.top = top;
@@ -539,7 +538,8 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             }
             ++leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
-            stack[++top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? sums() : totals{}, s.how, held};
+            stack[++top] = frame{i, cur, rf, shape{}, field{}, 0, 0,
+                                 Keep ? totals{weights, biases, buffers, macs, activations, peak} : totals{}, s.how, held};
             if (k == kind::merge_begin) held += elements(cur);  // the input, for every branch
             else if (nodes[i].facts != 0) {  // shared<Tag, B>
                 save();  // shared_begin() reads the running sums and the leaf count
@@ -602,7 +602,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 }
             }
             if constexpr (Keep) {
-                if (!difference(r, sums(), f.before)) {
+                if (!difference(r, totals{weights, biases, buffers, macs, activations, peak}, f.before)) {
                     fail(rule::count_overflow, i, k, f.how, f.input, cur);
                     break;
                 }
