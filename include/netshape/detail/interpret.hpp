@@ -59,6 +59,14 @@ inline constexpr std::size_t chunk_size = 8192;
 inline constexpr bool copy_on_read = true;
 #endif
 
+/// Whether the records pass writes a node's record in a local and stores it whole: g++ pays for
+/// every level of a store's path (records[k].weights: three), clang for the copy.
+#if defined(__clang__)
+inline constexpr bool record_in_local = false;
+#else
+inline constexpr bool record_in_local = true;
+#endif
+
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
 
@@ -353,9 +361,22 @@ struct node_step {
 template <bool Keep, bool Sizes = false>
 constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record* records, const node* nodes,
                       std::size_t first, std::size_t last, std::size_t n, node_step* sizes = nullptr) {
-    const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
-        m.error = failure{what, i, m.leaf, where, how, in, other};
+    // The registers that change at most nodes, as locals, written back after the loop (save()): a
+    // store to a member costs g++'s evaluator a search of the object's fields at every level of its
+    // path (m.sum.weights: three levels, each some 3,000 instructions), a store to a local none.
+    wide weights = m.sum.weights, biases = m.sum.biases, buffers = m.sum.buffers, macs = m.sum.macs;
+    wide activations = m.sum.activations, peak = m.sum.peak, held = m.held;
+    std::size_t leaf = m.leaf, top = m.top;
+    const auto save = [&] {  // the sums written out where they are read: a call costs clang as much as a store
+        m.sum = totals{weights, biases, buffers, macs, activations, peak};
+        m.held = held;
+        m.leaf = leaf;
+        m.top = top;
     };
+    const auto fail = [&](rule what, std::size_t i, kind where, merge how, shape in, shape other) {
+        m.error = failure{what, i, leaf, where, how, in, other};
+    };
+    [[maybe_unused]] layer_record made{};  // with records: the node's record, before it is stored
     // The running shape and field. Without records they live in the one scratch record, as its
     // output_shape and receptive_field: a leaf's output is then the next leaf's input with no copy
     // (a struct copy costs the evaluators as much as a few statements).
@@ -380,20 +401,20 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             }
             if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
-                const wide live = m.held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
+                const wide live = held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
                 if (live > count_max) {
                     fail(rule::count_overflow, i, k, merge::none, cur, cur);
                     break;
                 }
-                if (live > m.sum.peak) m.sum.peak = live;
+                if (live > peak) peak = live;
                 if ((f & facts::new_tensor) != 0) {  // an element-wise kind in place has no counts
-                    m.sum.weights += wide((f >> facts::count_bits) & 15u) * cur.channels;
-                    m.sum.biases += wide((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
-                    m.sum.buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
-                    m.sum.activations += e;
+                    weights += wide((f >> facts::count_bits) & 15u) * cur.channels;
+                    biases += wide((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
+                    buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
+                    activations += e;
                 }
                 if constexpr (Sizes) sizes[i - first] = node_step{k, merge::none, (f & facts::new_tensor) != 0, 0, e, 0};
-                ++m.leaf;
+                ++leaf;
                 continue;
             }
         }
@@ -404,56 +425,76 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             if ((f & facts::elementwise) != 0) {
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
                 const bool adds = (f & facts::new_tensor) != 0;
-                const wide live = m.held + e + (adds ? e : 0);
+                const wide live = held + e + (adds ? e : 0);
                 if (live > count_max) {
                     fail(rule::count_overflow, i, k, merge::none, cur, cur);
                     break;
                 }
+                const count_t c = cur.channels;  // an element-wise kind in place has no counts
+                const count_t w = adds ? count_t((f >> facts::count_bits) & 15u) * c : 0;
+                const count_t b = adds ? count_t((f >> (facts::count_bits + 4)) & 15u) * c : 0;
+                const count_t buf = adds ? count_t((f >> (facts::count_bits + 8)) & 15u) * c : 0;
                 layer_record& r = records[i - first];
-                static_cast<spec&>(r) = *what;
-                r.name = nodes[i].name;
-                r.depth = m.top;
-                r.index = m.leaf;
-                r.input_shape = cur;
-                r.output_shape = cur;
-                r.receptive_field = rf;
-                if (m.shift != 0) r.repeat_of = i - m.shift;
-                if (adds) {  // an element-wise kind in place has no counts
-                    r.weights = ((f >> facts::count_bits) & 15u) * cur.channels;
-                    r.biases = ((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
-                    r.buffers = ((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
-                    r.params = r.weights + r.biases;
-                    r.activations = count_t(e);
-                    m.sum.weights += r.weights;
-                    m.sum.biases += r.biases;
-                    m.sum.buffers += r.buffers;
-                    m.sum.activations += e;
+                if constexpr (record_in_local) {  // g++: the record in one store (record_in_local)
+                    r = layer_record{*what, cur, cur, w, b, w + b, buf, 0, adds ? count_t(e) : 0, count_t(live), rf,
+                                     top, 0, leaf, m.shift != 0 ? i - m.shift : no_node};
+                    r.name = nodes[i].name;
+                } else {  // clang: field by field, into the value-initialized record
+                    static_cast<spec&>(r) = *what;
+                    r.name = nodes[i].name;
+                    r.depth = top;
+                    r.index = leaf;
+                    r.input_shape = cur;
+                    r.output_shape = cur;
+                    r.receptive_field = rf;
+                    if (m.shift != 0) r.repeat_of = i - m.shift;
+                    if (adds) {
+                        r.weights = w;
+                        r.biases = b;
+                        r.buffers = buf;
+                        r.params = w + b;
+                        r.activations = count_t(e);
+                    }
+                    r.peak_activations = count_t(live);
                 }
-                r.peak_activations = count_t(live);
-                if (live > m.sum.peak) m.sum.peak = live;
-                ++m.leaf;
+                if (adds) {
+                    weights += w;
+                    biases += b;
+                    buffers += buf;
+                    activations += e;
+                }
+                if (live > peak) peak = live;
+                ++leaf;
                 continue;
             }
         }
         const spec s = *what;  // a local: each read of a static object costs clang a lookup
-        layer_record& r = records[Keep ? i - first : 0];
-        if constexpr (Keep) {
+        // With records on g++ (record_in_local), the node's record is written in a local and stored
+        // whole at the end of the node: a store's cost there grows with the levels of its path.
+        layer_record& r = Keep && record_in_local ? made : records[Keep ? i - first : 0];
+        if constexpr (Keep && record_in_local) {
+            made = layer_record{s, cur, k < kind::block_begin ? cur : shape{}, 0, 0, 0, 0, 0, 0, 0, rf, top, 0, leaf,
+                                m.shift != 0 ? i - m.shift : no_node};  // in a shared block's repeat
+            made.name = nodes[i].name;  // the spec's own, or named<>'s (a copy, never a test: see nodes.hpp)
+        } else if constexpr (Keep) {
             static_cast<spec&>(r) = s;
-            r.name = nodes[i].name;  // the spec's own, or named<>'s (a copy, never a test: see nodes.hpp)
-            r.depth = m.top;
-            r.index = m.leaf;
+            r.name = nodes[i].name;
+            r.depth = top;
+            r.index = leaf;
             r.input_shape = cur;
             r.receptive_field = rf;
-            if (m.shift != 0) r.repeat_of = i - m.shift;  // in a shared block's repeat
+            if (m.shift != 0) r.repeat_of = i - m.shift;
+            if (k < kind::block_begin) r.output_shape = cur;
         }
         if constexpr (Sizes) {
             if (k >= kind::block_begin) sizes[i - first] = node_step{k, s.how, false, s.branches, 0, 0};
         }
         if (k < kind::block_begin) {  // a leaf
             // apply(s, r), written out (a call is the evaluators' dearest statement)
-            if constexpr (Keep) r.output_shape = cur;
-            else r.input_shape = cur;  // cur is r.output_shape: the rule starts from output = input
-            r.weights = r.biases = r.buffers = r.macs = 0;
+            if constexpr (!Keep) {
+                r.input_shape = cur;  // cur is r.output_shape: the rule starts from output = input
+                r.weights = r.biases = r.buffers = r.macs = 0;
+            }
             const unsigned f = nodes[i].facts;
             rule bad = ((f >> (cur.rank + 1)) & 1u) == 0 ? rank_rule(cur.rank)
                        : (f & facts::oversized) != 0       ? rule::count_overflow
@@ -464,7 +505,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             const wide out = wide(o.depth) * o.height * o.width * o.channels;
             // Does the output count towards the network's activations? (See figures.hpp.)
             const bool adds = (f & facts::new_tensor) != 0;
-            const wide live = m.held + wide(in.depth) * in.height * in.width * in.channels + (adds ? out : 0);
+            const wide live = held + wide(in.depth) * in.height * in.width * in.channels + (adds ? out : 0);
             if (bad == rule::none &&
                 (o.height >= dimension_limit || o.width >= dimension_limit || o.channels >= dimension_limit ||
                  o.depth >= dimension_limit || live > count_max || wide(r.weights) + r.biases > count_max))
@@ -480,12 +521,12 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 cur = o;
                 rf = r.receptive_field;
             }
-            if (live > m.sum.peak) m.sum.peak = live;
-            m.sum.weights += r.weights;
-            m.sum.biases += r.biases;
-            m.sum.buffers += r.buffers;
-            m.sum.macs += r.macs;
-            if (adds) m.sum.activations += out;
+            if (live > peak) peak = live;
+            weights += r.weights;
+            biases += r.biases;
+            buffers += r.buffers;
+            macs += r.macs;
+            if (adds) activations += out;
             if constexpr (Sizes) {
                 node_step& step = sizes[i - first];
                 step.k = k;
@@ -495,26 +536,28 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     step.scratch = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * o.height *
                                    o.width * o.depth;
             }
-            ++m.leaf;
+            ++leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {
-            stack[++m.top] = frame{i, cur, rf, shape{}, field{}, 0, 0, Keep ? m.sum : totals{}, s.how, m.held};
-            if (k == kind::merge_begin) m.held += elements(cur);  // the input, for every branch
+            stack[++top] = frame{i, cur, rf, shape{}, field{}, 0, 0,
+                                 Keep ? totals{weights, biases, buffers, macs, activations, peak} : totals{}, s.how, held};
+            if (k == kind::merge_begin) held += elements(cur);  // the input, for every branch
             else if (nodes[i].facts != 0) {  // shared<Tag, B>
+                save();  // shared_begin() reads the running sums and the leaf count
                 if (const std::size_t at = shared_begin(m, uses, nodes, i, n, cur); at != npos) {
-                    m.error = failure{rule::shared_weights_differ, at, m.leaf + leaves_between(nodes, i, at),
+                    m.error = failure{rule::shared_weights_differ, at, leaf + leaves_between(nodes, i, at),
                                       nodes[at].what->kind, merge::shared, cur, uses[uses[m.uses - 1].first].input};
                     break;
                 }
                 if constexpr (Keep) r.repeat_of = m.shift != 0 ? i - m.shift : no_node;
             }
         } else if (k == kind::branch) {
-            frame& f = stack[m.top];
+            frame& f = stack[top];
             if (f.seen > 0) {
                 if (const rule bad = merge_into(f, f.how, cur, rf); bad != rule::none) {
                     fail(bad, i, k, f.how, f.merged, cur);
                     break;
                 }
-                m.held += elements(cur);  // a finished branch waits for the merge
+                held += elements(cur);  // a finished branch waits for the merge
             }
             f.seen += 1;
             cur = f.input;
@@ -524,7 +567,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 r.receptive_field = rf;
             }
         } else {  // block_end, merge_end
-            frame& f = stack[m.top];
+            frame& f = stack[top];
             if (k == kind::merge_end) {
                 rule bad = f.seen == 0 ? rule::empty_merge : merge_into(f, f.how, cur, rf);
                 if (bad == rule::none && !bounded(f.merged)) bad = rule::count_overflow;
@@ -532,17 +575,26 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                     fail(bad, i, k, f.how, f.merged, cur);
                     break;
                 }
-                const wide live = m.held + elements(cur) + (f.how == merge::concat ? elements(f.merged) : 0);
+                const wide live = held + elements(cur) + (f.how == merge::concat ? elements(f.merged) : 0);
                 cur = f.merged;
                 rf = f.merged_receptive;
-                if (live > m.sum.peak) m.sum.peak = live;
+                if (live > peak) peak = live;
                 if constexpr (Keep) r.peak_activations = fits(live) ? count_t(live) : 0;
                 if constexpr (Sizes) sizes[i - first].out = elements(cur);
-                m.held = f.held;
-                if (f.how == merge::concat) m.sum.activations += elements(cur);
-                else if (f.how == merge::output) side_output(m, stack, f, cur, rf);
+                held = f.held;
+                if (f.how == merge::concat) activations += elements(cur);
+                else if (f.how == merge::output) {
+                    save();  // side_output() holds the head's result in every open block (m.top)
+                    side_output(m, stack, f, cur, rf);
+                    held = m.held;
+                }
             } else if (nodes[i].facts != 0) {  // shared<Tag, B>'s end
-                if (const std::size_t bad = shared_end(m, uses, i); bad != npos) {
+                save();  // shared_end() takes a repeat's counts back out of the running sums
+                const std::size_t bad = shared_end(m, uses, i);
+                weights = m.sum.weights;
+                biases = m.sum.biases;
+                buffers = m.sum.buffers;
+                if (bad != npos) {
                     const shared_use& u = uses[bad];
                     m.error = failure{rule::shared_weights_differ, u.begin, u.leaf, kind::block_begin, merge::shared,
                                       u.input, uses[u.first].input};
@@ -550,7 +602,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 }
             }
             if constexpr (Keep) {
-                if (!difference(r, m.sum, f.before)) {
+                if (!difference(r, totals{weights, biases, buffers, macs, activations, peak}, f.before)) {
                     fail(rule::count_overflow, i, k, f.how, f.input, cur);
                     break;
                 }
@@ -558,11 +610,13 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 r.output_shape = f.how == merge::output ? f.merged : cur;  // a side output's row: its head's
                 r.receptive_field = f.how == merge::output ? f.merged_receptive : rf;
                 r.match = f.begin;
-                r.depth = m.top - 1;
+                r.depth = top - 1;
             }
-            --m.top;
+            --top;
         }
+        if constexpr (Keep && record_in_local) records[i - first] = made;
     }
+    save();
     if constexpr (!Keep) {
         m.cur = cur;
         m.rf = rf;
