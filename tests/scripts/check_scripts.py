@@ -32,6 +32,7 @@ NEEDS = {
     "tools/unet_reference.py": ["--out", "{tmp}/unet.hpp"],
     "tools/m5_reference.py": ["--out", "{tmp}/m5.hpp"],
     "tools/pytorch_volume_reference.py": ["--out", "{tmp}/volumes.hpp"],
+    "tools/pytorch_multiscale_reference.py": ["--out", "{tmp}/multiscale.hpp"],
     "tools/field_reference.py": ["--out", "{tmp}/field.hpp"],
     "tools/shared_reference.py": ["--out", "{tmp}/shared.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
