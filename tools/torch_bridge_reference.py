@@ -13,7 +13,8 @@ The zoo's models are torchvision's (its constructors, weights=None; the video mo
 tools/torchvision_reference.py's for the models torchvision does not have (and its segmentation and
 feature pyramid models), tools/unet_reference.py's U-Net for unet and unet_bilinear, and
 tools/m5_model.py's M5 (without log_softmax, as zoo::m5) for m5. The video models' exported input
-is a smaller clip than their default (SMALL_INPUT; test_torch.cpp's forward_on has the same sizes).
+is a smaller clip than their default (SMALL_INPUT; MViT rebuilt at that size, SMALL_MODEL, as its position
+tables follow the clip; test_torch.cpp's forward_on has the same sizes).
 
 Nothing here is committed: the C++ test runs on what this script writes into the build tree, the
 same run, so there is no reference data to go stale.
@@ -65,6 +66,10 @@ def outputs(name, y):
 # The input (without the batch) each video model is exported with: a clip of 8×56×56 (C, D, H, W),
 # an eighth of the default 16×112×112's multiply-accumulates (tests/bridges/test_torch.cpp's forward_on).
 SMALL_INPUT = {name: (3, 8, 56, 56) for name in ("r3d_18", "mc3_18", "r2plus1d_18")}
+# MViT exported on 4x64x96 clips (a 2x16x24 grid), rebuilt at that size: its position tables follow
+# the grid (the .keys are the default model's, 16x224x224).
+SMALL_INPUT.update({name: (3, 4, 64, 96) for name in ("mvit_v1_b", "mvit_v2_s")})
+SMALL_MODEL = {name: (lambda n=name: tr.mvit_clip(getattr(models.video, n), 4, 64, 96)) for name in ("mvit_v1_b", "mvit_v2_s")}
 
 
 def constructors():
@@ -79,7 +84,7 @@ def constructors():
     for name, bilinear in (("unet", False), ("unet_bilinear", True)):  # zoo::unet_at's defaults
         out.append((name, lambda b=bilinear: unet_reference.make_unet(torch, 3, 2, 64, 4, b), (3, 256, 256)))
     for name, build, d, h, w, c, _ in tr.VIDEO_MODELS:
-        if name in ("r3d_18", "mc3_18", "r2plus1d_18", "s3d"):  # the zoo's aliases (not the other sizes)
+        if name in ("r3d_18", "mc3_18", "r2plus1d_18", "s3d", "mvit_v1_b", "mvit_v2_s"):  # the zoo's aliases
             out.append((name, build, SMALL_INPUT.get(name, (c, d, h, w))))
     import m5_model
     out.append(("m5", lambda: m5_model.build(torch, 1, 35, 32, log_softmax=False), (1, 8000)))  # zoo::m5's defaults
@@ -100,6 +105,9 @@ def main(args):
             for key, value in model.state_dict().items():
                 f.write("%s %s\n" % (key, "x".join(str(d) for d in value.shape)))
         if name in export:
+            if name in SMALL_MODEL:
+                with torch.no_grad():
+                    model = SMALL_MODEL[name]().eval()
             generator = torch.Generator().manual_seed(17)
             # Parameters PyTorch initialises to a constant (biases and norm shifts at zero, norm
             # scales at one, ViT's head and class token at zero) get noise, so that each one

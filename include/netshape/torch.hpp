@@ -19,6 +19,7 @@
 // TorchScript module along with the weights. docs/bridges.md lists the kinds and what each maps to.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +39,7 @@
 #include <netshape/kinds.hpp>
 #include <netshape/layer_record.hpp>
 #include <netshape/layers/attention.hpp>
+#include <netshape/layers/multiscale.hpp>
 #include <netshape/layers/norm.hpp>
 #include <netshape/layers/resample.hpp>
 
@@ -55,9 +57,18 @@ namespace netshape::torch {
 /// grid_attention is always MaxViT's, cosine_window_attention Swin V2's.
 enum class attention_style : unsigned char { automatic, swin, maxvit };
 
+/// Which torchvision parameter a class_token is (netshape's kind stands for both):
+///   vit   VisionTransformer's: a (1, 1, C) parameter, named as the leaf is ("class_token").
+///   mvit  MViT's PositionalEncoding's: a (C) parameter "class_token" of the module the leaf's
+///         name names ("pos_encoding.class_token"; unnamed, of the module around it).
+///   automatic  mvit in a network that has a multiscale_attention or separable_position_embedding
+///         (the MViT kinds), vit otherwise.
+enum class class_token_style : unsigned char { automatic, vit, mvit };
+
 /// What a network's type does not say and PyTorch's modules need (PyTorch's defaults).
 struct options {
     attention_style window_attention = attention_style::automatic;
+    class_token_style class_token = class_token_style::automatic;
     double batch_norm_eps = 1e-5;       // torchvision's MobileNetV3 and EfficientNet: 1e-3
     double batch_norm_momentum = 0.1;   // MobileNetV3: 0.01
     double layer_norm_eps = 1e-5;       // torchvision's ViT and ConvNeXt: 1e-6
@@ -273,6 +284,137 @@ private:
     grouping grouping_;
 };
 
+/// MViT's pool of queries, keys or values (torchvision's Pool(Conv3d, LayerNorm)): each head's
+/// grid tokens (B, heads, N, head_dim) through a depthwise Conv3d ("pool": kernel, stride, padding
+/// kernel // 2, no bias) as a volume, the tokens before the grid (the class token) put back in
+/// front, then nn.LayerNorm(head_dim) ("norm_act.0") over every token.
+class grid_pool : public ::torch::nn::Module {
+public:
+    grid_pool(std::int64_t head_dim, dhw kernel, dhw stride, double eps) {
+        namespace nn = ::torch::nn;
+        const std::vector<std::int64_t> k{kernel.depth, kernel.height, kernel.width};
+        pool = register_module("pool", nn::Conv3d(nn::Conv3dOptions(head_dim, head_dim, k)
+                                                      .stride(std::vector<std::int64_t>{stride.depth, stride.height, stride.width})
+                                                      .padding(std::vector<std::int64_t>{k[0] / 2, k[1] / 2, k[2] / 2})
+                                                      .groups(head_dim).bias(false)));
+        norm = nn::LayerNorm(nn::LayerNormOptions({head_dim}).eps(eps));
+        norm_act = register_module("norm_act", nn::Sequential(norm));
+    }
+    /// x: (B, heads, extra + T·H·W, head_dim) on `grid`; the pooled tokens, and their grid in `grid`.
+    ::torch::Tensor forward(const ::torch::Tensor& x, std::int64_t extra, dhw& grid) {
+        const std::int64_t b = x.size(0), heads = x.size(1), d = x.size(3);
+        ::torch::Tensor g = x.narrow(2, extra, x.size(2) - extra).transpose(2, 3)
+                                .reshape({b * heads, d, grid.depth, grid.height, grid.width}).contiguous();
+        g = pool->forward(g);
+        grid = dhw{g.size(2), g.size(3), g.size(4)};
+        g = g.reshape({b, heads, d, -1}).transpose(2, 3);
+        return norm->forward(::torch::cat({x.narrow(2, 0, extra), g}, 2));
+    }
+    ::torch::nn::Conv3d pool{nullptr};
+    ::torch::nn::Sequential norm_act{nullptr};
+    ::torch::nn::LayerNorm norm{nullptr};
+};
+
+/// torchvision's MultiscaleAttention (MViT v1 and v2) on tokens (B, L, Cin) whose tokens after the
+/// first `extra` (the class token) are a T×H×W grid: qkv, pool_q, pool_k, pool_v (where pooled),
+/// rel_pos_h, rel_pos_w, rel_pos_t (relative positions), project.0. Residual pooling adds the
+/// pooled queries to the grid's outputs (not the class token's: torchvision's mvit_v2_s,
+/// residual_with_cls_embed=False). Output (B, extra + Tq·Hq·Wq, D).
+class multiscale_attention : public ::torch::nn::Module {
+public:
+    multiscale_attention(const layer_record& r, double eps)
+        : heads_(r.groups), channels_(r.units), head_dim_(r.units / r.groups), grid_(netshape::detail::grid_of(r)),
+          residual_((r.mode & netshape::detail::residual_pool_bit) != 0) {
+        namespace nn = ::torch::nn;
+        using rule = kind_rule<kind::multiscale_attention>;
+        const std::int64_t c = r.input_shape.channels;
+        qkv = register_module("qkv", nn::Linear(nn::LinearOptions(c, 3 * channels_).bias(r.bias)));
+        project = register_module("project", nn::Sequential(nn::Linear(nn::LinearOptions(channels_, channels_).bias(r.bias))));
+        const dhw kq = rule::kernel_q(r), sq = rule::stride_q(r), kkv = rule::kernel_kv(r), skv = rule::stride_kv(r);
+        if (netshape::detail::pools(kq, sq)) pool_q = register_module("pool_q", std::make_shared<grid_pool>(head_dim_, kq, sq, eps));
+        if (netshape::detail::pools(kkv, skv)) {
+            pool_k = register_module("pool_k", std::make_shared<grid_pool>(head_dim_, kkv, skv, eps));
+            pool_v = register_module("pool_v", std::make_shared<grid_pool>(head_dim_, kkv, skv, eps));
+        }
+        if ((r.mode & netshape::detail::relative_position_bit) != 0) {
+            // torchvision's sizes: max(H, W) over the height strides, and the frames.
+            const std::int64_t size = std::max(grid_.height, grid_.width);
+            const std::int64_t spatial = 2 * std::max(size / sq.height, size / skv.height) - 1, temporal = 2 * grid_.depth - 1;
+            rel_pos_h = register_parameter("rel_pos_h", ::torch::empty({spatial, head_dim_}).normal_(0.0, 0.02));
+            rel_pos_w = register_parameter("rel_pos_w", ::torch::empty({spatial, head_dim_}).normal_(0.0, 0.02));
+            rel_pos_t = register_parameter("rel_pos_t", ::torch::empty({temporal, head_dim_}).normal_(0.0, 0.02));
+        }
+    }
+
+    ::torch::Tensor forward(const ::torch::Tensor& x) {
+        const std::int64_t b = x.size(0), l = x.size(1);
+        const std::int64_t extra = l - grid_.depth * grid_.height * grid_.width;
+        const auto parts = qkv->forward(x).reshape({b, l, 3, heads_, head_dim_}).transpose(1, 3).unbind(2);
+        ::torch::Tensor q = parts[0], k = parts[1], v = parts[2];
+        dhw q_grid = grid_, k_grid = grid_;
+        if (pool_k) {
+            k = pool_k->forward(k, extra, k_grid);
+            dhw v_grid = grid_;
+            v = pool_v->forward(v, extra, v_grid);
+        }
+        if (pool_q) q = pool_q->forward(q, extra, q_grid);
+        ::torch::Tensor scores = ::torch::matmul((1.0 / std::sqrt(static_cast<double>(head_dim_))) * q, k.transpose(2, 3));
+        if (rel_pos_h.defined()) add_relative_positions(scores, q, extra, q_grid, k_grid);
+        ::torch::Tensor out = ::torch::matmul(scores.softmax(-1), v);
+        if (residual_) {
+            const std::int64_t n = out.size(2) - extra;
+            out.narrow(2, extra, n).add_(q.narrow(2, extra, n));
+        }
+        return project->forward(out.transpose(1, 2).reshape({b, -1, channels_}));
+    }
+
+    ::torch::nn::Linear qkv{nullptr};
+    ::torch::nn::Sequential project{nullptr};
+    std::shared_ptr<grid_pool> pool_q, pool_k, pool_v;
+    ::torch::Tensor rel_pos_h, rel_pos_w, rel_pos_t;
+
+private:
+    /// A table of n rows linearly resized to d rows (F.interpolate, mode "linear"), as torchvision
+    /// does when the pooled grids need more offsets than the table has.
+    static ::torch::Tensor resized(const ::torch::Tensor& table, std::int64_t d) {
+        if (table.size(0) == d) return table;
+        namespace F = ::torch::nn::functional;
+        return F::interpolate(table.permute({1, 0}).unsqueeze(0),
+                              F::InterpolateFuncOptions().size(std::vector<std::int64_t>{d}).mode(::torch::kLinear).align_corners(false))
+            .squeeze(0).permute({1, 0});
+    }
+    /// The rows of `table` for each query and key position along one axis (q and k positions, the
+    /// coarser grid's positions stretched to the finer one's, offset so that the least is row 0).
+    static ::torch::Tensor looked_up(const ::torch::Tensor& table, std::int64_t q, std::int64_t k) {
+        const double q_ratio = std::max(static_cast<double>(k) / static_cast<double>(q), 1.0);
+        const double k_ratio = std::max(static_cast<double>(q) / static_cast<double>(k), 1.0);
+        const ::torch::Tensor dist = ::torch::arange(q).unsqueeze(1) * q_ratio -
+                                     (::torch::arange(k).unsqueeze(0) + (1.0 - static_cast<double>(k))) * k_ratio;
+        return resized(table, 2 * std::max(q, k) - 1).index({dist.to(::torch::kLong).to(table.device())});
+    }
+    /// The decomposed relative positions: each grid query times the looked-up rows of the key's
+    /// offset along height, width and time, summed, added to the grid's scores.
+    void add_relative_positions(::torch::Tensor& scores, const ::torch::Tensor& q, std::int64_t extra, dhw qg, dhw kg) const {
+        const std::int64_t b = q.size(0), nq = qg.depth * qg.height * qg.width, nk = kg.depth * kg.height * kg.width;
+        const ::torch::Tensor rh = looked_up(rel_pos_h, qg.height, kg.height), rw = looked_up(rel_pos_w, qg.width, kg.width),
+                              rt = looked_up(rel_pos_t, qg.depth, kg.depth);
+        const ::torch::Tensor r_q = q.narrow(2, extra, nq).reshape({b, heads_, qg.depth, qg.height, qg.width, head_dim_});
+        const ::torch::Tensor h = ::torch::einsum("bythwc,hkc->bythwk", {r_q, rh});
+        const ::torch::Tensor w = ::torch::einsum("bythwc,wkc->bythwk", {r_q, rw});
+        const ::torch::Tensor t = ::torch::matmul(r_q.permute({2, 0, 1, 3, 4, 5}).reshape({qg.depth, -1, head_dim_}), rt.transpose(1, 2))
+                                      .transpose(0, 1)
+                                      .reshape({b, heads_, qg.height, qg.width, qg.depth, kg.depth})
+                                      .permute({0, 1, 4, 2, 3, 5});
+        const ::torch::Tensor positions =
+            (h.unsqueeze(5).unsqueeze(7) + w.unsqueeze(5).unsqueeze(5) + t.unsqueeze(6).unsqueeze(7)).reshape({b, heads_, nq, nk});
+        scores.narrow(2, extra, nq).narrow(3, extra, nk).add_(positions);
+    }
+
+    std::int64_t heads_, channels_, head_dim_;
+    dhw grid_;
+    bool residual_;
+};
+
 /// One node of the network as the module runs it: its record, and the state of a leaf that has
 /// any (a libtorch module, or a parameter of its owner: layer_scale, class_token, position_embedding).
 struct step {
@@ -456,6 +598,11 @@ private:
         maxvit_windows_ = options_.window_attention == attention_style::maxvit;
         for (std::size_t i = 0; options_.window_attention == attention_style::automatic && i < size; ++i)
             maxvit_windows_ = maxvit_windows_ || nodes[i].kind == kind::grid_attention;
+        // class_token is MViT's where the network has an MViT kind (class_token_style::automatic).
+        mvit_tokens_ = options_.class_token == class_token_style::mvit;
+        for (std::size_t i = 0; options_.class_token == class_token_style::automatic && i < size; ++i)
+            mvit_tokens_ = mvit_tokens_ || nodes[i].kind == kind::multiscale_attention ||
+                           nodes[i].kind == kind::separable_position_embedding;
         for (std::size_t i = 0; i < size; ++i) {
             const layer_record& r = nodes[i];
             // A shared<Tag, B> block is a submodule where named<> names it (its tag is no PyTorch
@@ -469,17 +616,7 @@ private:
                         // A name its siblings already use is the same submodule, continued: a
                         // module split across merges (a backbone whose intermediate output a
                         // head reads) is one module in PyTorch.
-                        ::torch::nn::Module* parent = owners.back().module;
-                        const auto children = parent->named_children();
-                        ::torch::nn::Module* child = nullptr;
-                        if (const auto* existing = children.find(r.name)) {
-                            child = existing->get();
-                        } else {
-                            auto made = std::make_shared<::torch::nn::Module>();
-                            parent->register_module(r.name, made);
-                            child = made.get();
-                        }
-                        owners.push_back({child, join(owners.back().path, r.name), true});
+                        owners.push_back({child(owners.back().module, r.name), join(owners.back().path, r.name), true});
                     } else {
                         owners.push_back({owners.back().module, owners.back().path, false});
                     }
@@ -533,6 +670,21 @@ private:
         ::torch::Tensor p = owner->register_parameter(name, initial);
         parameters_[node] = p;
         return p;
+    }
+
+    /// The module that holds a leaf's parameters under PyTorch's own names (MViT's
+    /// PositionalEncoding): a submodule named as the leaf where it is named (the same one if a
+    /// sibling made it), else `owner`.
+    static ::torch::nn::Module* holder(const layer_record& r, ::torch::nn::Module* owner) {
+        return r.name == nullptr || r.name[0] == '\0' ? owner : child(owner, r.name);
+    }
+    /// parent's submodule `name`: the one a sibling made, or a new empty one.
+    static ::torch::nn::Module* child(::torch::nn::Module* parent, const std::string& name) {
+        const auto children = parent->named_children();
+        if (const auto* existing = children.find(name)) return existing->get();
+        auto made = std::make_shared<::torch::nn::Module>();
+        parent->register_module(name, made);
+        return made.get();
     }
 
     /// A leaf's libtorch state, registered in `owner` under `name` (`path` is its full name), and
@@ -691,8 +843,48 @@ private:
                 break;
             }
             case kind::class_token: {
-                ::torch::Tensor token = own_parameter(r, node, owner, name, ::torch::zeros({1, 1, c}));
-                s.run = [token](const ::torch::Tensor& x) { return ::torch::cat({token.expand({x.size(0), -1, -1}), x}, 1); };
+                ::torch::Tensor token = mvit_tokens_
+                    ? own_parameter(r, node, holder(r, owner), "class_token", ::torch::zeros({c}))
+                    : own_parameter(r, node, owner, name, ::torch::zeros({1, 1, c}));
+                s.run = [token, c](const ::torch::Tensor& x) {
+                    return ::torch::cat({token.reshape({1, 1, c}).expand({x.size(0), -1, -1}), x}, 1);
+                };
+                break;
+            }
+            case kind::separable_position_embedding: {
+                // torchvision's PositionalEncoding: spatial_pos (H·W, C), temporal_pos (T, C) and,
+                // with a class token, class_pos (C), parameters of the module the leaf's name names.
+                const dhw g = netshape::detail::grid_of(r);
+                const std::int64_t extra = r.input_shape.width - g.depth * g.height * g.width;
+                std::vector<::torch::Tensor> tables;
+                if (r.repeat_of != no_node) {
+                    const auto found = tables_.find(r.repeat_of);
+                    if (found == tables_.end()) fail("the first use of the shared block of node " + std::to_string(node) + " has no tables");
+                    tables = found->second;
+                } else {
+                    ::torch::nn::Module* m = holder(r, owner);
+                    tables.push_back(m->register_parameter("spatial_pos", ::torch::empty({g.height * g.width, c}).normal_(0.0, 0.02)));
+                    tables.push_back(m->register_parameter("temporal_pos", ::torch::empty({g.depth, c}).normal_(0.0, 0.02)));
+                    if (extra > 0) tables.push_back(m->register_parameter("class_pos", ::torch::empty({c}).normal_(0.0, 0.02)));
+                    tables_[node] = tables;
+                }
+                s.run = [tables, g, c](const ::torch::Tensor& x) {
+                    // Each frame's time vector plus each position's space vector, frame by frame.
+                    ::torch::Tensor table = ::torch::repeat_interleave(tables[1], g.height * g.width, 0) + tables[0].repeat({g.depth, 1});
+                    if (tables.size() > 2) table = ::torch::cat({tables[2].reshape({1, c}), table}, 0);
+                    return x + table.unsqueeze(0);
+                };
+                break;
+            }
+            case kind::multiscale_attention: {
+                auto m = own<multiscale_attention>(r, node, owner, name, [&] { return std::make_shared<multiscale_attention>(r, options_.layer_norm_eps); });
+                s.run = [m](const ::torch::Tensor& x) { return m->forward(x); };
+                if (first)
+                    for (const auto& [pool, which] : {std::pair{"pool_q", m->pool_q}, std::pair{"pool_k", m->pool_k}, std::pair{"pool_v", m->pool_v}}) {
+                        if (!which) continue;
+                        std::shared_ptr<::torch::nn::LayerNormImpl> norm = which->norm.ptr();
+                        eps_[path + "." + pool + ".norm_act.0"] = [norm](double e) { norm->options.eps(e); };
+                    }
                 break;
             }
             case kind::position_embedding: {
@@ -707,7 +899,7 @@ private:
             case kind::pixel_shuffle: case kind::pixel_unshuffle: case kind::to_tokens: case kind::select_token:
             case kind::patch_merging: case kind::zero_pad: case kind::neg_inf_pad: case kind::max_pool3d: case kind::avg_pool3d:
             case kind::adaptive_avg_pool3d: case kind::adaptive_max_pool3d: case kind::max_pool1d: case kind::avg_pool1d:
-            case kind::adaptive_avg_pool1d:
+            case kind::adaptive_avg_pool1d: case kind::grid_max_pool:
                 break;  // no state: apply_leaf runs it
             default:
                 fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind) + " (" + path + ")");
@@ -803,6 +995,15 @@ private:
                 return ::torch::cat({at(0, 0), at(1, 0), at(0, 1), at(1, 1)}, 1);
             }
             case kind::select_token: return x.select(1, r.first < 0 ? x.size(1) + r.first : r.first);
+            case kind::grid_max_pool: {
+                // MViT's pool_skip: the grid's tokens (N, T·H·W, C) max-pooled as a volume, the class token kept in front.
+                const dhw g = netshape::detail::grid_of(r);
+                const std::int64_t n = x.size(0), c = x.size(2), extra = x.size(1) - g.depth * g.height * g.width;
+                const depth_axis& a = r.along_depth;
+                const ::torch::Tensor grid = x.narrow(1, extra, x.size(1) - extra).transpose(1, 2).reshape({n, c, g.depth, g.height, g.width});
+                const ::torch::Tensor pooled = ::torch::max_pool3d(grid, triple(a.kernel, r.kernel), triple(a.stride, r.stride), triple(a.pad, r.pad));
+                return ::torch::cat({x.narrow(1, 0, extra), pooled.flatten(2).transpose(1, 2)}, 1);
+            }
             default: fail(std::string("no libtorch counterpart for kind ") + name_of(r.kind));
         }
     }
@@ -892,6 +1093,8 @@ private:
     std::map<std::size_t, std::shared_ptr<::torch::nn::Module>> modules_;  // each leaf's module, by node
     std::map<std::size_t, ::torch::Tensor> parameters_;  // each leaf's parameter (layer_scale ...), by node
     bool maxvit_windows_ = false;  // window_attention is MaxViT's (options::window_attention)
+    bool mvit_tokens_ = false;     // class_token is MViT's (options::class_token)
+    std::map<std::size_t, std::vector<::torch::Tensor>> tables_;  // separable_position_embedding's, by node
 };
 
 }  // namespace detail

@@ -51,8 +51,8 @@ std::vector<std::int64_t> expected_sizes(const ns::shape& s, std::int64_t dim, b
 
 /// The network a zoo model's "torch load" case runs: the model itself, or, for the video models
 /// (16×112×112 clips: r3d_18 is 40 G multiply-accumulates), the same template on a smaller clip,
-/// which has the same parameters and names. tools/torch_bridge_reference.py's SMALL_INPUT gives
-/// PyTorch the same clips. (The "torch: <model>" case runs the zoo model itself.)
+/// which has the same parameters and names (MViT's position tables: the same names, the clip's
+/// sizes). tools/torch_bridge_reference.py's SMALL_INPUT and SMALL_MODEL give PyTorch the same clips. (The "torch: <model>" case runs the zoo model itself.)
 template <class Net>
 struct forward_on {
     using type = Net;
@@ -68,6 +68,17 @@ struct forward_on<ns::zoo::mc3_18> {
 template <>
 struct forward_on<ns::zoo::r2plus1d_18> {
     using type = ns::zoo::r2plus1d<8, 56>;
+};
+// MViT on 4×64×96 (a 2×16×24 grid: not square, so the relative position tables are resized to the
+// pooled grids' offsets); its position tables follow the grid, so the names test reads the
+// default model's keys and the load test this clip's export.
+template <>
+struct forward_on<ns::zoo::mvit_v1_b> {
+    using type = ns::zoo::mvit_v1_b_clip<4, 64, 96>;
+};
+template <>
+struct forward_on<ns::zoo::mvit_v2_s> {
+    using type = ns::zoo::mvit_v2_s_clip<4, 64, 96>;
 };
 
 template <class Net>

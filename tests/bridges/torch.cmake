@@ -43,12 +43,12 @@ target_compile_options(test_torch PRIVATE ${NETSHAPE_WARNINGS})
 add_test(NAME torch.unit COMMAND test_torch "--test-case=torch: a load*,torch: forward_all*,torch: an output*,torch: shared*,torch: 1-D and 3-D*")
 set_tests_properties(torch.unit PROPERTIES LABELS "bridges;torch")
 # The zoo models above 20 G multiply-accumulates (netshape::macs; r3d_18, mc3_18 and r2plus1d_18 on
-# their default 16×112×112 clips), slowest first: their forward pass on zeros takes 1 to 100 s of one
+# their default 16×112×112 clips, mvit_v1_b and mvit_v2_s on 16×224×224), slowest first: their forward pass on zeros takes 1 to 100 s of one
 # core (docs/bridges.md has the times). Label slow (ctest -LE slow leaves them
 # out), and a COST so that ctest -j starts them first, beside the rest of the suite, rather than
 # last. Each test uses one thread (test_torch.cpp); OPENBLAS_NUM_THREADS keeps OpenBLAS, when it
 # is the libblas.so.3 libtorch's matrix products go through, to one as well.
-set(netshape_torch_slow vit_h_14 vit_l_16 deeplabv3_resnet101 fcn_resnet101 deeplabv3_resnet50 fcn_resnet50
+set(netshape_torch_slow vit_h_14 mvit_v1_b mvit_v2_s vit_l_16 deeplabv3_resnet101 fcn_resnet101 deeplabv3_resnet50 fcn_resnet50
     resnet50_fpn swin_v2_b r2plus1d_18 r3d_18 unet_bilinear unet mc3_18)
 foreach(model IN LISTS netshape_zoo_models)
   add_test(NAME torch.zoo.${model} COMMAND test_torch "--test-case=torch: ${model}")
@@ -81,11 +81,13 @@ set(netshape_torch_reference ${CMAKE_CURRENT_BINARY_DIR}/torch_reference)
 # attention), MaxViT (window and grid attention), LR-ASPP (bilinear resizes), the U-Nets (transposed
 # convolutions; bilinear upsampling), the feature pyramid (frozen batch norm, nearest resizes,
 # five outputs), the video models (conv3d in its three factorisations, BatchNorm3d, max_pool3d,
-# avg_pool3d, concat and the global pool of a volume; r3d_18, mc3_18 and r2plus1d_18 on 8×56×56 clips) and
-# M5 (conv1d, BatchNorm1d, max_pool1d, the global pool of a signal, Linear per position).
+# avg_pool3d, concat and the global pool of a volume; r3d_18, mc3_18 and r2plus1d_18 on 8×56×56 clips), MViT
+# (multiscale attention with pooled q/k/v, residual pooling and relative positions resized to a
+# non-square grid, grid max pool, MViT's class token, separable position embedding; mvit_v1_b and
+# mvit_v2_s on 4×64×96 clips) and M5 (conv1d, BatchNorm1d, max_pool1d, the global pool of a signal, Linear per position).
 set(netshape_torch_exported resnet18 mobilenet_v3_large shufflenet_v2_x1_0 convnext_tiny vit_b_32 densenet121
     squeezenet1_1 efficientnet_b0 alexnet_grouped lenet5 swin_t swin_v2_t maxvit_t lraspp_mobilenet_v3_large unet
-    unet_bilinear resnet50_fpn r3d_18 mc3_18 r2plus1d_18 s3d m5)
+    unet_bilinear resnet50_fpn r3d_18 mc3_18 r2plus1d_18 s3d mvit_v1_b mvit_v2_s m5)
 list(JOIN netshape_torch_exported "," netshape_torch_export_arg)
 list(JOIN netshape_zoo_models "," netshape_torch_only_arg)  # the zoo's, not every model the script knows
 add_test(NAME torch.reference

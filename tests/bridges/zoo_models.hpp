@@ -1,6 +1,6 @@
 // tests/bridges/zoo_models.hpp: every model of <netshape/zoo.hpp>, for the tests of the optional
 // bridges (hana.hpp, torch.hpp) that run over the whole zoo. NETSHAPE_ZOO_MODELS(X) calls X(name)
-// once per alias in netshape::zoo; a model added to the zoo is added here too (the same 57 the
+// once per alias in netshape::zoo; a model added to the zoo is added here too (the same 59 the
 // tests/test_zoo_*.cpp files check against torchvision, tools/unet_reference.py's U-Net and
 // tools/m5_model.py's M5).
 #pragma once
@@ -16,4 +16,4 @@
     X(vit_h_14) X(swin_t) X(swin_s) X(swin_b) X(swin_v2_t) X(swin_v2_s) X(swin_v2_b) X(maxvit_t) X(fcn_resnet50)    \
     X(fcn_resnet101) X(deeplabv3_resnet50) X(deeplabv3_resnet101) X(deeplabv3_mobilenet_v3_large)               \
     X(lraspp_mobilenet_v3_large) X(resnet50_fpn) X(unet) X(unet_bilinear)  \
-    X(r3d_18) X(mc3_18) X(r2plus1d_18) X(s3d) X(m5)
+    X(r3d_18) X(mc3_18) X(r2plus1d_18) X(s3d) X(mvit_v1_b) X(mvit_v2_s) X(m5)
