@@ -119,22 +119,32 @@ def main():
         for c in compilers:
             got[(c, model, "floor")] = got[(c, floors[HEADER[model]], "floor")]
     unit = "M" if args.measure == "instructions" else "ms"
-    print("| model | compiler | figures (%s) | plan (%s) | plan / figures | plan beside the figures (%s) |" % (unit, unit, unit))
-    print("| --- | --- | ---: | ---: | ---: | ---: |")
-    worst, best = {}, {}
+    beside = any((c, m, "both") in got for c in compilers for m in args.models)
+    head = "| model |"
+    for c in compilers:
+        head += " %s figures (%s) | %s plan (%s) | %s plan / figures |" % (c, unit, c, unit, c)
+        if beside:
+            head += " %s plan beside the figures (%s) |" % (c, unit)
+    print(head)
+    print("| --- |" + " ---: |" * (head.count("|") - 2))
+    worst, best, worst_model = {}, {}, {}
     for model in args.models:
+        row = "| `%s` |" % model
         for c in compilers:
             floor = got[(c, model, "floor")]
             figures = got[(c, model, "figures")] - floor
             plan = got[(c, model, "arena")] - floor
-            both = got.get((c, model, "both"))
-            extra = "%.1f" % ((both - got[(c, model, "figures")]) / 1e6) if both is not None else "not measured"
             ratio = plan / figures
-            worst[c] = max(worst.get(c, 0.0), ratio)
+            if ratio > worst.get(c, 0.0):
+                worst[c], worst_model[c] = ratio, model
             best[c] = min(best.get(c, ratio), ratio)
-            print("| `%s` | %s | %.1f | %.1f | %.2f | %s |" % (model, c, figures / 1e6, plan / 1e6, ratio, extra))
+            row += " %.1f | %.1f | %.2f |" % (figures / 1e6, plan / 1e6, ratio)
+            if beside:
+                both = got.get((c, model, "both"))
+                row += " %s |" % ("%.1f" % ((both - got[(c, model, "figures")]) / 1e6) if both is not None else "")
+        print(row)
     print()
-    print("Worst plan / figures: " + ", ".join("%s %.2f" % (c, worst[c]) for c in compilers))
+    print("Worst plan / figures: " + ", ".join("%s %.2f (%s)" % (c, worst[c], worst_model[c]) for c in compilers))
     print("Best plan / figures: " + ", ".join("%s %.2f" % (c, best[c]) for c in compilers))
     if args.check is not None and any(worst[c] > args.check for c in compilers):
         print("FAILED: plan / figures above %.2f" % args.check, file=sys.stderr)
