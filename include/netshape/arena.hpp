@@ -606,7 +606,7 @@ constexpr bool report_plan() {
     return Plan.element_bytes > 0 && Plan.alignment > 0 && (Plan.alignment & (Plan.alignment - 1)) == 0 && Nodes > 0;
 }
 
-/// Placements per constant evaluation of a network of Nodes nodes. clang stops an evaluation after
+/// Placements per constant evaluation of a network of `nodes` nodes. clang stops an evaluation after
 /// 2^20 steps (-fconstexpr-steps; see interpret.hpp's chunk_size), and an evaluation of its own
 /// works out the tensors and the sweep again, so there an evaluation makes as many placements as
 /// fit in half that at 64 steps a node for the tensors and the sweep and 64 more for each placement
