@@ -9,7 +9,8 @@
 //       static constexpr rule apply(const spec& s, layer_record& r);  // shape, counts, receptive field
 //       static constexpr rule check(const spec& s);   // optional: what a spec breaks on its own
 //       static constexpr void describe(const layer_record& r, text& out);
-//   };
+//       static constexpr std::array spec_keys{...};  // optional: spec members it keeps beyond the
+//   };                                               // common keys, their JSON keys (spec_keys.hpp)
 //
 // An element-wise kind (shape and receptive field unchanged, counts proportional to the channels)
 // gives `static constexpr per_channel counts{...}` instead of apply, and takes the interpreter's
@@ -22,6 +23,7 @@
 #include <netshape/errors.hpp>
 #include <netshape/layer_record.hpp>
 #include <netshape/options.hpp>
+#include <netshape/spec_keys.hpp>
 
 namespace netshape {
 
@@ -115,6 +117,11 @@ struct kind_info {
     /// ranks, stores, elementwise and counts packed in one integer (detail::facts), which each
     /// node carries: g++'s evaluator pays for every read through a pointer to a static object.
     unsigned facts = 0;
+    /// Its spec_keys (spec_keys.hpp), none by default, and the spec fields that shape its weights:
+    /// default_weight_fields and those of its keys marked shapes_weights.
+    const spec_key* keys = nullptr;
+    std::size_t key_count = 0;
+    unsigned weight_fields = default_weight_fields;
 };
 
 /// Each kind's rule: specialized in the kind's header. The primary template is never defined, so
@@ -180,6 +187,19 @@ constexpr auto check_of() {
     else return &no_check;
 }
 
+/// A rule's keys in its entry (kind_info::keys, key_count, weight_fields).
+template <class R>
+constexpr kind_info with_keys(kind_info i) {
+    if constexpr (requires { R::spec_keys; }) {
+        static_assert(requires { { R::spec_keys.data() } -> std::convertible_to<const spec_key*>; },
+                      "netshape: a kind_rule<K>'s spec_keys is a std::array of spec_key (spec_keys.hpp)");
+        i.keys = R::spec_keys.data();
+        i.key_count = R::spec_keys.size();
+        for (const spec_key& k : R::spec_keys) i.weight_fields |= k.weights ? fields_of(k) : 0u;
+    }
+    return i;
+}
+
 template <kind K>
 constexpr kind_info make_info() {
     using R = kind_rule<K>;
@@ -195,13 +215,13 @@ constexpr kind_info make_info() {
         static_assert(R::counts.weights >= 0 && R::counts.weights < 16 && R::counts.biases >= 0 &&
                           R::counts.biases < 16 && R::counts.buffers >= 0 && R::counts.buffers < 16,
                       "netshape: an element-wise kind's counts per channel are below 16");
-        return kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
-                         check_of<R>(), &R::describe,
-                         pack_facts(R::ranks, R::stores, true, R::counts)};
+        return with_keys<R>(kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
+                                      check_of<R>(), &R::describe,
+                                      pack_facts(R::ranks, R::stores, true, R::counts)});
     } else if constexpr (describes<R> && applies<R>) {
         using apply_fn = rule (*)(const spec&, layer_record&);
-        return kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
-                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {})};
+        return with_keys<R>(kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
+                                      check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {})});
     } else {
         return kind_info{};
     }

@@ -65,6 +65,8 @@ constexpr rule grid_rule(const spec& s) {
 
 /// What the grid kinds share: sequences in, a new tensor out.
 struct grid_token_rule {
+    /// The grid, under its own key; it shapes weights (the position tables, the attention's pools).
+    static constexpr spec_key grid_key = spec_key::triple("grid", spec_field::output_padding, shapes_weights);
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::sequence;
     static constexpr storage stores = storage::new_tensor;
@@ -106,6 +108,7 @@ constexpr void describe_grid(dhw g, text& out) { out << g.depth << "×" << g.hei
 template <>
 struct kind_rule<kind::separable_position_embedding> : detail::grid_token_rule {
     static constexpr const char* name = "separable_position_embedding";
+    static constexpr std::array spec_keys{grid_key};
 
     static constexpr rule check(const spec& s) { return detail::grid_rule(s); }
     static constexpr rule apply(const spec& s, layer_record& r) {
@@ -131,6 +134,9 @@ struct kind_rule<kind::separable_position_embedding> : detail::grid_token_rule {
 template <>
 struct kind_rule<kind::grid_max_pool> : detail::grid_token_rule {
     static constexpr const char* name = "grid_max_pool";
+    static constexpr std::array spec_keys{grid_key, spec_key::triple("window.kernel", spec_field::kernel),
+                                          spec_key::triple("window.stride", spec_field::stride),
+                                          spec_key::triple("window.pad", spec_field::pad)};
 
     static constexpr rule check(const spec& s) {
         const rule bad = detail::pool_rule(s);
@@ -191,6 +197,19 @@ struct kind_rule<kind::multiscale_attention> : detail::grid_token_rule {
     static constexpr dhw stride_q(const spec& s) { return detail::three(s.stride, s.along_depth.stride); }
     static constexpr dhw kernel_kv(const spec& s) { return detail::three(s.dilation, s.along_depth.dilation); }
     static constexpr dhw stride_kv(const spec& s) { return detail::three(s.pad, s.along_depth.pad); }
+    /// The query pool's padding (kernel_q / 2) and dilation (1), shown as the spec's "pad" and
+    /// "dilation"; the key/value pool kept there is "kernel_kv" (it shapes the pool's weights) and "stride_kv".
+    static constexpr dhw padding_q(const spec& s) {
+        const dhw k = kernel_q(s);
+        return dhw{k.depth / 2, k.height / 2, k.width / 2};
+    }
+    static constexpr dhw dilation_q(const spec&) { return dhw{1}; }
+    static constexpr std::array spec_keys{
+        spec_key::pair("pad", &padding_q), spec_key::pair("dilation", &dilation_q), grid_key,
+        spec_key::triple("kernel_q", spec_field::kernel), spec_key::triple("stride_q", spec_field::stride),
+        spec_key::triple("kernel_kv", spec_field::dilation, shapes_weights), spec_key::triple("stride_kv", spec_field::pad),
+        spec_key::flag("residual_pool", detail::residual_pool_bit),
+        spec_key::flag("relative_position", detail::relative_position_bit)};
 
     static constexpr rule check(const spec& s) {
         if (s.units <= 0) return rule::attention_width_not_positive;
