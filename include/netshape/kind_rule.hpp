@@ -10,7 +10,10 @@
 //       static constexpr rule check(const spec& s);   // optional: what a spec breaks on its own
 //       static constexpr void describe(const layer_record& r, text& out);
 //       static constexpr std::array spec_keys{...};  // optional: spec members it keeps beyond the
-//   };                                               // common keys, their JSON keys (spec_keys.hpp)
+//                                                    // common keys, their JSON keys (spec_keys.hpp)
+//       static constexpr const char* word(const spec& s);  // optional: its name in code when not `name`
+//       static constexpr wide scratch(const spec&, const shape& in, const shape& out);  // optional
+//   };
 //
 // An element-wise kind (shape and receptive field unchanged, counts proportional to the channels)
 // gives `static constexpr per_channel counts{...}` instead of apply, and takes the interpreter's
@@ -20,6 +23,7 @@
 #include <concepts>
 #include <cstddef>
 
+#include <netshape/detail/checked.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/layer_record.hpp>
 #include <netshape/options.hpp>
@@ -122,6 +126,11 @@ struct kind_info {
     const spec_key* keys = nullptr;
     std::size_t key_count = 0;
     unsigned weight_fields = default_weight_fields;
+    /// Optional: the node's kind as written in code where that is not `name` (an activation's
+    /// function, "global_avg_pool"), and the scratch its computation holds while it runs, in
+    /// elements (conv2d's im2col buffer, which arena.hpp's im2col option places).
+    const char* (*word)(const spec&) = nullptr;
+    detail::wide (*scratch)(const spec&, const shape& in, const shape& out) = nullptr;
 };
 
 /// Each kind's rule: specialized in the kind's header. The primary template is never defined, so
@@ -187,9 +196,12 @@ constexpr auto check_of() {
     else return &no_check;
 }
 
-/// A rule's keys in its entry (kind_info::keys, key_count, weight_fields).
+/// A rule's optional parts in its entry (kind_info::keys, key_count, weight_fields, word, scratch).
 template <class R>
 constexpr kind_info with_keys(kind_info i) {
+    if constexpr (requires(const spec& s) { { R::word(s) } -> std::same_as<const char*>; }) i.word = &R::word;
+    if constexpr (requires(const spec& s, const shape& in) { { R::scratch(s, in, in) } -> std::same_as<wide>; })
+        i.scratch = &R::scratch;
     if constexpr (requires { R::spec_keys; }) {
         static_assert(requires { { R::spec_keys.data() } -> std::convertible_to<const spec_key*>; },
                       "netshape: a kind_rule<K>'s spec_keys is a std::array of spec_key (spec_keys.hpp)");

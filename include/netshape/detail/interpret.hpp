@@ -342,8 +342,8 @@ constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cu
 /// What the arena's planner (arena.hpp) reads of a node, written by a pass that keeps no records:
 /// its kind; a merge_begin's merge and branches; whether a leaf writes a new tensor (else it is in
 /// place, keeping its input's elements, or a view); its output's elements (a leaf's, or a merge's
-/// at its end) and, for a conv2d, its im2col scratch (kernel area × input channels / groups × output
-/// positions); 0 where there is none.
+/// at its end) and its kind's scratch (kind_rule::scratch: a conv2d's im2col buffer); 0 where
+/// there is none.
 struct node_step {
     kind k = kind::block_begin;
     merge how = merge::none;
@@ -532,9 +532,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 step.k = k;
                 step.new_tensor = adds;
                 step.out = out;
-                if (k == kind::conv2d)
-                    step.scratch = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * o.height *
-                                   o.width * o.depth;
+                if (s.info->scratch != nullptr) step.scratch = s.info->scratch(s, in, o);  // kind_rule::scratch
             }
             ++leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {

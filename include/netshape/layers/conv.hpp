@@ -83,6 +83,10 @@ struct convolution_rule {
 template <>
 struct kind_rule<kind::conv2d> : detail::convolution_rule<ranks::image> {
     static constexpr const char* name = "conv2d";
+    /// PyTorch's im2col buffer on the CPU: kernel area × input channels / groups × output positions.
+    static constexpr detail::wide scratch(const spec& s, const shape& in, const shape& out) {
+        return detail::wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * out.height * out.width * out.depth;
+    }
 };
 
 /// conv3d's rule: detail::convolution_rule on a volume (PyTorch's Conv3d), depth as a third axis.

@@ -173,12 +173,15 @@ struct adaptive_rule_of {
 template <>
 struct kind_rule<kind::adaptive_avg_pool> : detail::adaptive_rule_of<detail::plane_ranks, false> {
     static constexpr const char* name = "adaptive_avg_pool";
+    /// The alias's name when it pools to 1×1.
+    static constexpr const char* word(const spec& s) { return s.kernel.height == 1 && s.kernel.width == 1 ? "global_avg_pool" : name; }
 };
 
 /// adaptive_max_pool's rule: as adaptive_avg_pool's, taking the maximum.
 template <>
 struct kind_rule<kind::adaptive_max_pool> : detail::adaptive_rule_of<detail::plane_ranks, true> {
     static constexpr const char* name = "adaptive_max_pool";
+    static constexpr const char* word(const spec& s) { return s.kernel.height == 1 && s.kernel.width == 1 ? "global_max_pool" : name; }
 };
 
 /// adaptive_avg_pool3d's rule: PyTorch's AdaptiveAvgPool3d((D, H, W)) on a volume.
