@@ -198,7 +198,7 @@ constexpr auto check_of() {
 
 /// A rule's optional parts in its entry (kind_info::keys, key_count, weight_fields, word, scratch).
 template <class R>
-constexpr kind_info with_keys(kind_info i) {
+constexpr kind_info with_extras(kind_info i) {
     if constexpr (requires(const spec& s) { { R::word(s) } -> std::same_as<const char*>; }) i.word = &R::word;
     if constexpr (requires(const spec& s, const shape& in) { { R::scratch(s, in, in) } -> std::same_as<wide>; })
         i.scratch = &R::scratch;
@@ -227,12 +227,12 @@ constexpr kind_info make_info() {
         static_assert(R::counts.weights >= 0 && R::counts.weights < 16 && R::counts.biases >= 0 &&
                           R::counts.biases < 16 && R::counts.buffers >= 0 && R::counts.buffers < 16,
                       "netshape: an element-wise kind's counts per channel are below 16");
-        return with_keys<R>(kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
+        return with_extras<R>(kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
                                       check_of<R>(), &R::describe,
                                       pack_facts(R::ranks, R::stores, true, R::counts)});
     } else if constexpr (describes<R> && applies<R>) {
         using apply_fn = rule (*)(const spec&, layer_record&);
-        return with_keys<R>(kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
+        return with_extras<R>(kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
                                       check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {})});
     } else {
         return kind_info{};

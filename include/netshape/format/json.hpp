@@ -34,7 +34,9 @@
 //               "residual_pool", "relative_position" (multiscale_attention, whose "kernel" and
 //               "stride" are its query pool's and "pad" the query pool's padding, kernel / 2),
 //               "interpolation": "nearest" | "bilinear" and "align_corners" (upsample, resize),
-//               "affine" and "track_running_stats" (instance_norm)}} ]
+//               "exclude_pad" (avg_pool, avg_pool1d, avg_pool3d),
+//               "affine" and "track_running_stats" (instance_norm): each kind's rule declares
+//               these, its spec_keys (spec_keys.hpp)}} ]
 // }
 // Begin markers carry their block's totals; end markers repeat the block's output.
 #pragma once
