@@ -9,8 +9,10 @@
 //       static constexpr rule apply(const spec& s, layer_record& r);  // shape, counts, receptive field
 //       static constexpr rule check(const spec& s);   // optional: what a spec breaks on its own
 //       static constexpr void describe(const layer_record& r, text& out);
-//       static constexpr std::array spec_keys{...};  // optional: spec members it keeps beyond the
-//                                                    // common keys, their JSON keys (spec_keys.hpp)
+//       // optional (spec_keys.hpp): spec members it keeps beyond the common JSON keys, and under
+//       // which key; the members two uses of a shared<> block compare (default_weight_fields)
+//       static constexpr spec_key spec_keys[] = {{"fast", key_form::flag, spec_field::mode, 1}};
+//       static constexpr unsigned weight_fields = default_weight_fields;
 //       static constexpr const char* word(const spec& s);  // optional: its name in code when not `name`
 //       static constexpr wide scratch(const spec&, const shape& in, const shape& out);  // optional
 //   };
@@ -22,6 +24,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <type_traits>
 
 #include <netshape/detail/checked.hpp>
 #include <netshape/errors.hpp>
@@ -121,14 +124,18 @@ struct kind_info {
     /// ranks, stores, elementwise and counts packed in one integer (detail::facts), which each
     /// node carries: g++'s evaluator pays for every read through a pointer to a static object.
     unsigned facts = 0;
-    /// Its spec_keys (spec_keys.hpp), none by default, and the spec fields that shape its weights:
-    /// default_weight_fields and those of its keys marked shapes_weights.
+    /// The spec fields that shape its weights (kind_rule::weight_fields; spec_keys.hpp).
+    unsigned weight_fields = default_weight_fields;
+};
+
+/// A rule's optional parts that only a printer or the arena reads (kind_extras_of, kinds.hpp), kept
+/// out of kind_info so that a network's figures never build them: its spec_keys (spec_keys.hpp),
+/// none by default; the node's kind as written in code where that is not `name` (an activation's
+/// function, "global_avg_pool"); the scratch its computation holds while it runs, in elements
+/// (conv2d's im2col buffer, which arena.hpp's im2col option places).
+struct kind_extras {
     const spec_key* keys = nullptr;
     std::size_t key_count = 0;
-    unsigned weight_fields = default_weight_fields;
-    /// Optional: the node's kind as written in code where that is not `name` (an activation's
-    /// function, "global_avg_pool"), and the scratch its computation holds while it runs, in
-    /// elements (conv2d's im2col buffer, which arena.hpp's im2col option places).
     const char* (*word)(const spec&) = nullptr;
     detail::wide (*scratch)(const spec&, const shape& in, const shape& out) = nullptr;
 };
@@ -196,20 +203,27 @@ constexpr auto check_of() {
     else return &no_check;
 }
 
-/// A rule's optional parts in its entry (kind_info::keys, key_count, weight_fields, word, scratch).
+/// A rule's weight_fields, or the default.
 template <class R>
-constexpr kind_info with_extras(kind_info i) {
-    if constexpr (requires(const spec& s) { { R::word(s) } -> std::same_as<const char*>; }) i.word = &R::word;
-    if constexpr (requires(const spec& s, const shape& in) { { R::scratch(s, in, in) } -> std::same_as<wide>; })
-        i.scratch = &R::scratch;
+inline constexpr unsigned weight_fields_of = default_weight_fields;
+template <class R>
+    requires requires { R::weight_fields; }
+inline constexpr unsigned weight_fields_of<R> = R::weight_fields;
+
+/// A rule's kind_extras.
+template <class R>
+constexpr kind_extras make_extras() {
+    kind_extras e{};
     if constexpr (requires { R::spec_keys; }) {
-        static_assert(requires { { R::spec_keys.data() } -> std::convertible_to<const spec_key*>; },
-                      "netshape: a kind_rule<K>'s spec_keys is a std::array of spec_key (spec_keys.hpp)");
-        i.keys = R::spec_keys.data();
-        i.key_count = R::spec_keys.size();
-        for (const spec_key& k : R::spec_keys) i.weight_fields |= k.weights ? fields_of(k) : 0u;
+        static_assert(std::is_same_v<std::remove_extent_t<std::remove_const_t<decltype(R::spec_keys)>>, spec_key>,
+                      "netshape: a kind_rule<K>'s spec_keys is an array of spec_key (spec_keys.hpp)");
+        e.keys = R::spec_keys;
+        e.key_count = std::extent_v<decltype(R::spec_keys)>;
     }
-    return i;
+    if constexpr (requires(const spec& s) { { R::word(s) } -> std::same_as<const char*>; }) e.word = &R::word;
+    if constexpr (requires(const spec& s, const shape& in) { { R::scratch(s, in, in) } -> std::same_as<wide>; })
+        e.scratch = &R::scratch;
+    return e;
 }
 
 template <kind K>
@@ -227,13 +241,13 @@ constexpr kind_info make_info() {
         static_assert(R::counts.weights >= 0 && R::counts.weights < 16 && R::counts.biases >= 0 &&
                           R::counts.biases < 16 && R::counts.buffers >= 0 && R::counts.buffers < 16,
                       "netshape: an element-wise kind's counts per channel are below 16");
-        return with_extras<R>(kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
-                                      check_of<R>(), &R::describe,
-                                      pack_facts(R::ranks, R::stores, true, R::counts)});
+        return kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
+                         check_of<R>(), &R::describe,
+                         pack_facts(R::ranks, R::stores, true, R::counts), weight_fields_of<R>};
     } else if constexpr (describes<R> && applies<R>) {
         using apply_fn = rule (*)(const spec&, layer_record&);
-        return with_extras<R>(kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
-                                      check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {})});
+        return kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
+                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {}), weight_fields_of<R>};
     } else {
         return kind_info{};
     }
@@ -244,5 +258,14 @@ constexpr kind_info make_info() {
 /// Kind K's table entry, built once from its rule.
 template <kind K>
 inline constexpr kind_info kind_info_of = detail::make_info<K>();
+
+/// Kind K's optional parts, built where a printer or the arena reads them (kinds.hpp: extras_of).
+template <kind K>
+inline constexpr kind_extras kind_extras_of = detail::make_extras<kind_rule<K>>();
+
+/// A leaf's kind's scratch (kind_extras::scratch), 0 for none; `Read` makes the call dependent, so that
+/// the interpreter's arena pass reads the extras (kinds.hpp) and a network's figures do not.
+template <bool Read>
+constexpr detail::wide scratch_of(kind k, const spec& s, const shape& in, const shape& out);
 
 }  // namespace netshape

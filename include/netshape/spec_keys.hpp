@@ -2,8 +2,13 @@
 // which name: a kind's `spec_keys` (kind_rule.hpp). The JSON summary prints them (format/json.hpp)
 // and shared<> compares the ones that shape weights (detail/interpret.hpp), neither naming a kind.
 //
-//   static constexpr std::array spec_keys{spec_key::triple("grid", spec_field::output_padding, shapes_weights),
-//                                         spec_key::flag("residual_pool", residual_pool_bit)};
+//   static constexpr spec_key spec_keys[] = {{"grid", key_form::triple, spec_field::output_padding},
+//                                            {"residual_pool", key_form::flag, spec_field::mode, 1}};
+//   static constexpr unsigned weight_fields = default_weight_fields | field_bit(spec_field::output_padding) | ...;
+//
+// Plain aggregates (no std::array, no calls): every kind's are constants of the core's headers.
+// The printers and the arena read them through kind_extras (kinds.hpp: extras_of), a table built
+// only where one is read; kind_info carries only weight_fields, which shared<> reads.
 #pragma once
 
 #include <array>
@@ -22,19 +27,18 @@ enum class spec_field : unsigned char {
 /// A set of spec fields, as bits.
 [[nodiscard]] constexpr unsigned field_bit(spec_field f) { return 1u << static_cast<unsigned>(f); }
 
-/// What two uses of a shared<> block compare in every kind (the members that shape weights by
-/// their meaning in spec); a kind adds the members it keeps a weight's shape in under another
-/// meaning (spec_key::weights).
+/// What two uses of a shared<> block compare in a kind without `weight_fields` (the members that
+/// shape weights by their meaning in spec); a kind that keeps a weight's shape in a member of another
+/// meaning declares its own set (kind_rule::weight_fields).
 inline constexpr unsigned default_weight_fields =
     field_bit(spec_field::units) | field_bit(spec_field::kernel) | field_bit(spec_field::depth_kernel) |
     field_bit(spec_field::groups) | field_bit(spec_field::first) | field_bit(spec_field::bias) |
     field_bit(spec_field::per_pixel) | field_bit(spec_field::mode);
 
 /// How a spec_key shows its value: one number; [h, w]; [d, h, w] (the member and its depth axis);
-/// whether a bit of spec::mode is set, as true / false or as one of two words.
-enum class key_form : unsigned char { number, pair, triple, flag, choice };
-
-inline constexpr bool shapes_weights = true;
+/// whether a bit of spec::mode is set, as true / false or as one of two words; the window's depth
+/// axis (spec::along_depth) as an object {"kernel", "stride", "pad", "dilation", "output_padding"}.
+enum class key_form : unsigned char { number, pair, triple, flag, choice, depth_axis };
 
 /// One key of a kind's spec in the JSON summary. A key named like one every node has ("pad")
 /// replaces that key's value in place; others follow the common keys, in the kind's order, and
@@ -46,18 +50,8 @@ struct spec_key {
     unsigned char bit = 0;                 // flag, choice: spec::mode's bit
     const char* on = "";                   // choice: the word when the bit is set, and when it is clear
     const char* off = "";
-    bool weights = false;  // it shapes the kind's weights: two uses of a shared<> block must agree
     /// pair, triple: a value the spec does not hold as such, worked out from it instead of `field`
     dhw (*value)(const spec&) = nullptr;
-
-    static constexpr spec_key number(const char* key, spec_field f, bool w = false) { return {key, key_form::number, f, 0, "", "", w}; }
-    static constexpr spec_key pair(const char* key, spec_field f, bool w = false) { return {key, key_form::pair, f, 0, "", "", w}; }
-    static constexpr spec_key triple(const char* key, spec_field f, bool w = false) { return {key, key_form::triple, f, 0, "", "", w}; }
-    static constexpr spec_key pair(const char* key, dhw (*of)(const spec&)) { return {key, key_form::pair, {}, 0, "", "", false, of}; }
-    static constexpr spec_key flag(const char* key, unsigned char bit) { return {key, key_form::flag, spec_field::mode, bit}; }
-    static constexpr spec_key choice(const char* key, unsigned char bit, const char* on, const char* off) {
-        return {key, key_form::choice, spec_field::mode, bit, on, off};
-    }
 };
 
 namespace detail {
@@ -102,13 +96,6 @@ namespace detail {
     return dhw{number_of(s, depth_of(k.field)), p.height, p.width};
 }
 
-/// The fields a key reads: a triple's member and its depth axis.
-[[nodiscard]] constexpr unsigned fields_of(const spec_key& k) {
-    if (k.value != nullptr) return 0;
-    const unsigned f = field_bit(k.field);
-    return k.form != key_form::triple ? f : f | field_bit(depth_of(k.field));
-}
-
 /// Whether a and b agree in every field of the set.
 [[nodiscard]] constexpr bool same_fields(const spec& a, const spec& b, unsigned fields) {
     for (unsigned i = 0; fields >> i != 0; ++i) {
@@ -120,23 +107,6 @@ namespace detail {
     return true;
 }
 
-/// A kind's declared keys, joined: the window's depth axis after other keys.
-template <std::size_t M, std::size_t N>
-constexpr std::array<spec_key, M + N> join_keys(const std::array<spec_key, M>& a, const std::array<spec_key, N>& b) {
-    std::array<spec_key, M + N> out{};
-    for (std::size_t i = 0; i < M; ++i) out[i] = a[i];
-    for (std::size_t i = 0; i < N; ++i) out[M + i] = b[i];
-    return out;
-}
-
 }  // namespace detail
-
-/// The 3-D kinds' window along the depth (conv3d, the 3-D pools, conv_transpose3d): "along_depth"
-/// {"kernel", "stride", "pad", "dilation", "output_padding"}; an adaptive 3-D pool's "kernel" is its
-/// output depth.
-inline constexpr std::array<spec_key, 5> along_depth_keys{
-    spec_key::number("along_depth.kernel", spec_field::depth_kernel), spec_key::number("along_depth.stride", spec_field::depth_stride),
-    spec_key::number("along_depth.pad", spec_field::depth_pad), spec_key::number("along_depth.dilation", spec_field::depth_dilation),
-    spec_key::number("along_depth.output_padding", spec_field::depth_output_padding)};
 
 }  // namespace netshape

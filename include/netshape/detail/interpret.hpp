@@ -532,7 +532,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 step.k = k;
                 step.new_tensor = adds;
                 step.out = out;
-                if (s.info->scratch != nullptr) step.scratch = s.info->scratch(s, in, o);  // kind_rule::scratch
+                step.scratch = scratch_of<Sizes>(k, s, in, o);  // kind_rule::scratch
             }
             ++leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {

@@ -299,8 +299,8 @@ private:
         case kind::merge_begin: return name_of(r.how);
         case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
         default: {
-            const kind_info* info = is_structure(r.kind) ? nullptr : info_of(r.kind);
-            return info != nullptr && info->word != nullptr ? info->word(r) : kind_name;  // kind_rule::word
+            const kind_extras& e = extras_of(r.kind);
+            return e.word != nullptr ? e.word(r) : kind_name;  // kind_rule::word
         }
     }
 }

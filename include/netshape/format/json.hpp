@@ -108,7 +108,12 @@ namespace netshape::format {
         case key_form::pair: return json_pair(hw{v.height, v.width});
         case key_form::triple: return json_triple(v);
         case key_form::flag: return (s.mode & k.bit) != 0 ? "true" : "false";
-        default: return json_string((s.mode & k.bit) != 0 ? k.on : k.off);  // choice
+        case key_form::choice: return json_string((s.mode & k.bit) != 0 ? k.on : k.off);
+        default: {  // depth_axis
+            const depth_axis& d = s.along_depth;
+            return cat("{\"kernel\": ", d.kernel, ", \"stride\": ", d.stride, ", \"pad\": ", d.pad, ", \"dilation\": ", d.dilation,
+                       ", \"output_padding\": ", d.output_padding, "}");
+        }
     }
 }
 
@@ -124,10 +129,10 @@ namespace netshape::format {
     std::string values[common] = {std::to_string(r.units), json_pair(r.kernel), json_pair(r.stride), json_pair(r.pad),
                                   json_pair(r.dilation), std::to_string(r.groups), flag(r.bias), flag(r.ceil), flag(r.per_pixel),
                                   r.fn == function::none ? std::string("null") : json_string(name_of(r.fn)), std::to_string(r.first)};
-    const kind_info* info = is_structure(r.kind) ? nullptr : info_of(r.kind);
+    const kind_extras& extras = extras_of(r.kind);
     std::string own, outer;  // the kind's keys; the object they are in ("" for none)
-    for (std::size_t i = 0; info != nullptr && i < info->key_count; ++i) {
-        const spec_key& k = info->keys[i];
+    for (std::size_t i = 0; i < extras.key_count; ++i) {
+        const spec_key& k = extras.keys[i];
         const std::string key = k.key;
         std::size_t c = 0;
         while (c < common && key != names[c]) ++c;

@@ -93,7 +93,7 @@ struct kind_rule<kind::conv2d> : detail::convolution_rule<ranks::image> {
 template <>
 struct kind_rule<kind::conv3d> : detail::convolution_rule<ranks::volume> {
     static constexpr const char* name = "conv3d";
-    static constexpr auto spec_keys = along_depth_keys;
+    static constexpr spec_key spec_keys[] = {{"along_depth", key_form::depth_axis}};
 };
 
 /// conv1d's rule: detail::convolution_rule on a sequence (PyTorch's Conv1d), the window on its length.
@@ -272,22 +272,21 @@ struct transposed_rule {
 template <>
 struct kind_rule<kind::conv_transpose2d> : detail::transposed_rule<ranks::image> {
     static constexpr const char* name = "conv_transpose2d";
-    static constexpr std::array spec_keys{spec_key::pair("output_padding", spec_field::output_padding)};
+    static constexpr spec_key spec_keys[] = {{"output_padding", key_form::pair, spec_field::output_padding}};
 };
 
 /// conv_transpose3d's rule: detail::transposed_rule on a volume (PyTorch's ConvTranspose3d).
 template <>
 struct kind_rule<kind::conv_transpose3d> : detail::transposed_rule<ranks::volume> {
     static constexpr const char* name = "conv_transpose3d";
-    static constexpr auto spec_keys = detail::join_keys(
-        std::array{spec_key::pair("output_padding", spec_field::output_padding)}, along_depth_keys);
+    static constexpr spec_key spec_keys[] = {{"output_padding", key_form::pair, spec_field::output_padding}, {"along_depth", key_form::depth_axis}};
 };
 
 /// conv_transpose1d's rule: detail::transposed_rule on a sequence (PyTorch's ConvTranspose1d).
 template <>
 struct kind_rule<kind::conv_transpose1d> : detail::transposed_rule<ranks::sequence> {
     static constexpr const char* name = "conv_transpose1d";
-    static constexpr std::array spec_keys{spec_key::pair("output_padding", spec_field::output_padding)};
+    static constexpr spec_key spec_keys[] = {{"output_padding", key_form::pair, spec_field::output_padding}};
 };
 
 /// `conv_transpose2d<Filters, Kernel, Options...>`: Filters output channels, a Kernel×Kernel (or
