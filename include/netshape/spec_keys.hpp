@@ -11,7 +11,6 @@
 // only where one is read; kind_info carries only weight_fields, which shared<> reads.
 #pragma once
 
-#include <array>
 #include <cstddef>
 
 #include <netshape/spec.hpp>
