@@ -207,7 +207,7 @@ constexpr std::size_t arena_tensors(const arena_step* steps, std::size_t n, wide
         if (s.k < kind::block_begin) {
             items[cur.tensor].t.last = i;
             if (s.new_tensor) {
-                if (p.im2col && s.k == kind::conv2d) items[make(i, s.scratch, i)].t.scratch = true;
+                if (p.im2col && s.scratch != 0) items[make(i, s.scratch, i)].t.scratch = true;
                 cur = arena_value{make(i, s.out, i), s.out};
             } else {  // in place (its input's elements) or a view (part of its input's tensor)
                 cur.elements = s.out;
