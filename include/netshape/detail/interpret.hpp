@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netshape/detail/checked.hpp>
@@ -66,6 +67,31 @@ inline constexpr bool record_in_local = false;
 #else
 inline constexpr bool record_in_local = true;
 #endif
+
+/// Whether a fresh array of records is value-initialized where it is needed (g++: almost free) or
+/// copied from blank_records (clang, which evaluates a record's sixty default member initializers
+/// one by one at each value-initialization inside an evaluation: some 400,000 instructions a record,
+/// against some 70,000 for a copy).
+#if defined(__clang__)
+inline constexpr bool copy_blank_records = true;
+#else
+inline constexpr bool copy_blank_records = false;
+#endif
+
+/// N value-initialized records, evaluated once per length (see copy_blank_records).
+template <std::size_t N>
+inline constexpr std::array<layer_record, N> blank_records{};
+
+/// A value-initialized T (an array of records, an evaluation or a chunk) whose records are an
+/// array of N: on clang its records copied from blank_records (see copy_blank_records), its other
+/// members value-initialized. N = 0: T value-initialized (a chunk of the totals, one scratch record).
+template <class T, std::size_t N>
+constexpr T fresh() {
+    if constexpr (!copy_blank_records || N == 0) return T{};
+    else if constexpr (std::is_same_v<T, std::array<layer_record, N>>) return blank_records<N>;
+    else if constexpr (requires { T{}.nodes; }) return T{blank_records<N>, {}, {}};  // an evaluation
+    else return T{{}, blank_records<N>};  // a chunk
+}
 
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
@@ -650,7 +676,8 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
 template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
 constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Depth, Shared>& state,
                                                               const std::array<node, N>& all, std::size_t first) {
-    chunk<Depth, Shared, Keep ? chunk_length<N> : 1> out{};  // value-initialized, then assigned: see fresh_machine()
+    // Value-initialized (with records, on clang, its records copied: fresh()), then assigned: see fresh_machine().
+    auto out = fresh<chunk<Depth, Shared, Keep ? chunk_length<N> : 1>, Keep ? chunk_length<N> : 0>();
     out.state = state;
     if (out.state.reg.error.broken != rule::none) return out;
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
@@ -741,7 +768,7 @@ constexpr void list_leaves(const layer_record* nodes, layer_record* leaves, std:
 /// layers<Net>: the leaves' records, listed from nodes<Net> in an evaluation of their own.
 template <std::size_t Leaves, std::size_t N>
 constexpr std::array<layer_record, Leaves> leaves_of(const std::array<layer_record, N>& all) {
-    std::array<layer_record, Leaves> out{};
+    auto out = fresh<std::array<layer_record, Leaves>, Leaves>();
     if constexpr (copy_on_read) {
         const auto local = all;  // g++: one copy, not one per read
         list_leaves(local.data(), out.data(), N);
@@ -777,7 +804,7 @@ constexpr machine<Depth, Shared> run_whole(const std::array<node, N>& all, const
 
 template <std::size_t Depth, std::size_t Shared, std::size_t N>
 constexpr evaluation<N> evaluate_whole(const shape& input, const std::array<node, N>& all) {
-    evaluation<N> e{};
+    evaluation<N> e = fresh<evaluation<N>, N>();
     const registers m = run_whole<true, Depth, Shared>(all, input, e.nodes.data()).reg;
     e.total = m.total;
     e.error = m.error;
@@ -796,7 +823,7 @@ constexpr outcome outcome_whole(const shape& input, const std::array<node, N>& a
 /// All chunks' records in one array (networks longer than a chunk).
 template <class A, std::size_t N, std::size_t... K>
 constexpr evaluation<N> assemble(std::index_sequence<K...>) {
-    evaluation<N> e{};
+    evaluation<N> e = fresh<evaluation<N>, N>();
     const registers& last = chunk_at<A, sizeof...(K) - 1, true>::value.state.reg;
     e.total = last.total;
     e.error = last.error;
