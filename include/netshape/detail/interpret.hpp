@@ -78,20 +78,11 @@ inline constexpr bool copy_blank_records = true;
 inline constexpr bool copy_blank_records = false;
 #endif
 
-/// N value-initialized records, evaluated once per length (see copy_blank_records).
+/// N value-initialized records, evaluated once per length (see copy_blank_records). Where an
+/// evaluation starts from them, g++'s branch value-initializes its array in place instead: a
+/// function returning either would cost g++ a copy of the array.
 template <std::size_t N>
 inline constexpr std::array<layer_record, N> blank_records{};
-
-/// A value-initialized T (an array of records, an evaluation or a chunk) whose records are an
-/// array of N: on clang its records copied from blank_records (see copy_blank_records), its other
-/// members value-initialized. N = 0: T value-initialized (a chunk of the totals, one scratch record).
-template <class T, std::size_t N>
-constexpr T fresh() {
-    if constexpr (!copy_blank_records || N == 0) return T{};
-    else if constexpr (std::is_same_v<T, std::array<layer_record, N>>) return blank_records<N>;
-    else if constexpr (requires { T{}.nodes; }) return T{blank_records<N>, {}, {}};  // an evaluation
-    else return T{{}, blank_records<N>};  // a chunk
-}
 
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
@@ -672,14 +663,12 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
     }
 }
 
-/// Nodes [first, first + chunk_size) of a network longer than one chunk, resuming `state`.
-template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
-constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Depth, Shared>& state,
-                                                              const std::array<node, N>& all, std::size_t first) {
-    // Value-initialized (with records, on clang, its records copied: fresh()), then assigned: see fresh_machine().
-    auto out = fresh<chunk<Depth, Shared, Keep ? chunk_length<N> : 1>, Keep ? chunk_length<N> : 0>();
+/// Nodes [first, first + chunk_size) of a network longer than one chunk, resuming `state`, into `out`.
+template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N, std::size_t Length>
+constexpr void resume(chunk<Depth, Shared, Length>& out, const machine<Depth, Shared>& state,
+                      const std::array<node, N>& all, std::size_t first) {
     out.state = state;
-    if (out.state.reg.error.broken != rule::none) return out;
+    if (out.state.reg.error.broken != rule::none) return;
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
     if constexpr (copy_on_read) {
         const auto nodes = all;  // g++: one copy, not one per read
@@ -689,7 +678,22 @@ constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Dep
         run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), all.data(),
                      first, last, N);
     }
-    return out;
+}
+
+/// The chunk at `first`, value-initialized (with records on clang: blank_records copied), then
+/// assigned: see fresh_machine().
+template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Depth, Shared>& state,
+                                                              const std::array<node, N>& all, std::size_t first) {
+    if constexpr (Keep && copy_blank_records) {
+        chunk<Depth, Shared, chunk_length<N>> out{{}, blank_records<chunk_length<N>>};
+        resume<Keep>(out, state, all, first);
+        return out;
+    } else {
+        chunk<Depth, Shared, Keep ? chunk_length<N> : 1> out{};
+        resume<Keep>(out, state, all, first);
+        return out;
+    }
 }
 
 /// What run_sized() returns: the machine and each node's node_step.
@@ -768,14 +772,16 @@ constexpr void list_leaves(const layer_record* nodes, layer_record* leaves, std:
 /// layers<Net>: the leaves' records, listed from nodes<Net> in an evaluation of their own.
 template <std::size_t Leaves, std::size_t N>
 constexpr std::array<layer_record, Leaves> leaves_of(const std::array<layer_record, N>& all) {
-    auto out = fresh<std::array<layer_record, Leaves>, Leaves>();
-    if constexpr (copy_on_read) {
+    if constexpr (copy_blank_records) {
+        std::array<layer_record, Leaves> out = blank_records<Leaves>;
+        list_leaves(all.data(), out.data(), N);
+        return out;
+    } else {
+        std::array<layer_record, Leaves> out{};
         const auto local = all;  // g++: one copy, not one per read
         list_leaves(local.data(), out.data(), N);
-    } else {
-        list_leaves(all.data(), out.data(), N);
+        return out;
     }
-    return out;
 }
 
 /// Chunk K's records copied into place and its blocks closed (a function, so that the chunk is read
@@ -803,13 +809,25 @@ constexpr machine<Depth, Shared> run_whole(const std::array<node, N>& all, const
 }
 
 template <std::size_t Depth, std::size_t Shared, std::size_t N>
-constexpr evaluation<N> evaluate_whole(const shape& input, const std::array<node, N>& all) {
-    evaluation<N> e = fresh<evaluation<N>, N>();
+constexpr void evaluate_into(evaluation<N>& e, const shape& input, const std::array<node, N>& all) {
     const registers m = run_whole<true, Depth, Shared>(all, input, e.nodes.data()).reg;
     e.total = m.total;
     e.error = m.error;
     finish(e);
-    return e;
+}
+
+/// A network of one chunk's records (value-initialized first: on clang, blank_records copied).
+template <std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr evaluation<N> evaluate_whole(const shape& input, const std::array<node, N>& all) {
+    if constexpr (copy_blank_records) {
+        evaluation<N> e{blank_records<N>, {}, {}};
+        evaluate_into<Depth, Shared>(e, input, all);
+        return e;
+    } else {
+        evaluation<N> e{};
+        evaluate_into<Depth, Shared>(e, input, all);
+        return e;
+    }
 }
 
 /// The totals of a network evaluated whole, keeping no records (Shared: its shared<Tag, B> uses).
@@ -822,16 +840,27 @@ constexpr outcome outcome_whole(const shape& input, const std::array<node, N>& a
 
 /// All chunks' records in one array (networks longer than a chunk).
 template <class A, std::size_t N, std::size_t... K>
-constexpr evaluation<N> assemble(std::index_sequence<K...>) {
-    evaluation<N> e = fresh<evaluation<N>, N>();
+constexpr void assemble_into(evaluation<N>& e) {
     const registers& last = chunk_at<A, sizeof...(K) - 1, true>::value.state.reg;
     e.total = last.total;
     e.error = last.error;
-    if (e.error.broken != rule::none) return e;
+    if (e.error.broken != rule::none) return;
     using placer = void (*)(layer_record*, std::size_t);
     const placer placers[] = {&place_chunk<A, K>...};
     for (placer p : placers) p(e.nodes.data(), N);
-    return e;
+}
+
+template <class A, std::size_t N, std::size_t... K>
+constexpr evaluation<N> assemble(std::index_sequence<K...>) {
+    if constexpr (copy_blank_records) {
+        evaluation<N> e{blank_records<N>, {}, {}};
+        assemble_into<A, N, K...>(e);
+        return e;
+    } else {
+        evaluation<N> e{};
+        assemble_into<A, N, K...>(e);
+        return e;
+    }
 }
 
 }  // namespace netshape::detail
