@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netshape/detail/checked.hpp>
@@ -66,6 +67,22 @@ inline constexpr bool record_in_local = false;
 #else
 inline constexpr bool record_in_local = true;
 #endif
+
+/// Whether a fresh array of records is value-initialized where it is needed (g++: almost free) or
+/// copied from blank_records (clang, which evaluates a record's sixty default member initializers
+/// one by one at each value-initialization inside an evaluation: some 400,000 instructions a record,
+/// against some 70,000 for a copy).
+#if defined(__clang__)
+inline constexpr bool copy_blank_records = true;
+#else
+inline constexpr bool copy_blank_records = false;
+#endif
+
+/// N value-initialized records, evaluated once per length (see copy_blank_records). Where an
+/// evaluation starts from them, g++'s branch value-initializes its array in place instead: a
+/// function returning either would cost g++ a copy of the array.
+template <std::size_t N>
+inline constexpr std::array<layer_record, N> blank_records{};
 
 template <std::size_t N>
 inline constexpr std::size_t chunk_length = N < chunk_size ? (N == 0 ? 1 : N) : chunk_size;
@@ -637,13 +654,12 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
     }
 }
 
-/// Nodes [first, first + chunk_size) of a network longer than one chunk, resuming `state`.
-template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
-constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Depth, Shared>& state,
-                                                              const std::array<node, N>& all, std::size_t first) {
-    chunk<Depth, Shared, Keep ? chunk_length<N> : 1> out{};  // value-initialized, then assigned: see fresh_machine()
+/// Nodes [first, first + chunk_size) of a network longer than one chunk, resuming `state`, into `out`.
+template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N, std::size_t Length>
+constexpr void resume(chunk<Depth, Shared, Length>& out, const machine<Depth, Shared>& state,
+                      const std::array<node, N>& all, std::size_t first) {
     out.state = state;
-    if (out.state.reg.error.broken != rule::none) return out;
+    if (out.state.reg.error.broken != rule::none) return;
     const std::size_t last = first + chunk_size < N ? first + chunk_size : N;
     if constexpr (copy_on_read) {
         const auto nodes = all;  // g++: one copy, not one per read
@@ -653,7 +669,22 @@ constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Dep
         run_on<Keep>(out.state.reg, out.state.stack.data(), out.state.uses.data(), out.records.data(), all.data(),
                      first, last, N);
     }
-    return out;
+}
+
+/// The chunk at `first`, value-initialized (with records on clang: blank_records copied), then
+/// assigned: see fresh_machine().
+template <bool Keep, std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr chunk<Depth, Shared, Keep ? chunk_length<N> : 1> run(const machine<Depth, Shared>& state,
+                                                              const std::array<node, N>& all, std::size_t first) {
+    if constexpr (Keep && copy_blank_records) {
+        chunk<Depth, Shared, chunk_length<N>> out{{}, blank_records<chunk_length<N>>};
+        resume<Keep>(out, state, all, first);
+        return out;
+    } else {
+        chunk<Depth, Shared, Keep ? chunk_length<N> : 1> out{};
+        resume<Keep>(out, state, all, first);
+        return out;
+    }
 }
 
 /// What run_sized() returns: the machine and each node's node_step.
@@ -732,26 +763,37 @@ constexpr void list_leaves(const layer_record* nodes, layer_record* leaves, std:
 /// layers<Net>: the leaves' records, listed from nodes<Net> in an evaluation of their own.
 template <std::size_t Leaves, std::size_t N>
 constexpr std::array<layer_record, Leaves> leaves_of(const std::array<layer_record, N>& all) {
-    std::array<layer_record, Leaves> out{};
-    if constexpr (copy_on_read) {
+    if constexpr (copy_blank_records) {
+        std::array<layer_record, Leaves> out = blank_records<Leaves>;
+        list_leaves(all.data(), out.data(), N);
+        return out;
+    } else {
+        std::array<layer_record, Leaves> out{};
         const auto local = all;  // g++: one copy, not one per read
         list_leaves(local.data(), out.data(), N);
-    } else {
-        list_leaves(all.data(), out.data(), N);
+        return out;
     }
-    return out;
 }
 
-/// Chunk K's records copied into place and its blocks closed (a function, so that the chunk is read
-/// once: see nodes.hpp).
-template <class A, std::size_t K>
-constexpr void place_chunk(layer_record* nodes, std::size_t n) {
-    const auto local = chunk_at<A, K, true>::value.records;
-    const std::size_t first = K * chunk_size;
-    const std::size_t last = n - first < local.size() ? n : first + local.size();
-    const layer_record* from = local.data();
+/// A chunk's records copied into place at `first` (at most up to n) and its blocks closed.
+template <std::size_t Length>
+constexpr void place(layer_record* nodes, std::size_t n, std::size_t first, const std::array<layer_record, Length>& chunk) {
+    const std::size_t last = n - first < Length ? n : first + Length;
+    const layer_record* from = chunk.data();
     for (layer_record* to = nodes + first; to != nodes + last;) *to++ = *from++;
     close_blocks(nodes, first, last);
+}
+
+/// Chunk K's records copied into place (a function, so that on g++ the chunk is copied once, to a
+/// local: see copy_on_read; clang reads the static records, 1% less than through a local copy).
+template <class A, std::size_t K>
+constexpr void place_chunk(layer_record* nodes, std::size_t n) {
+    if constexpr (copy_on_read) {
+        const auto local = chunk_at<A, K, true>::value.records;
+        place(nodes, n, K * chunk_size, local);
+    } else {
+        place(nodes, n, K * chunk_size, chunk_at<A, K, true>::value.records);
+    }
 }
 
 /// The whole node array in one evaluation: every network on g++ (which has no step limit), and
@@ -767,13 +809,25 @@ constexpr machine<Depth, Shared> run_whole(const std::array<node, N>& all, const
 }
 
 template <std::size_t Depth, std::size_t Shared, std::size_t N>
-constexpr evaluation<N> evaluate_whole(const shape& input, const std::array<node, N>& all) {
-    evaluation<N> e{};
+constexpr void evaluate_into(evaluation<N>& e, const shape& input, const std::array<node, N>& all) {
     const registers m = run_whole<true, Depth, Shared>(all, input, e.nodes.data()).reg;
     e.total = m.total;
     e.error = m.error;
     finish(e);
-    return e;
+}
+
+/// A network of one chunk's records (value-initialized first: on clang, blank_records copied).
+template <std::size_t Depth, std::size_t Shared, std::size_t N>
+constexpr evaluation<N> evaluate_whole(const shape& input, const std::array<node, N>& all) {
+    if constexpr (copy_blank_records) {
+        evaluation<N> e{blank_records<N>, {}, {}};
+        evaluate_into<Depth, Shared>(e, input, all);
+        return e;
+    } else {
+        evaluation<N> e{};
+        evaluate_into<Depth, Shared>(e, input, all);
+        return e;
+    }
 }
 
 /// The totals of a network evaluated whole, keeping no records (Shared: its shared<Tag, B> uses).
@@ -786,16 +840,27 @@ constexpr outcome outcome_whole(const shape& input, const std::array<node, N>& a
 
 /// All chunks' records in one array (networks longer than a chunk).
 template <class A, std::size_t N, std::size_t... K>
-constexpr evaluation<N> assemble(std::index_sequence<K...>) {
-    evaluation<N> e{};
+constexpr void assemble_into(evaluation<N>& e) {
     const registers& last = chunk_at<A, sizeof...(K) - 1, true>::value.state.reg;
     e.total = last.total;
     e.error = last.error;
-    if (e.error.broken != rule::none) return e;
+    if (e.error.broken != rule::none) return;
     using placer = void (*)(layer_record*, std::size_t);
     const placer placers[] = {&place_chunk<A, K>...};
     for (placer p : placers) p(e.nodes.data(), N);
-    return e;
+}
+
+template <class A, std::size_t N, std::size_t... K>
+constexpr evaluation<N> assemble(std::index_sequence<K...>) {
+    if constexpr (copy_blank_records) {
+        evaluation<N> e{blank_records<N>, {}, {}};
+        assemble_into<A, N, K...>(e);
+        return e;
+    } else {
+        evaluation<N> e{};
+        assemble_into<A, N, K...>(e);
+        return e;
+    }
 }
 
 }  // namespace netshape::detail
