@@ -32,13 +32,11 @@ constexpr rule filter(const spec& s, layer_record& r, wide positions) {
     const wide taps = wide(s.kernel.height) * s.kernel.width * s.along_depth.kernel;
     if (taps > count_max || positions > count_max) return rule::count_overflow;
     const wide weights = taps * (channels / s.groups) * s.units;
-    if (weights > count_max) return rule::count_overflow;
-    const wide macs = positions * weights;
-    if (macs > count_max) return rule::count_overflow;
+    if (weights > count_max || positions * weights > count_max) return rule::count_overflow;  // both below 2^63 first
     r.output_shape.channels = s.units;
     r.weights = count_t(weights);
     r.biases = s.bias ? s.units : 0;
-    r.macs = count_t(macs);
+    r.macs = count_t(positions * weights);
     return rule::none;
 }
 
