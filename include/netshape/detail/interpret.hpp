@@ -514,8 +514,8 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
             const bool adds = (f & facts::new_tensor) != 0;
             const wide live = held + wide(in.depth) * in.height * in.width * in.channels + (adds ? out : 0);
             if (bad == rule::none &&
-                (o.height >= dimension_limit || o.width >= dimension_limit || o.channels >= dimension_limit ||
-                 o.depth >= dimension_limit || live > count_max || wide(r.weights) + r.biases > count_max))
+                ((o.height | o.width | o.channels | o.depth) >= dimension_limit || live > count_max ||
+                 wide(r.weights) + r.biases > count_max))  // dimensions are not negative: or-ed, one test
                 bad = rule::count_overflow;
             if (bad != rule::none) {
                 fail(bad, i, k, merge::none, r.input_shape, r.output_shape);

@@ -126,13 +126,21 @@ constexpr rule slide_exact(const spec& s, layer_record& r) {
 }
 
 
+/// The input shape as slide() reads it: g++ reads fields of a local copy for less than through a
+/// reference (481.9 against 484.6 kinstr a layer of the bench chain), clang the reverse (763.9 against 758.8).
+#if defined(__clang__)
+using input_view = const shape&;
+#else
+using input_view = const shape;
+#endif
+
 /// slide_exact()'s figures in the common case, in as few statements as the constant evaluators can
 /// be given (they charge per statement and per struct copy): no ceil_mode, an image or a sequence,
 /// and a receptive field of whole numbers (denominators are positive, so their bitwise or is 1 only
 /// when all four are). Output per axis floor(room / stride) + 1, then r += (span − 1)·j, j *= stride,
 /// each checked in 128 bits before any is stored.
 constexpr rule slide(const spec& s, layer_record& r) {
-    const shape in = r.input_shape;
+    input_view in = r.input_shape;
     field& f = r.receptive_field;
     if (s.ceil || in.rank == 4 ||
         (f.height.denominator | f.width.denominator | f.jump_height.denominator | f.jump_width.denominator) != 1)
