@@ -59,11 +59,7 @@ struct convolution_rule {
 
     static constexpr auto check = &filter_rule;
 
-    static constexpr rule apply(const spec& s, layer_record& r) {  // positions_of written out: a call is dear
-        const rule bad = slide(s, r);
-        return bad != rule::none ? bad
-                                 : filter(s, r, wide(r.output_shape.depth) * r.output_shape.height * r.output_shape.width);
-    }
+    static constexpr auto apply = &slide<&filter>;  // the window, then the filter
 
     /// "conv 11×11/4, 96", "conv 3×3, 32, pad 1, depthwise, no bias", "conv 3×3×3, 64, pad 1", "conv 80/16, 32"
     static constexpr void describe(const layer_record& r, text& out) {

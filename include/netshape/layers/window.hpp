@@ -138,13 +138,19 @@ using input_view = const shape;
 /// be given (they charge per statement and per struct copy): no ceil_mode, an image or a sequence,
 /// and a receptive field of whole numbers (denominators are positive, so their bitwise or is 1 only
 /// when all four are). Output per axis floor(room / stride) + 1, then r += (span − 1)·j, j *= stride,
-/// each checked in 128 bits before any is stored.
+/// each checked in 128 bits before any is stored. Then, when not nullptr, is what the kind computes
+/// after its window, from the output's positions (a convolution's filter(): called here, one call
+/// fewer a node than a rule calling slide() and then it).
+template <auto Then = nullptr>
 constexpr rule slide(const spec& s, layer_record& r) {
     input_view in = r.input_shape;
     field& f = r.receptive_field;
     if (s.ceil || in.rank == 4 ||
-        (f.height.denominator | f.width.denominator | f.jump_height.denominator | f.jump_width.denominator) != 1)
-        return slide_exact(s, r);
+        (f.height.denominator | f.width.denominator | f.jump_height.denominator | f.jump_width.denominator) != 1) {
+        const rule bad = slide_exact(s, r);
+        if constexpr (std::is_null_pointer_v<decltype(Then)>) return bad;
+        else return bad != rule::none ? bad : Then(s, r, wide(r.output_shape.depth) * r.output_shape.height * r.output_shape.width);
+    }
     const count_t span_h = s.dilation.height * (s.kernel.height - 1) + 1, span_w = s.dilation.width * (s.kernel.width - 1) + 1;
     const count_t room_h = in.height + 2 * s.pad.height - span_h, room_w = in.width + 2 * s.pad.width - span_w;
     if (room_h < 0 || room_w < 0) return rule::kernel_exceeds_input;
@@ -159,7 +165,8 @@ constexpr rule slide(const spec& s, layer_record& r) {
     f.width.numerator = count_t(rf_w);
     f.jump_height.numerator = count_t(jump_h);
     f.jump_width.numerator = count_t(jump_w);
-    return rule::none;
+    if constexpr (std::is_null_pointer_v<decltype(Then)>) return rule::none;
+    else return Then(s, r, wide(r.output_shape.height) * r.output_shape.width);
 }
 
 /// An extent on a window's axes: a 2-D one "3" when square, "1×7" otherwise; a 1-D one its width
