@@ -154,13 +154,13 @@ constexpr rule slide(const spec& s, layer_record& r) {
     const count_t span_h = s.dilation.height * (s.kernel.height - 1) + 1, span_w = s.dilation.width * (s.kernel.width - 1) + 1;
     const count_t room_h = in.height + 2 * s.pad.height - span_h, room_w = in.width + 2 * s.pad.width - span_w;
     if (room_h < 0 || room_w < 0) return rule::kernel_exceeds_input;
+    r.output_shape.height = room_h / s.stride.height + 1;  // before the field's test, as slide_exact(): a failure
+    r.output_shape.width = room_w / s.stride.width + 1;    // reports the output shape
     const wide rf_h = f.height.numerator + wide(span_h - 1) * f.jump_height.numerator;
     const wide rf_w = f.width.numerator + wide(span_w - 1) * f.jump_width.numerator;
     const wide jump_h = wide(f.jump_height.numerator) * s.stride.height;
     const wide jump_w = wide(f.jump_width.numerator) * s.stride.width;
     if (rf_h > count_max || rf_w > count_max || jump_h > count_max || jump_w > count_max) return rule::count_overflow;
-    r.output_shape.height = room_h / s.stride.height + 1;
-    r.output_shape.width = room_w / s.stride.width + 1;
     f.height.numerator = count_t(rf_h);
     f.width.numerator = count_t(rf_w);
     f.jump_height.numerator = count_t(jump_h);
