@@ -193,6 +193,27 @@ static_assert(same(where_broken<ns::relu, ns::named<"block", ns::add<ns::conv2d<
 // Layers after a finished block count on: the conv after a two-layer block is the third part.
 static_assert(same(where_broken<ns::sequential<ns::relu, ns::relu>, ns::relu, conv_too_big>(ns::shape{2, 2, 3}).path, "2"));
 
+// A receptive field leaving 64 bits is count_overflow at the layer where it does, and the failure
+// shows the output shape that layer's window computed (slide()'s short path and slide_exact() alike):
+// two pools of stride 2^30 make the jump 2^60, then a 9×9 window padded by 8 widens the field by
+// 8·2^60 on a 1×1 input whose output is 9×9.
+namespace {
+template <class... L>
+constexpr ns::detail::failure failure_of(ns::shape input) {
+    using nodes = ns::detail::flattened<L...>;
+    return ns::detail::outcome_whole<ns::detail::joined<L...>::counts.depth>(input, nodes::nodes).error;
+}
+using far_pool = ns::max_pool<1, ns::stride<(ns::count_t{1} << 30)>>;
+using wide_window = ns::conv2d<4, 9, ns::pad<8>>;
+}  // namespace
+static_assert(failure_of<far_pool, far_pool, wide_window>(ns::shape{3, 3, 3}).broken == ns::rule::count_overflow);
+static_assert(failure_of<far_pool, far_pool, wide_window>(ns::shape{3, 3, 3}).other == ns::shape{9, 9, 3});
+static_assert(failure_of<far_pool, far_pool, wide_window>(ns::shape{3, 3, 3}).input == ns::shape{1, 1, 3});
+// One stride of 2^30 less: the field is 1 + 8·2^30 and the figures are computed.
+static_assert(failure_of<far_pool, wide_window>(ns::shape{3, 3, 3}).broken == ns::rule::none);
+static_assert(ns::receptive_field<ns::network<ns::input<3, 3, 3>, far_pool, wide_window>>.height ==
+              1 + 8 * (ns::count_t{1} << 30));
+
 // Which index a merge error reports (docs/errors.md): the layers before the point where the misfit
 // is found, the end of the first branch that does not fit the ones before it.
 namespace {

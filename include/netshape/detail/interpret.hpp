@@ -406,31 +406,31 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
     for (std::size_t i = first; i < last; ++i) {
         const spec* const what = nodes[i].what;
         const kind k = what->kind;
+        const unsigned word = nodes[i].facts;  // the kind's facts, carried by the node
         if constexpr (!Keep) {
             // A sequential changes no figure. Element-wise kinds keep the shape and the receptive
             // field and are most nodes of most networks: without records to fill, they take a short
             // path (the same figures as the leaf path below), in as few statements as clang's
             // evaluator can be given.
-            const unsigned f = nodes[i].facts;  // the kind's facts, carried by the node
-            if ((k == kind::block_begin || k == kind::block_end) && f == 0) {  // not shared<>'s
+            if ((k == kind::block_begin || k == kind::block_end) && word == 0) {  // not shared<>'s
                 if constexpr (Sizes) sizes[i - first].k = k;
                 continue;
             }
-            if ((f & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
+            if ((word & facts::elementwise) != 0) {  // every rank (kind_rule.hpp checks)
                 const wide e = wide(cur.depth) * cur.height * cur.width * cur.channels;
-                const wide live = held + e + ((f & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
+                const wide live = held + e + ((word & facts::new_tensor) != 0 ? e : 0);  // a new tensor: both
                 if (live > count_max) {
                     fail(rule::count_overflow, i, k, merge::none, cur, cur);
                     break;
                 }
                 if (live > peak) peak = live;
-                if ((f & facts::new_tensor) != 0) {  // an element-wise kind in place has no counts
-                    weights += wide((f >> facts::count_bits) & 15u) * cur.channels;
-                    biases += wide((f >> (facts::count_bits + 4)) & 15u) * cur.channels;
-                    buffers += wide((f >> (facts::count_bits + 8)) & 15u) * cur.channels;
+                if ((word & facts::new_tensor) != 0) {  // an element-wise kind in place has no counts
+                    weights += wide((word >> facts::count_bits) & 15u) * cur.channels;
+                    biases += wide((word >> (facts::count_bits + 4)) & 15u) * cur.channels;
+                    buffers += wide((word >> (facts::count_bits + 8)) & 15u) * cur.channels;
                     activations += e;
                 }
-                if constexpr (Sizes) sizes[i - first] = node_step{k, merge::none, (f & facts::new_tensor) != 0, 0, e, 0};
+                if constexpr (Sizes) sizes[i - first] = node_step{k, merge::none, (word & facts::new_tensor) != 0, 0, e, 0};
                 ++leaf;
                 continue;
             }
@@ -512,23 +512,21 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 r.input_shape = cur;  // cur is r.output_shape: the rule starts from output = input
                 r.weights = r.biases = r.buffers = r.macs = 0;
             }
-            const unsigned f = nodes[i].facts;
-            rule bad = ((f >> (cur.rank + 1)) & 1u) == 0 ? rank_rule(cur.rank)
-                       : (f & facts::oversized) != 0       ? rule::count_overflow
-                       : (f >> facts::rule_bits) != 0      ? static_cast<rule>(f >> facts::rule_bits)
+            rule bad = ((word >> (cur.rank + 1)) & 1u) == 0 ? rank_rule(cur.rank)
+                       : (word & facts::oversized) != 0       ? rule::count_overflow
+                       : (word >> facts::rule_bits) != 0      ? static_cast<rule>(word >> facts::rule_bits)
                                                            : s.info->apply(s, r);
-            const shape& in = r.input_shape;
             const shape& o = r.output_shape;
             const wide out = wide(o.depth) * o.height * o.width * o.channels;
             // Does the output count towards the network's activations? (See figures.hpp.)
-            const bool adds = (f & facts::new_tensor) != 0;
-            const wide live = held + wide(in.depth) * in.height * in.width * in.channels + (adds ? out : 0);
-            if (bad == rule::none &&
-                (o.height >= dimension_limit || o.width >= dimension_limit || o.channels >= dimension_limit ||
-                 o.depth >= dimension_limit || live > count_max || wide(r.weights) + r.biases > count_max))
-                bad = rule::count_overflow;
-            if (bad != rule::none) {
-                fail(bad, i, k, merge::none, r.input_shape, r.output_shape);
+            const bool adds = (word & facts::new_tensor) != 0;
+            const wide live = held + wide(r.input_shape.depth) * r.input_shape.height * r.input_shape.width *
+                                         r.input_shape.channels + (adds ? out : 0);
+            // the dimensions or-ed, one test; unsigned, so a negative one (a rule's defect) fails too
+            if (bad != rule::none ||
+                static_cast<unsigned long long>(o.height | o.width | o.channels | o.depth) >= static_cast<unsigned long long>(dimension_limit) ||
+                live > count_max || wide(r.weights) + r.biases > count_max) {
+                fail(bad != rule::none ? bad : rule::count_overflow, i, k, merge::none, r.input_shape, r.output_shape);
                 break;
             }
             if constexpr (Keep) {
@@ -549,7 +547,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 step.k = k;
                 step.new_tensor = adds;
                 step.out = out;
-                step.scratch = scratch_of<Sizes>(k, s, in, o);  // kind_rule::scratch
+                step.scratch = scratch_of<Sizes>(k, s, r.input_shape, o);  // kind_rule::scratch
             }
             ++leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {

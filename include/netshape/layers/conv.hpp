@@ -32,13 +32,11 @@ constexpr rule filter(const spec& s, layer_record& r, wide positions) {
     const wide taps = wide(s.kernel.height) * s.kernel.width * s.along_depth.kernel;
     if (taps > count_max || positions > count_max) return rule::count_overflow;
     const wide weights = taps * (channels / s.groups) * s.units;
-    if (weights > count_max) return rule::count_overflow;
-    const wide macs = positions * weights;
-    if (macs > count_max) return rule::count_overflow;
+    if (weights > count_max || positions * weights > count_max) return rule::count_overflow;  // both below 2^63 first
     r.output_shape.channels = s.units;
     r.weights = count_t(weights);
     r.biases = s.bias ? s.units : 0;
-    r.macs = count_t(macs);
+    r.macs = count_t(positions * weights);
     return rule::none;
 }
 
@@ -61,10 +59,7 @@ struct convolution_rule {
 
     static constexpr auto check = &filter_rule;
 
-    static constexpr rule apply(const spec& s, layer_record& r) {
-        if (const rule bad = slide(s, r); bad != rule::none) return bad;
-        return filter(s, r, positions_of(r.output_shape));
-    }
+    static constexpr auto apply = &slide<&filter>;  // the window, then the filter
 
     /// "conv 11×11/4, 96", "conv 3×3, 32, pad 1, depthwise, no bias", "conv 3×3×3, 64, pad 1", "conv 80/16, 32"
     static constexpr void describe(const layer_record& r, text& out) {

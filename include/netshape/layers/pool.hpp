@@ -28,7 +28,7 @@ struct max_pool_rule {
     static constexpr unsigned ranks = Ranks;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr auto apply = &slide;
+    static constexpr auto apply = &slide<>;
     static constexpr auto check = &pool_rule;
 
     /// "max pool 3×3/2, ceil"
@@ -47,7 +47,7 @@ struct avg_pool_rule {
     static constexpr unsigned ranks = Ranks;
     static constexpr storage stores = storage::new_tensor;
 
-    static constexpr auto apply = &slide;
+    static constexpr auto apply = &slide<>;
     static constexpr auto check = &pool_rule;
 
     /// "avg pool 2×2/2", "avg pool 3×3/2, pad 1, exclude pad"
