@@ -92,7 +92,7 @@ public:
 
     /// The table of a network as the writers read it (format::listing). summary<Net>() makes one
     /// from the compiler's constants; format::described from records made otherwise.
-    explicit table(const format::listing& net) : net_(net) {}
+    explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) {}
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
     /// style honours it: CSV and JSON leave out the nodes inside a folded block (it keeps its totals),
@@ -136,6 +136,7 @@ public:
         if (r.broken != memory_rule::none) throw memory_error{r.broken};
         table t = *this;
         t.memory_ = options;
+        t.bytes_ = r.estimate;
         return t;
     }
     /// Shows a static memory plan (arena.hpp) in the memory rows: `summary<Net>().arena(arena<Net>)`
@@ -162,6 +163,12 @@ public:
 
 private:
     using writer = void (*)(std::ostream&, const table&);
+
+    // summary<Net>() hands over the default options' estimate, worked out by the compiler, so that a
+    // program that prints compiles no estimate (memory() works the estimate out for its options).
+    template <class Net>
+    friend table summary();
+    table(const format::listing& net, const memory_estimate& bytes) : net_(net), bytes_(bytes) {}
 
     [[nodiscard]] table styled(style s, writer w) const {
         table t = *this;
@@ -420,7 +427,7 @@ private:
     [[nodiscard, gnu::cold]] format::cells totals() const {
         const layer_record& t = *net_.total;
         const field& rf = t.receptive_field;
-        const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
+        const memory_estimate& m = bytes_;
         const count_t b = bytes_per_element(memory_.precision);
         format::cells out(3);
         format::page& text = out.text();
@@ -605,6 +612,7 @@ private:
     style style_ = style::text;
     bool totals_ = true;
     memory_options memory_{};
+    memory_estimate bytes_{};  // memory<Net>(memory_): the memory rows' bytes
     count_t arena_ = 0;        // .arena(plan): its bytes for one sample (0: not shown)
     count_t arena_bound_ = 0;  // and its lower bound
     std::size_t columns_ = default_columns;
@@ -672,6 +680,8 @@ struct printed {
         t.info = nullptr;
         return t;
     }();
+    /// The memory rows' bytes for the default options (batch 1, fp32, sgd), as a table works them out.
+    static constexpr memory_estimate bytes = detail::estimate_memory({}, total).estimate;
 
     template <std::size_t C>
     static constexpr void describe_chunk(std::array<format::node_words, size>& out) {
@@ -696,7 +706,7 @@ struct printed {
 template <class Net>
 table summary() {
     using p = detail::printed<Net>;
-    return table(format::listing{p::records.data(), p::size, &p::total, p::words.data()});
+    return table(format::listing{p::records.data(), p::size, &p::total, p::words.data()}, p::bytes);
 }
 
 }  // namespace netshape

@@ -133,11 +133,11 @@ template <class Out>
     put_digits(out, magnitude(n), n < 0);
 }
 
-[[gnu::cold]] inline void append(std::string& s, std::string_view x) { s += x; }
-[[gnu::cold]] inline void append(std::string& s, const char* x) { s += x; }
-[[gnu::cold]] inline void append(std::string& s, char x) { s += x; }
-[[gnu::cold]] inline void append(std::string& s, count_t x) { put_int(s, x); }
-[[gnu::cold]] inline void append(std::string& s, std::size_t x) { put_digits(s, x, false); }
+template <class = void> [[gnu::cold]] void append(std::string& s, std::string_view x) { s += x; }
+template <class = void> [[gnu::cold]] void append(std::string& s, const char* x) { s += x; }
+template <class = void> [[gnu::cold]] void append(std::string& s, char x) { s += x; }
+template <class = void> [[gnu::cold]] void append(std::string& s, count_t x) { put_int(s, x); }
+template <class = void> [[gnu::cold]] void append(std::string& s, std::size_t x) { put_digits(s, x, false); }
 
 /// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
 /// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
@@ -382,11 +382,9 @@ class described {
 public:
     template <class = void>
     described(const layer_record* nodes, std::size_t size, const layer_record& total)
-        : nodes_(nodes), size_(size), total_(&total), texts_(size), words_(size) {
-        for (std::size_t i = 0; i < size; ++i) {
-            texts_[i] = description(nodes[i]);
-            words_[i] = {name_of(nodes[i].kind), texts_[i].c_str()};
-        }
+        : nodes_(nodes), size_(size), total_(&total) {
+        for (std::size_t i = 0; i < size; ++i) texts_.push_back(description(nodes[i]));
+        for (std::size_t i = 0; i < size; ++i) words_.push_back({name_of(nodes[i].kind), texts_[i].c_str()});
     }
     described(const described&) = delete;
     described& operator=(const described&) = delete;
@@ -396,8 +394,8 @@ private:
     const layer_record* nodes_;
     std::size_t size_;
     const layer_record* total_;
-    std::vector<text> texts_;
-    std::vector<node_words> words_;
+    growing<text> texts_;
+    growing<node_words> words_;
 };
 
 /// A node's kind as it is written in code: "conv2d"; an activation its function ("relu");
