@@ -212,6 +212,27 @@ TEST_CASE("json: the token-grid kinds' grid, windows and key/value pools under t
     CHECK(json.find("\"grid\": [2, 1, 1]}}") != std::string::npos);
 }
 
+// The keys a kind declares (kind_rule::spec_keys): avg pools show exclude_pad, whose mode bit no
+// common key shows; a 3-D pool its depth axis before it; conv_transpose3d its output padding first.
+using pooled_exclusions = ns::network<ns::input_volume<6, 8, 8, 2>, ns::avg_pool3d<2, ns::stride<1, 2, 2>, ns::exclude_pad>,
+                                      ns::conv_transpose3d<2, 2, ns::stride<2>, ns::output_padding<1, 0, 1>>>;
+using plane_exclusions = ns::network<ns::input<8, 8, 2>, ns::avg_pool<3, ns::pad<1>, ns::exclude_pad>, ns::avg_pool<2>>;
+
+TEST_CASE("json: a kind's declared spec keys, in its order, objects for dotted keys") {
+    const std::string deep = render(ns::summary<pooled_exclusions>().json());
+    CHECK(deep.find("\"first\": 0, \"along_depth\": {\"kernel\": 2, \"stride\": 1, \"pad\": 0, \"dilation\": 1, "
+                      "\"output_padding\": 0}, \"exclude_pad\": true}}") != std::string::npos);
+    CHECK(deep.find("\"first\": 0, \"output_padding\": [0, 1], \"along_depth\": {\"kernel\": 2, \"stride\": 2, \"pad\": 0, "
+                      "\"dilation\": 1, \"output_padding\": 1}}}") != std::string::npos);
+    const std::string plane = render(ns::summary<plane_exclusions>().json());
+    CHECK(plane.find("\"pad\": [1, 1], \"dilation\": [1, 1], \"groups\": 1, \"bias\": false, \"ceil_mode\": false, "
+                     "\"per_pixel\": false, \"function\": null, \"first\": 0, \"exclude_pad\": true}}") != std::string::npos);
+    CHECK(plane.find("\"first\": 0, \"exclude_pad\": false}}") != std::string::npos);
+    // A kind without declared keys shows the common ones only.
+    const std::string conv = render(ns::summary<ns::network<ns::input<4, 4, 1>, ns::conv2d<2, 3>>>().json());
+    CHECK(conv.find("\"function\": null, \"first\": 0}}") != std::string::npos);
+}
+
 TEST_CASE("dot: one graph node per layer, identity as a plain edge, shapes on edges") {
     const std::string dot = render(ns::summary<res>().dot());
     CHECK(dot.rfind("digraph netshape {", 0) == 0);

@@ -165,3 +165,27 @@ TEST_CASE("shared: the printer, CSV and JSON show a shared block and a repeat") 
     const std::string csv = print(ns::summary<trident>().csv());
     CHECK(csv.find("(shared)") != std::string::npos);
 }
+
+// What two uses of a tag compare is what each kind declares shapes its weights (kind_info::weight_fields,
+// spec_keys.hpp): a convolution's filters and kernel, not its stride; a token-grid kind's grid too,
+// and multiscale attention's key/value pool kernel, which it keeps in the spec's dilation.
+namespace weight_fields {
+template <class L>
+constexpr const ns::spec& spec_of = L::nodes[0];
+using conv = ns::conv2d<8, 3>;
+static_assert(ns::detail::same_weight_spec(spec_of<conv>, spec_of<ns::conv2d<8, 3, ns::stride<2>, ns::pad<1>>>));
+static_assert(!ns::detail::same_weight_spec(spec_of<conv>, spec_of<ns::conv2d<8, 5>>));
+static_assert(!ns::detail::same_weight_spec(spec_of<conv>, spec_of<ns::conv2d<8, 3, ns::no_bias>>));
+using embedding = ns::separable_position_embedding<ns::dhw{2, 3, 4}>;
+static_assert(!ns::detail::same_weight_spec(spec_of<embedding>, spec_of<ns::separable_position_embedding<ns::dhw{3, 3, 4}>>));
+static_assert(!ns::detail::same_weight_spec(spec_of<embedding>, spec_of<ns::separable_position_embedding<ns::dhw{2, 4, 3}>>));
+using attention = ns::multiscale_attention<2, 8, ns::dhw{2, 4, 4}, 1, 1, ns::dhw{3, 1, 1}, 1>;
+static_assert(!ns::detail::same_weight_spec(spec_of<attention>,
+                                            spec_of<ns::multiscale_attention<2, 8, ns::dhw{2, 4, 4}, 1, 1, ns::dhw{1, 1, 3}, 1>>));
+// The key/value pool's stride (in the spec's pad) shapes no weight.
+static_assert(ns::detail::same_weight_spec(spec_of<attention>,
+                                           spec_of<ns::multiscale_attention<2, 8, ns::dhw{2, 4, 4}, 1, 1, ns::dhw{3, 1, 1}, 2>>));
+static_assert((ns::kind_info_of<ns::kind::conv2d>.weight_fields & ns::field_bit(ns::spec_field::stride)) == 0);
+static_assert(ns::kind_info_of<ns::kind::conv2d>.weight_fields == ns::default_weight_fields);
+static_assert((ns::kind_info_of<ns::kind::grid_max_pool>.weight_fields & ns::field_bit(ns::spec_field::depth_output_padding)) != 0);
+}  // namespace weight_fields

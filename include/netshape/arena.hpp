@@ -207,7 +207,7 @@ constexpr std::size_t arena_tensors(const arena_step* steps, std::size_t n, wide
         if (s.k < kind::block_begin) {
             items[cur.tensor].t.last = i;
             if (s.new_tensor) {
-                if (p.im2col && s.k == kind::conv2d) items[make(i, s.scratch, i)].t.scratch = true;
+                if (p.im2col && s.scratch != 0) items[make(i, s.scratch, i)].t.scratch = true;
                 cur = arena_value{make(i, s.out, i), s.out};
             } else {  // in place (its input's elements) or a view (part of its input's tensor)
                 cur.elements = s.out;
@@ -338,8 +338,8 @@ constexpr wide place_greedy(std::size_t units, const wide* size, const std::size
     return end;
 }
 
-/// Placements tried until one reaches the lower bound: greedy by size, then under a ceiling at the
-/// lower bound greedy by size, greedy by breadth, and the squeaky wheel (plan_arena).
+/// Placements tried until one reaches the lower bound: greedy by size under a ceiling at the lower
+/// bound, then without it, greedy by breadth, and the squeaky wheel (plan_arena).
 inline constexpr std::size_t arena_attempts = 12;
 
 /// Plans the tensors: lifetimes, then offsets. Writes the tensors to `out` (at most `room`) and
@@ -463,12 +463,14 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
         live = kept + 1;
     }
     listed[units] = edges;
-    // Greedy by size: the largest unit first; of equal sizes, the longest-lived. Then, unless that
-    // reached the lower bound, with a ceiling at the lower bound (place_greedy); greedy by breadth
-    // (the units of the most crowded step first: a unit's key is the most bytes alive at a step of
-    // its life, then its size); then the squeaky wheel: every placement counts, for each unit, how
-    // often it ended above the lower bound (`boost`, carried between evaluations), and the next
-    // takes the units by that count first, then by size.
+    // Greedy by size under a ceiling at the lower bound (place_greedy): the largest unit first; of
+    // equal sizes, the longest-lived. Then, unless that reached the lower bound, greedy by size
+    // without the ceiling; greedy by breadth (the units of the most crowded step first: a unit's
+    // key is the most bytes alive at a step of its life, then its size); then the squeaky wheel:
+    // every placement counts, for each unit, how often it ended above the lower bound (`boost`,
+    // carried between evaluations), and the next takes the units by that count first, then by size.
+    // The ceiling comes first since DenseNet's plans need it and take one placement so (measured:
+    // 49 of the zoo's 50 default plans reach the bound at the first placement, 47 without it first).
     wide* keys = new wide[units + 1];
     std::size_t* order = new std::size_t[units + 1];
     std::size_t* spare = new std::size_t[units + 1];
@@ -480,21 +482,25 @@ constexpr arena_summary plan_arena(const arena_step* steps, std::size_t n, wide 
     wide largest = 0;
     for (std::size_t u = 0; u < units; ++u) largest = size[u] > largest ? size[u] : largest;
     for (std::size_t attempt = attempt_first; attempt < attempt_last && end != bound; ++attempt) {
-        for (std::size_t u = 0; u < units; ++u) {
-            if (attempt == 0 || attempt == 1) {
-                keys[u] = -(size[u] * wide(n + 1) + wide(last[u] - first[u]));
-            } else if (attempt == 2) {
-                wide busiest = 0;
-                for (std::size_t s = first[u]; s <= last[u]; ++s) busiest = crowd[s] > busiest ? crowd[s] : busiest;
-                keys[u] = -(busiest * (bound + 1) + size[u]);
-            } else {
-                keys[u] = -(wide(boost[u]) * (largest + 1) + size[u]);
+        // Attempts 0 and 1 take the same order: when 1 follows 0 in this evaluation, 0's is kept
+        // (keys is place_greedy's scratch, order is not touched).
+        if (attempt != 1 || attempt_first == 1) {
+            for (std::size_t u = 0; u < units; ++u) {
+                if (attempt == 0 || attempt == 1) {
+                    keys[u] = -(size[u] * wide(n + 1) + wide(last[u] - first[u]));
+                } else if (attempt == 2) {
+                    wide busiest = 0;
+                    for (std::size_t s = first[u]; s <= last[u]; ++s) busiest = crowd[s] > busiest ? crowd[s] : busiest;
+                    keys[u] = -(busiest * (bound + 1) + size[u]);
+                } else {
+                    keys[u] = -(wide(boost[u]) * (largest + 1) + size[u]);
+                }
+                order[u] = u;
             }
-            order[u] = u;
+            order_by(keys, order, spare, units);
         }
-        order_by(keys, order, spare, units);
         const wide e = place_greedy(units, size, order, sweep{by_first, at, later, listed, neighbours}, offset, placed, keys, near,
-                                    attempt > 0 ? bound : 0);
+                                    attempt != 1 ? bound : 0);
         // Squeaky wheel: a unit that ended above the lower bound goes earlier next time.
         for (std::size_t u = 0; u < units; ++u) boost[u] += offset[u] + size[u] > bound ? 1u : 0u;
         if (end < 0 || e < end) {
@@ -600,14 +606,23 @@ constexpr bool report_plan() {
     return Plan.element_bytes > 0 && Plan.alignment > 0 && (Plan.alignment & (Plan.alignment - 1)) == 0 && Nodes > 0;
 }
 
-/// Placements per constant evaluation. clang stops an evaluation after 2^20 statements (see
-/// interpret.hpp's chunk_size), so there each placement is an evaluation of its own (which works
-/// out the tensors again); g++ makes them all in one.
+/// Placements per constant evaluation of a network of `nodes` nodes. clang stops an evaluation after
+/// 2^20 steps (-fconstexpr-steps; see interpret.hpp's chunk_size), and an evaluation of its own
+/// works out the tensors and the sweep again, so there an evaluation makes as many placements as
+/// fit in half that at 64 steps a node for the tensors and the sweep and 64 more for each placement
+/// (DenseNet-121, 791 nodes, counted by bisecting -fconstexpr-steps: no evaluation of its plan
+/// takes more than 30,667 steps when the planner stops before its first placement, 57,265 with
+/// one placement), one at least; g++ makes them all in one. The plans do not depend
+/// on it: the attempts are the same, in the same order.
+constexpr std::size_t attempts_per_evaluation(std::size_t nodes) {
 #if defined(__clang__)
-inline constexpr std::size_t attempts_per_evaluation = 1;
+    const std::size_t fit = (std::size_t(1) << 19) / (64 * (nodes + 1));  // the tensors and sweep, and placements
+    return fit < 3 ? 1 : fit - 1 > arena_attempts ? arena_attempts : fit - 1;
 #else
-inline constexpr std::size_t attempts_per_evaluation = arena_attempts;
+    static_cast<void>(nodes);
+    return arena_attempts;
 #endif
+}
 
 /// Whether the planner's pass over P's nodes broke no rule (Run: the pass may be made at all).
 template <class P, bool Run>
@@ -625,6 +640,7 @@ inline constexpr bool plan_sound<Net, true> = true;
 template <class Net, plan Plan>
 struct arena_of {
     using A = planned<Net>;
+    static constexpr std::size_t per = attempts_per_evaluation(A::size);
     static constexpr bool valid = report_plan<Plan, A::size>();
     static constexpr bool plannable = valid && plan_sound<Net, steps_sound<A, valid && A::evaluable>>;
     // Tensors at most: the input, each leaf's output (and a conv2d's scratch, with im2col), each
@@ -650,7 +666,7 @@ struct arena_of {
             if constexpr (K > 0) m.boost = attempt<K - 1>.boost;
             const auto local = steps;  // g++ copies a static constexpr array on every element read
             m.summary = plan_arena(local.data(), A::size, elements(A::input), Plan, m.tensors.data(), A::depth,
-                                   K * attempts_per_evaluation, (K + 1) * attempts_per_evaluation, m.boost.data(), capacity);
+                                   K * per, (K + 1) * per, m.boost.data(), capacity);
         }
         return m;
     }
@@ -660,7 +676,7 @@ struct arena_of {
     template <std::size_t K>
     static constexpr const made& best() {
         constexpr const made& here = attempt<K>;
-        if constexpr ((K + 1) * attempts_per_evaluation >= arena_attempts ||
+        if constexpr ((K + 1) * per >= arena_attempts ||
                       here.summary.bytes == here.summary.lower_bound) {
             return here;
         } else {

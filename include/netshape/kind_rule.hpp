@@ -9,6 +9,12 @@
 //       static constexpr rule apply(const spec& s, layer_record& r);  // shape, counts, receptive field
 //       static constexpr rule check(const spec& s);   // optional: what a spec breaks on its own
 //       static constexpr void describe(const layer_record& r, text& out);
+//       // optional (spec_keys.hpp): spec members it keeps beyond the common JSON keys, and under
+//       // which key; the members two uses of a shared<> block compare (default_weight_fields)
+//       static constexpr spec_key spec_keys[] = {{"fast", key_form::flag, spec_field::mode, 1}};
+//       static constexpr unsigned weight_fields = default_weight_fields;
+//       static constexpr const char* word(const spec& s);  // optional: its name in code when not `name`
+//       static constexpr wide scratch(const spec&, const shape& in, const shape& out);  // optional
 //   };
 //
 // An element-wise kind (shape and receptive field unchanged, counts proportional to the channels)
@@ -18,10 +24,13 @@
 
 #include <concepts>
 #include <cstddef>
+#include <type_traits>
 
+#include <netshape/detail/checked.hpp>
 #include <netshape/errors.hpp>
 #include <netshape/layer_record.hpp>
 #include <netshape/options.hpp>
+#include <netshape/spec_keys.hpp>
 
 namespace netshape {
 
@@ -115,6 +124,20 @@ struct kind_info {
     /// ranks, stores, elementwise and counts packed in one integer (detail::facts), which each
     /// node carries: g++'s evaluator pays for every read through a pointer to a static object.
     unsigned facts = 0;
+    /// The spec fields that shape its weights (kind_rule::weight_fields; spec_keys.hpp).
+    unsigned weight_fields = default_weight_fields;
+};
+
+/// A rule's optional parts that only a printer or the arena reads (kind_extras_of, kinds.hpp), kept
+/// out of kind_info so that a network's figures never build them: its spec_keys (spec_keys.hpp),
+/// none by default; the node's kind as written in code where that is not `name` (an activation's
+/// function, "global_avg_pool"); the scratch its computation holds while it runs, in elements
+/// (conv2d's im2col buffer, which arena.hpp's im2col option places).
+struct kind_extras {
+    const spec_key* keys = nullptr;
+    std::size_t key_count = 0;
+    const char* (*word)(const spec&) = nullptr;
+    detail::wide (*scratch)(const spec&, const shape& in, const shape& out) = nullptr;
 };
 
 /// Each kind's rule: specialized in the kind's header. The primary template is never defined, so
@@ -180,6 +203,29 @@ constexpr auto check_of() {
     else return &no_check;
 }
 
+/// A rule's weight_fields, or the default.
+template <class R>
+inline constexpr unsigned weight_fields_of = default_weight_fields;
+template <class R>
+    requires requires { R::weight_fields; }
+inline constexpr unsigned weight_fields_of<R> = R::weight_fields;
+
+/// A rule's kind_extras.
+template <class R>
+constexpr kind_extras make_extras() {
+    kind_extras e{};
+    if constexpr (requires { R::spec_keys; }) {
+        static_assert(std::is_same_v<std::remove_extent_t<std::remove_const_t<decltype(R::spec_keys)>>, spec_key>,
+                      "netshape: a kind_rule<K>'s spec_keys is an array of spec_key (spec_keys.hpp)");
+        e.keys = R::spec_keys;
+        e.key_count = std::extent_v<decltype(R::spec_keys)>;
+    }
+    if constexpr (requires(const spec& s) { { R::word(s) } -> std::same_as<const char*>; }) e.word = &R::word;
+    if constexpr (requires(const spec& s, const shape& in) { { R::scratch(s, in, in) } -> std::same_as<wide>; })
+        e.scratch = &R::scratch;
+    return e;
+}
+
 template <kind K>
 constexpr kind_info make_info() {
     using R = kind_rule<K>;
@@ -197,11 +243,11 @@ constexpr kind_info make_info() {
                       "netshape: an element-wise kind's counts per channel are below 16");
         return kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
                          check_of<R>(), &R::describe,
-                         pack_facts(R::ranks, R::stores, true, R::counts)};
+                         pack_facts(R::ranks, R::stores, true, R::counts), weight_fields_of<R>};
     } else if constexpr (describes<R> && applies<R>) {
         using apply_fn = rule (*)(const spec&, layer_record&);
         return kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
-                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {})};
+                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {}), weight_fields_of<R>};
     } else {
         return kind_info{};
     }
@@ -212,5 +258,14 @@ constexpr kind_info make_info() {
 /// Kind K's table entry, built once from its rule.
 template <kind K>
 inline constexpr kind_info kind_info_of = detail::make_info<K>();
+
+/// Kind K's optional parts, built where a printer or the arena reads them (kinds.hpp: extras_of).
+template <kind K>
+inline constexpr kind_extras kind_extras_of = detail::make_extras<kind_rule<K>>();
+
+/// A leaf's kind's scratch (kind_extras::scratch), 0 for none; `Read` makes the call dependent, so that
+/// the interpreter's arena pass reads the extras (kinds.hpp) and a network's figures do not.
+template <bool Read>
+constexpr detail::wide scratch_of(kind k, const spec& s, const shape& in, const shape& out);
 
 }  // namespace netshape

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netshape/composition/input.hpp>
@@ -27,6 +28,16 @@ template <std::size_t... I>
 constexpr std::array<const kind_info*, sizeof...(I)> make_kind_table(std::index_sequence<I...>) {
     return {&kind_info_of<static_cast<kind>(I)>...};
 }
+template <class D, std::size_t... I>
+constexpr std::array<const kind_extras*, sizeof...(I)> make_extras_table(std::index_sequence<I...>) {
+    return {&kind_extras_of<static_cast<kind>(I)>...};
+}
+inline constexpr kind_extras no_extras{};
+/// Built only where read: a variable template whose initializer depends on D (g++ evaluates a
+/// template's non-dependent initializer where it is defined), instantiated by extras_of's first use.
+template <class D = void>
+inline constexpr std::array<const kind_extras*, static_cast<std::size_t>(kind::block_begin)> extras_table =
+    make_extras_table<D>(std::make_index_sequence<static_cast<std::size_t>(kind::block_begin)>{});
 }  // namespace detail
 
 /// Number of layer kinds (every enumerator of `kind` before the structural markers).
@@ -39,6 +50,19 @@ inline constexpr std::array<const kind_info*, kind_count> kind_table =
 /// A layer kind's rule as data (name, options, ranks, storage); markers have none.
 [[nodiscard]] constexpr const kind_info* info_of(kind k) {
     return is_structure(k) ? nullptr : kind_table[static_cast<std::size_t>(k)];
+}
+
+/// A layer kind's optional parts (kind_rule.hpp: spec_keys, word, scratch), for the printers and
+/// the arena; markers have none.
+template <class D = void>
+[[nodiscard]] constexpr const kind_extras& extras_of(kind k) {
+    return is_structure(k) ? detail::no_extras : *detail::extras_table<D>[static_cast<std::size_t>(k)];
+}
+
+template <bool Read>
+constexpr detail::wide scratch_of(kind k, const spec& s, const shape& in, const shape& out) {
+    const kind_extras& e = extras_of<std::conditional_t<Read, void, void>>(k);
+    return e.scratch != nullptr ? e.scratch(s, in, out) : 0;
 }
 
 /// The kind's name as written in code ("conv2d"); markers: "sequential", "merge", "branch", "end".

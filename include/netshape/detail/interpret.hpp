@@ -228,20 +228,13 @@ constexpr bool same_text(const char* a, const char* b) {
 }
 
 /// Whether two nodes (of two uses of one shared tag, at the same place in each) agree in what shapes
-/// weights: kind, filters or outputs, kernel, groups, bias, per_pixel, variant, branches, a nested
-/// shared block's tag (stride, padding, dilation, output padding, ceil_mode and functions may differ).
-constexpr bool has_grid(kind k) {
-    return k == kind::multiscale_attention || k == kind::grid_max_pool || k == kind::separable_position_embedding;
-}
+/// weights: kind, variant, branches, a nested shared block's tag, and the fields its kind names
+/// (kind_info::weight_fields: filters or outputs, kernel, groups, bias, per_pixel, and what the kind
+/// keeps elsewhere, as MViT's grid; stride, padding, ceil_mode and functions may differ).
 constexpr bool same_weight_spec(const spec& a, const spec& b) {
-    return a.kind == b.kind && a.how == b.how && a.units == b.units && a.kernel == b.kernel && a.groups == b.groups &&
-           a.along_depth.kernel == b.along_depth.kernel &&
-           a.first == b.first && a.branches == b.branches && a.bias == b.bias && a.per_pixel == b.per_pixel &&
-           a.mode == b.mode && (a.how != merge::shared || same_text(a.name, b.name)) &&
-           // the token-grid kinds keep their grid in output_padding, and multiscale_attention its
-           // key/value pool's kernel in dilation (layers/multiscale.hpp): both shape weights there
-           (!has_grid(a.kind) || (a.output_padding == b.output_padding && a.along_depth.output_padding == b.along_depth.output_padding &&
-                                  a.dilation == b.dilation && a.along_depth.dilation == b.along_depth.dilation));
+    return a.kind == b.kind && a.how == b.how && a.branches == b.branches &&
+           (a.how != merge::shared || same_text(a.name, b.name)) &&
+           same_fields(a, b, a.info != nullptr ? a.info->weight_fields : default_weight_fields);
 }
 
 /// The begin of a shared<Tag, B> at node i on input `in`: records the use and, for a repeat of a tag,
@@ -349,8 +342,8 @@ constexpr void side_output(registers& m, frame* stack, const frame& f, shape& cu
 /// What the arena's planner (arena.hpp) reads of a node, written by a pass that keeps no records:
 /// its kind; a merge_begin's merge and branches; whether a leaf writes a new tensor (else it is in
 /// place, keeping its input's elements, or a view); its output's elements (a leaf's, or a merge's
-/// at its end) and, for a conv2d, its im2col scratch (kernel area × input channels / groups × output
-/// positions); 0 where there is none.
+/// at its end) and its kind's scratch (kind_rule::scratch: a conv2d's im2col buffer); 0 where
+/// there is none.
 struct node_step {
     kind k = kind::block_begin;
     merge how = merge::none;
@@ -539,9 +532,7 @@ constexpr void run_on(registers& m, frame* stack, shared_use* uses, layer_record
                 step.k = k;
                 step.new_tensor = adds;
                 step.out = out;
-                if (k == kind::conv2d)
-                    step.scratch = wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * o.height *
-                                   o.width * o.depth;
+                step.scratch = scratch_of<Sizes>(k, s, in, o);  // kind_rule::scratch
             }
             ++leaf;
         } else if (k == kind::block_begin || k == kind::merge_begin) {

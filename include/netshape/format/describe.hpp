@@ -403,14 +403,13 @@ private:
 /// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
 /// "output"; other markers name_of(kind). `kind_name` is name_of(r.kind) (node_words::kind).
 [[gnu::cold]] inline const char* kind_word(const layer_record& r, const char* kind_name) {
-    const bool global = r.kernel.height == 1 && r.kernel.width == 1;
     switch (r.kind) {
-        case kind::activation: return name_of(r.fn);
-        case kind::adaptive_avg_pool: return global ? "global_avg_pool" : "adaptive_avg_pool";
-        case kind::adaptive_max_pool: return global ? "global_max_pool" : "adaptive_max_pool";
         case kind::merge_begin: return name_of(r.how);
         case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
-        default: return kind_name;
+        default: {
+            const kind_extras& e = extras_of(r.kind);
+            return e.word != nullptr ? e.word(r) : kind_name;  // kind_rule::word
+        }
     }
 }
 template <class = void>

@@ -34,7 +34,9 @@
 //               "residual_pool", "relative_position" (multiscale_attention, whose "kernel" and
 //               "stride" are its query pool's and "pad" the query pool's padding, kernel / 2),
 //               "interpolation": "nearest" | "bilinear" and "align_corners" (upsample, resize),
-//               "affine" and "track_running_stats" (instance_norm)}} ]
+//               "exclude_pad" (avg_pool, avg_pool1d, avg_pool3d),
+//               "affine" and "track_running_stats" (instance_norm): each kind's rule declares
+//               these, its spec_keys (spec_keys.hpp)}} ]
 // }
 // Begin markers carry their block's totals; end markers repeat the block's output.
 #pragma once
@@ -98,46 +100,57 @@ namespace netshape::format {
     }
 }
 
-/// The spec's keys that only some kinds have (added to netshape-summary/2 after its first release,
-/// so that a reader of the first keys reads every file alike).
-[[gnu::cold]] inline std::string json_spec_variant(const layer_record& r) {
-    const auto flag = [](bool on) { return on ? "true" : "false"; };
-    const depth_axis& a = r.along_depth;
-    const std::string along_depth = cat(", \"along_depth\": {\"kernel\": ", a.kernel, ", \"stride\": ", a.stride, ", \"pad\": ", a.pad,
-                                        ", \"dilation\": ", a.dilation, ", \"output_padding\": ", a.output_padding, "}");
-    switch (r.kind) {
-        case kind::conv_transpose1d:
-        case kind::conv_transpose2d: return cat(", \"output_padding\": ", json_pair(r.output_padding));
-        case kind::conv_transpose3d: return cat(", \"output_padding\": ", json_pair(r.output_padding), along_depth);
-        case kind::conv3d:
-        case kind::max_pool3d:
-        case kind::avg_pool3d:
-        case kind::adaptive_avg_pool3d:
-        case kind::adaptive_max_pool3d: return along_depth;
-        case kind::zero_pad:
-        case kind::neg_inf_pad: return cat(", \"pad_end\": ", json_pair(r.output_padding));
-        case kind::separable_position_embedding: return cat(", \"grid\": ", json_triple(detail::grid_of(r)));
-        case kind::grid_max_pool:
-            return cat(", \"grid\": ", json_triple(detail::grid_of(r)), ", \"window\": {\"kernel\": ",
-                       json_triple(detail::three(r.kernel, a.kernel)), ", \"stride\": ", json_triple(detail::three(r.stride, a.stride)),
-                       ", \"pad\": ", json_triple(detail::three(r.pad, a.pad)), "}");
-        case kind::multiscale_attention: {
-            using attention = kind_rule<kind::multiscale_attention>;
-            return cat(", \"grid\": ", json_triple(detail::grid_of(r)), ", \"kernel_q\": ", json_triple(attention::kernel_q(r)),
-                       ", \"stride_q\": ", json_triple(attention::stride_q(r)), ", \"kernel_kv\": ", json_triple(attention::kernel_kv(r)),
-                       ", \"stride_kv\": ", json_triple(attention::stride_kv(r)),
-                       ", \"residual_pool\": ", flag((r.mode & detail::residual_pool_bit) != 0),
-                       ", \"relative_position\": ", flag((r.mode & detail::relative_position_bit) != 0));
+/// A spec key's value (spec_keys.hpp) as JSON.
+[[gnu::cold]] inline std::string json_value(const spec& s, const spec_key& k) {
+    const dhw v = k.form == key_form::pair || k.form == key_form::triple ? detail::extent_of(s, k) : dhw{};
+    switch (k.form) {
+        case key_form::number: return std::to_string(detail::number_of(s, k.field));
+        case key_form::pair: return json_pair(hw{v.height, v.width});
+        case key_form::triple: return json_triple(v);
+        case key_form::flag: return (s.mode & k.bit) != 0 ? "true" : "false";
+        case key_form::choice: return json_string((s.mode & k.bit) != 0 ? k.on : k.off);
+        default: {  // depth_axis
+            const depth_axis& d = s.along_depth;
+            return cat("{\"kernel\": ", d.kernel, ", \"stride\": ", d.stride, ", \"pad\": ", d.pad, ", \"dilation\": ", d.dilation,
+                       ", \"output_padding\": ", d.output_padding, "}");
         }
-        case kind::upsample:
-        case kind::resize:
-            return cat(", \"interpolation\": ", (r.mode & detail::bilinear_bit) != 0 ? "\"bilinear\"" : "\"nearest\"",
-                       ", \"align_corners\": ", flag((r.mode & detail::align_corners_bit) != 0));
-        case kind::instance_norm:
-            return cat(", \"affine\": ", flag((r.mode & detail::affine_bit) != 0),
-                       ", \"track_running_stats\": ", flag((r.mode & detail::running_stats_bit) != 0));
-        default: return {};
     }
+}
+
+/// A node's "spec": the keys every node has, then its kind's own (kind_rule::spec_keys): a key of a
+/// common name replaces that key's value, the others follow in the kind's order, and consecutive
+/// keys "outer.inner" make one object "outer". The keys after the common ones were added to
+/// netshape-summary/2 after its first release, so that a reader of the first keys reads every file alike.
+[[gnu::cold]] inline std::string json_spec(const layer_record& r) {
+    const auto flag = [](bool on) { return std::string(on ? "true" : "false"); };
+    constexpr std::size_t common = 11;
+    static constexpr const char* names[common] = {"units", "kernel", "stride", "pad", "dilation", "groups",
+                                                  "bias", "ceil_mode", "per_pixel", "function", "first"};
+    std::string values[common] = {std::to_string(r.units), json_pair(r.kernel), json_pair(r.stride), json_pair(r.pad),
+                                  json_pair(r.dilation), std::to_string(r.groups), flag(r.bias), flag(r.ceil), flag(r.per_pixel),
+                                  r.fn == function::none ? std::string("null") : json_string(name_of(r.fn)), std::to_string(r.first)};
+    const kind_extras& extras = extras_of(r.kind);
+    std::string own, outer;  // the kind's keys; the object they are in ("" for none)
+    for (std::size_t i = 0; i < extras.key_count; ++i) {
+        const spec_key& k = extras.keys[i];
+        const std::string key = k.key;
+        std::size_t c = 0;
+        while (c < common && key != names[c]) ++c;
+        if (c < common) {
+            values[c] = json_value(r, k);
+            continue;
+        }
+        const std::size_t dot = key.find('.');
+        const std::string in = dot == std::string::npos ? std::string() : key.substr(0, dot);
+        if (in != outer) own += cat(outer.empty() ? "" : "}", in.empty() ? "" : cat(", \"", in, "\": {"));
+        const bool opens = !in.empty() && in != outer;  // the first key inside its object
+        own += cat(opens ? "" : ", ", "\"", in.empty() ? key : key.substr(dot + 1), "\": ", json_value(r, k));
+        outer = in;
+    }
+    if (!outer.empty()) own += "}";
+    std::string out = "{";
+    for (std::size_t c = 0; c < common; ++c) out += cat(c == 0 ? "" : ", ", "\"", names[c], "\": ", values[c]);
+    return out + own + "}";
 }
 
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
@@ -162,8 +175,6 @@ template <class = void>
         const layer_record& r = nodes[i];
         if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
-        // multiscale_attention keeps its key/value pool in the spec's pad and dilation (layers/multiscale.hpp)
-        const bool attention_pools = r.kind == kind::multiscale_attention;
         const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
                             r.kind == kind::merge_end;
         out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r, net.words[i].kind) << "\"";
@@ -174,15 +185,7 @@ template <class = void>
             << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
             << ", \"description\": " << json_string(describe(r, net.words[i].description)) << ", \"input_shape\": " << json_shape(r.input_shape)
             << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
-            << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field, volume) << ", \"spec\": {\"units\": " << r.units
-            << ", \"kernel\": " << json_pair(r.kernel) << ", \"stride\": " << json_pair(r.stride)
-            << ", \"pad\": " << json_pair(attention_pools ? hw{r.kernel.height / 2, r.kernel.width / 2} : r.pad)
-            << ", \"dilation\": " << json_pair(attention_pools ? hw{1, 1} : r.dilation)
-            << ", \"groups\": " << r.groups << ", \"bias\": " << (r.bias ? "true" : "false")
-            << ", \"ceil_mode\": " << (r.ceil ? "true" : "false") << ", \"per_pixel\": "
-            << (r.per_pixel ? "true" : "false") << ", \"function\": "
-            << (r.fn == function::none ? std::string("null") : json_string(name_of(r.fn)))
-            << ", \"first\": " << r.first << json_spec_variant(r) << "}}";
+            << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field, volume) << ", \"spec\": " << json_spec(r) << "}";
     }
     out << "\n  ]\n}\n";
 }

@@ -16,6 +16,7 @@ struct kind_rule<kind::activation> {
     static constexpr storage stores = storage::in_place;
     static constexpr per_channel counts{};
     static constexpr void describe(const layer_record& r, text& out) { out << name_of(r.fn); }
+    static constexpr const char* word(const spec& s) { return name_of(s.fn); }  // "relu"
 };
 
 /// dropout's rule (also stochastic depth): nothing at inference, in place in training; counts nothing.

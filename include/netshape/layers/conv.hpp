@@ -83,12 +83,17 @@ struct convolution_rule {
 template <>
 struct kind_rule<kind::conv2d> : detail::convolution_rule<ranks::image> {
     static constexpr const char* name = "conv2d";
+    /// PyTorch's im2col buffer on the CPU: kernel area × input channels / groups × output positions.
+    static constexpr detail::wide scratch(const spec& s, const shape& in, const shape& out) {
+        return detail::wide(s.kernel.height) * s.kernel.width * (in.channels / s.groups) * out.height * out.width * out.depth;
+    }
 };
 
 /// conv3d's rule: detail::convolution_rule on a volume (PyTorch's Conv3d), depth as a third axis.
 template <>
 struct kind_rule<kind::conv3d> : detail::convolution_rule<ranks::volume> {
     static constexpr const char* name = "conv3d";
+    static constexpr spec_key spec_keys[] = {{"along_depth", key_form::depth_axis}};
 };
 
 /// conv1d's rule: detail::convolution_rule on a sequence (PyTorch's Conv1d), the window on its length.
@@ -267,18 +272,21 @@ struct transposed_rule {
 template <>
 struct kind_rule<kind::conv_transpose2d> : detail::transposed_rule<ranks::image> {
     static constexpr const char* name = "conv_transpose2d";
+    static constexpr spec_key spec_keys[] = {{"output_padding", key_form::pair, spec_field::output_padding}};
 };
 
 /// conv_transpose3d's rule: detail::transposed_rule on a volume (PyTorch's ConvTranspose3d).
 template <>
 struct kind_rule<kind::conv_transpose3d> : detail::transposed_rule<ranks::volume> {
     static constexpr const char* name = "conv_transpose3d";
+    static constexpr spec_key spec_keys[] = {{"output_padding", key_form::pair, spec_field::output_padding}, {"along_depth", key_form::depth_axis}};
 };
 
 /// conv_transpose1d's rule: detail::transposed_rule on a sequence (PyTorch's ConvTranspose1d).
 template <>
 struct kind_rule<kind::conv_transpose1d> : detail::transposed_rule<ranks::sequence> {
     static constexpr const char* name = "conv_transpose1d";
+    static constexpr spec_key spec_keys[] = {{"output_padding", key_form::pair, spec_field::output_padding}};
 };
 
 /// `conv_transpose2d<Filters, Kernel, Options...>`: Filters output channels, a Kernel×Kernel (or

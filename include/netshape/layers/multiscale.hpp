@@ -65,6 +65,9 @@ constexpr rule grid_rule(const spec& s) {
 
 /// What the grid kinds share: sequences in, a new tensor out.
 struct grid_token_rule {
+    /// The grid (spec_keys: "grid", [t, h, w]) shapes weights: the position tables, the attention's pools.
+    static constexpr unsigned weight_fields =
+        default_weight_fields | field_bit(spec_field::output_padding) | field_bit(spec_field::depth_output_padding);
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::sequence;
     static constexpr storage stores = storage::new_tensor;
@@ -106,6 +109,7 @@ constexpr void describe_grid(dhw g, text& out) { out << g.depth << "×" << g.hei
 template <>
 struct kind_rule<kind::separable_position_embedding> : detail::grid_token_rule {
     static constexpr const char* name = "separable_position_embedding";
+    static constexpr spec_key spec_keys[] = {{"grid", key_form::triple, spec_field::output_padding}};
 
     static constexpr rule check(const spec& s) { return detail::grid_rule(s); }
     static constexpr rule apply(const spec& s, layer_record& r) {
@@ -131,6 +135,10 @@ struct kind_rule<kind::separable_position_embedding> : detail::grid_token_rule {
 template <>
 struct kind_rule<kind::grid_max_pool> : detail::grid_token_rule {
     static constexpr const char* name = "grid_max_pool";
+    static constexpr spec_key spec_keys[] = {{"grid", key_form::triple, spec_field::output_padding},
+                                             {"window.kernel", key_form::triple, spec_field::kernel},
+                                             {"window.stride", key_form::triple, spec_field::stride},
+                                             {"window.pad", key_form::triple, spec_field::pad}};
 
     static constexpr rule check(const spec& s) {
         const rule bad = detail::pool_rule(s);
@@ -191,6 +199,22 @@ struct kind_rule<kind::multiscale_attention> : detail::grid_token_rule {
     static constexpr dhw stride_q(const spec& s) { return detail::three(s.stride, s.along_depth.stride); }
     static constexpr dhw kernel_kv(const spec& s) { return detail::three(s.dilation, s.along_depth.dilation); }
     static constexpr dhw stride_kv(const spec& s) { return detail::three(s.pad, s.along_depth.pad); }
+    /// The query pool's padding (kernel_q / 2) and dilation (1), shown as the spec's "pad" and
+    /// "dilation"; the key/value pool kept there is "kernel_kv" and "stride_kv". Its kernel shapes
+    /// the pool's weights, as the grid does.
+    static constexpr unsigned weight_fields =
+        grid_token_rule::weight_fields | field_bit(spec_field::dilation) | field_bit(spec_field::depth_dilation);
+    static constexpr dhw padding_q(const spec& s) {
+        const dhw k = kernel_q(s);
+        return dhw{k.depth / 2, k.height / 2, k.width / 2};
+    }
+    static constexpr dhw dilation_q(const spec&) { return dhw{1}; }
+    static constexpr spec_key spec_keys[] = {
+        {.key = "pad", .form = key_form::pair, .value = &padding_q}, {.key = "dilation", .form = key_form::pair, .value = &dilation_q},
+        {"grid", key_form::triple, spec_field::output_padding}, {"kernel_q", key_form::triple, spec_field::kernel},
+        {"stride_q", key_form::triple, spec_field::stride}, {"kernel_kv", key_form::triple, spec_field::dilation},
+        {"stride_kv", key_form::triple, spec_field::pad}, {"residual_pool", key_form::flag, spec_field::mode, detail::residual_pool_bit},
+        {"relative_position", key_form::flag, spec_field::mode, detail::relative_position_bit}};
 
     static constexpr rule check(const spec& s) {
         if (s.units <= 0) return rule::attention_width_not_positive;

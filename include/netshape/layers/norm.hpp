@@ -109,6 +109,8 @@ struct kind_rule<kind::instance_norm> {
     static constexpr const char* name = "instance_norm";
     static constexpr unsigned options = bit(option_tag::affine) | bit(option_tag::track_running_stats);
     static constexpr unsigned ranks = ranks::sequence | ranks::image | ranks::volume;
+    static constexpr spec_key spec_keys[] = {{"affine", key_form::flag, spec_field::mode, detail::affine_bit},
+                                             {"track_running_stats", key_form::flag, spec_field::mode, detail::running_stats_bit}};
     static constexpr storage stores = storage::new_tensor;
     static constexpr rule apply(const spec& s, layer_record& r) {
         const count_t c = r.input_shape.channels;

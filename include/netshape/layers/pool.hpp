@@ -67,6 +67,7 @@ struct kind_rule<kind::max_pool> : detail::max_pool_rule<ranks::image> {
 template <>
 struct kind_rule<kind::max_pool3d> : detail::max_pool_rule<ranks::volume> {
     static constexpr const char* name = "max_pool3d";
+    static constexpr spec_key spec_keys[] = {{"along_depth", key_form::depth_axis}};
 };
 /// max_pool1d's rule: on a sequence (PyTorch's MaxPool1d).
 template <>
@@ -78,16 +79,19 @@ struct kind_rule<kind::max_pool1d> : detail::max_pool_rule<ranks::sequence> {
 template <>
 struct kind_rule<kind::avg_pool> : detail::avg_pool_rule<ranks::image> {
     static constexpr const char* name = "avg_pool";
+    static constexpr spec_key spec_keys[] = {{"exclude_pad", key_form::flag, spec_field::mode, detail::exclude_pad_bit}};
 };
 /// avg_pool3d's rule: on a volume (PyTorch's AvgPool3d).
 template <>
 struct kind_rule<kind::avg_pool3d> : detail::avg_pool_rule<ranks::volume> {
     static constexpr const char* name = "avg_pool3d";
+    static constexpr spec_key spec_keys[] = {{"along_depth", key_form::depth_axis}, {"exclude_pad", key_form::flag, spec_field::mode, detail::exclude_pad_bit}};
 };
 /// avg_pool1d's rule: on a sequence (PyTorch's AvgPool1d).
 template <>
 struct kind_rule<kind::avg_pool1d> : detail::avg_pool_rule<ranks::sequence> {
     static constexpr const char* name = "avg_pool1d";
+    static constexpr spec_key spec_keys[] = {{"exclude_pad", key_form::flag, spec_field::mode, detail::exclude_pad_bit}};
 };
 
 namespace detail {
@@ -169,24 +173,29 @@ struct adaptive_rule_of {
 template <>
 struct kind_rule<kind::adaptive_avg_pool> : detail::adaptive_rule_of<detail::plane_ranks, false> {
     static constexpr const char* name = "adaptive_avg_pool";
+    /// The alias's name when it pools to 1×1.
+    static constexpr const char* word(const spec& s) { return s.kernel.height == 1 && s.kernel.width == 1 ? "global_avg_pool" : name; }
 };
 
 /// adaptive_max_pool's rule: as adaptive_avg_pool's, taking the maximum.
 template <>
 struct kind_rule<kind::adaptive_max_pool> : detail::adaptive_rule_of<detail::plane_ranks, true> {
     static constexpr const char* name = "adaptive_max_pool";
+    static constexpr const char* word(const spec& s) { return s.kernel.height == 1 && s.kernel.width == 1 ? "global_max_pool" : name; }
 };
 
 /// adaptive_avg_pool3d's rule: PyTorch's AdaptiveAvgPool3d((D, H, W)) on a volume.
 template <>
 struct kind_rule<kind::adaptive_avg_pool3d> : detail::adaptive_rule_of<ranks::volume, false> {
     static constexpr const char* name = "adaptive_avg_pool3d";
+    static constexpr spec_key spec_keys[] = {{"along_depth", key_form::depth_axis}};
 };
 
 /// adaptive_max_pool3d's rule: PyTorch's AdaptiveMaxPool3d((D, H, W)) on a volume.
 template <>
 struct kind_rule<kind::adaptive_max_pool3d> : detail::adaptive_rule_of<ranks::volume, true> {
     static constexpr const char* name = "adaptive_max_pool3d";
+    static constexpr spec_key spec_keys[] = {{"along_depth", key_form::depth_axis}};
 };
 
 /// adaptive_avg_pool1d's rule: PyTorch's AdaptiveAvgPool1d(L) on a sequence.

@@ -84,6 +84,8 @@ struct image_copy {
 /// ... or align_corners (upsample, resize).
 struct interpolating : image_copy {
     static constexpr unsigned options = bit(option_tag::align_corners);
+    static constexpr spec_key spec_keys[] = {{"interpolation", key_form::choice, spec_field::mode, bilinear_bit, "bilinear", "nearest"},
+                                             {"align_corners", key_form::flag, spec_field::mode, align_corners_bit}};
 };
 
 /// ", nearest", ", bilinear", ", bilinear, align corners"
@@ -227,6 +229,7 @@ constexpr void describe_constant_pad(const layer_record& r, text& out, const cha
 template <>
 struct kind_rule<kind::zero_pad> : detail::image_copy {
     static constexpr const char* name = "zero_pad";
+    static constexpr spec_key spec_keys[] = {{"pad_end", key_form::pair, spec_field::output_padding}};  // "pad" is [top, left]
 
     static constexpr rule apply(const spec& s, layer_record& r) {
         return detail::constant_pad(s, r, rule::zero_pad_output_not_positive);
@@ -244,6 +247,7 @@ struct kind_rule<kind::zero_pad> : detail::image_copy {
 template <>
 struct kind_rule<kind::neg_inf_pad> : detail::image_copy {
     static constexpr const char* name = "neg_inf_pad";
+    static constexpr spec_key spec_keys[] = {{"pad_end", key_form::pair, spec_field::output_padding}};  // "pad" is [top, left]
 
     static constexpr rule apply(const spec& s, layer_record& r) {
         return detail::constant_pad(s, r, rule::neg_inf_pad_output_not_positive);
