@@ -92,7 +92,7 @@ public:
 
     /// The table of a network as the writers read it (format::listing). summary<Net>() makes one
     /// from the compiler's constants; format::described from records made otherwise.
-    explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) {}
+    explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) { label_ = &worked_out_label; }
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
     /// style honours it: CSV and JSON leave out the nodes inside a folded block (it keeps its totals),
@@ -169,6 +169,14 @@ private:
     template <class Net>
     friend table summary();
     table(const format::listing& net, const memory_estimate& bytes) : net_(net), bytes_(bytes) {}
+
+    // A row's kind word (format::kind_word): summary<Net>()'s words carry it, worked out by the
+    // compiler; the public constructor's table works out those that do not (node_words::label).
+    using labeler = const char* (*)(const layer_record&, const format::node_words&);
+    [[gnu::cold]] static const char* stored_label(const layer_record&, const format::node_words& w) { return w.label; }
+    [[gnu::cold]] static const char* worked_out_label(const layer_record& r, const format::node_words& w) {
+        return w.label != nullptr ? w.label : format::kind_word(r, w.kind);
+    }
 
     [[nodiscard]] table styled(style s, writer w) const {
         table t = *this;
@@ -254,7 +262,7 @@ private:
                 out.close();
                 put_tree(text, levels);
                 out.close();
-                const char* kind_word = format::kind_word(r, net_.words[i].kind);
+                const char* kind_word = label_(r, net_.words[i]);
                 const bool kind_only = local.at(i, 0).empty() || local.at(i, 0) == kind_word;
                 out.add(kind_only ? std::string_view(kind_word) : local.at(i, 0));
                 if (!kind_only) {
@@ -608,6 +616,7 @@ private:
 
     format::listing net_;
     writer writer_ = &print_table;
+    labeler label_ = &stored_label;
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
@@ -687,7 +696,7 @@ struct printed {
     static constexpr void describe_chunk(std::array<format::node_words, size>& out) {
         std::size_t at = 0;
         for (std::size_t i = first(C); i < last(C); ++i) {
-            out[i] = {name_of(records[i].kind), descriptions<C>.data() + at};
+            out[i] = {name_of(records[i].kind), descriptions<C>.data() + at, format::kind_word(records[i], name_of(records[i].kind))};
             while (descriptions<C>[at] != '\0') ++at;
             ++at;
         }

@@ -365,6 +365,9 @@ inline constexpr std::size_t all_levels = static_cast<std::size_t>(-1);
 struct node_words {
     const char* kind = "";
     const char* description = "";
+    /// kind_word(record, kind) when worked out ahead (summary<Net>() has the compiler do it, so
+    /// that a printing program compiles no kind's word); nullptr: the table works it out.
+    const char* label = nullptr;
 };
 
 /// A network as the writers read it: its nodes in order, its totals and each node's words.
@@ -402,7 +405,7 @@ private:
 /// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
 /// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
 /// "output"; other markers name_of(kind). `kind_name` is name_of(r.kind) (node_words::kind).
-[[gnu::cold]] inline const char* kind_word(const layer_record& r, const char* kind_name) {
+[[gnu::cold]] constexpr const char* kind_word(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return name_of(r.how);
         case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
