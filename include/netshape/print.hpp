@@ -32,7 +32,8 @@ namespace format {
 
 /// Appends a text cell cut to `columns` code points, the middle elided with "…" (a long ONNX name
 /// keeps its beginning and its end); cells that fit are appended as they are.
-[[gnu::cold]] inline void put_elided(std::string& out, std::string_view s, std::size_t columns) {
+template <class Out>
+[[gnu::cold]] void put_elided(Out& out, std::string_view s, std::size_t columns) {
     const std::size_t points = width(s);
     if (points <= columns) {
         out += s;
@@ -52,7 +53,8 @@ namespace format {
     out += s.substr(byte_of(points - tail));
 }
 /// The same cell as a string.
-[[gnu::cold]] inline std::string elided(const std::string& s, std::size_t columns) {
+template <class = void>
+[[gnu::cold]] std::string elided(const std::string& s, std::size_t columns) {
     std::string out;
     put_elided(out, s, columns);
     return out;
@@ -90,7 +92,7 @@ public:
 
     /// The table of a network as the writers read it (format::listing). summary<Net>() makes one
     /// from the compiler's constants; format::described from records made otherwise.
-    explicit table(const format::listing& net) : net_(net) {}
+    explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) { label_ = &worked_out_label; }
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
     /// style honours it: CSV and JSON leave out the nodes inside a folded block (it keeps its totals),
@@ -134,6 +136,7 @@ public:
         if (r.broken != memory_rule::none) throw memory_error{r.broken};
         table t = *this;
         t.memory_ = options;
+        t.bytes_ = r.estimate;
         return t;
     }
     /// Shows a static memory plan (arena.hpp) in the memory rows: `summary<Net>().arena(arena<Net>)`
@@ -161,6 +164,20 @@ public:
 private:
     using writer = void (*)(std::ostream&, const table&);
 
+    // summary<Net>() hands over the default options' estimate, worked out by the compiler, so that a
+    // program that prints compiles no estimate (memory() works the estimate out for its options).
+    template <class Net>
+    friend table summary();
+    table(const format::listing& net, const memory_estimate& bytes) : net_(net), bytes_(bytes) {}
+
+    // A row's kind word (format::kind_word): summary<Net>()'s words carry it, worked out by the
+    // compiler; the public constructor's table works out those that do not (node_words::label).
+    using labeler = const char* (*)(const layer_record&, const format::node_words&);
+    [[gnu::cold]] static const char* stored_label(const layer_record&, const format::node_words& w) { return w.label; }
+    [[gnu::cold]] static const char* worked_out_label(const layer_record& r, const format::node_words& w) {
+        return w.label != nullptr ? w.label : format::kind_word(r, w.kind);
+    }
+
     [[nodiscard]] table styled(style s, writer w) const {
         table t = *this;
         t.style_ = s;
@@ -182,7 +199,7 @@ private:
     /// two spaces ("· " in Markdown, which collapses leading spaces); per open merge of branches
     /// "├ " at the first row of a branch ("└ " of the last), "│ " further down a branch ("  " in
     /// the last).
-    [[gnu::cold]] void put_tree(std::string& out, std::vector<level>& levels) const {
+    [[gnu::cold]] void put_tree(format::page& out, format::growing<level>& levels) const {
         const char* blank = style_ == style::markdown ? "· " : "  ";
         for (level& l : levels) {
             if (!l.merge) out += blank;
@@ -209,15 +226,15 @@ private:
         format::cells local(1);
         format::put_local_names(local, net_.nodes, net_.size);
         format::cells out(lc::count);
-        std::string& text = out.text();
+        format::page& text = out.text();
         for (std::size_t c = lc::number; c < lc::count; ++c) {  // the input's row
             if (c == lc::name) text += "input";
             if (c == lc::out_shape) format::put_dims(text, net_.total->input_shape);
             out.close();
         }
-        std::vector<level> levels;
-        std::string opened;  // per open block or merge: '1' if it drew a level (a string: no vector<bool> to compile)
-        std::string scratch;
+        format::growing<level> levels;
+        format::page opened;  // per open block or merge: '1' if it drew a level
+        format::page scratch;
         for (std::size_t i = 0; i < net_.size; ++i) {
             const layer_record& r = net_.nodes[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end) {
@@ -245,7 +262,7 @@ private:
                 out.close();
                 put_tree(text, levels);
                 out.close();
-                const char* kind_word = format::kind_word(r, net_.words[i].kind);
+                const char* kind_word = label_(r, net_.words[i]);
                 const bool kind_only = local.at(i, 0).empty() || local.at(i, 0) == kind_word;
                 out.add(kind_only ? std::string_view(kind_word) : local.at(i, 0));
                 if (!kind_only) {
@@ -287,7 +304,7 @@ private:
                 opened += row_of_its_own ? '1' : '0';
                 const bool branches = r.kind == kind::merge_begin && r.branches > 1;
                 if (row_of_its_own) {
-                    levels.push_back({branches, false, false, 0, static_cast<std::size_t>(r.branches), i});
+                    levels.push_back(level{branches, false, false, 0, static_cast<std::size_t>(r.branches), i});
                 }
             }
         }
@@ -298,9 +315,9 @@ private:
     /// Markdown also the characters its tables and inline syntax would read), elided to `columns`:
     /// elided before they are escaped (so that no escape is cut in two), as much as their escaped
     /// form needs.
-    [[gnu::cold]] void put_fitted(std::string& out, std::string_view words, std::size_t columns) const {
+    [[gnu::cold]] void put_fitted(format::page& out, std::string_view words, std::size_t columns) const {
         const bool markdown = style_ == style::markdown;
-        std::string shown, cut;
+        format::page shown, cut;
         format::put_escaped(shown, words, markdown);
         // Escapes only widen: start from the columns themselves, narrower only while escapes need it.
         for (std::size_t w = columns; w >= 1 && format::width(shown) > columns; --w) {
@@ -350,7 +367,7 @@ private:
         }
         format::cells out(columns);
         for (const char* h : header) out.add(h);
-        std::string& text = out.text();
+        format::page& text = out.text();
         for (std::size_t k = 0; k < body.rows(); ++k) {
             out.add(body.at(k, lc::number));
             // The name gives way; the tree and the kind stay.
@@ -371,7 +388,7 @@ private:
 
     /// Appends "<human><joint><words>" to the open cell, either part left out when empty; units
     /// only from `base` (1,000, or 1 KiB) up.
-    [[gnu::cold]] static void put_note(std::string& out, count_t n, count_t base, std::string_view words, const char* joint = ", ") {
+    [[gnu::cold]] static void put_note(format::page& out, count_t n, count_t base, std::string_view words, const char* joint = ", ") {
         if (n >= base) {
             format::put_human(out, n, base, "");
             if (words.empty()) return;
@@ -399,7 +416,7 @@ private:
     }
     /// Appends a receptive field's extent or jump, per axis of the input: a volume's "D×H×W", an
     /// image's "H×W", a sequence's length alone.
-    [[gnu::cold]] void put_field(std::string& out, const fraction& depth, const fraction& height, const fraction& width) const {
+    [[gnu::cold]] void put_field(format::page& out, const fraction& depth, const fraction& height, const fraction& width) const {
         const int rank = net_.total->input_shape.rank;
         if (rank == 4) {
             format::put_ratio_grouped(out, depth);
@@ -418,12 +435,13 @@ private:
     [[nodiscard, gnu::cold]] format::cells totals() const {
         const layer_record& t = *net_.total;
         const field& rf = t.receptive_field;
-        const memory_estimate m = detail::estimate_memory(memory_, t).estimate;
+        const memory_estimate& m = bytes_;
         const count_t b = bytes_per_element(memory_.precision);
         format::cells out(3);
-        std::string& text = out.text();
+        format::page& text = out.text();
         for (const char* h : {"total", "value", "note"}) out.add(h);
-        std::string words = "trainable: weights ";
+        format::page words;
+        words += "trainable: weights ";
         format::put_thousands(words, t.weights);
         words += ", biases ";
         format::put_thousands(words, t.biases);
@@ -472,7 +490,8 @@ private:
         put_bytes_row(out, "forward pass", m.inference_peak, "at its peak, params and buffers included", " ");
         if (arena_ > 0) {  // .arena(plan): the plan's bytes for the batch
             const detail::wide planned = detail::wide(arena_) * memory_.batch;
-            words = "tensors planned, lower bound ";
+            words.clear();
+            words += "tensors planned, lower bound ";
             format::put_thousands(words, arena_bound_);
             words += " B a sample";
             if (detail::fits(planned)) {
@@ -488,10 +507,11 @@ private:
 
     /// Appends the rows laid out in this style (text or Markdown), the header's rule below the
     /// first. Columns [right_from, right_to) are numbers, aligned right.
-    [[gnu::cold]] void put_rows(std::string& out, const format::cells& rows, std::size_t right_from, std::size_t right_to) const {
+    [[gnu::cold]] void put_rows(format::page& out, const format::cells& rows, std::size_t right_from, std::size_t right_to) const {
         const bool markdown = style_ == style::markdown;
         const std::size_t columns = rows.per_row();
-        std::vector<std::size_t> widths(columns, 0);
+        format::growing<std::size_t> widths;
+        widths.append(columns, 0);
         for (std::size_t k = 0; k < rows.rows(); ++k)
             for (std::size_t c = 0; c < columns; ++c)
                 widths[c] = format::width(rows.at(k, c)) > widths[c] ? format::width(rows.at(k, c)) : widths[c];
@@ -529,7 +549,7 @@ private:
 
     /// Text and Markdown: the layers' table, then the totals'.
     [[gnu::cold]] static void print_table(std::ostream& out, const table& t) {
-        std::string page;
+        format::page page;
         t.put_rows(page, t.rows(), 4, 8);
         if (t.totals_) {
             page += '\n';
@@ -596,10 +616,12 @@ private:
 
     format::listing net_;
     writer writer_ = &print_table;
+    labeler label_ = &stored_label;
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
     memory_options memory_{};
+    memory_estimate bytes_{};  // memory<Net>(memory_): the memory rows' bytes
     count_t arena_ = 0;        // .arena(plan): its bytes for one sample (0: not shown)
     count_t arena_bound_ = 0;  // and its lower bound
     std::size_t columns_ = default_columns;
@@ -667,12 +689,14 @@ struct printed {
         t.info = nullptr;
         return t;
     }();
+    /// The memory rows' bytes for the default options (batch 1, fp32, sgd), as a table works them out.
+    static constexpr memory_estimate bytes = detail::estimate_memory({}, total).estimate;
 
     template <std::size_t C>
     static constexpr void describe_chunk(std::array<format::node_words, size>& out) {
         std::size_t at = 0;
         for (std::size_t i = first(C); i < last(C); ++i) {
-            out[i] = {name_of(records[i].kind), descriptions<C>.data() + at};
+            out[i] = {name_of(records[i].kind), descriptions<C>.data() + at, format::kind_word(records[i], name_of(records[i].kind))};
             while (descriptions<C>[at] != '\0') ++at;
             ++at;
         }
@@ -691,7 +715,7 @@ struct printed {
 template <class Net>
 table summary() {
     using p = detail::printed<Net>;
-    return table(format::listing{p::records.data(), p::size, &p::total, p::words.data()});
+    return table(format::listing{p::records.data(), p::size, &p::total, p::words.data()}, p::bytes);
 }
 
 }  // namespace netshape

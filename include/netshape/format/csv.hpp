@@ -23,7 +23,8 @@ namespace netshape::format {
 
 /// RFC 4180: quote a field that holds a comma, a quote, a line feed or a carriage return; double
 /// inner quotes. Everything else, other control characters included, is kept as it is.
-[[gnu::cold]] inline std::string csv_field(const std::string& s) {
+template <class = void>
+[[gnu::cold]] std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -33,7 +34,8 @@ namespace netshape::format {
     return out + '"';
 }
 
-[[gnu::cold]] inline void write_csv_row(std::ostream& out, const std::string& index, const std::string& leaf, std::size_t depth,
+template <class = void>
+[[gnu::cold]] void write_csv_row(std::ostream& out, const std::string& index, const std::string& leaf, std::size_t depth,
                           const std::string& kind_name, const std::string& name, const std::string& path,
                           const std::string& description, const layer_record& r) {
     out << index << ',' << leaf << ',' << depth << ',' << csv_field(kind_name) << ',' << csv_field(name) << ','

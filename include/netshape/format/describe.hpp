@@ -6,8 +6,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <netshape/kinds.hpp>
@@ -19,31 +23,121 @@ namespace format {
 
 // The writers' core: each put_* appends its text to one buffer, with no string temporaries (a
 // temporary std::string costs its construction, destruction and exception clean-up code wherever
-// it is made, which is what a program that prints paid in compile time: docs/design.md). The
-// functions returning std::string below are these, for the writers that join strings.
+// it is made, which is what a program that prints paid in compile time: docs/design.md). A buffer
+// is netshape's own `page` (what the text and Markdown tables are written into: no std::string
+// member is compiled for them) or a std::string; the functions returning std::string below are
+// these, for the writers that join strings, and function templates, compiled only where used.
 
-/// Appends `u` in decimal, after a minus sign when `negative`, as std::to_string writes numbers.
-[[gnu::cold]] inline void put_digits(std::string& out, unsigned long long u, bool negative) {
-    char digits[24];
+/// A growing array of trivially copyable values: netshape's own, so that the text and Markdown
+/// tables compile no std::vector member (docs/design.md: the printer's compile cost).
+template <class T>
+class growing {
+    static_assert(std::is_trivially_copyable_v<T>, "netshape: format::growing holds trivially copyable values");
+
+public:
+    growing() = default;
+    growing(const growing&) = delete;
+    growing& operator=(const growing&) = delete;
+    growing(growing&& o) noexcept : data_(o.data_), size_(o.size_), capacity_(o.capacity_) {
+        o.data_ = nullptr;
+        o.size_ = o.capacity_ = 0;
+    }
+    ~growing() { std::free(data_); }
+
+    [[nodiscard]] std::size_t size() const { return size_; }
+    [[nodiscard]] bool empty() const { return size_ == 0; }
+    [[nodiscard]] T* data() { return data_; }
+    [[nodiscard]] const T* data() const { return data_; }
+    T& operator[](std::size_t i) { return data_[i]; }
+    const T& operator[](std::size_t i) const { return data_[i]; }
+    T& back() { return data_[size_ - 1]; }
+    const T& back() const { return data_[size_ - 1]; }
+    T* begin() { return data_; }
+    T* end() { return data_ + size_; }
+    void pop_back() { --size_; }
+    void clear() { size_ = 0; }
+    void push_back(const T& v) { append(&v, 1); }
+    /// Appends n values; `from` may point into this array.
+    void append(const T* from, std::size_t n) {
+        if (n > capacity_ - size_) return append_grown(from, n);
+        if (n > 0) std::memcpy(static_cast<void*>(data_ + size_), from, n * sizeof(T));
+        size_ += n;
+    }
+    /// Appends n copies of v.
+    void append(std::size_t n, const T& v) {
+        for (std::size_t k = 0; k < n; ++k) push_back(v);
+    }
+
+private:
+    // A new block, the old values and the new ones copied into it (from the old block if `from`
+    // points into it), then the old one freed.
+    [[gnu::cold, gnu::noinline]] void append_grown(const T* from, std::size_t n) {
+        const std::size_t capacity = size_ + n > 2 * capacity_ ? size_ + n + 16 : 2 * capacity_;
+        T* grown = static_cast<T*>(std::malloc(capacity * sizeof(T)));
+        if (grown == nullptr) throw std::bad_alloc();
+        if (size_ > 0) std::memcpy(static_cast<void*>(grown), data_, size_ * sizeof(T));
+        std::memcpy(static_cast<void*>(grown + size_), from, n * sizeof(T));
+        std::free(data_);
+        data_ = grown;
+        size_ += n;
+        capacity_ = capacity;
+    }
+
+    T* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+/// A character buffer that the put_* functions append to, as to a std::string.
+class page : public growing<char> {
+public:
+    using growing<char>::append;
+    void append(std::string_view s) { append(s.data(), s.size()); }
+    page& operator+=(std::string_view s) {
+        append(s.data(), s.size());
+        return *this;
+    }
+    page& operator+=(const char* s) { return *this += std::string_view(s); }
+    page& operator+=(char c) {
+        push_back(c);
+        return *this;
+    }
+    [[nodiscard]] std::string_view view() const { return {data(), size()}; }
+    operator std::string_view() const { return view(); }
+};
+
+/// `u` in decimal, written into the end of `digits`, after a minus sign when `negative`.
+[[gnu::cold]] inline std::string_view decimal(char (&digits)[24], unsigned long long u, bool negative) {
     std::size_t k = sizeof digits;
     do {
         digits[--k] = static_cast<char>('0' + u % 10);
         u /= 10;
     } while (u != 0);
     if (negative) digits[--k] = '-';
-    out.append(digits + k, sizeof digits - k);
+    return {digits + k, sizeof digits - k};
 }
-/// Appends `n` in decimal ("-12"); unsigned, so that the most negative count is written too.
-[[gnu::cold]] inline void put_int(std::string& out, count_t n) {
+/// Appends `u` in decimal, after a minus sign when `negative`, as std::to_string writes numbers.
+template <class Out>
+[[gnu::cold]] void put_digits(Out& out, unsigned long long u, bool negative) {
+    char digits[24];
+    out += decimal(digits, u, negative);
+}
+/// The magnitude of `n` (unsigned, so that the most negative count is written too).
+[[gnu::cold]] inline unsigned long long magnitude(count_t n) {
     const auto u = static_cast<unsigned long long>(n);
-    put_digits(out, n < 0 ? 0ull - u : u, n < 0);
+    return n < 0 ? 0ull - u : u;
+}
+/// Appends `n` in decimal ("-12").
+template <class Out>
+[[gnu::cold]] void put_int(Out& out, count_t n) {
+    put_digits(out, magnitude(n), n < 0);
 }
 
-[[gnu::cold]] inline void append(std::string& s, std::string_view x) { s += x; }
-[[gnu::cold]] inline void append(std::string& s, const char* x) { s += x; }
-[[gnu::cold]] inline void append(std::string& s, char x) { s += x; }
-[[gnu::cold]] inline void append(std::string& s, count_t x) { put_int(s, x); }
-[[gnu::cold]] inline void append(std::string& s, std::size_t x) { put_digits(s, x, false); }
+template <class = void> [[gnu::cold]] void append(std::string& s, std::string_view x) { s += x; }
+template <class = void> [[gnu::cold]] void append(std::string& s, const char* x) { s += x; }
+template <class = void> [[gnu::cold]] void append(std::string& s, char x) { s += x; }
+template <class = void> [[gnu::cold]] void append(std::string& s, count_t x) { put_int(s, x); }
+template <class = void> [[gnu::cold]] void append(std::string& s, std::size_t x) { put_digits(s, x, false); }
 
 /// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
 /// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
@@ -55,7 +149,8 @@ template <class... Parts>
 }
 
 /// Appends a run of decimal digits grouped by thousands ("62378344" -> "62,378,344").
-[[gnu::cold]] inline void put_grouped_digits(std::string& out, std::string_view digits) {
+template <class Out>
+[[gnu::cold]] void put_grouped_digits(Out& out, std::string_view digits) {
     const std::size_t n = digits.size();
     for (std::size_t i = 0; i < n; ++i) {
         out += digits[i];
@@ -64,14 +159,15 @@ template <class... Parts>
 }
 
 /// Appends 62378344 as "62,378,344".
-[[gnu::cold]] inline void put_thousands(std::string& out, count_t value) {
-    std::string digits;
-    put_int(digits, value);
+template <class Out>
+[[gnu::cold]] void put_thousands(Out& out, count_t value) {
+    char digits[24];
     if (value < 0) out += '-';
-    put_grouped_digits(out, std::string_view(digits).substr(value < 0 ? 1 : 0));
+    put_grouped_digits(out, decimal(digits, magnitude(value), false));
 }
 /// 62378344 -> "62,378,344".
-[[gnu::cold]] inline std::string thousands(count_t value) {
+template <class = void>
+[[gnu::cold]] std::string thousands(count_t value) {
     std::string out;
     put_thousands(out, value);
     return out;
@@ -79,7 +175,8 @@ template <class... Parts>
 
 /// By rank, with thousands separators (shapes are for people wherever dims() is used: text,
 /// Markdown, DOT): "1,000", "197×768", "55×55×96", "16×112×112×3", "2,667×2,667×3".
-[[gnu::cold]] inline void put_dims(std::string& out, const shape& s) {
+template <class Out>
+[[gnu::cold]] void put_dims(Out& out, const shape& s) {
     const count_t axes[4] = {s.depth, s.height, s.width, s.channels};
     const int first = s.rank == 1 ? 3 : s.rank == 2 ? 2 : s.rank == 4 ? 0 : 1;
     for (int a = first; a < 4; ++a) {
@@ -87,24 +184,28 @@ template <class... Parts>
         put_thousands(out, axes[a]);
     }
 }
-[[gnu::cold]] inline std::string dims(const shape& s) {
+template <class = void>
+[[gnu::cold]] std::string dims(const shape& s) {
     std::string out;
     put_dims(out, s);
     return out;
 }
 
 /// "3", or "1/2" in lowest terms.
-[[gnu::cold]] inline std::string ratio(const fraction& f) {
+template <class = void>
+[[gnu::cold]] std::string ratio(const fraction& f) {
     return f.denominator == 1 ? cat(f.numerator) : cat(f.numerator, "/", f.denominator);
 }
 /// ratio() with thousands separators, for people: "1,024", "1/2".
-[[gnu::cold]] inline void put_ratio_grouped(std::string& out, const fraction& f) {
+template <class Out>
+[[gnu::cold]] void put_ratio_grouped(Out& out, const fraction& f) {
     put_thousands(out, f.numerator);
     if (f.denominator == 1) return;
     out += '/';
     put_thousands(out, f.denominator);
 }
-[[gnu::cold]] inline std::string ratio_grouped(const fraction& f) {
+template <class = void>
+[[gnu::cold]] std::string ratio_grouped(const fraction& f) {
     std::string out;
     put_ratio_grouped(out, f);
     return out;
@@ -112,7 +213,8 @@ template <class... Parts>
 
 /// Every run of four or more decimal digits grouped by thousands ("dense 4096" -> "dense 4,096"),
 /// except the digits after a decimal point ("0.0001" stays). For descriptions shown to people.
-[[gnu::cold]] inline void put_grouped(std::string& out, std::string_view words) {
+template <class Out>
+[[gnu::cold]] void put_grouped(Out& out, std::string_view words) {
     const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     std::size_t i = 0;
     while (i < words.size()) {
@@ -124,11 +226,12 @@ template <class... Parts>
         while (end < words.size() && digit(words[end])) ++end;
         const bool fractional = i > 0 && words[i - 1] == '.';
         if (end - i >= 4 && !fractional) put_grouped_digits(out, words.substr(i, end - i));
-        else out.append(words.data() + i, end - i);
+        else out += words.substr(i, end - i);
         i = end;
     }
 }
-[[gnu::cold]] inline std::string grouped(const std::string& words) {
+template <class = void>
+[[gnu::cold]] std::string grouped(const std::string& words) {
     std::string out;
     put_grouped(out, words);
     return out;
@@ -139,7 +242,8 @@ template <class... Parts>
 /// `base` the value itself and `plain` ("640", "640 B"). Integer arithmetic, rounded half up, so
 /// every compiler and library prints the same text (rounding up into the next unit: 999,999 is
 /// "1.00 M"); past the last unit the whole part grows.
-[[gnu::cold]] inline void put_human(std::string& out, count_t value, count_t base, const char* plain) {
+template <class Out>
+[[gnu::cold]] void put_human(Out& out, count_t value, count_t base, const char* plain) {
     static constexpr const char* si[] = {"k", "M", "G", "T"};
     static constexpr const char* binary[] = {"KiB", "MiB", "GiB", "TiB"};
     const char* const* units = base == 1024 ? binary : si;
@@ -174,7 +278,8 @@ template <class... Parts>
     out += ' ';
     out += units[u];
 }
-[[gnu::cold]] inline std::string human(count_t value, count_t base, const char* plain) {
+template <class = void>
+[[gnu::cold]] std::string human(count_t value, count_t base, const char* plain) {
     std::string out;
     put_human(out, value, base, plain);
     return out;
@@ -193,7 +298,8 @@ template <class... Parts>
 [[gnu::cold]] inline bool has_name(const layer_record& r) { return r.name != nullptr && r.name[0] != '\0'; }
 
 /// A byte as two lowercase hex digits ("1b").
-[[gnu::cold]] inline std::string hex_byte(char c) {
+template <class = void>
+[[gnu::cold]] std::string hex_byte(char c) {
     const char* hex = "0123456789abcdef";
     const auto u = static_cast<unsigned char>(c);
     return {hex[u >> 4], hex[u & 0xFu]};
@@ -206,7 +312,8 @@ template <class... Parts>
 /// doubled, so that what is shown reads back unambiguously. Markdown table cells (markdown_cell()):
 /// that text, then a backslash before `|` (which would end the cell) and before what inline
 /// Markdown would read as syntax (emphasis, code, links, HTML, entities).
-[[gnu::cold]] inline void put_escaped(std::string& out, std::string_view s, bool markdown) {
+template <class Out>
+[[gnu::cold]] void put_escaped(Out& out, std::string_view s, bool markdown) {
     const char* hex = "0123456789abcdef";
     for (const char c : s) {
         char shown[4] = {c, 0, 0, 0};
@@ -229,17 +336,20 @@ template <class... Parts>
     }
 }
 /// A control character as C writes it: "\n", "\r", "\t", "\x1b".
-[[gnu::cold]] inline std::string control_escape(char c) {
+template <class = void>
+[[gnu::cold]] std::string control_escape(char c) {
     std::string out;
     put_escaped(out, std::string_view(&c, 1), false);
     return out;
 }
-[[gnu::cold]] inline std::string visible(std::string_view s) {
+template <class = void>
+[[gnu::cold]] std::string visible(std::string_view s) {
     std::string out;
     put_escaped(out, s, false);
     return out;
 }
-[[gnu::cold]] inline std::string markdown_cell(std::string_view s) {
+template <class = void>
+[[gnu::cold]] std::string markdown_cell(std::string_view s) {
     std::string out;
     put_escaped(out, s, true);
     return out;
@@ -255,6 +365,9 @@ inline constexpr std::size_t all_levels = static_cast<std::size_t>(-1);
 struct node_words {
     const char* kind = "";
     const char* description = "";
+    /// kind_word(record, kind) when worked out ahead (summary<Net>() has the compiler do it, so
+    /// that a printing program compiles no kind's word); nullptr: the table works it out.
+    const char* label = nullptr;
 };
 
 /// A network as the writers read it: its nodes in order, its totals and each node's words.
@@ -272,11 +385,9 @@ class described {
 public:
     template <class = void>
     described(const layer_record* nodes, std::size_t size, const layer_record& total)
-        : nodes_(nodes), size_(size), total_(&total), texts_(size), words_(size) {
-        for (std::size_t i = 0; i < size; ++i) {
-            texts_[i] = description(nodes[i]);
-            words_[i] = {name_of(nodes[i].kind), texts_[i].c_str()};
-        }
+        : nodes_(nodes), size_(size), total_(&total) {
+        for (std::size_t i = 0; i < size; ++i) texts_.push_back(description(nodes[i]));
+        for (std::size_t i = 0; i < size; ++i) words_.push_back({name_of(nodes[i].kind), texts_[i].c_str()});
     }
     described(const described&) = delete;
     described& operator=(const described&) = delete;
@@ -286,15 +397,15 @@ private:
     const layer_record* nodes_;
     std::size_t size_;
     const layer_record* total_;
-    std::vector<text> texts_;
-    std::vector<node_words> words_;
+    growing<text> texts_;
+    growing<node_words> words_;
 };
 
 /// A node's kind as it is written in code: "conv2d"; an activation its function ("relu");
 /// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
 /// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
 /// "output"; other markers name_of(kind). `kind_name` is name_of(r.kind) (node_words::kind).
-[[gnu::cold]] inline const char* kind_word(const layer_record& r, const char* kind_name) {
+[[gnu::cold]] constexpr const char* kind_word(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return name_of(r.how);
         case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
@@ -304,7 +415,8 @@ private:
         }
     }
 }
-[[gnu::cold]] inline std::string kind_label(const layer_record& r, const char* kind_name) { return kind_word(r, kind_name); }
+template <class = void>
+[[gnu::cold]] std::string kind_label(const layer_record& r, const char* kind_name) { return kind_word(r, kind_name); }
 template <class = void>
 [[gnu::cold]] std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
 
@@ -316,7 +428,7 @@ class cells {
 public:
     explicit cells(std::size_t per_row) : per_row_(per_row) {}
     /// The open cell's text so far: append to it.
-    std::string& text() { return text_; }
+    page& text() { return text_; }
     /// Ends the open cell.
     void close() { ends_.push_back(text_.size()); }
     /// Appends a whole cell.
@@ -332,8 +444,8 @@ public:
     }
 
 private:
-    std::string text_;
-    std::vector<std::size_t> ends_;
+    page text_;
+    growing<std::size_t> ends_;
     std::size_t per_row_;
 };
 
@@ -345,8 +457,9 @@ private:
 /// inside it stay their scope's, so torchvision's "layer1.0.conv1" holds inside the residual add).
 /// End and branch markers: their block's or merge's local name.
 [[gnu::cold]] inline void put_local_names(cells& out, const layer_record* nodes, std::size_t size) {
-    std::vector<std::size_t> positions{0};  // the next position in each open scope
-    std::vector<std::size_t> merges;        // the open merges
+    growing<std::size_t> positions;  // the next position in each open scope
+    positions.push_back(0);
+    growing<std::size_t> merges;  // the open merges
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const bool named = has_name(r);
@@ -431,7 +544,8 @@ template <class = void>
 /// A node of a shared block's repeat (layer_record::repeat_of) says so: "conv 3×3, 8 (shared)";
 /// a shared block's own row is "shared", or "shared, repeat" (its parameters counted at its first use).
 /// `rule_words` is description(r) (node_words::description).
-[[gnu::cold]] inline void put_describe(std::string& out, const layer_record& r, const char* rule_words) {
+template <class Out>
+[[gnu::cold]] void put_describe(Out& out, const layer_record& r, const char* rule_words) {
     const bool repeat = r.repeat_of != no_node;
     if (r.kind == kind::block_begin) {
         out += r.how == merge::shared ? (repeat ? "shared, repeat" : "shared") : repeat ? "sequential (shared)" : "sequential";
@@ -450,7 +564,8 @@ template <class = void>
     }
     if (repeat) out += " (shared)";
 }
-[[gnu::cold]] inline std::string describe(const layer_record& r, const char* rule_words) {
+template <class = void>
+[[gnu::cold]] std::string describe(const layer_record& r, const char* rule_words) {
     std::string out;
     put_describe(out, r, rule_words);
     return out;

@@ -164,7 +164,9 @@ struct point {
     shape s{};
 };
 
-/// The SVG of items placed at (x, y), each fed from `in`; returns where the path leaves them.
+/// The SVG of items placed at (x, y), each fed from `in`; returns where the path leaves them. A
+/// template, so that only a program that draws compiles its members (docs/design.md).
+template <class = void>
 struct drawing {
     std::string frames, edges, shapes;  // drawn in this order: frames behind edges, boxes in front
 
@@ -267,7 +269,7 @@ struct drawing {
 }  // namespace svg_detail
 
 /// The graph as one <svg> element (embeddable in HTML, or a file of its own).
-template <class = void> [[gnu::cold]] void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+template <class T = void> [[gnu::cold]] void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record& total = *net.total;
     using namespace svg_detail;
     std::size_t sides = 0;
@@ -280,7 +282,7 @@ template <class = void> [[gnu::cold]] void write_svg(std::ostream& out, const li
     }();
     const long w = (root.w > io_w ? root.w : io_w) + 2 * margin + 2 * side_gap;
     const long cx = w / 2;
-    drawing d;
+    drawing<T> d;
     const long top = margin + oval + gap;
     const point entry{cx, margin + oval, total.input_shape};
     point end = root.items.empty() ? entry : d.place(root, cx - root.w / 2, top, entry);
