@@ -133,11 +133,18 @@ struct kind_info {
 /// none by default; the node's kind as written in code where that is not `name` (an activation's
 /// function, "global_avg_pool"); the scratch its computation holds while it runs, in elements
 /// (conv2d's im2col buffer, which arena.hpp's im2col option places).
+namespace detail {
+// The defaults are functions, not null pointers: g++ with -fsanitize=undefined rejects comparing a
+// function's address with null in a constant expression (tests/sanitized).
+constexpr const char* no_word(const spec&) { return ""; }
+constexpr wide no_scratch(const spec&, const shape&, const shape&) { return 0; }
+}  // namespace detail
+
 struct kind_extras {
     const spec_key* keys = nullptr;
     std::size_t key_count = 0;
-    const char* (*word)(const spec&) = nullptr;
-    detail::wide (*scratch)(const spec&, const shape& in, const shape& out) = nullptr;
+    const char* (*word)(const spec&) = &detail::no_word;  // "": the rule's name
+    detail::wide (*scratch)(const spec&, const shape& in, const shape& out) = &detail::no_scratch;
 };
 
 /// Each kind's rule: specialized in the kind's header. The primary template is never defined, so

@@ -61,8 +61,7 @@ template <class D = void>
 
 template <bool Read>
 constexpr detail::wide scratch_of(kind k, const spec& s, const shape& in, const shape& out) {
-    const kind_extras& e = extras_of<std::conditional_t<Read, void, void>>(k);
-    return e.scratch != nullptr ? e.scratch(s, in, out) : 0;
+    return extras_of<std::conditional_t<Read, void, void>>(k).scratch(s, in, out);  // 0 when it has none
 }
 
 /// The kind's name as written in code ("conv2d"); markers: "sequential", "merge", "branch", "end".

@@ -410,8 +410,8 @@ private:
         case kind::merge_begin: return name_of(r.how);
         case kind::block_begin: return r.how == merge::none ? "sequential" : name_of(r.how);  // a block of a kind of its own
         default: {
-            const kind_extras& e = extras_of(r.kind);
-            return e.word != nullptr ? e.word(r) : kind_name;  // kind_rule::word
+            const char* word = extras_of(r.kind).word(r);  // kind_rule::word; "" when it has none
+            return word[0] != '\0' ? word : kind_name;
         }
     }
 }
