@@ -60,6 +60,7 @@ struct convolution_rule {
     static constexpr auto check = &filter_rule;
 
     static constexpr auto apply = &slide<&filter>;  // the window, then the filter
+    static constexpr auto map = &detail::window_map_of;
 
     /// "conv 11×11/4, 96", "conv 3×3, 32, pad 1, depthwise, no bias", "conv 3×3×3, 64, pad 1", "conv 80/16, 32"
     static constexpr void describe(const layer_record& r, text& out) {
@@ -208,6 +209,8 @@ struct transposed_rule {
                                         bit(option_tag::output_padding);
     static constexpr unsigned ranks = Ranks;
     static constexpr storage stores = storage::new_tensor;
+    static constexpr auto map = &detail::transposed_map_of;
+    static constexpr bool goes_up = true;
 
     /// A convolution's rules, then PyTorch's on output padding: not negative, and smaller than the
     /// stride or the dilation on each axis.
