@@ -242,10 +242,15 @@ concept maps = requires(const layer_record& r, const span& o) {
     { R::map(r, 0, o) } -> std::same_as<leaf_map>;
 };
 
+template <class R>
+concept states_positions = requires {
+    { R::positions } -> std::convertible_to<positions_are>;
+};
+
 /// A rule's positions: declared, or mapped when it gives a map, or kept when it is element-wise.
 template <class R>
 constexpr positions_are positions_of() {
-    if constexpr (requires { { R::positions } -> std::convertible_to<positions_are>; }) return R::positions;
+    if constexpr (states_positions<R>) return R::positions;
     else if constexpr (maps<R>) return positions_are::mapped;
     else return positions_are::kept;  // element-wise (make_info refuses any other kind without either)
 }
@@ -280,14 +285,14 @@ constexpr kind_extras make_extras() {
     return e;
 }
 
-template <kind K>
-constexpr kind_info make_info() {
-    using R = kind_rule<K>;
+/// Rule R's table entry (make_info<K>: kind K's), refusing a rule that misses a member.
+template <class R>
+constexpr kind_info make_info_for() {
     static_assert(describes<R>,
                   "netshape: a kind_rule<K> gives name, options, ranks, stores and describe (see kind_rule.hpp)");
     static_assert(applies<R> != elementwise<R>,
                   "netshape: a kind_rule<K> gives either apply (shape and counts) or counts (an element-wise kind)");
-    static_assert(elementwise<R> || maps<R> || requires { R::positions; },
+    static_assert(elementwise<R> || maps<R> || states_positions<R>,
                   "netshape: a kind_rule<K> that is not element-wise gives map (its index map, index_map.hpp) or "
                   "positions (positions_are::kept or positions_are::tokens)");
     static_assert((positions_of<R>() == positions_are::mapped) == maps<R>,
@@ -314,6 +319,11 @@ constexpr kind_info make_info() {
     } else {
         return kind_info{};
     }
+}
+
+template <kind K>
+constexpr kind_info make_info() {
+    return make_info_for<kind_rule<K>>();
 }
 
 }  // namespace detail
