@@ -140,8 +140,6 @@ struct kind_info {
     unsigned facts = 0;
     /// The spec fields that shape its weights (kind_rule::weight_fields; spec_keys.hpp).
     unsigned weight_fields = default_weight_fields;
-    /// Its index map along one axis (kind_rule::map; same_positions or unmodelled by `positions`).
-    detail::leaf_map (*map)(const layer_record&, int, const detail::span&) = &detail::unmodelled;
 };
 
 /// A rule's optional parts that only a printer or the arena reads (kind_extras_of, kinds.hpp), kept
@@ -198,15 +196,12 @@ inline constexpr unsigned new_tensor = 1u << 1;  // bit 1; ranks in bits 2..6 (r
 inline constexpr unsigned oversized = 1u << 7;    // a node's own: a spec value at or above dimension_limit
 inline constexpr unsigned shared_block = 1u << 7; // a block marker's own (markers have no other facts): shared<Tag, B>'s
 inline constexpr unsigned count_bits = 8;         // per-channel weights, biases, buffers: 4 bits each
-inline constexpr unsigned keeps_positions = 1u << 20;  // positions_are::kept: the receptive walk skips it
-inline constexpr unsigned goes_up = 1u << 21;          // kind_rule::goes_up (nodes.hpp, receptive.hpp)
+inline constexpr unsigned goes_up = 1u << 20;     // kind_rule::goes_up (nodes.hpp, receptive.hpp)
 inline constexpr unsigned rule_bits = 24;         // a node's own: the rule its spec breaks (kind_rule::check)
 }  // namespace facts
 
-constexpr unsigned pack_facts(unsigned rank_set, storage stores, bool is_elementwise, per_channel c, positions_are p,
-                              bool up) {
-    return (is_elementwise ? facts::elementwise : 0u) | (p == positions_are::kept ? facts::keeps_positions : 0u) |
-           (up ? facts::goes_up : 0u) | (stores == storage::new_tensor ? facts::new_tensor : 0u) |
+constexpr unsigned pack_facts(unsigned rank_set, storage stores, bool is_elementwise, per_channel c, bool up) {
+    return (is_elementwise ? facts::elementwise : 0u) | (up ? facts::goes_up : 0u) | (stores == storage::new_tensor ? facts::new_tensor : 0u) |
            (rank_set << 1) | static_cast<unsigned>(c.weights) << facts::count_bits |
            static_cast<unsigned>(c.biases) << (facts::count_bits + 4) |
            static_cast<unsigned>(c.buffers) << (facts::count_bits + 8);
@@ -247,7 +242,8 @@ concept states_positions = requires {
     { R::positions } -> std::convertible_to<positions_are>;
 };
 
-/// A rule's positions: declared, or mapped when it gives a map, or kept when it is element-wise.
+/// A rule's positions: declared, or mapped when it gives a map, or kept when it is element-wise
+/// (read by map_table, kinds.hpp: built only where the receptive walk runs).
 template <class R>
 constexpr positions_are positions_of() {
     if constexpr (states_positions<R>) return R::positions;
@@ -255,15 +251,24 @@ constexpr positions_are positions_of() {
     else return positions_are::kept;  // element-wise (make_info refuses any other kind without either)
 }
 
+/// A rule's goes_up, or false (a variable template: one per kind, cheaper than a function's).
 template <class R>
-constexpr bool goes_up_of() {
-    if constexpr (requires { { R::goes_up } -> std::convertible_to<bool>; }) return R::goes_up;
-    else return false;
-}
+inline constexpr bool goes_up_of = false;
+template <class R>
+    requires requires { R::goes_up; }
+inline constexpr bool goes_up_of<R> = R::goes_up;
 
 using map_fn = leaf_map (*)(const layer_record&, int, const span&);
+/// A rule's map, refusing a rule that is not element-wise and says nothing of positions: checked
+/// where the walk's table is built (kinds.hpp's kind_maps_of; in make_info_for, the checks cost every
+/// file that includes netshape.hpp 1%). Every test that walks a field builds it for every kind.
 template <class R>
 constexpr map_fn map_of_rule() {
+    static_assert(elementwise<R> || maps<R> || states_positions<R>,
+                  "netshape: a kind_rule<K> that is not element-wise gives map (its index map, index_map.hpp) or "
+                  "positions (positions_are::kept or positions_are::tokens)");
+    static_assert(!(maps<R> && states_positions<R>), "netshape: a kind_rule<K> gives map or positions, not both");
+    static_assert(!goes_up_of<R> || maps<R>, "netshape: a kind_rule<K> that goes up gives its map");
     if constexpr (maps<R>) return static_cast<map_fn>(R::map);  // a static function, or a pointer to one
     else if constexpr (positions_of<R>() == positions_are::kept) return &same_positions;
     else return &unmodelled;
@@ -292,14 +297,7 @@ constexpr kind_info make_info_for() {
                   "netshape: a kind_rule<K> gives name, options, ranks, stores and describe (see kind_rule.hpp)");
     static_assert(applies<R> != elementwise<R>,
                   "netshape: a kind_rule<K> gives either apply (shape and counts) or counts (an element-wise kind)");
-    static_assert(elementwise<R> || maps<R> || states_positions<R>,
-                  "netshape: a kind_rule<K> that is not element-wise gives map (its index map, index_map.hpp) or "
-                  "positions (positions_are::kept or positions_are::tokens)");
-    static_assert((positions_of<R>() == positions_are::mapped) == maps<R>,
-                  "netshape: a kind_rule<K> gives map exactly when its positions are positions_are::mapped");
-    static_assert(!goes_up_of<R>() || maps<R>, "netshape: a kind_rule<K> that goes up gives its map");
-    constexpr positions_are moves = positions_of<R>();
-    constexpr bool up = goes_up_of<R>();
+    constexpr bool up = goes_up_of<R>;
     if constexpr (describes<R> && elementwise<R>) {
         static_assert(R::stores == storage::new_tensor ||
                           (R::counts.weights == 0 && R::counts.biases == 0 && R::counts.buffers == 0),
@@ -310,12 +308,12 @@ constexpr kind_info make_info_for() {
                       "netshape: an element-wise kind's counts per channel are below 16");
         return kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
                          check_of<R>(), &R::describe,
-                         pack_facts(R::ranks, R::stores, true, R::counts, moves, up), weight_fields_of<R>, map_of_rule<R>()};
+                         pack_facts(R::ranks, R::stores, true, R::counts, up), weight_fields_of<R>};
     } else if constexpr (describes<R> && applies<R>) {
         using apply_fn = rule (*)(const spec&, layer_record&);
         return kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
-                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {}, moves, up),
-                         weight_fields_of<R>, map_of_rule<R>()};
+                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {}, up),
+                         weight_fields_of<R>};
     } else {
         return kind_info{};
     }

@@ -2,7 +2,7 @@
 // context: moves_positions
 // A rule that is not element-wise says what it does to positions (its index map, or kept or
 // tokens): without either, the exact receptive-field walk could not tell a kind that keeps them
-// from one that moves them, so the rule does not compile (kind_rule.hpp).
+// from one that moves them, so the rule does not compile where the walk's table is built (kinds.hpp).
 #include <netshape/netshape.hpp>
 namespace ns = netshape;
 struct moves_positions {
@@ -13,4 +13,4 @@ struct moves_positions {
     static constexpr ns::rule apply(const ns::spec&, ns::layer_record&) { return ns::rule::none; }
     static constexpr void describe(const ns::layer_record&, ns::text& out) { out << "moves"; }
 };
-constexpr ns::kind_info info = ns::detail::make_info_for<moves_positions>();
+constexpr ns::detail::map_fn map = ns::detail::map_of_rule<moves_positions>();  // what the walk reads (kinds.hpp)

@@ -20,12 +20,14 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netshape/detail/checked.hpp>
 #include <netshape/detail/nodes.hpp>
 #include <netshape/index_map.hpp>
 #include <netshape/kind_rule.hpp>
+#include <netshape/kinds.hpp>
 #include <netshape/layer_record.hpp>
 
 namespace netshape::detail {
@@ -33,14 +35,6 @@ namespace netshape::detail {
 /// How a walk ends: a whole-number field, or a reason it could not be worked out exactly (too_long:
 /// exact, but more phases than one constant evaluation walks: see long_axis).
 enum class walk_status : unsigned char { exact, unsupported, overflow, too_long };
-
-/// Nodes whose map is the identity on every axis, which the walk skips without a look: sequential's
-/// markers and the leaves whose rule keeps positions (positions_are::kept: element-wise functions,
-/// norms, channel operations). Every other leaf's map is its rule's (kind_info::map).
-constexpr bool keeps_positions(const layer_record& r) {
-    if (is_structure(r.kind)) return r.kind == kind::block_begin || r.kind == kind::block_end;
-    return (r.info->facts & facts::keeps_positions) != 0;
-}
 
 /// What a walk back from one output position gives: the interval of input positions, the output
 /// stride (the input positions per output position along the way, the widest at merges), and the
@@ -73,7 +67,7 @@ constexpr wide lcm(wide a, wide b) { return a / gcd(a, b) * b; }
 /// of node `stop` (a top-level node). Other side outputs met on the way are skipped: the main path
 /// goes on from their input. Without `track`, only the interval is followed (the walks of further
 /// phases, which the first one's period and stride already serve).
-constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, bool side, int axis, span from,
+constexpr walk_result walk_back(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, span from,
                                 std::size_t stop = 0, bool track = true) {
     struct open_merge {
         span out{};        // the merge's output interval
@@ -107,7 +101,7 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
     };
     for (std::size_t i = last + 1; i-- > stop;) {
         const layer_record& r = nodes[i];
-        if (keeps_positions(r)) continue;  // most nodes: nothing to map
+        if (km.keeps(r.kind)) continue;  // most nodes: nothing to map (kind_rule::positions)
         if (r.kind == kind::branch && top == 0) {
             // A branch of a merge that encloses the side output walked: its input is the merge's.
             for (std::size_t open = 0; i-- > 0;) {
@@ -139,7 +133,7 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
             cur = f.hull;
             shift = f.widest.num == 0 ? f.out_step : f.widest;
         } else if (!is_structure(r.kind)) {
-            const leaf_map m = r.info->map(r, axis, cur);  // its rule's (kind_rule::map)
+            const leaf_map m = km.map[static_cast<std::size_t>(r.kind)](r, axis, cur);  // its rule's (kind_rule::map)
             if (!m.known) return walk_result{{}, {}, 1, walk_status::unsupported};
             if (!cur.empty) cur = m.in;
             if (track && (m.step.num != 1 || m.step.den != 1)) {  // its map repeats every m.step.den outputs: the network's period makes each a multiple
@@ -197,13 +191,13 @@ struct axis_outline {
     [[nodiscard]] constexpr wide job_cost(std::size_t last) const { return wide(split != 0 ? split : last + 1); }
 };
 
-constexpr axis_outline outline_axis(const layer_record* nodes, std::size_t last, bool side, int axis) {
+constexpr axis_outline outline_axis(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis) {
     axis_outline o{last_top_up(nodes, last)};
-    const walk_result first = walk_back(nodes, last, side, axis, span{0, 0, false}, o.split);
+    const walk_result first = walk_back(nodes, km, last, side, axis, span{0, 0, false}, o.split);
     if (first.status != walk_status::exact) return axis_outline{0, 1, 1, {}, first.status};
     walk_result before{};
     if (o.split != 0) {
-        before = walk_back(nodes, o.split - 1, false, axis, span{0, 0, false});
+        before = walk_back(nodes, km, o.split - 1, false, axis, span{0, 0, false});
         if (before.status != walk_status::exact) return axis_outline{0, 1, 1, {}, before.status};
     }
     o.before_period = before.period;
@@ -228,7 +222,7 @@ struct axis_jobs {
 };
 
 template <std::size_t Capacity>
-constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t last, bool side, int axis, const axis_outline& o) {
+constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, const axis_outline& o) {
     axis_jobs<Capacity> j{o};
     if (o.split == 0) {
         j.count = std::size_t(o.period);
@@ -237,8 +231,8 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
     // The part from L is most often L alone (a network ending in its resize): its map, without a walk.
     const bool alone = o.split == last && !side && !is_structure(nodes[last].kind);
     for (wide p = 0; p < o.period; ++p) {
-        const walk_result at = alone ? walk_result{nodes[last].info->map(nodes[last], axis, span{p, p, false}).in, {}, 1, walk_status::exact}
-                                     : walk_back(nodes, last, side, axis, span{p, p, false}, o.split, false);
+        const walk_result at = alone ? walk_result{km.map[static_cast<std::size_t>(nodes[last].kind)](nodes[last], axis, span{p, p, false}).in, {}, 1, walk_status::exact}
+                                     : walk_back(nodes, km, last, side, axis, span{p, p, false}, o.split, false);
         if (at.status != walk_status::exact) {
             j.status = at.status;
             return j;
@@ -279,13 +273,13 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
 
 /// The widest support of jobs [from, to) (−1: a walk that failed).
 template <std::size_t Capacity>
-constexpr wide widest_of(const layer_record* nodes, std::size_t last, bool side, int axis, const axis_jobs<Capacity>& j,
+constexpr wide widest_of(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, const axis_jobs<Capacity>& j,
                          std::size_t from, std::size_t to) {
     wide widest = 0;
     for (std::size_t k = from; k < to; ++k) {
         const walk_result w = j.outline.split == 0
-                                  ? walk_back(nodes, last, side, axis, span{wide(k), wide(k), false}, 0, false)
-                                  : walk_back(nodes, j.outline.split - 1, false, axis,
+                                  ? walk_back(nodes, km, last, side, axis, span{wide(k), wide(k), false}, 0, false)
+                                  : walk_back(nodes, km, j.outline.split - 1, false, axis,
                                               span{j.starts[k], j.starts[k] + j.widths[k], false}, 0, false);
         if (w.status != walk_status::exact) return -1;
         if (!w.input.empty && w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
@@ -300,16 +294,16 @@ constexpr axis_field field_of(wide widest, const axis_outline& o) {
 
 /// One axis in one evaluation, within `budget` node walks: the widest support over one period of
 /// outputs, and the stride; `too_long` when the jobs need more (long_axis walks them in chunks).
-constexpr axis_field exact_axis(const layer_record* nodes, std::size_t last, bool side, int axis, wide budget) {
-    const axis_outline o = outline_axis(nodes, last, side, axis);
+constexpr axis_field exact_axis(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, wide budget) {
+    const axis_outline o = outline_axis(nodes, km, last, side, axis);
     if (o.status != walk_status::exact) return axis_field{{}, {}, o.status};
     // With a split, at least min(P, P') keys.
     const wide least = o.split == 0 ? o.period : (o.period < o.before_period ? o.period : o.before_period);
     if (least * o.job_cost(last) > budget) return axis_field{{}, {}, walk_status::too_long};
-    const axis_jobs<64> j = jobs_of<64>(nodes, last, side, axis, o);
+    const axis_jobs<64> j = jobs_of<64>(nodes, km, last, side, axis, o);
     if (j.status != walk_status::exact) return axis_field{{}, {}, j.status};
     if (wide(j.count) * o.job_cost(last) > budget) return axis_field{{}, {}, walk_status::too_long};
-    return field_of(widest_of(nodes, last, side, axis, j, 0, j.count), o);
+    return field_of(widest_of(nodes, km, last, side, axis, j, 0, j.count), o);
 }
 
 /// Whether every node reads the same along height and width (a square network): then the width's
@@ -340,6 +334,7 @@ constexpr first_walks<Count> walk_outputs(const std::array<layer_record, N>& all
     // g++ copies a whole constexpr array on every read of one of its elements (see interpret.hpp's
     // run_whole): the walks read a local copy, made once.
     const std::array<layer_record, N> nodes = all;
+    const kind_maps km = kind_maps_of<std::conditional_t<N == N, void, void>>;  // built where a walk runs only
     first_walks<Count> w{};
     if constexpr (N == 0) return w;
     w.volume = nodes[0].input_shape.rank == 4;
@@ -354,7 +349,7 @@ constexpr first_walks<Count> walk_outputs(const std::array<layer_record, N>& all
     w.last[Count - 1] = N - 1;
     for (std::size_t k = 0; k < Count; ++k)
         for (int a = 0; a < axes; ++a)
-            w.axes[k][std::size_t(a)] = exact_axis(nodes.data(), w.last[k], w.side[k], a, 2 * walk_budget / axes);
+            w.axes[k][std::size_t(a)] = exact_axis(nodes.data(), km, w.last[k], w.side[k], a, 2 * walk_budget / axes);
     return w;
 }
 
@@ -366,13 +361,14 @@ struct long_axis {
     static constexpr std::size_t capacity = 1024;
     static constexpr auto plan = [] {
         const auto nodes = Source::nodes;
-        const axis_outline o = outline_axis(nodes.data(), Last, Side, Axis);
+        const kind_maps km = kind_maps_of<std::conditional_t<sizeof(Source) != 0, void, void>>;
+        const axis_outline o = outline_axis(nodes.data(), km, Last, Side, Axis);
         if (o.status != walk_status::exact) {
             axis_jobs<capacity> j{o};
             j.status = o.status;
             return j;
         }
-        return jobs_of<capacity>(nodes.data(), Last, Side, Axis, o);
+        return jobs_of<capacity>(nodes.data(), km, Last, Side, Axis, o);
     }();
     static constexpr std::size_t per_chunk = [] {
         const wide n = walk_budget / plan.outline.job_cost(Last);  // half the first pass's: a margin for clang's steps
@@ -382,9 +378,10 @@ struct long_axis {
     template <std::size_t Chunk>
     static constexpr wide widest = [] {
         const auto nodes = Source::nodes;
+        const kind_maps km = kind_maps_of<std::conditional_t<sizeof(Source) != 0, void, void>>;
         const axis_jobs<capacity> j = plan;
         const std::size_t to = (Chunk + 1) * per_chunk < j.count ? (Chunk + 1) * per_chunk : j.count;
-        return widest_of(nodes.data(), Last, Side, Axis, j, Chunk * per_chunk, to);
+        return widest_of(nodes.data(), km, Last, Side, Axis, j, Chunk * per_chunk, to);
     }();
     static constexpr axis_field value = [] {
         if constexpr (plan.status != walk_status::exact || chunks > chunk_limit) {
