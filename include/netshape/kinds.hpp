@@ -34,15 +34,6 @@ constexpr std::array<const kind_extras*, sizeof...(I)> make_extras_table(std::in
     return {&kind_extras_of<static_cast<kind>(I)>...};
 }
 inline constexpr kind_extras no_extras{};
-/// kind_maps's parts (below), from every kind's rule.
-template <class D, std::size_t... I>
-constexpr std::array<map_fn, sizeof...(I)> make_map_table(std::index_sequence<I...>) {
-    return {map_of_rule<kind_rule<static_cast<kind>(I)>>()...};
-}
-template <class D, std::size_t... I>
-constexpr std::uint64_t make_kept_kinds(std::index_sequence<I...>) {
-    return ((positions_of<kind_rule<static_cast<kind>(I)>>() == positions_are::kept ? std::uint64_t(1) << I : 0) | ...);
-}
 /// Built only where read: a variable template whose initializer depends on D (g++ evaluates a
 /// template's non-dependent initializer where it is defined), instantiated by extras_of's first use.
 template <class D = void>
@@ -54,23 +45,26 @@ inline constexpr std::array<const kind_extras*, static_cast<std::size_t>(kind::b
 inline constexpr std::size_t kind_count = static_cast<std::size_t>(kind::block_begin);
 
 namespace detail {
-static_assert(kind_count <= 64, "netshape: kind_maps::kept holds one bit per kind");
+static_assert(static_cast<std::size_t>(kind::merge_end) < 64, "netshape: kind_maps::kept holds one bit per kind");
 /// What the exact receptive-field walk reads of every kind (receptive.hpp): its index map
-/// (kind_rule::map, or what its positions imply) and whether it keeps positions (one bit per kind).
+/// (kind_rule::map, or what its positions imply), and one bit per kind that keeps positions, which
+/// the walk skips: the leaves whose rule keeps them, and sequential's markers. Plain members, not
+/// std::array or functions: the walk reads them at every node of every phase.
 struct kind_maps {
-    std::array<map_fn, kind_count> map{};
+    map_fn map[kind_count]{};
     std::uint64_t kept = 0;
-    /// Sequential's markers and the leaves whose rule keeps positions: the walk skips them.
-    [[nodiscard]] constexpr bool keeps(kind k) const {
-        if (is_structure(k)) return k == kind::block_begin || k == kind::block_end;
-        return ((kept >> static_cast<unsigned>(k)) & 1u) != 0;
-    }
 };
+template <class D, std::size_t... I>
+constexpr kind_maps make_kind_maps(std::index_sequence<I...>) {
+    constexpr auto bit = [](kind k) { return std::uint64_t(1) << static_cast<unsigned>(k); };
+    return kind_maps{{map_of_rule<kind_rule<static_cast<kind>(I)>>()...},
+                     ((positions_of<kind_rule<static_cast<kind>(I)>>() == positions_are::kept ? bit(static_cast<kind>(I)) : 0) | ... |
+                      (bit(kind::block_begin) | bit(kind::block_end)))};
+}
 /// Built only where a walk runs (a variable template whose initializer depends on D, as extras_table):
-/// in kind_info, the maps cost every file that includes netshape.hpp about 2% more instructions.
+/// in kind_info, the maps cost every file that includes netshape.hpp 2% more g++ instructions.
 template <class D = void>
-inline constexpr kind_maps kind_maps_of{make_map_table<D>(std::make_index_sequence<kind_count>{}),
-                                        make_kept_kinds<D>(std::make_index_sequence<kind_count>{})};
+inline constexpr kind_maps kind_maps_of = make_kind_maps<D>(std::make_index_sequence<kind_count>{});
 }  // namespace detail
 
 /// Each layer kind's entry, indexed by kind.

@@ -101,7 +101,7 @@ constexpr walk_result walk_back(const layer_record* nodes, const kind_maps& km, 
     };
     for (std::size_t i = last + 1; i-- > stop;) {
         const layer_record& r = nodes[i];
-        if (km.keeps(r.kind)) continue;  // most nodes: nothing to map (kind_rule::positions)
+        if (((km.kept >> static_cast<unsigned>(r.kind)) & 1u) != 0) continue;  // most nodes: nothing to map (kind_rule::positions)
         if (r.kind == kind::branch && top == 0) {
             // A branch of a merge that encloses the side output walked: its input is the merge's.
             for (std::size_t open = 0; i-- > 0;) {
