@@ -242,14 +242,6 @@ concept states_positions = requires {
     { R::positions } -> std::convertible_to<positions_are>;
 };
 
-/// A rule's positions: declared, or mapped when it gives a map, or kept when it is element-wise
-/// (read by map_table, kinds.hpp: built only where the receptive walk runs).
-template <class R>
-constexpr positions_are positions_of() {
-    if constexpr (states_positions<R>) return R::positions;
-    else if constexpr (maps<R>) return positions_are::mapped;
-    else return positions_are::kept;  // element-wise (make_info refuses any other kind without either)
-}
 
 /// A rule's goes_up, or false (a variable template: one per kind, cheaper than a function's).
 template <class R>
@@ -259,20 +251,34 @@ template <class R>
 inline constexpr bool goes_up_of<R> = R::goes_up;
 
 using map_fn = leaf_map (*)(const layer_record&, int, const span&);
-/// A rule's map, refusing a rule that is not element-wise and says nothing of positions: checked
-/// where the walk's table is built (kinds.hpp's kind_maps_of; in make_info_for, the checks cost every
-/// file that includes netshape.hpp 1%). Every test that walks a field builds it for every kind.
+/// What the receptive walk reads of rule R (kinds.hpp's kind_maps_of, built only where a walk
+/// runs: in make_info_for, this and its checks cost every file that includes netshape.hpp 3%): its
+/// map (its own, or what its positions imply) and whether it keeps positions. Variable templates,
+/// one per kind: cheaper for g++ than a function template's evaluation.
+struct walk_entry {
+    map_fn map = &unmodelled;
+    bool kept = false;
+};
+/// Reached only by a rule that breaks what the specializations below require.
 template <class R>
-constexpr map_fn map_of_rule() {
-    static_assert(elementwise<R> || maps<R> || states_positions<R>,
-                  "netshape: a kind_rule<K> that is not element-wise gives map (its index map, index_map.hpp) or "
-                  "positions (positions_are::kept or positions_are::tokens)");
-    static_assert(!(maps<R> && states_positions<R>), "netshape: a kind_rule<K> gives map or positions, not both");
-    static_assert(!goes_up_of<R> || maps<R>, "netshape: a kind_rule<K> that goes up gives its map");
-    if constexpr (maps<R>) return static_cast<map_fn>(R::map);  // a static function, or a pointer to one
-    else if constexpr (positions_of<R>() == positions_are::kept) return &same_positions;
-    else return &unmodelled;
+constexpr walk_entry refuse_walk_entry() {
+    static_assert(!goes_up_of<R>, "netshape: a kind_rule<K> that goes up gives its map");
+    static_assert(goes_up_of<R>, "netshape: a kind_rule<K> that is not element-wise gives map (its index map, "
+                                 "index_map.hpp) or positions (positions_are::kept or positions_are::tokens)");
+    return {};
 }
+template <class R>
+inline constexpr walk_entry walk_entry_of = refuse_walk_entry<R>();
+template <class R>
+    requires maps<R>  // a rule with both map and positions matches two: ambiguous, refused
+inline constexpr walk_entry walk_entry_of<R> = {static_cast<map_fn>(R::map), false};  // a function or a pointer to one
+template <class R>
+    requires states_positions<R> && (!goes_up_of<R>)
+inline constexpr walk_entry walk_entry_of<R> = {R::positions == positions_are::kept ? &same_positions : &unmodelled,
+                                                R::positions == positions_are::kept};
+template <class R>
+    requires elementwise<R> && (!maps<R>) && (!states_positions<R>) && (!goes_up_of<R>)
+inline constexpr walk_entry walk_entry_of<R> = {&same_positions, true};
 
 /// A rule's kind_extras.
 template <class R>

@@ -57,8 +57,8 @@ struct kind_maps {
 template <class D, std::size_t... I>
 constexpr kind_maps make_kind_maps(std::index_sequence<I...>) {
     constexpr auto bit = [](kind k) { return std::uint64_t(1) << static_cast<unsigned>(k); };
-    return kind_maps{{map_of_rule<kind_rule<static_cast<kind>(I)>>()...},
-                     ((positions_of<kind_rule<static_cast<kind>(I)>>() == positions_are::kept ? bit(static_cast<kind>(I)) : 0) | ... |
+    return kind_maps{{walk_entry_of<kind_rule<static_cast<kind>(I)>>.map...},
+                     ((walk_entry_of<kind_rule<static_cast<kind>(I)>>.kept ? bit(static_cast<kind>(I)) : 0) | ... |
                       (bit(kind::block_begin) | bit(kind::block_end)))};
 }
 /// Built only where a walk runs (a variable template whose initializer depends on D, as extras_table):

@@ -13,4 +13,4 @@ struct moves_positions {
     static constexpr ns::rule apply(const ns::spec&, ns::layer_record&) { return ns::rule::none; }
     static constexpr void describe(const ns::layer_record&, ns::text& out) { out << "moves"; }
 };
-constexpr ns::detail::map_fn map = ns::detail::map_of_rule<moves_positions>();  // what the walk reads (kinds.hpp)
+constexpr ns::detail::walk_entry entry = ns::detail::walk_entry_of<moves_positions>;  // what the walk reads (kinds.hpp)
