@@ -77,7 +77,9 @@ struct kind_rule<kind::flatten> {
         if (r.input_shape.rank == 1) return rule::none;
         return detail::flatten_into(r, detail::elements(r.input_shape)) ? rule::none : rule::count_overflow;
     }
-    static constexpr auto map = &detail::whole_map_of;  // what follows sees the whole input
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {  // what follows sees the whole input
+        return detail::whole_map_of(r, axis, o);
+    }
     static constexpr void describe(const layer_record&, text& out) { out << "flatten"; }
 };
 

@@ -30,7 +30,9 @@ struct max_pool_rule {
 
     static constexpr auto apply = &slide<>;
     static constexpr auto check = &pool_rule;
-    static constexpr auto map = &detail::window_map_of;
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::window_map_of(r, axis, o);
+    }
 
     /// "max pool 3×3/2, ceil"
     static constexpr void describe(const layer_record& r, text& out) { describe_pool(r, out, "max pool ", window_axes(Ranks)); }
@@ -50,7 +52,9 @@ struct avg_pool_rule {
 
     static constexpr auto apply = &slide<>;
     static constexpr auto check = &pool_rule;
-    static constexpr auto map = &detail::window_map_of;
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::window_map_of(r, axis, o);
+    }
 
     /// "avg pool 2×2/2", "avg pool 3×3/2, pad 1, exclude pad"
     static constexpr void describe(const layer_record& r, text& out) {

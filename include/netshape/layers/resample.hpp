@@ -255,7 +255,9 @@ struct kind_rule<kind::zero_pad> : detail::image_copy {
     static constexpr rule apply(const spec& s, layer_record& r) {
         return detail::constant_pad(s, r, rule::zero_pad_output_not_positive);
     }
-    static constexpr auto map = &detail::constant_pad_map;
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::constant_pad_map(r, axis, o);
+    }
 
     /// "zero pad 1, 0, 1, 0" (top, left, bottom, right)
     static constexpr void describe(const layer_record& r, text& out) { detail::describe_constant_pad(r, out, "zero pad "); }
@@ -274,7 +276,9 @@ struct kind_rule<kind::neg_inf_pad> : detail::image_copy {
     static constexpr rule apply(const spec& s, layer_record& r) {
         return detail::constant_pad(s, r, rule::neg_inf_pad_output_not_positive);
     }
-    static constexpr auto map = &detail::constant_pad_map;
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::constant_pad_map(r, axis, o);
+    }
 
     /// "−∞ pad 0, 0, 1, 1" (top, left, bottom, right)
     static constexpr void describe(const layer_record& r, text& out) { detail::describe_constant_pad(r, out, "−∞ pad "); }
