@@ -251,10 +251,9 @@ template <class R>
 inline constexpr bool goes_up_of<R> = R::goes_up;
 
 using map_fn = leaf_map (*)(const layer_record&, int, const span&);
-/// What the receptive walk reads of rule R (kinds.hpp's kind_maps_of, built only where a walk
-/// runs: in make_info_for, this and its checks cost every file that includes netshape.hpp 3%): its
-/// map (its own, or what its positions imply) and whether it keeps positions. Variable templates,
-/// one per kind: cheaper for g++ than a function template's evaluation.
+/// What the receptive walk reads of rule R (kinds.hpp's kind_maps_of, built only where a walk runs,
+/// not in kind_info, which every file builds: docs/design.md): its map (its own, or what its
+/// positions imply) and whether it keeps positions. Variable templates: cheaper for g++ than functions.
 struct walk_entry {
     map_fn map = &unmodelled;
     bool kept = false;

@@ -62,7 +62,7 @@ constexpr kind_maps make_kind_maps(std::index_sequence<I...>) {
                       (bit(kind::block_begin) | bit(kind::block_end)))};
 }
 /// Built only where a walk runs (a variable template whose initializer depends on D, as extras_table):
-/// in kind_info, the maps cost every file that includes netshape.hpp 2% more g++ instructions.
+/// in kind_info, every file that includes netshape.hpp would pay for it (docs/design.md).
 template <class D = void>
 inline constexpr kind_maps kind_maps_of = make_kind_maps<D>(std::make_index_sequence<kind_count>{});
 }  // namespace detail
