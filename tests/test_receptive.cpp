@@ -83,7 +83,7 @@ plain plain_walks() {
     constexpr std::size_t per_chunk = height<Net>::per_chunk;
     plain p{};
     for (std::size_t o = C * per_chunk; o < (C + 1) * per_chunk && o < 58; ++o) {
-        const auto w = ns::detail::walk_back(nodes.data(), nodes.size() - 1, false, 0,
+        const auto w = ns::detail::walk_back(nodes.data(), ns::detail::kind_maps_of<>, nodes.size() - 1, false, 0,
                                              {ns::detail::wide(o), ns::detail::wide(o), false});
         if (w.input.hi - w.input.lo + 1 > p.widest) {
             p.widest = w.input.hi - w.input.lo + 1;

@@ -124,12 +124,12 @@ void check_walk(ns::count_t period) {
     const auto& nodes = ns::detail::analysis<Net>::full.nodes;
     const ns::field f = ns::receptive_field<Net>;
     for (int axis = 0; axis < 2; ++axis) {
-        const ns::detail::axis_outline o = ns::detail::outline_axis(nodes.data(), nodes.size() - 1, false, axis);
+        const ns::detail::axis_outline o = ns::detail::outline_axis(nodes.data(), ns::detail::kind_maps_of<>, nodes.size() - 1, false, axis);
         REQUIRE(o.status == ns::detail::walk_status::exact);
         CHECK(o.period == period);
         ns::detail::wide widest = 0;
         for (ns::detail::wide at = 0; at < o.period; ++at) {
-            const auto w = ns::detail::walk_back(nodes.data(), nodes.size() - 1, false, axis, {at, at, false}, 0, false);
+            const auto w = ns::detail::walk_back(nodes.data(), ns::detail::kind_maps_of<>, nodes.size() - 1, false, axis, {at, at, false}, 0, false);
             REQUIRE(w.status == ns::detail::walk_status::exact);
             if (w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
         }

@@ -15,6 +15,11 @@
 //       static constexpr unsigned weight_fields = default_weight_fields;
 //       static constexpr const char* word(const spec& s);  // optional: its name in code when not `name`
 //       static constexpr wide scratch(const spec&, const shape& in, const shape& out);  // optional
+//       // its index map along one axis, for the exact receptive field (index_map.hpp), or what its
+//       // positions are without one (element-wise kinds: kept by default); goes_up when it upsamples
+//       static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o);
+//       static constexpr positions_are positions = positions_are::kept;   // or tokens: not modelled
+//       static constexpr bool goes_up = false;                            // optional, with a map
 //   };
 //
 // An element-wise kind (shape and receptive field unchanged, counts proportional to the channels)
@@ -28,6 +33,7 @@
 
 #include <netshape/detail/checked.hpp>
 #include <netshape/errors.hpp>
+#include <netshape/index_map.hpp>
 #include <netshape/layer_record.hpp>
 #include <netshape/options.hpp>
 #include <netshape/spec_keys.hpp>
@@ -48,6 +54,14 @@ inline constexpr unsigned any = vector | sequence | image | volume;
 }  // namespace ranks
 
 [[nodiscard]] constexpr bool accepts(unsigned rank_set, int rank) { return ((rank_set >> rank) & 1u) != 0; }
+
+/// What a kind does to positions, for the exact receptive-field walk (detail/receptive.hpp): keeps
+/// every one (output o reads input o on every axis: the walk skips it), moves them by its own index
+/// map (kind_rule::map), or works on tokens, whose positions the walk does not model (it gives up and
+/// the field is the recurrence's). A kind that is not element-wise says which; without a map or a
+/// declared `positions` it does not compile, so that no kind that moves positions is taken as exact
+/// by default.
+enum class positions_are : unsigned char { kept, mapped, tokens };
 
 /// An element-wise kind's learnable and stored values per channel (batch norm: 1, 1, 2).
 struct per_channel {
@@ -182,11 +196,12 @@ inline constexpr unsigned new_tensor = 1u << 1;  // bit 1; ranks in bits 2..6 (r
 inline constexpr unsigned oversized = 1u << 7;    // a node's own: a spec value at or above dimension_limit
 inline constexpr unsigned shared_block = 1u << 7; // a block marker's own (markers have no other facts): shared<Tag, B>'s
 inline constexpr unsigned count_bits = 8;         // per-channel weights, biases, buffers: 4 bits each
+inline constexpr unsigned goes_up = 1u << 20;     // kind_rule::goes_up (nodes.hpp, receptive.hpp)
 inline constexpr unsigned rule_bits = 24;         // a node's own: the rule its spec breaks (kind_rule::check)
 }  // namespace facts
 
-constexpr unsigned pack_facts(unsigned rank_set, storage stores, bool is_elementwise, per_channel c) {
-    return (is_elementwise ? facts::elementwise : 0u) | (stores == storage::new_tensor ? facts::new_tensor : 0u) |
+constexpr unsigned pack_facts(unsigned rank_set, storage stores, bool is_elementwise, per_channel c, bool up) {
+    return (is_elementwise ? facts::elementwise : 0u) | (up ? facts::goes_up : 0u) | (stores == storage::new_tensor ? facts::new_tensor : 0u) |
            (rank_set << 1) | static_cast<unsigned>(c.weights) << facts::count_bits |
            static_cast<unsigned>(c.biases) << (facts::count_bits + 4) |
            static_cast<unsigned>(c.buffers) << (facts::count_bits + 8);
@@ -217,6 +232,53 @@ template <class R>
     requires requires { R::weight_fields; }
 inline constexpr unsigned weight_fields_of<R> = R::weight_fields;
 
+template <class R>
+concept maps = requires(const layer_record& r, const span& o) {
+    { R::map(r, 0, o) } -> std::same_as<leaf_map>;
+};
+
+template <class R>
+concept states_positions = requires {
+    { R::positions } -> std::convertible_to<positions_are>;
+};
+
+
+/// A rule's goes_up, or false (a variable template: one per kind, cheaper than a function's).
+template <class R>
+inline constexpr bool goes_up_of = false;
+template <class R>
+    requires requires { R::goes_up; }
+inline constexpr bool goes_up_of<R> = R::goes_up;
+
+using map_fn = leaf_map (*)(const layer_record&, int, const span&);
+/// What the receptive walk reads of rule R (kinds.hpp's kind_maps_of, built only where a walk runs,
+/// not in kind_info, which every file builds: docs/design.md): its map (its own, or what its
+/// positions imply) and whether it keeps positions. Variable templates: cheaper for g++ than functions.
+struct walk_entry {
+    map_fn map = &unmodelled;
+    bool kept = false;
+};
+/// Reached only by a rule that breaks what the specializations below require.
+template <class R>
+constexpr walk_entry refuse_walk_entry() {
+    static_assert(!goes_up_of<R>, "netshape: a kind_rule<K> that goes up gives its map");
+    static_assert(goes_up_of<R>, "netshape: a kind_rule<K> that is not element-wise gives map (its index map, "
+                                 "index_map.hpp) or positions (positions_are::kept or positions_are::tokens)");
+    return {};
+}
+template <class R>
+inline constexpr walk_entry walk_entry_of = refuse_walk_entry<R>();
+template <class R>
+    requires maps<R>  // a rule with both map and positions matches two: ambiguous, refused
+inline constexpr walk_entry walk_entry_of<R> = {static_cast<map_fn>(R::map), false};  // a function or a pointer to one
+template <class R>
+    requires states_positions<R> && (!goes_up_of<R>)
+inline constexpr walk_entry walk_entry_of<R> = {R::positions == positions_are::kept ? &same_positions : &unmodelled,
+                                                R::positions == positions_are::kept};
+template <class R>
+    requires elementwise<R> && (!maps<R>) && (!states_positions<R>) && (!goes_up_of<R>)
+inline constexpr walk_entry walk_entry_of<R> = {&same_positions, true};
+
 /// A rule's kind_extras.
 template <class R>
 constexpr kind_extras make_extras() {
@@ -233,13 +295,14 @@ constexpr kind_extras make_extras() {
     return e;
 }
 
-template <kind K>
-constexpr kind_info make_info() {
-    using R = kind_rule<K>;
+/// Rule R's table entry (make_info<K>: kind K's), refusing a rule that misses a member.
+template <class R>
+constexpr kind_info make_info_for() {
     static_assert(describes<R>,
                   "netshape: a kind_rule<K> gives name, options, ranks, stores and describe (see kind_rule.hpp)");
     static_assert(applies<R> != elementwise<R>,
                   "netshape: a kind_rule<K> gives either apply (shape and counts) or counts (an element-wise kind)");
+    constexpr bool up = goes_up_of<R>;
     if constexpr (describes<R> && elementwise<R>) {
         static_assert(R::stores == storage::new_tensor ||
                           (R::counts.weights == 0 && R::counts.biases == 0 && R::counts.buffers == 0),
@@ -250,14 +313,20 @@ constexpr kind_info make_info() {
                       "netshape: an element-wise kind's counts per channel are below 16");
         return kind_info{R::name,      R::options,        R::ranks,    R::stores, true, R::counts, &apply_per_channel<R>,
                          check_of<R>(), &R::describe,
-                         pack_facts(R::ranks, R::stores, true, R::counts), weight_fields_of<R>};
+                         pack_facts(R::ranks, R::stores, true, R::counts, up), weight_fields_of<R>};
     } else if constexpr (describes<R> && applies<R>) {
         using apply_fn = rule (*)(const spec&, layer_record&);
         return kind_info{R::name,      R::options,  R::ranks, R::stores, false, {}, static_cast<apply_fn>(R::apply),
-                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {}), weight_fields_of<R>};
+                         check_of<R>(), &R::describe, pack_facts(R::ranks, R::stores, false, {}, up),
+                         weight_fields_of<R>};
     } else {
         return kind_info{};
     }
+}
+
+template <kind K>
+constexpr kind_info make_info() {
+    return make_info_for<kind_rule<K>>();
 }
 
 }  // namespace detail

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 #include <utility>
 
@@ -42,6 +43,29 @@ inline constexpr std::array<const kind_extras*, static_cast<std::size_t>(kind::b
 
 /// Number of layer kinds (every enumerator of `kind` before the structural markers).
 inline constexpr std::size_t kind_count = static_cast<std::size_t>(kind::block_begin);
+
+namespace detail {
+static_assert(static_cast<std::size_t>(kind::merge_end) < 64, "netshape: kind_maps::kept holds one bit per kind");
+/// What the exact receptive-field walk reads of every kind (receptive.hpp): its index map
+/// (kind_rule::map, or what its positions imply), and one bit per kind that keeps positions, which
+/// the walk skips: the leaves whose rule keeps them, and sequential's markers. Plain members, not
+/// std::array or functions: the walk reads them at every node of every phase.
+struct kind_maps {
+    map_fn map[kind_count]{};
+    std::uint64_t kept = 0;
+};
+template <class D, std::size_t... I>
+constexpr kind_maps make_kind_maps(std::index_sequence<I...>) {
+    constexpr auto bit = [](kind k) { return std::uint64_t(1) << static_cast<unsigned>(k); };
+    return kind_maps{{walk_entry_of<kind_rule<static_cast<kind>(I)>>.map...},
+                     ((walk_entry_of<kind_rule<static_cast<kind>(I)>>.kept ? bit(static_cast<kind>(I)) : 0) | ... |
+                      (bit(kind::block_begin) | bit(kind::block_end)))};
+}
+/// Built only where a walk runs (a variable template whose initializer depends on D, as extras_table):
+/// in kind_info, every file that includes netshape.hpp would pay for it (docs/design.md).
+template <class D = void>
+inline constexpr kind_maps kind_maps_of = make_kind_maps<D>(std::make_index_sequence<kind_count>{});
+}  // namespace detail
 
 /// Each layer kind's entry, indexed by kind.
 inline constexpr std::array<const kind_info*, kind_count> kind_table =

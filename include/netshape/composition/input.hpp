@@ -12,6 +12,7 @@ namespace netshape {
 template <>
 struct kind_rule<kind::input> {
     static constexpr const char* name = "input";
+    static constexpr positions_are positions = positions_are::kept;
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::any;
     static constexpr storage stores = storage::new_tensor;

@@ -53,11 +53,9 @@ struct shape_of_part {
 inline constexpr shape_of_part no_part{};
 inline constexpr shape_of_part not_a_part{0, 0, 0, false, shape_of_part::foreign_one};
 
-/// The kinds that go up: after them the positions of one map differ by phase (receptive.hpp).
-constexpr bool goes_up(kind k) {
-    return k == kind::conv_transpose1d || k == kind::conv_transpose2d || k == kind::conv_transpose3d || k == kind::upsample ||
-           k == kind::resize || k == kind::pixel_shuffle;
-}
+/// A leaf whose kind goes up (kind_rule::goes_up): after it the positions of one map differ by phase
+/// (receptive.hpp).
+constexpr bool goes_up(const spec& s) { return !is_structure(s.kind) && (s.info->facts & facts::goes_up) != 0; }
 
 template <std::size_t N>
 constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
@@ -70,7 +68,7 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
             if (open > 0) --open;
         } else if (!is_structure(s.kind)) {
             ++c.leaves;
-            if (goes_up(s.kind)) c.tally += shape_of_part::up_one;
+            if ((s.info->facts & facts::goes_up) != 0) c.tally += shape_of_part::up_one;
         }
     }
     return c;

@@ -20,175 +20,21 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <netshape/detail/checked.hpp>
 #include <netshape/detail/nodes.hpp>
+#include <netshape/index_map.hpp>
+#include <netshape/kind_rule.hpp>
+#include <netshape/kinds.hpp>
 #include <netshape/layer_record.hpp>
 
 namespace netshape::detail {
 
-/// ⌊a / b⌋ and ⌈a / b⌉ for b > 0, whatever a's sign.
-constexpr wide floor_div(wide a, wide b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
-constexpr wide ceil_div(wide a, wide b) { return -floor_div(-a, b); }
-
-/// A ratio of whole numbers in lowest terms (den > 0); num 0: a map that sends every position to one.
-struct ratio {
-    wide num = 1;
-    wide den = 1;
-};
-
-/// The interval [lo, hi] of positions of one axis of one tensor (empty: nothing).
-struct span {
-    wide lo = 0;
-    wide hi = 0;
-    bool empty = false;
-};
-
 /// How a walk ends: a whole-number field, or a reason it could not be worked out exactly (too_long:
 /// exact, but more phases than one constant evaluation walks: see long_axis).
 enum class walk_status : unsigned char { exact, unsupported, overflow, too_long };
-
-
-/// One axis of one leaf: `step` input positions per output position (n/m in lowest terms; its map
-/// repeats every m outputs, shifted by n inputs), and the interval of inputs that [lo, hi] reads.
-struct leaf_map {
-    ratio step{};
-    span in{};
-    bool known = true;  // false: a kind whose index map this walk does not model
-};
-
-/// A's extent on one axis (0: height, 1: width, 2: a volume's depth; a sequence's length is its width).
-constexpr count_t along(const shape& s, int axis) { return axis == 0 ? s.height : axis == 1 ? s.width : s.depth; }
-
-/// A window's kernel, stride, padding and dilation along one axis (spec::along_depth for the depth).
-struct window_axis {
-    wide k = 1, s = 1, p = 0, d = 1;
-};
-constexpr window_axis window_along(const layer_record& r, int axis) {
-    if (axis == 2) return {r.along_depth.kernel, r.along_depth.stride, r.along_depth.pad, r.along_depth.dilation};
-    if (axis == 0) return {r.kernel.height, r.stride.height, r.pad.height, r.dilation.height};
-    return {r.kernel.width, r.stride.width, r.pad.width, r.dilation.width};
-}
-
-constexpr ratio reduced(wide n, wide d) {
-    const wide g = gcd(n < 0 ? -n : n, d);
-    return g > 1 ? ratio{n / g, d / g} : ratio{n, d};
-}
-
-/// A window of `k` taps `d` apart, every `s` inputs, starting `p` before: convolutions, pooling,
-/// pixel_unshuffle, and layers that see their whole input (k = s = the input's extent).
-constexpr leaf_map window_map(const span& o, wide k, wide s, wide p, wide d) {
-    return leaf_map{ratio{s, 1}, span{s * o.lo - p, s * o.hi - p + d * (k - 1), false}};
-}
-
-/// PyTorch's ConvTranspose2d along one axis: input i writes outputs s·i − p + t·d (t < k), so output
-/// o reads the inputs i with s·i = o + p − t·d; some outputs read none when the taps leave gaps.
-/// The first input some tap of which lands in [lo, hi], and the last, taken per tap.
-constexpr leaf_map transposed_map(const span& o, wide k, wide s, wide p, wide d) {
-    span in{0, 0, true};
-    for (wide t = 0; t < k; ++t) {
-        const wide first = ceil_div(o.lo + p - t * d, s), last = floor_div(o.hi + p - t * d, s);
-        if (first > last) continue;
-        if (in.empty || first < in.lo) in.lo = first;
-        if (in.empty || last > in.hi) in.hi = last;
-        in.empty = false;
-    }
-    return leaf_map{ratio{1, s}, in};
-}
-
-/// PyTorch's interpolation maps from `in` to `out` positions (upsample, resize): nearest reads
-/// ⌊o·in/out⌋; bilinear reads ⌊src⌋ and ⌈src⌉ (the second has weight 0 where src is whole), src =
-/// (o + ½)·in/out − ½, or with align_corners o·(in − 1)/(out − 1) (0 for a single output).
-constexpr leaf_map interpolation_map(const span& o, wide in, wide out, unsigned char mode) {
-    constexpr unsigned char bilinear = 1, aligned = 2;  // spec::mode's bits (resample.hpp)
-    if ((mode & aligned) != 0) {
-        if (out == 1) return leaf_map{ratio{0, 1}, span{0, 0, false}};
-        const ratio st = reduced(in - 1, out - 1);
-        return leaf_map{st, span{floor_div(o.lo * (in - 1), out - 1), ceil_div(o.hi * (in - 1), out - 1), false}};
-    }
-    const ratio st = reduced(in, out);
-    if ((mode & bilinear) == 0) return leaf_map{st, span{floor_div(o.lo * in, out), floor_div(o.hi * in, out), false}};
-    return leaf_map{st, span{floor_div((2 * o.lo + 1) * in - out, 2 * out), ceil_div((2 * o.hi + 1) * in - out, 2 * out), false}};
-}
-
-/// The kinds of sequences of tokens, whose index maps the walk does not model.
-constexpr bool is_token_kind(kind k) {
-    return k == kind::to_tokens || k == kind::class_token || k == kind::position_embedding ||
-           k == kind::multi_head_attention || k == kind::select_token || k == kind::window_attention ||
-           k == kind::cosine_window_attention || k == kind::grid_attention || k == kind::patch_merging;
-}
-
-/// Nodes whose map is the identity on every axis (map_of's default for them): sequential's markers,
-/// element-wise functions, norms and channel operations. The walk skips them without a look.
-constexpr bool keeps_positions(kind k) {
-    switch (k) {
-        case kind::block_begin:
-        case kind::block_end:
-        case kind::batch_norm:
-        case kind::frozen_batch_norm:
-        case kind::group_norm:
-        case kind::instance_norm:
-        case kind::layer_norm:
-        case kind::layer_scale:
-        case kind::lrn:
-        case kind::dropout:
-        case kind::activation:
-        case kind::prelu:
-        case kind::identity:
-        case kind::channel_shuffle:
-        case kind::channel_slice: return true;
-        default: return false;
-    }
-}
-
-/// One axis of leaf r: the inputs that outputs [o.lo, o.hi] read, and its step. Kinds that keep the
-/// axis and read one position (element-wise functions, norms, channel operations) map o to o.
-constexpr leaf_map map_of(const layer_record& r, int axis, const span& o) {
-    switch (r.kind) {  // each case reads only what it needs: most nodes are element-wise
-        case kind::conv1d:
-        case kind::conv2d:
-        case kind::conv3d:
-        case kind::max_pool1d:
-        case kind::max_pool:
-        case kind::max_pool3d:
-        case kind::avg_pool1d:
-        case kind::avg_pool:
-        case kind::avg_pool3d: {
-            const window_axis a = window_along(r, axis);
-            return window_map(o, a.k, a.s, a.p, a.d);
-        }
-        case kind::dense:
-            if (r.per_pixel) break;
-            return window_map(o, along(r.input_shape, axis), along(r.input_shape, axis), 0, 1);
-        case kind::flatten: return window_map(o, along(r.input_shape, axis), along(r.input_shape, axis), 0, 1);
-        case kind::pixel_unshuffle: return window_map(o, r.units, r.units, 0, 1);
-        case kind::adaptive_avg_pool1d:
-        case kind::adaptive_avg_pool:
-        case kind::adaptive_avg_pool3d:
-        case kind::adaptive_max_pool:
-        case kind::adaptive_max_pool3d: {  // PyTorch's windows [⌊o·in/out⌋, ⌈(o + 1)·in/out⌉)
-            const wide in = along(r.input_shape, axis), out = along(r.output_shape, axis);
-            return leaf_map{reduced(in, out), span{floor_div(o.lo * in, out), ceil_div((o.hi + 1) * in, out) - 1, false}};
-        }
-        case kind::conv_transpose1d:
-        case kind::conv_transpose2d:
-        case kind::conv_transpose3d: {
-            const window_axis a = window_along(r, axis);
-            return transposed_map(o, a.k, a.s, a.p, a.d);
-        }
-        case kind::upsample:
-        case kind::resize: return interpolation_map(o, along(r.input_shape, axis), along(r.output_shape, axis), r.mode);
-        case kind::pixel_shuffle:
-            return leaf_map{ratio{1, r.units}, span{floor_div(o.lo, r.units), floor_div(o.hi, r.units), false}};
-        case kind::zero_pad:
-        case kind::neg_inf_pad:  // output o is input o − (top or left); negative counts crop
-            return window_map(o, 1, 1, axis == 0 ? r.pad.height : r.pad.width, 1);
-        default: break;
-    }
-    // Tokens, and any kind that changes the axis without a map here: not modelled.
-    return leaf_map{ratio{}, o, along(r.input_shape, axis) == along(r.output_shape, axis) && !is_token_kind(r.kind)};
-}
 
 /// What a walk back from one output position gives: the interval of input positions, the output
 /// stride (the input positions per output position along the way, the widest at merges), and the
@@ -221,7 +67,7 @@ constexpr wide lcm(wide a, wide b) { return a / gcd(a, b) * b; }
 /// of node `stop` (a top-level node). Other side outputs met on the way are skipped: the main path
 /// goes on from their input. Without `track`, only the interval is followed (the walks of further
 /// phases, which the first one's period and stride already serve).
-constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, bool side, int axis, span from,
+constexpr walk_result walk_back(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, span from,
                                 std::size_t stop = 0, bool track = true) {
     struct open_merge {
         span out{};        // the merge's output interval
@@ -255,7 +101,7 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
     };
     for (std::size_t i = last + 1; i-- > stop;) {
         const layer_record& r = nodes[i];
-        if (keeps_positions(r.kind)) continue;  // most nodes: nothing to map
+        if (((km.kept >> static_cast<unsigned>(r.kind)) & 1u) != 0) continue;  // most nodes: nothing to map (kind_rule::positions)
         if (r.kind == kind::branch && top == 0) {
             // A branch of a merge that encloses the side output walked: its input is the merge's.
             for (std::size_t open = 0; i-- > 0;) {
@@ -287,7 +133,7 @@ constexpr walk_result walk_back(const layer_record* nodes, std::size_t last, boo
             cur = f.hull;
             shift = f.widest.num == 0 ? f.out_step : f.widest;
         } else if (!is_structure(r.kind)) {
-            const leaf_map m = map_of(r, axis, cur);
+            const leaf_map m = km.map[static_cast<std::size_t>(r.kind)](r, axis, cur);  // its rule's (kind_rule::map)
             if (!m.known) return walk_result{{}, {}, 1, walk_status::unsupported};
             if (!cur.empty) cur = m.in;
             if (track && (m.step.num != 1 || m.step.den != 1)) {  // its map repeats every m.step.den outputs: the network's period makes each a multiple
@@ -324,7 +170,7 @@ struct axis_field {
 /// split (see outline_axis).
 constexpr std::size_t last_top_up(const layer_record* nodes, std::size_t last) {
     for (std::size_t i = last + 1; i-- > 1;)
-        if (nodes[i].depth == 0 && goes_up(nodes[i].kind)) return i;
+        if (nodes[i].depth == 0 && goes_up(nodes[i])) return i;
     return 0;
 }
 
@@ -345,13 +191,13 @@ struct axis_outline {
     [[nodiscard]] constexpr wide job_cost(std::size_t last) const { return wide(split != 0 ? split : last + 1); }
 };
 
-constexpr axis_outline outline_axis(const layer_record* nodes, std::size_t last, bool side, int axis) {
+constexpr axis_outline outline_axis(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis) {
     axis_outline o{last_top_up(nodes, last)};
-    const walk_result first = walk_back(nodes, last, side, axis, span{0, 0, false}, o.split);
+    const walk_result first = walk_back(nodes, km, last, side, axis, span{0, 0, false}, o.split);
     if (first.status != walk_status::exact) return axis_outline{0, 1, 1, {}, first.status};
     walk_result before{};
     if (o.split != 0) {
-        before = walk_back(nodes, o.split - 1, false, axis, span{0, 0, false});
+        before = walk_back(nodes, km, o.split - 1, false, axis, span{0, 0, false});
         if (before.status != walk_status::exact) return axis_outline{0, 1, 1, {}, before.status};
     }
     o.before_period = before.period;
@@ -376,7 +222,7 @@ struct axis_jobs {
 };
 
 template <std::size_t Capacity>
-constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t last, bool side, int axis, const axis_outline& o) {
+constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, const axis_outline& o) {
     axis_jobs<Capacity> j{o};
     if (o.split == 0) {
         j.count = std::size_t(o.period);
@@ -385,8 +231,8 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
     // The part from L is most often L alone (a network ending in its resize): its map, without a walk.
     const bool alone = o.split == last && !side && !is_structure(nodes[last].kind);
     for (wide p = 0; p < o.period; ++p) {
-        const walk_result at = alone ? walk_result{map_of(nodes[last], axis, span{p, p, false}).in, {}, 1, walk_status::exact}
-                                     : walk_back(nodes, last, side, axis, span{p, p, false}, o.split, false);
+        const walk_result at = alone ? walk_result{km.map[static_cast<std::size_t>(nodes[last].kind)](nodes[last], axis, span{p, p, false}).in, {}, 1, walk_status::exact}
+                                     : walk_back(nodes, km, last, side, axis, span{p, p, false}, o.split, false);
         if (at.status != walk_status::exact) {
             j.status = at.status;
             return j;
@@ -427,13 +273,13 @@ constexpr axis_jobs<Capacity> jobs_of(const layer_record* nodes, std::size_t las
 
 /// The widest support of jobs [from, to) (−1: a walk that failed).
 template <std::size_t Capacity>
-constexpr wide widest_of(const layer_record* nodes, std::size_t last, bool side, int axis, const axis_jobs<Capacity>& j,
+constexpr wide widest_of(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, const axis_jobs<Capacity>& j,
                          std::size_t from, std::size_t to) {
     wide widest = 0;
     for (std::size_t k = from; k < to; ++k) {
         const walk_result w = j.outline.split == 0
-                                  ? walk_back(nodes, last, side, axis, span{wide(k), wide(k), false}, 0, false)
-                                  : walk_back(nodes, j.outline.split - 1, false, axis,
+                                  ? walk_back(nodes, km, last, side, axis, span{wide(k), wide(k), false}, 0, false)
+                                  : walk_back(nodes, km, j.outline.split - 1, false, axis,
                                               span{j.starts[k], j.starts[k] + j.widths[k], false}, 0, false);
         if (w.status != walk_status::exact) return -1;
         if (!w.input.empty && w.input.hi - w.input.lo + 1 > widest) widest = w.input.hi - w.input.lo + 1;
@@ -448,16 +294,16 @@ constexpr axis_field field_of(wide widest, const axis_outline& o) {
 
 /// One axis in one evaluation, within `budget` node walks: the widest support over one period of
 /// outputs, and the stride; `too_long` when the jobs need more (long_axis walks them in chunks).
-constexpr axis_field exact_axis(const layer_record* nodes, std::size_t last, bool side, int axis, wide budget) {
-    const axis_outline o = outline_axis(nodes, last, side, axis);
+constexpr axis_field exact_axis(const layer_record* nodes, const kind_maps& km, std::size_t last, bool side, int axis, wide budget) {
+    const axis_outline o = outline_axis(nodes, km, last, side, axis);
     if (o.status != walk_status::exact) return axis_field{{}, {}, o.status};
     // With a split, at least min(P, P') keys.
     const wide least = o.split == 0 ? o.period : (o.period < o.before_period ? o.period : o.before_period);
     if (least * o.job_cost(last) > budget) return axis_field{{}, {}, walk_status::too_long};
-    const axis_jobs<64> j = jobs_of<64>(nodes, last, side, axis, o);
+    const axis_jobs<64> j = jobs_of<64>(nodes, km, last, side, axis, o);
     if (j.status != walk_status::exact) return axis_field{{}, {}, j.status};
     if (wide(j.count) * o.job_cost(last) > budget) return axis_field{{}, {}, walk_status::too_long};
-    return field_of(widest_of(nodes, last, side, axis, j, 0, j.count), o);
+    return field_of(widest_of(nodes, km, last, side, axis, j, 0, j.count), o);
 }
 
 /// Whether every node reads the same along height and width (a square network): then the width's
@@ -488,6 +334,7 @@ constexpr first_walks<Count> walk_outputs(const std::array<layer_record, N>& all
     // g++ copies a whole constexpr array on every read of one of its elements (see interpret.hpp's
     // run_whole): the walks read a local copy, made once.
     const std::array<layer_record, N> nodes = all;
+    const kind_maps km = kind_maps_of<std::conditional_t<N == N, void, void>>;  // built where a walk runs only
     first_walks<Count> w{};
     if constexpr (N == 0) return w;
     w.volume = nodes[0].input_shape.rank == 4;
@@ -502,7 +349,7 @@ constexpr first_walks<Count> walk_outputs(const std::array<layer_record, N>& all
     w.last[Count - 1] = N - 1;
     for (std::size_t k = 0; k < Count; ++k)
         for (int a = 0; a < axes; ++a)
-            w.axes[k][std::size_t(a)] = exact_axis(nodes.data(), w.last[k], w.side[k], a, 2 * walk_budget / axes);
+            w.axes[k][std::size_t(a)] = exact_axis(nodes.data(), km, w.last[k], w.side[k], a, 2 * walk_budget / axes);
     return w;
 }
 
@@ -514,13 +361,14 @@ struct long_axis {
     static constexpr std::size_t capacity = 1024;
     static constexpr auto plan = [] {
         const auto nodes = Source::nodes;
-        const axis_outline o = outline_axis(nodes.data(), Last, Side, Axis);
+        const kind_maps km = kind_maps_of<std::conditional_t<sizeof(Source) != 0, void, void>>;
+        const axis_outline o = outline_axis(nodes.data(), km, Last, Side, Axis);
         if (o.status != walk_status::exact) {
             axis_jobs<capacity> j{o};
             j.status = o.status;
             return j;
         }
-        return jobs_of<capacity>(nodes.data(), Last, Side, Axis, o);
+        return jobs_of<capacity>(nodes.data(), km, Last, Side, Axis, o);
     }();
     static constexpr std::size_t per_chunk = [] {
         const wide n = walk_budget / plan.outline.job_cost(Last);  // half the first pass's: a margin for clang's steps
@@ -530,9 +378,10 @@ struct long_axis {
     template <std::size_t Chunk>
     static constexpr wide widest = [] {
         const auto nodes = Source::nodes;
+        const kind_maps km = kind_maps_of<std::conditional_t<sizeof(Source) != 0, void, void>>;
         const axis_jobs<capacity> j = plan;
         const std::size_t to = (Chunk + 1) * per_chunk < j.count ? (Chunk + 1) * per_chunk : j.count;
-        return widest_of(nodes.data(), Last, Side, Axis, j, Chunk * per_chunk, to);
+        return widest_of(nodes.data(), km, Last, Side, Axis, j, Chunk * per_chunk, to);
     }();
     static constexpr axis_field value = [] {
         if constexpr (plan.status != walk_status::exact || chunks > chunk_limit) {

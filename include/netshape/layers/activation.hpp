@@ -38,6 +38,7 @@ struct kind_rule<kind::dropout> {
 template <>
 struct kind_rule<kind::prelu> {
     static constexpr const char* name = "prelu";
+    static constexpr positions_are positions = positions_are::kept;
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::any;
     static constexpr storage stores = storage::in_place;

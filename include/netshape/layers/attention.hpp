@@ -38,6 +38,7 @@ struct grouped_attention_rule {
     static constexpr unsigned options = bit(option_tag::no_bias);
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;
+    static constexpr positions_are positions = positions_are::tokens;  // not modelled by the receptive walk
 
     static constexpr rule check(const spec& s) {
         if (s.units <= 0) return rule::heads_not_positive;
@@ -187,6 +188,7 @@ struct kind_rule<kind::grid_attention> : detail::grouped_attention_rule {
 template <>
 struct kind_rule<kind::patch_merging> {
     static constexpr const char* name = "patch_merging";
+    static constexpr positions_are positions = positions_are::tokens;  // not modelled by the receptive walk
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::image;
     static constexpr storage stores = storage::new_tensor;

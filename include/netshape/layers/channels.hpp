@@ -10,6 +10,7 @@ namespace netshape {
 template <>
 struct kind_rule<kind::channel_shuffle> {
     static constexpr const char* name = "channel_shuffle";
+    static constexpr positions_are positions = positions_are::kept;
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::any;
     static constexpr storage stores = storage::new_tensor;
@@ -25,6 +26,7 @@ struct kind_rule<kind::channel_shuffle> {
 template <>
 struct kind_rule<kind::channel_slice> {
     static constexpr const char* name = "channel_slice";
+    static constexpr positions_are positions = positions_are::kept;
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::any;
     static constexpr storage stores = storage::view;

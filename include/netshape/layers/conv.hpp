@@ -60,6 +60,9 @@ struct convolution_rule {
     static constexpr auto check = &filter_rule;
 
     static constexpr auto apply = &slide<&filter>;  // the window, then the filter
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::window_map_of(r, axis, o);
+    }
 
     /// "conv 11×11/4, 96", "conv 3×3, 32, pad 1, depthwise, no bias", "conv 3×3×3, 64, pad 1", "conv 80/16, 32"
     static constexpr void describe(const layer_record& r, text& out) {
@@ -208,6 +211,10 @@ struct transposed_rule {
                                         bit(option_tag::output_padding);
     static constexpr unsigned ranks = Ranks;
     static constexpr storage stores = storage::new_tensor;
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::transposed_map_of(r, axis, o);
+    }
+    static constexpr bool goes_up = true;
 
     /// A convolution's rules, then PyTorch's on output padding: not negative, and smaller than the
     /// stride or the dilation on each axis.

@@ -51,6 +51,11 @@ struct kind_rule<kind::dense> {
         return detail::flatten_into(r, s.units) ? rule::none : rule::count_overflow;
     }
 
+    /// Each output position reads the whole input (per pixel: its own position).
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return r.per_pixel ? detail::same_positions(r, axis, o) : detail::whole_map_of(r, axis, o);
+    }
+
     /// "dense 4096", "dense 384, per pixel, no bias"
     static constexpr void describe(const layer_record& r, text& out) {
         out << "dense " << r.units;
@@ -71,6 +76,9 @@ struct kind_rule<kind::flatten> {
     static constexpr rule apply(const spec&, layer_record& r) {
         if (r.input_shape.rank == 1) return rule::none;
         return detail::flatten_into(r, detail::elements(r.input_shape)) ? rule::none : rule::count_overflow;
+    }
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {  // what follows sees the whole input
+        return detail::whole_map_of(r, axis, o);
     }
     static constexpr void describe(const layer_record&, text& out) { out << "flatten"; }
 };

@@ -109,6 +109,7 @@ constexpr void describe_grid(dhw g, text& out) { out << g.depth << "×" << g.hei
 template <>
 struct kind_rule<kind::separable_position_embedding> : detail::grid_token_rule {
     static constexpr const char* name = "separable_position_embedding";
+    static constexpr positions_are positions = positions_are::kept;  // adds an embedding at each token
     static constexpr spec_key spec_keys[] = {{"grid", key_form::triple, spec_field::output_padding}};
 
     static constexpr rule check(const spec& s) { return detail::grid_rule(s); }
@@ -135,6 +136,7 @@ struct kind_rule<kind::separable_position_embedding> : detail::grid_token_rule {
 template <>
 struct kind_rule<kind::grid_max_pool> : detail::grid_token_rule {
     static constexpr const char* name = "grid_max_pool";
+    static constexpr positions_are positions = positions_are::tokens;  // not modelled by the receptive walk
     static constexpr spec_key spec_keys[] = {{"grid", key_form::triple, spec_field::output_padding},
                                              {"window.kernel", key_form::triple, spec_field::kernel},
                                              {"window.stride", key_form::triple, spec_field::stride},
@@ -192,6 +194,7 @@ struct kind_rule<kind::grid_max_pool> : detail::grid_token_rule {
 template <>
 struct kind_rule<kind::multiscale_attention> : detail::grid_token_rule {
     static constexpr const char* name = "multiscale_attention";
+    static constexpr positions_are positions = positions_are::tokens;  // not modelled by the receptive walk
     static constexpr unsigned options =
         bit(option_tag::no_bias) | bit(option_tag::residual_pool) | bit(option_tag::relative_position);
 

@@ -47,6 +47,7 @@ struct kind_rule<kind::layer_scale> {
 template <>
 struct kind_rule<kind::lrn> {
     static constexpr const char* name = "lrn";
+    static constexpr positions_are positions = positions_are::kept;
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::sequence | ranks::image | ranks::volume;
     static constexpr storage stores = storage::new_tensor;
@@ -74,6 +75,7 @@ struct kind_rule<kind::frozen_batch_norm> {
 template <>
 struct kind_rule<kind::group_norm> {
     static constexpr const char* name = "group_norm";
+    static constexpr positions_are positions = positions_are::kept;
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::any;
     static constexpr storage stores = storage::new_tensor;
@@ -107,6 +109,7 @@ inline constexpr unsigned char affine_bit = 1, running_stats_bit = 2;
 template <>
 struct kind_rule<kind::instance_norm> {
     static constexpr const char* name = "instance_norm";
+    static constexpr positions_are positions = positions_are::kept;
     static constexpr unsigned options = bit(option_tag::affine) | bit(option_tag::track_running_stats);
     static constexpr unsigned ranks = ranks::sequence | ranks::image | ranks::volume;
     static constexpr spec_key spec_keys[] = {{"affine", key_form::flag, spec_field::mode, detail::affine_bit},

@@ -30,6 +30,9 @@ struct max_pool_rule {
 
     static constexpr auto apply = &slide<>;
     static constexpr auto check = &pool_rule;
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::window_map_of(r, axis, o);
+    }
 
     /// "max pool 3×3/2, ceil"
     static constexpr void describe(const layer_record& r, text& out) { describe_pool(r, out, "max pool ", window_axes(Ranks)); }
@@ -49,6 +52,9 @@ struct avg_pool_rule {
 
     static constexpr auto apply = &slide<>;
     static constexpr auto check = &pool_rule;
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::window_map_of(r, axis, o);
+    }
 
     /// "avg pool 2×2/2", "avg pool 3×3/2, pad 1, exclude pad"
     static constexpr void describe(const layer_record& r, text& out) {
@@ -161,6 +167,11 @@ struct adaptive_rule_of {
     static constexpr storage stores = storage::new_tensor;
     static constexpr auto apply = Ranks == plane_ranks ? &adapt_plane : &adapt;
     static constexpr auto check = &adaptive_rule;
+    /// PyTorch's windows [⌊o·in/out⌋, ⌈(o + 1)·in/out⌉).
+    static constexpr leaf_map map(const layer_record& r, int axis, const span& o) {
+        const wide in = along(r.input_shape, axis), out = along(r.output_shape, axis);
+        return leaf_map{reduced(in, out), span{floor_div(o.lo * in, out), ceil_div((o.hi + 1) * in, out) - 1, false}};
+    }
     static constexpr void describe(const layer_record& r, text& out) {
         describe_adaptive(r, out, Max ? "max" : "avg", window_axes(Ranks));
     }

@@ -86,6 +86,11 @@ struct interpolating : image_copy {
     static constexpr unsigned options = bit(option_tag::align_corners);
     static constexpr spec_key spec_keys[] = {{"interpolation", key_form::choice, spec_field::mode, bilinear_bit, "bilinear", "nearest"},
                                              {"align_corners", key_form::flag, spec_field::mode, align_corners_bit}};
+    /// PyTorch's interpolation from the input's extent to the output's (index_map.hpp).
+    static constexpr leaf_map map(const layer_record& r, int axis, const span& o) {
+        return interpolation_map(o, along(r.input_shape, axis), along(r.output_shape, axis), r.mode);
+    }
+    static constexpr bool goes_up = true;
 };
 
 /// ", nearest", ", bilinear", ", bilinear, align corners"
@@ -173,6 +178,12 @@ struct kind_rule<kind::pixel_shuffle> : detail::image_copy {
         return detail::interpolate(s, r, detail::wide(r.input_shape.height) * f, detail::wide(r.input_shape.width) * f);
     }
 
+    /// Output o reads input ⌊o / R⌋.
+    static constexpr detail::leaf_map map(const layer_record& r, int, const detail::span& o) {
+        return {detail::ratio{1, r.units}, detail::span{detail::floor_div(o.lo, r.units), detail::floor_div(o.hi, r.units), false}};
+    }
+    static constexpr bool goes_up = true;
+
     /// "pixel shuffle ×2"
     static constexpr void describe(const layer_record& r, text& out) { out << "pixel shuffle ×" << r.units; }
 };
@@ -193,6 +204,11 @@ struct kind_rule<kind::pixel_unshuffle> : detail::image_copy {
         if (channels >= detail::dimension_limit) return rule::count_overflow;
         r.output_shape = shape{r.input_shape.height / f, r.input_shape.width / f, count_t(channels)};
         return detail::widen(r.receptive_field, hw{f}, hw{f}) ? rule::none : rule::count_overflow;
+    }
+
+    /// A window of R, stride R.
+    static constexpr detail::leaf_map map(const layer_record& r, int, const detail::span& o) {
+        return detail::window_map(o, r.units, r.units, 0, 1);
     }
 
     /// "pixel unshuffle ×2"
@@ -216,6 +232,11 @@ constexpr rule constant_pad(const spec& s, layer_record& r, rule empty) {
     return rule::none;
 }
 
+/// Output o is input o − (top or left); negative counts crop.
+constexpr leaf_map constant_pad_map(const layer_record& r, int axis, const span& o) {
+    return window_map(o, 1, 1, axis == 0 ? r.pad.height : r.pad.width, 1);
+}
+
 /// "<what> 1, 0, 1, 0" (top, left, bottom, right)
 constexpr void describe_constant_pad(const layer_record& r, text& out, const char* what) {
     out << what << r.pad.height << ", " << r.pad.width << ", " << r.output_padding.height << ", " << r.output_padding.width;
@@ -234,6 +255,9 @@ struct kind_rule<kind::zero_pad> : detail::image_copy {
     static constexpr rule apply(const spec& s, layer_record& r) {
         return detail::constant_pad(s, r, rule::zero_pad_output_not_positive);
     }
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::constant_pad_map(r, axis, o);
+    }
 
     /// "zero pad 1, 0, 1, 0" (top, left, bottom, right)
     static constexpr void describe(const layer_record& r, text& out) { detail::describe_constant_pad(r, out, "zero pad "); }
@@ -251,6 +275,9 @@ struct kind_rule<kind::neg_inf_pad> : detail::image_copy {
 
     static constexpr rule apply(const spec& s, layer_record& r) {
         return detail::constant_pad(s, r, rule::neg_inf_pad_output_not_positive);
+    }
+    static constexpr detail::leaf_map map(const layer_record& r, int axis, const detail::span& o) {
+        return detail::constant_pad_map(r, axis, o);
     }
 
     /// "−∞ pad 0, 0, 1, 1" (top, left, bottom, right)

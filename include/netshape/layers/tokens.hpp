@@ -20,6 +20,7 @@ struct token_rule {
     static constexpr unsigned options = 0;
     static constexpr unsigned ranks = ranks::sequence;
     static constexpr storage stores = storage::new_tensor;
+    static constexpr positions_are positions = positions_are::tokens;  // not modelled by the receptive walk
 };
 /// ... or a view of the input.
 struct token_view : token_rule {
