@@ -250,21 +250,50 @@ print(total)
 '''
 
 
-def torchvision_route(names, runs):
-    python = "/usr/bin/python3"
+def torchvision_names(names):
+    """The zoo's models torchvision has (alexnet_owt is torchvision's alexnet; alexnet, its grouped
+    variant and lenet5 are not in torchvision)."""
+    tv_names = [n for n in names if n not in ("alexnet", "alexnet_grouped", "lenet5")]
+    return ["alexnet" if n == "alexnet_owt" else n for n in tv_names]
+
+
+def torchvision_available(python="/usr/bin/python3"):
     try:
         subprocess.run([python, "-c", "import torch, torchvision"], check=True, capture_output=True)
+        return True
     except (OSError, subprocess.CalledProcessError):
+        return False
+
+
+def versus_torchvision(names, compiles, runs):
+    """The whole zoo against torchvision, in CPU seconds, interleaved A/B: each round runs
+    torchvision computing the same figures once, then each compile in `compiles` ({(compiler, key):
+    command}) once, so that the machine's load in a round weighs on both sides alike. Returns
+    torchvision's best and rounds, and each compile's best and rounds; None without torchvision."""
+    python = "/usr/bin/python3"
+    if not torchvision_available(python):
         return None
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(TORCHVISION_SCRIPT)
         script = f.name
-    tv_names = [n for n in names if n not in ("alexnet", "alexnet_grouped", "lenet5")]
-    tv_names = ["alexnet" if n == "alexnet_owt" else n for n in tv_names]
+    tv_names = torchvision_names(names)
+    tv, done = [], {k: [] for k in compiles}
     try:
-        return {"models": len(tv_names), **best_of(runs, [python, script] + tv_names)}
+        for i in range(runs):
+            tv.append(run_measured([python, script] + tv_names))
+            for k, cmd in compiles.items():
+                done[k].append(run_measured(cmd))
+            print("torchvision A/B round %d: torchvision %.2f CPU s; %s" % (i + 1, tv[-1][0], ", ".join(
+                "%s %s %.2f" % (c, key, done[(c, key)][-1][0]) for c, key in compiles)), file=sys.stderr)
     finally:
         os.unlink(script)
+
+    def summary(rs):
+        return {"cpu_s": round(min(r[0] for r in rs), 3), "wall_s": round(min(r[1] for r in rs), 3),
+                "peak_mib": round(max(r[2] for r in rs), 1), "rounds_cpu_s": [round(r[0], 3) for r in rs]}
+
+    return {"torchvision": {"models": len(tv_names), **summary(tv)},
+            "compiles": {k: summary(v) for k, v in done.items()}}
 
 
 def printer_runtime(compiler):
@@ -356,7 +385,13 @@ def main():
                     format(LIMIT_LAYERS, ","))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="compiles counted under valgrind at a time (after the timings; default: the cores)")
+    ap.add_argument("--from-json", default=None,
+                    help="measure nothing: write --svg and --doc from a results file this harness wrote")
     args = ap.parse_args()
+    if args.from_json:
+        with open(args.from_json) as f:
+            write_outputs(json.load(f), args)
+        return 0
     models = [m for m in args.models.split(",") if m]
     unknown = [m for m in models if m not in ZOO]
     if unknown:
@@ -403,7 +438,8 @@ def main():
     def command_for(comp, path):
         return compile_cmd(comp, path)
 
-    results = {"machine": machine(), "runs": args.runs, "compilers": {}}
+    results = {"machine": dict(machine(), load_before=[round(x, 2) for x in os.getloadavg()]), "runs": args.runs,
+               "limits_run": args.limits, "compilers": {}}
     for comp in args.compiler or ["g++", "clang++"]:
         r = {"version": compiler_version(comp)}
         # The yardstick must do the same job: it fails to compile unless both agree on the figures.
@@ -446,16 +482,32 @@ def main():
                 v["instructions"] = c
         results["compilers"][comp] = r
     if not args.no_torchvision:
-        results["torchvision"] = torchvision_route(ZOO, args.runs)
+        # The whole zoo, totals and with records, against torchvision: interleaved rounds, after the
+        # rest, so that both sides of each ratio were measured under the same load.
+        ab = versus_torchvision(ZOO, {(comp, key): command(comp, key) for comp in results["compilers"]
+                                      for key in ("zoo_all", "zoo_records")}, args.runs)
+        if ab:
+            results["torchvision"] = ab["torchvision"]
+            for (comp, key), v in ab["compiles"].items():
+                results["compilers"][comp].setdefault("versus_torchvision", {})[key] = v
+    results["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
 
     with open(args.out, "w") as f:
         json.dump(results, f, indent=1)
+    write_outputs(results, args)
+
+
+def write_outputs(results, args):
+    """The plot, the Markdown table on stdout and the page, from a run's results."""
     if args.svg:
         svg_plot(results, args.svg)
     print(markdown(results))
     if args.doc:
-        with open(args.doc, "w") as f:
-            f.write(performance_page(results, os.path.relpath(args.svg, os.path.dirname(args.doc)) if args.svg else None))
+        existing = open(args.doc, encoding="utf-8").read() if os.path.exists(args.doc) else ""
+        page = performance_page(results, os.path.relpath(args.svg, os.path.dirname(args.doc)) if args.svg else None,
+                                existing)
+        with open(args.doc, "w", encoding="utf-8") as f:
+            f.write(page)
 
 
 def floor_ratio(r, n, key="instructions"):
