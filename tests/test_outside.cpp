@@ -148,6 +148,18 @@ using refine = ns::network<ns::input<31, 25, 8>, ns::shared<"step", step>,
     ns::output<ns::sequential<ns::max_pool<2>, fc>>,
     ns::max_pool<3, ns::stride<1>, ns::pad<1>>, ns::max_pool<2>, fc>;
 
+// ---- three networks that go up, for their receptive fields at their own input.
+using resampled_field = ns::network<ns::input<60, 52, 2>, ns::conv2d<4, 3, ns::pad<1>>, ns::max_pool<2>,
+    ns::resize<45, 39, ns::interpolation::bilinear>, ns::conv2d<4, 3, ns::pad<1>>, ns::upsample<2>,
+    ns::conv2d<2, 5, ns::stride<3>, ns::pad<2>>, ns::adaptive_avg_pool<41, 37>>;
+using shuffled_field = ns::network<ns::input<31, 27, 3>,
+    ns::conv_transpose2d<8, 3, ns::stride<2>, ns::pad<1>, ns::output_padding<1>, ns::dilation<2>>, ns::pixel_unshuffle<2>,
+    ns::conv2d<12, 3, ns::pad<2>, ns::dilation<2>>, ns::pixel_shuffle<2>, ns::avg_pool<3, ns::stride<2>, ns::pad<1>>>;
+using skip_field = ns::network<ns::input<45, 43, 3>,
+    ns::concat<ns::identity, ns::sequential<ns::max_pool<2>, ns::conv2d<3, 3, ns::pad<1>>,
+                                            ns::resize<45, 43, ns::interpolation::bilinear, ns::align_corners>>>,
+    ns::conv2d<2, 3, ns::pad<1>>>;
+
 }  // namespace
 
 static_assert(same<unet3d>(ref::unet3d, ref::unet3d_outputs), "unet3d");
@@ -162,6 +174,9 @@ static_assert(same_field<unet3d_at<28, 46, 40>>(ref::unet3d_field), "unet3d's fi
 static_assert(same_field<tcn_field>(ref::tcn_field), "tcn's field");
 static_assert(same_field<aux_field>(ref::aux_field), "aux's field");
 static_assert(same_field<odd_field>(ref::odd_field), "odd's field");
+static_assert(same_field<resampled_field>(ref::resampled_field), "resampled's field");
+static_assert(same_field<shuffled_field>(ref::shuffled_field), "shuffled's field");
+static_assert(same_field<skip_field>(ref::skip_field), "skip's field");
 
 
 namespace {

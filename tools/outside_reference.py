@@ -52,6 +52,14 @@ larger input:
   unet3d_field  unet3d on 28x46x40         tcn_field  tcn's layers before the global pool, on 1501
   aux_field     aux's main path before its gate, on 91x83
   odd_field     odd's layers before its adaptive pool, on 41x37
+and on three networks that go up, at their own input (their figure depends on it):
+  resampled_field  on 60x52x2: conv 3x3, pool 2, F.interpolate bilinear to 45x39 (3/2), conv 3x3,
+                   nearest upsample by 2, conv 5x5 stride 3 padding 2, AdaptiveAvgPool2d((41, 37))
+  shuffled_field   on 31x27x3: ConvTranspose2d(3, stride 2, padding 1, output_padding 1,
+                   dilation 2), PixelUnshuffle(2),
+                   conv 3x3 dilation 2, PixelShuffle(2), AvgPool2d(3, 2, 1)
+  skip_field       on 45x43x3: the input concatenated with pool 2, conv 3x3 and a bilinear
+                   align_corners resize back to 45x43; then conv 3x3
 Exit status: 0 written, 1 failure, 2 usage, 77 torch missing.
 """
 import argparse
@@ -220,7 +228,49 @@ def modules(torch):
             b = F.max_pool2d(F.max_pool2d(x, 3, 1, 1), 2)
             return [self.fc(a.flatten(1)), self.fc(b.flatten(1))]
 
-    return dict(UNet3d=UNet3d, TCN=TCN, Conformer=Conformer, FPN=FPN, Aux=Aux, Odd=Odd, Refine=Refine)
+    class Resampled(nn.Module):
+        """Down by a pool, up by a bilinear resize of 3/2, nearest upsampling by 2, a stride-3
+        convolution, adaptive average pooling up to a size the input does not divide."""
+
+        def __init__(self, pool=nn.AvgPool2d):
+            super().__init__()
+            self.a = nn.Sequential(nn.Conv2d(2, 4, 3, padding=1), pool(2))
+            self.b = nn.Sequential(nn.Conv2d(4, 4, 3, padding=1), nn.Upsample(scale_factor=2, mode="nearest"),
+                                   nn.Conv2d(4, 2, 5, stride=3, padding=2), nn.AdaptiveAvgPool2d((41, 37)))
+
+        def forward(self, x):
+            x = self.a(x)
+            return [self.b(F.interpolate(x, size=(45, 39), mode="bilinear", align_corners=False))]
+
+    class Shuffled(nn.Module):
+        """A dilated transposed convolution with gaps, pixel_unshuffle, a dilated convolution,
+        pixel_shuffle, an average pool with padding."""
+
+        def __init__(self):
+            super().__init__()
+            self.body = nn.Sequential(nn.ConvTranspose2d(3, 8, 3, stride=2, padding=1, output_padding=1, dilation=2),
+                                      nn.PixelUnshuffle(2),
+                                      nn.Conv2d(32, 12, 3, padding=2, dilation=2), nn.PixelShuffle(2),
+                                      nn.AvgPool2d(3, 2, 1))
+
+        def forward(self, x):
+            return [self.body(x)]
+
+    class Skip(nn.Module):
+        """A skip concatenated with a branch down by 2 (odd input) and up by an align_corners
+        bilinear resize to the input's size, then a 3x3 convolution."""
+
+        def __init__(self, pool=nn.AvgPool2d):
+            super().__init__()
+            self.down = nn.Sequential(pool(2), nn.Conv2d(3, 3, 3, padding=1))
+            self.out = nn.Conv2d(6, 2, 3, padding=1)
+
+        def forward(self, x):
+            y = F.interpolate(self.down(x), size=x.shape[-2:], mode="bilinear", align_corners=True)
+            return [self.out(torch.cat([x, y], 1))]
+
+    return dict(UNet3d=UNet3d, TCN=TCN, Conformer=Conformer, FPN=FPN, Aux=Aux, Odd=Odd, Refine=Refine,
+                Resampled=Resampled, Shuffled=Shuffled, Skip=Skip)
 
 
 def networks(torch, m):
@@ -240,7 +290,10 @@ def fields(torch, m):
     return [("unet3d_field", m["UNet3d"](maxpool=nn.AvgPool3d), (2, 28, 46, 40)),
             ("tcn_field", m["TCN"](maxpool=nn.AvgPool1d, head=False), (1, 1501)),
             ("aux_field", m["Aux"](maxpool=nn.AvgPool2d, body_only=True), (3, 91, 83)),
-            ("odd_field", m["Odd"](maxpool=None, body_only=True), (6, 41, 37))]
+            ("odd_field", m["Odd"](maxpool=None, body_only=True), (6, 41, 37)),
+            ("resampled_field", m["Resampled"](), (2, 60, 52)),
+            ("shuffled_field", m["Shuffled"](), (3, 31, 27)),
+            ("skip_field", m["Skip"](), (3, 45, 43))]
 
 
 def as_dhwc(shape):

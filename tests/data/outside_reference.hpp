@@ -42,5 +42,8 @@ inline constexpr support unet3d_field{22, 30, 30};
 inline constexpr support tcn_field{1, 1, 271};
 inline constexpr support aux_field{1, 25, 23};
 inline constexpr support odd_field{1, 16, 12};
+inline constexpr support resampled_field{1, 14, 14};
+inline constexpr support shuffled_field{1, 8, 8};
+inline constexpr support skip_field{1, 10, 10};
 
 }  // namespace outside_reference
