@@ -148,6 +148,28 @@ using refine = ns::network<ns::input<31, 25, 8>, ns::shared<"step", step>,
     ns::output<ns::sequential<ns::max_pool<2>, fc>>,
     ns::max_pool<3, ns::stride<1>, ns::pad<1>>, ns::max_pool<2>, fc>;
 
+// ---- mixed: one PyTorch model of three inputs, written as three networks whose figures add up to its.
+using mixed_image = ns::network<ns::input<33, 29, 12>, ns::zero_pad<1, 0, 2, 3>, ns::conv2d<16, 3, ns::stride<2>>,
+    ns::group_norm<4>, ns::prelu<16>,
+    ns::concat<ns::channel_slice<0, 8>,
+               ns::sequential<ns::channel_slice<8, 8>, ns::conv2d<8, 1>, ns::instance_norm<ns::affine, ns::track_running_stats>,
+                              ns::relu>>,
+    ns::channel_shuffle<2>, ns::neg_inf_pad<0, 0, 1, 1>, ns::max_pool<3, ns::stride<2>>,
+    ns::multiply<ns::identity, ns::sequential<ns::adaptive_avg_pool<1, 7>, ns::conv2d<16, 1>, ns::sigmoid>>,
+    ns::lrn, ns::layer_scale, ns::frozen_batch_norm, ns::dense<10>>;
+using mixed_signal = ns::network<ns::input_sequence<50, 6>, ns::conv1d<12, 5, ns::stride<2>>, ns::group_norm<3>,
+    ns::concat<ns::identity, ns::conv1d<12, 3, ns::pad<1>>>, ns::adaptive_avg_pool1d<7>, ns::instance_norm<>, ns::dense<5>>;
+using mixed_volume = ns::network<ns::input_volume<5, 9, 11, 2>, ns::conv3d<4, 3, ns::pad<1>>, ns::adaptive_max_pool3d<2, 4, 3>,
+                                 ns::dense<6>>;
+
+template <class... Nets>
+constexpr bool same_sum(const ref::model& m, const ref::dhwc (&outputs)[sizeof...(Nets)]) {
+    if ((ns::params<Nets> + ...) != m.params || (ns::buffers<Nets> + ...) != m.buffers || (ns::macs<Nets> + ...) != m.macs)
+        return false;
+    std::size_t i = 0;
+    return ((ns::output_shape<Nets> == as_shape(outputs[i++], ns::output_shape<Nets>.rank)) && ...);
+}
+
 // ---- three networks that go up, for their receptive fields at their own input.
 using resampled_field = ns::network<ns::input<60, 52, 2>, ns::conv2d<4, 3, ns::pad<1>>, ns::max_pool<2>,
     ns::resize<45, 39, ns::interpolation::bilinear>, ns::conv2d<4, 3, ns::pad<1>>, ns::upsample<2>,
@@ -169,6 +191,7 @@ static_assert(same<fpn>(ref::fpn, ref::fpn_outputs), "fpn");
 static_assert(same<aux>(ref::aux, ref::aux_outputs), "aux");
 static_assert(same<odd>(ref::odd, ref::odd_outputs), "odd");
 static_assert(same<refine>(ref::refine, ref::refine_outputs), "refine");
+static_assert(same_sum<mixed_image, mixed_signal, mixed_volume>(ref::mixed_image, ref::mixed_image_outputs), "mixed");
 
 static_assert(same_field<unet3d_at<28, 46, 40>>(ref::unet3d_field), "unet3d's field");
 static_assert(same_field<tcn_field>(ref::tcn_field), "tcn's field");
@@ -347,6 +370,9 @@ TEST_CASE("outside: the printer's rows add up, its JSON parses, the arena's plan
     check_tables_and_arena<aux>("aux");
     check_tables_and_arena<odd>("odd");
     check_tables_and_arena<refine>("refine");
+    check_tables_and_arena<mixed_image>("mixed_image");
+    check_tables_and_arena<mixed_signal>("mixed_signal");
+    check_tables_and_arena<mixed_volume>("mixed_volume");
 }
 
 TEST_CASE("outside: the JSON reader refuses what is not JSON") {

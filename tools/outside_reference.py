@@ -33,6 +33,17 @@ The networks (netshape's spelling of each, with the same names, is in tests/test
                AvgPool2d((3, 2), 2, 1, ceil_mode) whose last column window is dropped, MaxPool2d((2, 3),
                (1, 2), 1, dilation (2, 1)), AdaptiveMaxPool2d((4, 5)) from 10x7, PixelShuffle(3),
                bilinear upsampling by (2, 3) with align_corners, a bilinear resize down to 7x11
+  mixed_image  one model of three inputs and three outputs, each written as its own netshape network
+               (mixed_image, mixed_signal, mixed_volume: their figures add up to this one's):
+               an image 33x29x12 through F.pad (0, 3, 1, 2), Conv2d(3, stride 2), GroupNorm(4),
+               PReLU(16), half its channels through a 1x1 conv, InstanceNorm2d(affine, running stats)
+               and ReLU beside the other half, concatenated, a channel shuffle of 2, F.pad by -inf
+               (0, 1, 0, 1) and MaxPool2d(3, 2), a gate of AdaptiveAvgPool2d((1, 7)), 1x1 conv and
+               Sigmoid multiplied in (broadcast along the height), LocalResponseNorm(5), a scale
+               parameter per channel, torchvision's FrozenBatchNorm2d, a Linear; a signal 50x6
+               through Conv1d(5, stride 2), GroupNorm(3), itself concatenated with a Conv1d(3,
+               padding 1), AdaptiveAvgPool1d(7), InstanceNorm1d, a Linear on every position; a volume
+               5x9x11x2 through Conv3d(3, padding 1), AdaptiveMaxPool3d((2, 4, 3)), a Linear
   refine       one conv-BN-ReLU module called three times in a row (the second time with dilation 2 by
                F.conv2d and its weights), then two heads sharing one Linear on two flattened maps of
                the same size (one of them after a max pool of stride 1): outputs head 1, head 2
@@ -269,7 +280,44 @@ def modules(torch):
             y = F.interpolate(self.down(x), size=x.shape[-2:], mode="bilinear", align_corners=True)
             return [self.out(torch.cat([x, y], 1))]
 
-    return dict(UNet3d=UNet3d, TCN=TCN, Conformer=Conformer, FPN=FPN, Aux=Aux, Odd=Odd, Refine=Refine,
+    class Mixed(nn.Module):
+        """Kinds the other networks do not use, on an image, a signal and a volume at once (three
+        inputs, three outputs: one model, so that the figures add up as one network's would)."""
+
+        def __init__(self):
+            super().__init__()
+            import torchvision
+            self.conv = nn.Conv2d(12, 16, 3, stride=2)
+            self.gn = nn.GroupNorm(4, 16)
+            self.prelu = nn.PReLU(16)
+            self.branch = nn.Sequential(nn.Conv2d(8, 8, 1), nn.InstanceNorm2d(8, affine=True, track_running_stats=True),
+                                        nn.ReLU())
+            self.gate = nn.Sequential(nn.AdaptiveAvgPool2d((1, 7)), nn.Conv2d(16, 16, 1), nn.Sigmoid())
+            self.lrn = nn.LocalResponseNorm(5)
+            self.scale = nn.Parameter(torch.ones(16, 1, 1))
+            self.frozen = torchvision.ops.misc.FrozenBatchNorm2d(16)
+            self.fc = nn.Linear(8 * 7 * 16, 10)
+            self.sig = nn.Sequential(nn.Conv1d(6, 12, 5, stride=2), nn.GroupNorm(3, 12))
+            self.sig_branch = nn.Conv1d(12, 12, 3, padding=1)
+            self.sig_tail = nn.Sequential(nn.AdaptiveAvgPool1d(7), nn.InstanceNorm1d(24))
+            self.sig_fc = nn.Linear(24, 5)
+            self.vol = nn.Sequential(nn.Conv3d(2, 4, 3, padding=1), nn.AdaptiveMaxPool3d((2, 4, 3)), nn.Flatten(),
+                                     nn.Linear(4 * 2 * 4 * 3, 6))
+
+        def forward(self, x):
+            image, signal, volume = x
+            y = self.prelu(self.gn(self.conv(F.pad(image, (0, 3, 1, 2)))))
+            y = torch.cat([y[:, :8], self.branch(y[:, 8:])], 1)
+            n, c, h, w = y.shape
+            y = y.view(n, 2, c // 2, h, w).transpose(1, 2).reshape(n, c, h, w)  # channel shuffle of 2 groups
+            y = F.max_pool2d(F.pad(y, (0, 1, 0, 1), value=float("-inf")), 3, 2)
+            y = y * self.gate(y)
+            y = self.frozen(self.lrn(y) * self.scale)
+            s = self.sig(signal)
+            s = self.sig_tail(torch.cat([s, self.sig_branch(s)], 1))
+            return [self.fc(y.flatten(1)), self.sig_fc(s.transpose(1, 2)).transpose(1, 2), self.vol(volume)]
+
+    return dict(UNet3d=UNet3d, TCN=TCN, Conformer=Conformer, FPN=FPN, Aux=Aux, Odd=Odd, Refine=Refine, Mixed=Mixed,
                 Resampled=Resampled, Shuffled=Shuffled, Skip=Skip)
 
 
@@ -281,7 +329,8 @@ def networks(torch, m):
             ("fpn", m["FPN"](), (3, 67, 45)),
             ("aux", m["Aux"](), (3, 75, 61)),
             ("odd", m["Odd"](), (6, 29, 23)),
-            ("refine", m["Refine"](), (8, 31, 25))]
+            ("refine", m["Refine"](), (8, 31, 25)),
+            ("mixed_image", m["Mixed"](), [(12, 33, 29), (6, 50), (2, 5, 9, 11)])]
 
 
 def fields(torch, m):
@@ -311,7 +360,7 @@ def as_dhwc(shape):
 
 def measure(torch, name, model, shape):
     model.eval()
-    x = torch.zeros(1, *shape)
+    x = [torch.zeros(1, *one) for one in shape] if isinstance(shape, list) else torch.zeros(1, *shape)
     outs, macs = pytorch_macs.measure(model, lambda: model(x))
     params = sum(int(p.numel()) for p in model.parameters())
     buffers = sum(int(b.numel()) for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))

@@ -37,6 +37,8 @@ inline constexpr model odd{"odd", 5870, 0, 464616};
 inline constexpr dhwc odd_outputs[] = {{1, 7, 11, 2}};
 inline constexpr model refine{"refine", 9246, 16, 1356480};
 inline constexpr dhwc refine_outputs[] = {{1, 1, 1, 6}, {1, 1, 1, 6}};
+inline constexpr model mixed_image{"mixed_image", 12905, 80, 594264};
+inline constexpr dhwc mixed_image_outputs[] = {{1, 1, 1, 10}, {1, 1, 7, 5}, {1, 1, 1, 6}};
 
 inline constexpr support unet3d_field{22, 30, 30};
 inline constexpr support tcn_field{1, 1, 271};
