@@ -241,6 +241,16 @@ struct exact_walk {
     }();
 };
 
+/// totals<Net>: the whole-network record, or an unknown for a network that breaks a rule.
+template <class Net, bool Sound = analysis<Net>::sound>
+struct totals_of {
+    static constexpr const layer_record& value = exact_walk<Net>::totals;
+};
+template <class Net>
+struct totals_of<Net, false> {
+    static constexpr unknown value{0};
+};
+
 }  // namespace detail
 
 /// Learnable parameters: weights + biases.
@@ -309,6 +319,6 @@ inline constexpr const auto& nodes = detail::analysis<Net>::full.nodes;
 
 /// All the whole-network figures in one record (input, output, counts, receptive field).
 template <class Net>
-inline constexpr const layer_record& totals = detail::exact_walk<Net>::totals;
+inline constexpr const auto& totals = detail::totals_of<Net>::value;
 
 }  // namespace netshape

@@ -11,4 +11,4 @@ static_assert(ns::output_shape<net>.height == 99 && ns::output_shape<net>.channe
 static_assert(ns::output_shape<net>.elements() == 99);
 static_assert(ns::receptive_field<net>.width == 99 && ns::receptive_field<net>.jump_height == 99);
 static_assert(ns::layers<net>[0].weights == 7 && ns::layers<net>[0].output_shape == ns::shape{1, 1, 1});
-static_assert(ns::layers<net>[0].kind == ns::kind::dense && ns::totals<net>.params == 0);
+static_assert(ns::layers<net>[0].kind == ns::kind::dense && ns::totals<net>.params == 3);
