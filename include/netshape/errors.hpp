@@ -57,7 +57,7 @@
     X(slice_out_of_range, slice_within_channels, "netshape: channel slice outside the input channels") \
     X(size_not_positive, size_is_positive, "netshape: local response norm size must be positive") \
     X(prelu_slopes_mismatch, prelu_slopes_one_or_channels, "netshape: prelu's slopes must be 1 or the input channels") \
-    X(concat_mismatch, concat_branches_agree_in_height_and_width, "netshape: concat branches differ in height or width") \
+    X(concat_mismatch, concat_branches_agree_in_height_and_width, "netshape: concat branches differ in height or width (or a volume's depth, a sequence's length)") \
     X(add_mismatch, add_branches_agree_in_shape, "netshape: add branches differ in shape") \
     X(multiply_mismatch, multiply_branches_broadcast, "netshape: multiply branches cannot be broadcast together") \
     X(empty_merge, merge_has_branches, "netshape: a merge needs at least one branch") \

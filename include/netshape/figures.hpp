@@ -109,6 +109,16 @@ struct unknown {
     // output_shapes<Net> and output_fields<Net> are arrays: their size and elements are unknown too.
     [[nodiscard]] constexpr unknown size() const { return *this; }
     [[nodiscard]] constexpr unknown operator[](std::size_t) const { return *this; }
+    // So are the members of a shape, a field and a layer_record (layers<Net>[i], totals<Net>), which
+    // a static_assert reads as often as the figures: receptive_field<Net>.height, layers<Net>[0].weights.
+    [[nodiscard]] constexpr unknown elements() const { return *this; }
+    [[nodiscard]] constexpr unknown length() const { return *this; }
+    static const unknown height, width, depth, channels, rank;                      // shape
+    static const unknown jump_height, jump_width, jump_depth;                       // field
+    static const unknown input_shape, output_shape, weights, biases, params, buffers, macs, activations,
+        peak_activations, receptive_field, match, index, repeat_of;                 // layer_record
+    static const unknown kind, info, how, fn, name, units, kernel, stride, pad, dilation, output_padding,
+        along_depth, groups, first, branches, bias, ceil, per_pixel, mode;          // spec
 #define NETSHAPE_UNKNOWN_COMPARISON(op)                                   \
     template <class T>                                                    \
     friend constexpr bool operator op(const unknown&, const T&) {         \
@@ -126,6 +136,32 @@ struct unknown {
     NETSHAPE_UNKNOWN_COMPARISON(<=)
     NETSHAPE_UNKNOWN_COMPARISON(>=)
 #undef NETSHAPE_UNKNOWN_COMPARISON
+};
+#define NETSHAPE_UNKNOWN_MEMBER(m) inline constexpr unknown unknown::m{0};
+NETSHAPE_UNKNOWN_MEMBER(height) NETSHAPE_UNKNOWN_MEMBER(width) NETSHAPE_UNKNOWN_MEMBER(depth)
+NETSHAPE_UNKNOWN_MEMBER(channels) NETSHAPE_UNKNOWN_MEMBER(rank) NETSHAPE_UNKNOWN_MEMBER(jump_height)
+NETSHAPE_UNKNOWN_MEMBER(jump_width) NETSHAPE_UNKNOWN_MEMBER(jump_depth) NETSHAPE_UNKNOWN_MEMBER(input_shape)
+NETSHAPE_UNKNOWN_MEMBER(output_shape) NETSHAPE_UNKNOWN_MEMBER(weights) NETSHAPE_UNKNOWN_MEMBER(biases)
+NETSHAPE_UNKNOWN_MEMBER(params) NETSHAPE_UNKNOWN_MEMBER(buffers) NETSHAPE_UNKNOWN_MEMBER(macs)
+NETSHAPE_UNKNOWN_MEMBER(activations) NETSHAPE_UNKNOWN_MEMBER(peak_activations) NETSHAPE_UNKNOWN_MEMBER(receptive_field)
+NETSHAPE_UNKNOWN_MEMBER(match) NETSHAPE_UNKNOWN_MEMBER(index) NETSHAPE_UNKNOWN_MEMBER(repeat_of)
+NETSHAPE_UNKNOWN_MEMBER(kind) NETSHAPE_UNKNOWN_MEMBER(info) NETSHAPE_UNKNOWN_MEMBER(how) NETSHAPE_UNKNOWN_MEMBER(fn)
+NETSHAPE_UNKNOWN_MEMBER(name) NETSHAPE_UNKNOWN_MEMBER(units) NETSHAPE_UNKNOWN_MEMBER(kernel) NETSHAPE_UNKNOWN_MEMBER(stride)
+NETSHAPE_UNKNOWN_MEMBER(pad) NETSHAPE_UNKNOWN_MEMBER(dilation) NETSHAPE_UNKNOWN_MEMBER(output_padding)
+NETSHAPE_UNKNOWN_MEMBER(along_depth) NETSHAPE_UNKNOWN_MEMBER(groups) NETSHAPE_UNKNOWN_MEMBER(first)
+NETSHAPE_UNKNOWN_MEMBER(branches) NETSHAPE_UNKNOWN_MEMBER(bias) NETSHAPE_UNKNOWN_MEMBER(ceil)
+NETSHAPE_UNKNOWN_MEMBER(per_pixel) NETSHAPE_UNKNOWN_MEMBER(mode)
+#undef NETSHAPE_UNKNOWN_MEMBER
+
+/// A network's leaf records (layers<Net>), or, for one that breaks a rule, an unknown whose
+/// elements and their members compare true with anything.
+template <class Net, bool Sound = analysis<Net>::sound>
+struct leaf_records_of {
+    static constexpr const auto& value = analysis<Net>::leaf_records;
+};
+template <class Net>
+struct leaf_records_of<Net, false> {
+    static constexpr unknown value{0};
 };
 
 /// A figure's type: T, or unknown for a network that breaks a rule.
@@ -205,6 +241,16 @@ struct exact_walk {
     }();
 };
 
+/// totals<Net>: the whole-network record, or an unknown for a network that breaks a rule.
+template <class Net, bool Sound = analysis<Net>::sound>
+struct totals_of {
+    static constexpr const layer_record& value = exact_walk<Net>::totals;
+};
+template <class Net>
+struct totals_of<Net, false> {
+    static constexpr unknown value{0};
+};
+
 }  // namespace detail
 
 /// Learnable parameters: weights + biases.
@@ -265,7 +311,7 @@ inline constexpr detail::figure<Net, std::array<field, detail::outputs_of<Net>::
 
 /// One layer_record per leaf layer, depth-first; index 0 is the first layer after the input.
 template <class Net>
-inline constexpr const auto& layers = detail::analysis<Net>::leaf_records;
+inline constexpr const auto& layers = detail::leaf_records_of<Net>::value;
 
 /// Every node, leaves and block markers alike, in order (what the printer walks).
 template <class Net>
@@ -273,6 +319,6 @@ inline constexpr const auto& nodes = detail::analysis<Net>::full.nodes;
 
 /// All the whole-network figures in one record (input, output, counts, receptive field).
 template <class Net>
-inline constexpr const layer_record& totals = detail::exact_walk<Net>::totals;
+inline constexpr const auto& totals = detail::totals_of<Net>::value;
 
 }  // namespace netshape

@@ -258,12 +258,25 @@ struct walk_entry {
     map_fn map = &unmodelled;
     bool kept = false;
 };
+/// The two checks of refuse_walk_entry, each on a bool template parameter: clang 14 then prints
+/// the message first ("static_assert failed "netshape: ...""), where a condition naming R would
+/// print "static_assert failed due to requirement 'goes_up_of<R>'" before it.
+template <bool Kept>
+struct rule_going_up_gives_map {
+    static_assert(Kept, "netshape: a kind_rule<K> that goes up gives its map");
+};
+template <bool Kept>
+struct rule_gives_map_or_positions {
+    static_assert(Kept, "netshape: a kind_rule<K> that is not element-wise gives map (its index map, "
+                        "index_map.hpp) or positions (positions_are::kept or positions_are::tokens)");
+};
 /// Reached only by a rule that breaks what the specializations below require.
 template <class R>
 constexpr walk_entry refuse_walk_entry() {
-    static_assert(!goes_up_of<R>, "netshape: a kind_rule<K> that goes up gives its map");
-    static_assert(goes_up_of<R>, "netshape: a kind_rule<K> that is not element-wise gives map (its index map, "
-                                 "index_map.hpp) or positions (positions_are::kept or positions_are::tokens)");
+    // Named in decltype only: an object of a class that failed would make this function (and the
+    // variable it initialises) a second error on clang.
+    using up [[maybe_unused]] = decltype(rule_going_up_gives_map<!goes_up_of<R>>{});
+    using other [[maybe_unused]] = decltype(rule_gives_map_or_positions<goes_up_of<R>>{});
     return {};
 }
 template <class R>

@@ -20,6 +20,14 @@ struct depth_axis {
     friend constexpr bool operator==(const depth_axis&, const depth_axis&) = default;
 };
 
+namespace detail {
+/// The extent a layer is built with when its kernel or size argument is refused as the type is read
+/// (layers/window.hpp's window_arg and volume_arg report it): a leaf with it is counted as a part
+/// that is not a layer (detail/nodes.hpp), so that the network is not evaluated and its figures
+/// are unknown, adding no error after the one reported.
+inline constexpr count_t refused_extent = -(count_t{1} << 62);
+}  // namespace detail
+
 /// What a node's type says, before its input is known. Every layer template compiles to one of
 /// these (a block to several, bracketed by markers), so that a network of any depth or length is
 /// a flat array that one constexpr loop walks: no template recursion over layers.

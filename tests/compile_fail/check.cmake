@@ -1,7 +1,8 @@
 # Compile-fail driver, run as:
 #   cmake -DCOMPILER=<c++> -DINCLUDE=<dir> -DSOURCE=<file.cpp> -P check.cmake
 # Passes only if compiling SOURCE fails, the first diagnostic line with "error:" matches
-# "netshape: <expected>" (from the file's `// expect: <regex>` line), every `// context: <regex>`
+# "netshape: <expected>" (from the file's `// expect: <regex>` line; with a `// message-first` line,
+# with nothing quoted before it), every `// context: <regex>`
 # line matches somewhere in the diagnostic, it is the only error, it and the line locating the layer
 # are at most 400 characters, and the whole diagnostic is at most MAX_LINES lines.
 cmake_minimum_required(VERSION 3.25)
@@ -47,6 +48,12 @@ if(first_error STREQUAL "")
 endif()
 if(NOT first_error MATCHES "netshape: ${expected}")
   message(FATAL_ERROR "${SOURCE}: first error is not 'netshape: ${expected}':\n  ${first_error}\nfull diagnostic:\n${out}")
+endif()
+# A case with a `// message-first` line also needs the rule to come first on that line: no
+# "due to requirement '...'" (clang's wording for a condition it can print) before it.
+file(STRINGS "${SOURCE}" message_first_lines REGEX "^// message-first$")
+if(message_first_lines AND NOT first_error MATCHES "error: [^']*netshape: ")
+  message(FATAL_ERROR "${SOURCE}: the first error shows something before 'netshape: ${expected}':\n  ${first_error}")
 endif()
 if(first_error MATCHES "internal compiler error")
   message(FATAL_ERROR "${SOURCE}: internal compiler error:\n${out}")

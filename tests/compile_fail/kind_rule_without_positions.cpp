@@ -1,5 +1,6 @@
 // expect: a kind_rule<K> that is not element-wise gives map
 // context: moves_positions
+// message-first
 // A rule that is not element-wise says what it does to positions (its index map, or kept or
 // tokens): without either, the exact receptive-field walk could not tell a kind that keeps them
 // from one that moves them, so the rule does not compile where the walk's table is built (kinds.hpp).

@@ -35,6 +35,7 @@ NEEDS = {
     "tools/pytorch_multiscale_reference.py": ["--out", "{tmp}/multiscale.hpp"],
     "tools/field_reference.py": ["--out", "{tmp}/field.hpp"],
     "tools/shared_reference.py": ["--out", "{tmp}/shared.hpp"],
+    "tools/outside_reference.py": ["--out", "{tmp}/outside.hpp"],
     "tools/random_networks.py": ["--seed", "1", "--count", "1", "--out", "{tmp}"],
     "tools/torchvision_reference.py": ["--out", "{tmp}"],
     "tools/torch_bridge_reference.py": ["--out", "{tmp}"],

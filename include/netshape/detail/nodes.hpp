@@ -69,6 +69,7 @@ constexpr shape_of_part count_nodes(const std::array<spec, N>& nodes) {
         } else if (!is_structure(s.kind)) {
             ++c.leaves;
             if ((s.info->facts & facts::goes_up) != 0) c.tally += shape_of_part::up_one;
+            if (s.kernel.height == refused_extent) c.tally += shape_of_part::foreign_one;  // reported: window_arg
         }
     }
     return c;
@@ -117,6 +118,20 @@ constexpr std::array<node, N> entries_of(const std::array<spec, N>& nodes) {
 /// Writes a part's nodes through `out` and returns the end.
 using node_copier = node* (*)(node*);
 
+/// Whether a leaf type's options were refused when its type was read (options.hpp's check_options,
+/// kept as the layer's `options_checked`, std::false_type then): the error is reported, and the
+/// network counts the layer as a part that is not one, so that nothing is evaluated.
+template <class T>
+inline constexpr bool options_refused = false;
+template <class T>
+    requires requires { typename T::options_checked; }
+inline constexpr bool options_refused<T> = !T::options_checked::value;
+
+constexpr shape_of_part refused(shape_of_part c, bool refused_options) {
+    if (refused_options) c.tally += shape_of_part::foreign_one;
+    return c;
+}
+
 /// Which kind of part T is: 1 a block (counts and copy), 2 a node array, 0 not a layer. A variable
 /// template, so that it is worked out once per type: as a default template argument it was worked
 /// out again at every mention of layer_nodes<T> (a tenth of a 16,000-layer chain on clang).
@@ -141,7 +156,7 @@ struct layer_nodes<T> {
 template <class T>
     requires(part_kind<T> == 2)
 struct layer_nodes<T> {
-    static constexpr shape_of_part counts = count_nodes(T::nodes);
+    static constexpr shape_of_part counts = refused(count_nodes(T::nodes), options_refused<T>);
     static constexpr auto entries = entries_of(T::nodes);
     static constexpr node first = entries[0];  // a scalar: g++ copies an array per read
     static constexpr node* copy(node* out) {

@@ -107,7 +107,7 @@ constexpr auto refuse_option() {
     static_assert(option_of<Option>::entry.option,
                   "netshape: not an option (an option type has a static member `record`, an option_record; "
                   "docs/layers.md lists each layer's)");
-    return true;
+    return std::false_type{};
 }
 
 /// The spatial axes of a kind's window, from the ranks it takes: 3 for a kind of volumes alone
@@ -125,11 +125,14 @@ constexpr auto refuse_extent() {
                   "netshape: a 2-D layer's stride, pad, dilation or output padding takes one value or two (height, width)");
     static_assert(Axes != 3 || Values != 2,
                   "netshape: a 3-D layer's stride, pad, dilation or output padding takes one value or three (depth, height, width)");
-    return true;
+    return std::false_type{};
 }
 
 /// Every option of a layer of kind K is one its rule accepts (kind_rule<K>::options), none is
 /// given twice, and each extent has one value or one per axis of K's window: one error at most.
+/// Its type says whether they are (std::true_type or std::false_type): a layer keeps it as
+/// `options_checked`, and a network with a refused layer is not evaluated (nodes.hpp), so that its
+/// figures are unknown and the user's static_asserts on them add no second error.
 template <kind K, class... Options>
 constexpr auto check_options() {  // auto: decltype of the call then instantiates the body
     constexpr unsigned Accepted = kind_rule<K>::options;
@@ -142,7 +145,7 @@ constexpr auto check_options() {  // auto: decltype of the call then instantiate
         return refuse_extent<K, axes, parsed.values>();
     } else {
         static_assert(!parsed.repeated, "netshape: an option is given twice");
-        return true;
+        return std::bool_constant<!parsed.repeated>{};
     }
 }
 

@@ -39,7 +39,7 @@ constexpr auto check_interpolation() {  // auto: decltype of the call instantiat
     } else {
         constexpr bool align_corners_only_bilinear = Mode == interpolation::bilinear || !opts.has(option_tag::align_corners);
         static_assert(align_corners_only_bilinear, "netshape: align_corners is an option of bilinear interpolation only");
-        return true;
+        return std::bool_constant<align_corners_only_bilinear>{};
     }
 }
 

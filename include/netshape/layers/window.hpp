@@ -10,7 +10,8 @@
 namespace netshape::detail {
 
 /// A kernel or size template argument taken as `auto`: an integer (square) or hw{h, w}. Anything
-/// else (a shape, 2.5) is one clear error, and the layer is built with 1 so that nothing follows.
+/// else (a shape, 2.5) is one clear error, and the layer is built with refused_extent (spec.hpp) so
+/// that nothing follows.
 template <auto V>
 constexpr hw window_arg() {
     using T = std::remove_cv_t<decltype(V)>;
@@ -18,11 +19,11 @@ constexpr hw window_arg() {
     static_assert(integer || std::is_same_v<T, hw>, "netshape: a kernel or size is an integer or hw{height, width}");
     if constexpr (integer) return hw(static_cast<count_t>(V));
     else if constexpr (std::is_same_v<T, hw>) return V;
-    else return hw(1);
+    else return hw(refused_extent);
 }
 
 /// A 3-D kernel or size taken as `auto`: an integer (cubic) or dhw{d, h, w}; anything else is one
-/// clear error, and the layer is built with 1.
+/// clear error, and the layer is built with refused_extent.
 template <auto V>
 constexpr dhw volume_arg() {
     using T = std::remove_cv_t<decltype(V)>;
@@ -31,7 +32,7 @@ constexpr dhw volume_arg() {
                   "netshape: a 3-D kernel or size is an integer or dhw{depth, height, width}");
     if constexpr (integer) return dhw(static_cast<count_t>(V));
     else if constexpr (std::is_same_v<T, dhw>) return V;
-    else return dhw(1);
+    else return dhw(refused_extent);
 }
 
 /// A 1-D layer's extent on a sequence's one axis (its width): height 1 for a kernel, stride and

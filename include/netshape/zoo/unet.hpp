@@ -67,7 +67,7 @@ struct unet_body {
 /// convolution, or "0" the bilinear upsample and "1" the 1×1 convolution), "dec1" ... (the double
 /// convolution after each concatenation) and "outc" (a 1×1 convolution with bias). Height and
 /// Width must be divisible by 2^Depth, or the concatenation of a skip with its up step is
-/// "netshape: concat branches differ in height or width". The output is Height×Width×Classes with
+/// "netshape: concat branches differ in height or width (or a volume's depth, a sequence's length)". The output is Height×Width×Classes with
 /// an output stride (receptive_field<Net>'s jump) of 1.
 template <count_t Height = 256, count_t Width = Height, count_t Channels = 3, count_t Classes = 2, count_t Base = 64,
           count_t Depth = 4, unet_up Up = unet_up::transposed>

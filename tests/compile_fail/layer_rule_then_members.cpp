@@ -1,0 +1,14 @@
+// expect: kernel larger than the padded input
+// context: kind::conv2d
+// A rule broken where a layer meets its input: members of its figures (shape, field, layers<Net>'s records) are unknown too.
+// One mistake, one error: the user's own static_asserts on the figures and on their members (which
+// do not hold for the network as written) add none after it.
+#include <netshape/netshape.hpp>
+namespace ns = netshape;
+using net = ns::network<ns::input<3, 3, 1>, ns::conv2d<8, 5>>;
+static_assert(ns::params<net> == 12345 && ns::macs<net> == 1 && ns::activations<net> == 1);
+static_assert(ns::output_shape<net>.height == 99 && ns::output_shape<net>.channels == 99);
+static_assert(ns::output_shape<net>.elements() == 99);
+static_assert(ns::receptive_field<net>.width == 99 && ns::receptive_field<net>.jump_height == 99);
+static_assert(ns::layers<net>[0].weights == 7 && ns::layers<net>[0].output_shape == ns::shape{1, 1, 1});
+static_assert(ns::layers<net>[0].kind == ns::kind::dense && ns::totals<net>.params == 3);
