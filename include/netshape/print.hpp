@@ -16,12 +16,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include <netshape/figures.hpp>
 #include <netshape/memory.hpp>
 #include <netshape/format/csv.hpp>
-#include <netshape/format/describe.hpp>
+#include <netshape/format/core.hpp>
 #include <netshape/format/dot.hpp>
 #include <netshape/format/json.hpp>
 #include <netshape/format/svg.hpp>

@@ -44,9 +44,8 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
-#include <vector>
 
-#include <netshape/format/describe.hpp>
+#include <netshape/format/core.hpp>
 
 namespace netshape::format {
 
@@ -169,7 +168,8 @@ template <class = void>
         << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field(total.receptive_field, volume)
         << "},\n  \"max_depth\": " << (depth == all_levels ? std::string("null") : std::to_string(depth))
         << ",\n  \"nodes\": [";
-    const std::vector<std::string> paths = qualified_names(nodes, size);
+    cells paths(1);
+    put_qualified_names(paths, nodes, size);
     bool first = true;
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
@@ -180,7 +180,7 @@ template <class = void>
         out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r, net.words[i].kind) << "\"";
         first = false;
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
-        out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
+        out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(std::string(paths.at(i, 0))) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
             << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
             << ", \"description\": " << json_string(describe(r, net.words[i].description)) << ", \"input_shape\": " << json_shape(r.input_shape)
