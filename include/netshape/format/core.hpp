@@ -164,17 +164,19 @@ private:
     std::size_t capacity_ = 0;
 };
 
-/// A character buffer that the put_* functions append to, as to a std::string.
+/// A character buffer that the put_* functions append to, as to a std::string. Its appenders are
+/// out of line: each `+=` of the text path is a call, not the growth test and copy written out
+/// (docs/design.md: the printer's compile cost).
 class page : public growing<char> {
 public:
     using growing<char>::append;
     void append(std::string_view s) { append(s.data(), s.size()); }
-    page& operator+=(std::string_view s) {
+    [[gnu::cold, gnu::noinline]] page& operator+=(std::string_view s) {
         append(s.data(), s.size());
         return *this;
     }
-    page& operator+=(const char* s) { return *this += std::string_view(s); }
-    page& operator+=(char c) {
+    [[gnu::cold, gnu::noinline]] page& operator+=(const char* s) { return *this += std::string_view(s); }
+    [[gnu::cold, gnu::noinline]] page& operator+=(char c) {
         push_back(c);
         return *this;
     }
