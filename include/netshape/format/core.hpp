@@ -31,6 +31,29 @@ namespace format {
 // member is compiled for them) or a std::string; the functions returning std::string below are
 // these, for the writers that join strings, and function templates, compiled only where used.
 
+/// The capacity a growing array of `size` values takes to hold `n` more (it was `capacity`).
+[[gnu::cold]] inline std::size_t grown_to(std::size_t size, std::size_t n, std::size_t capacity) {
+    return size + n > 2 * capacity ? size + n + 16 : 2 * capacity;
+}
+/// `bytes` bytes from malloc; std::bad_alloc when there are none.
+[[gnu::cold]] inline void* allocate_bytes(std::size_t bytes) {
+    void* block = std::malloc(bytes);
+    if (block == nullptr) throw std::bad_alloc();
+    return block;
+}
+/// A growing array of values copied as bytes, grown: a new block for `capacity` (updated) values
+/// of `unit` bytes, holding the `used` bytes of `data` and then the `added` bytes at `from` (which
+/// may lie in `data`); `data` freed. Returns the new block. One function for every type of values.
+[[gnu::cold, gnu::noinline]] inline void* grow_bytes(void* data, std::size_t used, const void* from, std::size_t added,
+                                                     std::size_t& capacity, std::size_t unit) {
+    capacity = grown_to(used / unit, added / unit, capacity);
+    void* grown = allocate_bytes(capacity * unit);
+    if (used > 0) std::memcpy(grown, data, used);
+    std::memcpy(static_cast<char*>(grown) + used, from, added);
+    std::free(data);
+    return grown;
+}
+
 /// A growing array: netshape's own, so that the printer's headers need no <vector> and the text
 /// and Markdown tables compile no std::vector member (docs/design.md: the printer's compile cost).
 /// Trivially copyable values are copied as bytes (the text path's cells, levels and positions);
@@ -114,23 +137,13 @@ public:
     }
 
 private:
-    [[nodiscard]] std::size_t grown_capacity(std::size_t n) const { return size_ + n > 2 * capacity_ ? size_ + n + 16 : 2 * capacity_; }
-    [[nodiscard]] static T* allocate(std::size_t capacity) {
-        T* grown = static_cast<T*>(std::malloc(capacity * sizeof(T)));
-        if (grown == nullptr) throw std::bad_alloc();
-        return grown;
-    }
+    [[nodiscard]] std::size_t grown_capacity(std::size_t n) const { return grown_to(size_, n, capacity_); }
+    [[nodiscard]] static T* allocate(std::size_t capacity) { return static_cast<T*>(allocate_bytes(capacity * sizeof(T))); }
     // A new block, the old values and the new ones copied into it (from the old block if `from`
-    // points into it), then the old one freed.
-    [[gnu::cold, gnu::noinline]] void append_grown(const T* from, std::size_t n) {
-        const std::size_t capacity = grown_capacity(n);
-        T* grown = allocate(capacity);
-        if (size_ > 0) std::memcpy(static_cast<void*>(grown), data_, size_ * sizeof(T));
-        std::memcpy(static_cast<void*>(grown + size_), from, n * sizeof(T));
-        std::free(data_);
-        data_ = grown;
+    // points into it), then the old one freed: one function for every type of values (grow_bytes).
+    void append_grown(const T* from, std::size_t n) {
+        data_ = static_cast<T*>(grow_bytes(data_, size_ * sizeof(T), from, n * sizeof(T), capacity_, sizeof(T)));
         size_ += n;
-        capacity_ = capacity;
     }
     // Values that are not bytes: the new one is made first (v may be one of the old values), in a
     // new block when this one is full, the old values then moved over.
