@@ -198,7 +198,7 @@ public:
 };
 
 /// `u` in decimal, written into the end of `digits`, after a minus sign when `negative`.
-[[gnu::cold]] inline std::string_view decimal(char (&digits)[24], unsigned long long u, bool negative) {
+[[gnu::cold]] constexpr std::string_view decimal(char (&digits)[24], unsigned long long u, bool negative) {
     std::size_t k = sizeof digits;
     do {
         digits[--k] = static_cast<char>('0' + u % 10);
@@ -209,18 +209,18 @@ public:
 }
 /// Appends `u` in decimal, after a minus sign when `negative`, as std::to_string writes numbers.
 template <class Out>
-[[gnu::cold]] void put_digits(Out& out, unsigned long long u, bool negative) {
-    char digits[24];
+[[gnu::cold]] constexpr void put_digits(Out& out, unsigned long long u, bool negative) {
+    char digits[24]{};
     out += decimal(digits, u, negative);
 }
 /// The magnitude of `n` (unsigned, so that the most negative count is written too).
-[[gnu::cold]] inline unsigned long long magnitude(count_t n) {
+[[gnu::cold]] constexpr unsigned long long magnitude(count_t n) {
     const auto u = static_cast<unsigned long long>(n);
     return n < 0 ? 0ull - u : u;
 }
 /// Appends `n` in decimal ("-12").
 template <class Out>
-[[gnu::cold]] void put_int(Out& out, count_t n) {
+[[gnu::cold]] constexpr void put_int(Out& out, count_t n) {
     put_digits(out, magnitude(n), n < 0);
 }
 
@@ -241,7 +241,7 @@ template <class... Parts>
 
 /// Appends a run of decimal digits grouped by thousands ("62378344" -> "62,378,344").
 template <class Out>
-[[gnu::cold]] void put_grouped_digits(Out& out, std::string_view digits) {
+[[gnu::cold]] constexpr void put_grouped_digits(Out& out, std::string_view digits) {
     const std::size_t n = digits.size();
     for (std::size_t i = 0; i < n; ++i) {
         out += digits[i];
@@ -305,7 +305,7 @@ template <class = void>
 /// Every run of four or more decimal digits grouped by thousands ("dense 4096" -> "dense 4,096"),
 /// except the digits after a decimal point ("0.0001" stays). For descriptions shown to people.
 template <class Out>
-[[gnu::cold]] void put_grouped(Out& out, std::string_view words) {
+[[gnu::cold]] constexpr void put_grouped(Out& out, std::string_view words) {
     const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     std::size_t i = 0;
     while (i < words.size()) {
@@ -459,6 +459,10 @@ struct node_words {
     /// kind_word(record, kind) when worked out ahead (summary<Net>() has the compiler do it, so
     /// that a printing program compiles no kind's word); nullptr: the table works it out.
     const char* label = nullptr;
+    /// The description as a table shows it, put_describe's words with put_grouped's thousands
+    /// ("dense 4,096", "concat of 4"), when worked out ahead (summary<Net>()); nullptr: the table
+    /// works it out.
+    const char* shown = nullptr;
 };
 
 /// A network as the writers read it: its nodes in order, its totals and each node's words.
@@ -634,7 +638,7 @@ private:
 /// a shared block's own row is "shared", or "shared, repeat" (its parameters counted at its first use).
 /// `rule_words` is description(r) (node_words::description).
 template <class Out>
-[[gnu::cold]] void put_describe(Out& out, const layer_record& r, const char* rule_words) {
+[[gnu::cold]] constexpr void put_describe(Out& out, const layer_record& r, const char* rule_words) {
     const bool repeat = r.repeat_of != no_node;
     if (r.kind == kind::block_begin) {
         out += r.how == merge::shared ? (repeat ? "shared, repeat" : "shared") : repeat ? "sequential (shared)" : "sequential";
