@@ -52,9 +52,9 @@ template <class Out>
     out += s.substr(byte_of(points - tail));
 }
 /// The same cell as a string.
-template <class = void>
-[[gnu::cold]] std::string elided(const std::string& s, std::size_t columns) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String elided(const std::string& s, std::size_t columns) {
+    String out;
     put_elided(out, s, columns);
     return out;
 }
@@ -91,9 +91,11 @@ public:
 
     /// The table of a network as the writers read it (format::listing). summary<Net>() makes one
     /// from the compiler's constants; format::described from records made otherwise.
+    /// (A template, compiled only where used: it works the rows' words out at run time.)
+    template <class = void>
     explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) {
-        label_ = &worked_out_label;
-        shown_ = &worked_out_shown;
+        label_ = &worked_out_label<>;
+        shown_ = &worked_out_shown<>;
     }
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
@@ -176,19 +178,23 @@ private:
     // compiler; the public constructor's table works out those that do not (node_words::label).
     using labeler = const char* (*)(const layer_record&, const format::node_words&);
     [[gnu::cold]] static const char* stored_label(const layer_record&, const format::node_words& w) { return w.label; }
+    // (Templates whose calls depend on T: clang instantiates what a template's non-dependent calls
+    // name even when the template itself is never used.)
+    template <class T = void>
     [[gnu::cold]] static const char* worked_out_label(const layer_record& r, const format::node_words& w) {
-        return w.label != nullptr ? w.label : format::kind_word(r, w.kind);
+        return w.label != nullptr ? w.label : format::kind_word<T>(r, w.kind);
     }
     // A row's description as shown (node_words::shown), the same way: summary<Net>()'s words carry
     // it; the public constructor's table works out those that do not.
     using shower = void (*)(format::page&, const layer_record&, const format::node_words&);
     [[gnu::cold]] static void stored_shown(format::page& out, const layer_record&, const format::node_words& w) { out += w.shown; }
+    template <class T = void>
     [[gnu::cold]] static void worked_out_shown(format::page& out, const layer_record& r, const format::node_words& w) {
         if (w.shown != nullptr) {
             out += w.shown;
             return;
         }
-        format::page described;
+        typename format::deferred<T, format::page>::type described;
         format::put_describe(described, r, w.description);
         format::put_grouped(out, described);
     }

@@ -197,6 +197,14 @@ public:
     operator std::string_view() const { return view(); }
 };
 
+/// U, named through T: a type that depends on a template's parameter, so that clang instantiates
+/// what a function template's body calls only when the function template itself is instantiated
+/// (it instantiates the templates named by a template's non-dependent calls at once, used or not).
+template <class T, class U>
+struct deferred {
+    using type = U;
+};
+
 /// `u` in decimal, written into the end of `digits`, after a minus sign when `negative`.
 [[gnu::cold]] constexpr std::string_view decimal(char (&digits)[24], unsigned long long u, bool negative) {
     std::size_t k = sizeof digits;
@@ -257,9 +265,9 @@ template <class Out>
     put_grouped_digits(out, decimal(digits, magnitude(value), false));
 }
 /// 62378344 -> "62,378,344".
-template <class = void>
-[[gnu::cold]] std::string thousands(count_t value) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String thousands(count_t value) {
+    String out;
     put_thousands(out, value);
     return out;
 }
@@ -275,17 +283,22 @@ template <class Out>
         put_thousands(out, axes[a]);
     }
 }
-template <class = void>
-[[gnu::cold]] std::string dims(const shape& s) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String dims(const shape& s) {
+    String out;
     put_dims(out, s);
     return out;
 }
 
 /// "3", or "1/2" in lowest terms.
-template <class = void>
-[[gnu::cold]] std::string ratio(const fraction& f) {
-    return f.denominator == 1 ? cat(f.numerator) : cat(f.numerator, "/", f.denominator);
+template <class String = std::string>
+[[gnu::cold]] String ratio(const fraction& f) {
+    String out;
+    put_int(out, f.numerator);
+    if (f.denominator == 1) return out;
+    out += '/';
+    put_int(out, f.denominator);
+    return out;
 }
 /// ratio() with thousands separators, for people: "1,024", "1/2".
 template <class Out>
@@ -295,9 +308,9 @@ template <class Out>
     out += '/';
     put_thousands(out, f.denominator);
 }
-template <class = void>
-[[gnu::cold]] std::string ratio_grouped(const fraction& f) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String ratio_grouped(const fraction& f) {
+    String out;
     put_ratio_grouped(out, f);
     return out;
 }
@@ -321,9 +334,9 @@ template <class Out>
         i = end;
     }
 }
-template <class = void>
-[[gnu::cold]] std::string grouped(const std::string& words) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String grouped(const std::string& words) {
+    String out;
     put_grouped(out, words);
     return out;
 }
@@ -369,9 +382,9 @@ template <class Out>
     out += ' ';
     out += units[u];
 }
-template <class = void>
-[[gnu::cold]] std::string human(count_t value, count_t base, const char* plain) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String human(count_t value, count_t base, const char* plain) {
+    String out;
     put_human(out, value, base, plain);
     return out;
 }
@@ -389,8 +402,8 @@ template <class = void>
 [[gnu::cold]] inline bool has_name(const layer_record& r) { return r.name != nullptr && r.name[0] != '\0'; }
 
 /// A byte as two lowercase hex digits ("1b").
-template <class = void>
-[[gnu::cold]] std::string hex_byte(char c) {
+template <class String = std::string>
+[[gnu::cold]] String hex_byte(char c) {
     const char* hex = "0123456789abcdef";
     const auto u = static_cast<unsigned char>(c);
     return {hex[u >> 4], hex[u & 0xFu]};
@@ -427,21 +440,21 @@ template <class Out>
     }
 }
 /// A control character as C writes it: "\n", "\r", "\t", "\x1b".
-template <class = void>
-[[gnu::cold]] std::string control_escape(char c) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String control_escape(char c) {
+    String out;
     put_escaped(out, std::string_view(&c, 1), false);
     return out;
 }
-template <class = void>
-[[gnu::cold]] std::string visible(std::string_view s) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String visible(std::string_view s) {
+    String out;
     put_escaped(out, s, false);
     return out;
 }
-template <class = void>
-[[gnu::cold]] std::string markdown_cell(std::string_view s) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String markdown_cell(std::string_view s) {
+    String out;
     put_escaped(out, s, true);
     return out;
 }
@@ -500,6 +513,7 @@ private:
 /// adaptive pools to 1×1 "global_avg_pool" / "global_max_pool" (the aliases' names); a block
 /// "sequential" (a block marked with a merge::, that name); a merge "concat", "add", "multiply" or
 /// "output"; other markers name_of(kind). `kind_name` is name_of(r.kind) (node_words::kind).
+template <class = void>
 [[gnu::cold]] constexpr const char* kind_word(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return name_of(r.how);
@@ -510,10 +524,10 @@ private:
         }
     }
 }
-template <class = void>
-[[gnu::cold]] std::string kind_label(const layer_record& r, const char* kind_name) { return kind_word(r, kind_name); }
-template <class = void>
-[[gnu::cold]] std::string kind_label(const layer_record& r) { return kind_label(r, name_of(r.kind)); }
+template <class String = std::string>
+[[gnu::cold]] String kind_label(const layer_record& r, const char* kind_name) { return String(kind_word<String>(r, kind_name)); }
+template <class String = std::string>
+[[gnu::cold]] String kind_label(const layer_record& r) { return kind_label<String>(r, name_of(r.kind)); }
 
 /// Cells kept in one character buffer, row after row, `per_row` cells a row: a writer appends a
 /// cell's text to text() and closes it, and reads cell (row, column) back as a view. The text and
@@ -657,14 +671,14 @@ template <class Out>
     }
     if (repeat) out += " (shared)";
 }
-template <class = void>
-[[gnu::cold]] std::string describe(const layer_record& r, const char* rule_words) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String describe(const layer_record& r, const char* rule_words) {
+    String out;
     put_describe(out, r, rule_words);
     return out;
 }
-template <class = void>
-[[gnu::cold]] std::string describe(const layer_record& r) { return describe(r, description(r).c_str()); }
+template <class String = std::string>
+[[gnu::cold]] String describe(const layer_record& r) { return describe<String>(r, description(r).c_str()); }
 
 }  // namespace format
 
