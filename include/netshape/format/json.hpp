@@ -49,7 +49,9 @@
 
 namespace netshape::format {
 
-[[gnu::cold]] inline std::string json_string(const char* s) {
+// The helpers are function templates: a program compiles them (and the std::string members and
+// cat instantiations they use) only when it writes JSON (docs/design.md: the printer's compile cost).
+template <class = void> [[gnu::cold]] std::string json_string(const char* s) {
     if (s == nullptr) return "null";
     std::string out = "\"";
     for (const char* p = s; *p != '\0'; ++p) {
@@ -65,32 +67,32 @@ namespace netshape::format {
     }
     return out + '"';
 }
-[[gnu::cold]] inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
+template <class = void> [[gnu::cold]] std::string json_string(const std::string& s) { return json_string(s.c_str()); }
 
-[[gnu::cold]] inline std::string json_shape(const shape& s) {
+template <class = void> [[gnu::cold]] std::string json_shape(const shape& s) {
     if (s.rank == 1) return cat("[", s.channels, "]");
     if (s.rank == 2) return cat("[", s.width, ", ", s.channels, "]");
     if (s.rank == 4) return cat("[", s.depth, ", ", s.height, ", ", s.width, ", ", s.channels, "]");
     return cat("[", s.height, ", ", s.width, ", ", s.channels, "]");
 }
-[[gnu::cold]] inline std::string json_ratio(const fraction& f) {
+template <class = void> [[gnu::cold]] std::string json_ratio(const fraction& f) {
     return f.denominator == 1 ? std::to_string(f.numerator) : cat("\"", f.numerator, "/", f.denominator, "\"");
 }
-[[gnu::cold]] inline std::string json_pair(const hw& v) {
+template <class = void> [[gnu::cold]] std::string json_pair(const hw& v) {
     return cat("[", v.height, ", ", v.width, "]");
 }
 /// `volume`: the network's input is a volume, and the field has a depth.
-[[gnu::cold]] inline std::string json_triple(const dhw& v) {
+template <class = void> [[gnu::cold]] std::string json_triple(const dhw& v) {
     return cat("[", v.depth, ", ", v.height, ", ", v.width, "]");
 }
-[[gnu::cold]] inline std::string json_field(const field& f, bool volume = false) {
+template <class = void> [[gnu::cold]] std::string json_field(const field& f, bool volume = false) {
     return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
                ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width),
                volume ? cat(", \"depth\": ", json_ratio(f.depth), ", \"jump_depth\": ", json_ratio(f.jump_depth)) : std::string(),
                "}");
 }
 
-[[gnu::cold]] inline const char* json_kind(const layer_record& r, const char* kind_name) {
+template <class = void> [[gnu::cold]] const char* json_kind(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return "merge";
         case kind::block_end:
@@ -100,7 +102,7 @@ namespace netshape::format {
 }
 
 /// A spec key's value (spec_keys.hpp) as JSON.
-[[gnu::cold]] inline std::string json_value(const spec& s, const spec_key& k) {
+template <class = void> [[gnu::cold]] std::string json_value(const spec& s, const spec_key& k) {
     const dhw v = k.form == key_form::pair || k.form == key_form::triple ? detail::extent_of(s, k) : dhw{};
     switch (k.form) {
         case key_form::number: return std::to_string(detail::number_of(s, k.field));
@@ -120,7 +122,7 @@ namespace netshape::format {
 /// common name replaces that key's value, the others follow in the kind's order, and consecutive
 /// keys "outer.inner" make one object "outer". The keys after the common ones were added to
 /// netshape-summary/2 after its first release, so that a reader of the first keys reads every file alike.
-[[gnu::cold]] inline std::string json_spec(const layer_record& r) {
+template <class = void> [[gnu::cold]] std::string json_spec(const layer_record& r) {
     const auto flag = [](bool on) { return std::string(on ? "true" : "false"); };
     constexpr std::size_t common = 11;
     static constexpr const char* names[common] = {"units", "kernel", "stride", "pad", "dilation", "groups",
