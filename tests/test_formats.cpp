@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include <netshape/format/describe.hpp>
 #include <netshape/netshape.hpp>
 #include <netshape/print.hpp>
 #include <netshape/zoo.hpp>

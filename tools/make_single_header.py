@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write netshape as one header: netshape.hpp (every figure), print.hpp (every format) and
+"""Write netshape as one header: netshape.hpp (every figure), print.hpp (every format), format/describe.hpp
+(the names as strings, which print.hpp does not include) and
 zoo.hpp (torchvision's models), each netshape header inlined once, in include order, as
 `#pragma once` would include it. For Compiler Explorer, or to drop one file into a project:
 
@@ -21,7 +22,7 @@ import sys
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*<(netshape/[^>]+)>\s*(//.*)?$')
 PRAGMA_ONCE = re.compile(r'^\s*#\s*pragma\s+once\s*$')
-ENTRIES = ["netshape/netshape.hpp", "netshape/print.hpp", "netshape/zoo.hpp"]
+ENTRIES = ["netshape/netshape.hpp", "netshape/print.hpp", "netshape/format/describe.hpp", "netshape/zoo.hpp"]
 
 
 def inline(root, header, seen, out):

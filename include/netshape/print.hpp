@@ -16,12 +16,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include <netshape/figures.hpp>
 #include <netshape/memory.hpp>
 #include <netshape/format/csv.hpp>
-#include <netshape/format/describe.hpp>
+#include <netshape/format/core.hpp>
 #include <netshape/format/dot.hpp>
 #include <netshape/format/json.hpp>
 #include <netshape/format/svg.hpp>
@@ -53,9 +52,9 @@ template <class Out>
     out += s.substr(byte_of(points - tail));
 }
 /// The same cell as a string.
-template <class = void>
-[[gnu::cold]] std::string elided(const std::string& s, std::size_t columns) {
-    std::string out;
+template <class String = std::string>
+[[gnu::cold]] String elided(const std::string& s, std::size_t columns) {
+    String out;
     put_elided(out, s, columns);
     return out;
 }
@@ -92,7 +91,12 @@ public:
 
     /// The table of a network as the writers read it (format::listing). summary<Net>() makes one
     /// from the compiler's constants; format::described from records made otherwise.
-    explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) { label_ = &worked_out_label; }
+    /// (A template, compiled only where used: it works the rows' words out at run time.)
+    template <class = void>
+    explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) {
+        label_ = &worked_out_label<>;
+        shown_ = &worked_out_shown<>;
+    }
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
     /// style honours it: CSV and JSON leave out the nodes inside a folded block (it keeps its totals),
@@ -174,8 +178,25 @@ private:
     // compiler; the public constructor's table works out those that do not (node_words::label).
     using labeler = const char* (*)(const layer_record&, const format::node_words&);
     [[gnu::cold]] static const char* stored_label(const layer_record&, const format::node_words& w) { return w.label; }
+    // (Templates whose calls depend on T: clang instantiates what a template's non-dependent calls
+    // name even when the template itself is never used.)
+    template <class T = void>
     [[gnu::cold]] static const char* worked_out_label(const layer_record& r, const format::node_words& w) {
-        return w.label != nullptr ? w.label : format::kind_word(r, w.kind);
+        return w.label != nullptr ? w.label : format::kind_word<T>(r, w.kind);
+    }
+    // A row's description as shown (node_words::shown), the same way: summary<Net>()'s words carry
+    // it; the public constructor's table works out those that do not.
+    using shower = void (*)(format::page&, const layer_record&, const format::node_words&);
+    [[gnu::cold]] static void stored_shown(format::page& out, const layer_record&, const format::node_words& w) { out += w.shown; }
+    template <class T = void>
+    [[gnu::cold]] static void worked_out_shown(format::page& out, const layer_record& r, const format::node_words& w) {
+        if (w.shown != nullptr) {
+            out += w.shown;
+            return;
+        }
+        typename format::deferred<T, format::page>::type described;
+        format::put_describe(described, r, w.description);
+        format::put_grouped(out, described);
     }
 
     [[nodiscard]] table styled(style s, writer w) const {
@@ -234,7 +255,6 @@ private:
         }
         format::growing<level> levels;
         format::page opened;  // per open block or merge: '1' if it drew a level
-        format::page scratch;
         for (std::size_t i = 0; i < net_.size; ++i) {
             const layer_record& r = net_.nodes[i];
             if (r.kind == kind::block_end || r.kind == kind::merge_end) {
@@ -272,9 +292,7 @@ private:
                 }
                 if (folded) text += " …";
                 out.close();
-                scratch.clear();
-                format::put_describe(scratch, r, net_.words[i].description);
-                format::put_grouped(text, scratch);
+                shown_(text, r, net_.words[i]);
                 out.close();
                 format::put_dims(text, r.output_shape);
                 out.close();
@@ -617,6 +635,7 @@ private:
     format::listing net_;
     writer writer_ = &print_table;
     labeler label_ = &stored_label;
+    shower shown_ = &stored_shown;
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
@@ -639,6 +658,23 @@ inline constexpr std::size_t described_chunk = 1024;
 inline constexpr std::size_t described_chunk = std::size_t(1) << 40;
 #endif
 
+/// A buffer for the put_* functions in a constant evaluation (summary<Net>()'s words): counts the
+/// characters appended, and writes them to `at` when it is not null.
+struct constant_page {
+    char* at = nullptr;
+    std::size_t size = 0;
+    constexpr constant_page& operator+=(char c) {
+        if (at != nullptr) at[size] = c;
+        ++size;
+        return *this;
+    }
+    constexpr constant_page& operator+=(std::string_view s) {
+        for (const char c : s) *this += c;
+        return *this;
+    }
+    constexpr constant_page& operator+=(const char* s) { return *this += std::string_view(s); }
+};
+
 /// What summary<Net>() prints, worked out by the compiler: the records with no pointer to their
 /// kind's rule (spec::info), each node's words (format::node_words), its descriptions packed in
 /// one string per chunk of nodes. A program that prints reaches no kind's rule at run time: a
@@ -650,32 +686,37 @@ struct printed {
     static constexpr std::size_t first(std::size_t c) { return c * described_chunk; }
     static constexpr std::size_t last(std::size_t c) { return size - first(c) <= described_chunk ? size : first(c) + described_chunk; }
 
-    /// Chunk C's descriptions, each ended by '\0'.
+    /// Chunk C's words: per node its rule's description (node_words::description) and the
+    /// description a table shows (node_words::shown), each ended by '\0'.
     template <std::size_t C>
-    static constexpr std::size_t chars = [] {
+    static constexpr void put_words(constant_page& out) {
 #if defined(__clang__)
         const auto& all = netshape::nodes<Net>;
 #else
         const auto all = netshape::nodes<Net>;
 #endif
-        std::size_t n = 0;
-        for (std::size_t i = first(C); i < last(C); ++i) n += description(all[i]).size() + 1;
-        return n;
+        for (std::size_t i = first(C); i < last(C); ++i) {
+            const text t = description(all[i]);
+            out += std::string_view(t.c_str(), t.size());
+            out += '\0';
+            char described[text::capacity + 32]{};  // the rule's words and at most " (shared)"
+            constant_page plain{described};
+            format::put_describe(plain, all[i], t.c_str());
+            format::put_grouped(out, std::string_view(described, plain.size));
+            out += '\0';
+        }
+    }
+    template <std::size_t C>
+    static constexpr std::size_t chars = [] {
+        constant_page count;
+        put_words<C>(count);
+        return count.size;
     }();
     template <std::size_t C>
     static constexpr std::array<char, chars<C> + 1> descriptions = [] {
-#if defined(__clang__)
-        const auto& all = netshape::nodes<Net>;
-#else
-        const auto all = netshape::nodes<Net>;
-#endif
         std::array<char, chars<C> + 1> out{};
-        std::size_t at = 0;
-        for (std::size_t i = first(C); i < last(C); ++i) {
-            const text t = description(all[i]);
-            for (std::size_t k = 0; k < t.size(); ++k) out[at++] = t.c_str()[k];
-            out[at++] = '\0';
-        }
+        constant_page page{out.data()};
+        put_words<C>(page);
         return out;
     }();
 
@@ -695,10 +736,15 @@ struct printed {
     template <std::size_t C>
     static constexpr void describe_chunk(std::array<format::node_words, size>& out) {
         std::size_t at = 0;
-        for (std::size_t i = first(C); i < last(C); ++i) {
-            out[i] = {name_of(records[i].kind), descriptions<C>.data() + at, format::kind_word(records[i], name_of(records[i].kind))};
+        const auto next = [&at] {  // the words at `at`, and `at` past them
+            const char* words = descriptions<C>.data() + at;
             while (descriptions<C>[at] != '\0') ++at;
             ++at;
+            return words;
+        };
+        for (std::size_t i = first(C); i < last(C); ++i) {
+            const char* rule = next();
+            out[i] = {name_of(records[i].kind), rule, format::kind_word(records[i], name_of(records[i].kind)), next()};
         }
     }
     static constexpr std::array<format::node_words, size> words = [] {

@@ -15,9 +15,8 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
-#include <vector>
 
-#include <netshape/format/describe.hpp>
+#include <netshape/format/core.hpp>
 
 namespace netshape::format {
 
@@ -55,7 +54,8 @@ template <class = void>
 [[gnu::cold]] void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
-    const std::vector<std::string> paths = qualified_names(nodes, size);
+    cells paths(1);
+    put_qualified_names(paths, nodes, size);
     out << "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,"
            "params,buffers,macs,activations,peak_activations,receptive_h,receptive_w,jump_h,jump_w,input_d,output_d,"
            "input_rank,output_rank,receptive_d,jump_d\n";
@@ -66,7 +66,7 @@ template <class = void>
         const bool leaf = !is_structure(r.kind);
         const std::string kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : net.words[i].kind;
         write_csv_row(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
-                      has_name(r) ? r.name : "", paths[i], describe(r, net.words[i].description), r);
+                      has_name(r) ? r.name : "", std::string(paths.at(i, 0)), describe(r, net.words[i].description), r);
     }
     write_csv_row(out, "", "", 0, "total", "total", "", "", *net.total);
 }

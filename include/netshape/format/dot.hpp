@@ -10,9 +10,9 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
-#include <vector>
+#include <utility>
 
-#include <netshape/format/describe.hpp>
+#include <netshape/format/core.hpp>
 
 namespace netshape::format {
 
@@ -39,16 +39,18 @@ template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const li
     struct open_merge {
         std::string entry;
         shape entry_shape;
-        std::vector<std::pair<std::string, shape>> ends;
+        growing<std::pair<std::string, shape>> ends;
         std::size_t seen = 0;
         std::size_t side = 0;  // output<Head>: its index in output_shapes<Net>
     };
     std::size_t sides = 0;
-    std::vector<open_merge> merges;
+    growing<open_merge> merges;
     // shared<Tag, B>: each use is a dashed cluster "shared · use k of n" (n the uses of its tag, k in
     // the node array's order); a repeat (weights of the first use) is tied to the first use by a
     // dotted, undirected edge between their first drawn nodes.
-    std::vector<std::size_t> use_of(size, 0), uses_of(size, 0);
+    growing<std::size_t> use_of, uses_of;
+    use_of.append(size, 0);
+    uses_of.append(size, 0);
     const auto first_of = [&](std::size_t i) { return nodes[i].repeat_of == no_node ? i : nodes[i].repeat_of; };
     const auto is_shared = [&](std::size_t i) { return nodes[i].kind == kind::block_begin && nodes[i].how == merge::shared; };
     for (std::size_t i = 0; i < size; ++i)
@@ -126,15 +128,15 @@ template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const li
                 break;
             case kind::branch: {
                 open_merge& m = merges.back();
-                if (m.seen++ > 0) m.ends.emplace_back(tail, tail_shape);
+                if (m.seen++ > 0) m.ends.push_back({tail, tail_shape});
                 tail = m.entry;
                 tail_shape = m.entry_shape;
                 break;
             }
             case kind::merge_end: {
-                open_merge m = merges.back();
+                open_merge m = std::move(merges.back());
                 merges.pop_back();
-                m.ends.emplace_back(tail, tail_shape);
+                m.ends.push_back({tail, tail_shape});
                 const layer_record& begin = nodes[r.match];
                 if (begin.how == merge::output) {
                     side_output(id, m.side, m.entry, m.entry_shape);

@@ -44,13 +44,14 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
-#include <vector>
 
-#include <netshape/format/describe.hpp>
+#include <netshape/format/core.hpp>
 
 namespace netshape::format {
 
-[[gnu::cold]] inline std::string json_string(const char* s) {
+// The helpers are function templates: a program compiles them (and the std::string members and
+// cat instantiations they use) only when it writes JSON (docs/design.md: the printer's compile cost).
+template <class = void> [[gnu::cold]] std::string json_string(const char* s) {
     if (s == nullptr) return "null";
     std::string out = "\"";
     for (const char* p = s; *p != '\0'; ++p) {
@@ -66,32 +67,32 @@ namespace netshape::format {
     }
     return out + '"';
 }
-[[gnu::cold]] inline std::string json_string(const std::string& s) { return json_string(s.c_str()); }
+template <class = void> [[gnu::cold]] std::string json_string(const std::string& s) { return json_string(s.c_str()); }
 
-[[gnu::cold]] inline std::string json_shape(const shape& s) {
+template <class = void> [[gnu::cold]] std::string json_shape(const shape& s) {
     if (s.rank == 1) return cat("[", s.channels, "]");
     if (s.rank == 2) return cat("[", s.width, ", ", s.channels, "]");
     if (s.rank == 4) return cat("[", s.depth, ", ", s.height, ", ", s.width, ", ", s.channels, "]");
     return cat("[", s.height, ", ", s.width, ", ", s.channels, "]");
 }
-[[gnu::cold]] inline std::string json_ratio(const fraction& f) {
+template <class = void> [[gnu::cold]] std::string json_ratio(const fraction& f) {
     return f.denominator == 1 ? std::to_string(f.numerator) : cat("\"", f.numerator, "/", f.denominator, "\"");
 }
-[[gnu::cold]] inline std::string json_pair(const hw& v) {
+template <class = void> [[gnu::cold]] std::string json_pair(const hw& v) {
     return cat("[", v.height, ", ", v.width, "]");
 }
 /// `volume`: the network's input is a volume, and the field has a depth.
-[[gnu::cold]] inline std::string json_triple(const dhw& v) {
+template <class = void> [[gnu::cold]] std::string json_triple(const dhw& v) {
     return cat("[", v.depth, ", ", v.height, ", ", v.width, "]");
 }
-[[gnu::cold]] inline std::string json_field(const field& f, bool volume = false) {
+template <class = void> [[gnu::cold]] std::string json_field(const field& f, bool volume = false) {
     return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
                ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width),
                volume ? cat(", \"depth\": ", json_ratio(f.depth), ", \"jump_depth\": ", json_ratio(f.jump_depth)) : std::string(),
                "}");
 }
 
-[[gnu::cold]] inline const char* json_kind(const layer_record& r, const char* kind_name) {
+template <class = void> [[gnu::cold]] const char* json_kind(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return "merge";
         case kind::block_end:
@@ -101,7 +102,7 @@ namespace netshape::format {
 }
 
 /// A spec key's value (spec_keys.hpp) as JSON.
-[[gnu::cold]] inline std::string json_value(const spec& s, const spec_key& k) {
+template <class = void> [[gnu::cold]] std::string json_value(const spec& s, const spec_key& k) {
     const dhw v = k.form == key_form::pair || k.form == key_form::triple ? detail::extent_of(s, k) : dhw{};
     switch (k.form) {
         case key_form::number: return std::to_string(detail::number_of(s, k.field));
@@ -121,7 +122,7 @@ namespace netshape::format {
 /// common name replaces that key's value, the others follow in the kind's order, and consecutive
 /// keys "outer.inner" make one object "outer". The keys after the common ones were added to
 /// netshape-summary/2 after its first release, so that a reader of the first keys reads every file alike.
-[[gnu::cold]] inline std::string json_spec(const layer_record& r) {
+template <class = void> [[gnu::cold]] std::string json_spec(const layer_record& r) {
     const auto flag = [](bool on) { return std::string(on ? "true" : "false"); };
     constexpr std::size_t common = 11;
     static constexpr const char* names[common] = {"units", "kernel", "stride", "pad", "dilation", "groups",
@@ -169,7 +170,8 @@ template <class = void>
         << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field(total.receptive_field, volume)
         << "},\n  \"max_depth\": " << (depth == all_levels ? std::string("null") : std::to_string(depth))
         << ",\n  \"nodes\": [";
-    const std::vector<std::string> paths = qualified_names(nodes, size);
+    cells paths(1);
+    put_qualified_names(paths, nodes, size);
     bool first = true;
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
@@ -180,7 +182,7 @@ template <class = void>
         out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r, net.words[i].kind) << "\"";
         first = false;
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
-        out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(paths[i]) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
+        out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(std::string(paths.at(i, 0))) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
             << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
             << ", \"description\": " << json_string(describe(r, net.words[i].description)) << ", \"input_shape\": " << json_shape(r.input_shape)

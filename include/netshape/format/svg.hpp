@@ -14,9 +14,8 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
 
-#include <netshape/format/describe.hpp>
+#include <netshape/format/core.hpp>
 
 namespace netshape::format {
 
@@ -43,8 +42,8 @@ inline constexpr long char_width = 7, line_height = 15, pad = 10, gap = 30, side
 /// or a side output.
 struct item {
     enum class what { box, sequence, merge, side_output } type = what::sequence;
-    std::vector<std::string> lines;  // box: its name (if any) and description; sequence: a frame's title
-    std::vector<item> items;         // sequence: in order; merge: its branches; side output: its head
+    growing<std::string> lines;      // box: its name (if any) and description; sequence: a frame's title
+    growing<item> items;             // sequence: in order; merge: its branches; side output: its head
     shape output{};                  // what leaves the item (a merge: its result; a side output: its head's)
     std::size_t side = 0;            // side output: its index in output_shapes<Net>
     std::string merged;              // merge: "concat", "add", ...
@@ -55,10 +54,10 @@ template <class = void> [[gnu::cold]] long text_width(const std::string& s) { re
 
 /// The items of nodes [from, to): a leaf or folded block is a box, a block a sequence (framed when
 /// named), a merge its branches (split at its branch markers) and an identity nothing.
-template <class = void> [[gnu::cold]] std::vector<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
+template <class = void> [[gnu::cold]] growing<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
                                std::size_t& sides) {
     const layer_record* const nodes = net.nodes;
-    std::vector<item> out;
+    growing<item> out;
     for (std::size_t i = from; i < to; ++i) {
         const layer_record& r = nodes[i];
         const bool block = r.kind == kind::block_begin || r.kind == kind::merge_begin;
@@ -75,7 +74,8 @@ template <class = void> [[gnu::cold]] std::vector<item> parse(const listing& net
             if (has_name(r) && what != r.name) b.lines.push_back(r.name);
             b.lines.push_back(what);
             if (folded && r.how == merge::output) {
-                item s{item::what::side_output, {}, {b}, r.output_shape, sides++, {}, 0, 0};
+                item s{item::what::side_output, {}, {}, r.output_shape, sides++, {}, 0, 0};
+                s.items.push_back(b);
                 out.push_back(s);
             } else {
                 out.push_back(b);
@@ -105,7 +105,8 @@ template <class = void> [[gnu::cold]] std::vector<item> parse(const listing& net
             m.items.push_back(branch);
             j = end;
         }
-        item framed{item::what::sequence, {}, {m}, r.output_shape, 0, {}, 0, 0};
+        item framed{item::what::sequence, {}, {}, r.output_shape, 0, {}, 0, 0};
+        framed.items.push_back(m);
         if (has_name(r)) framed.lines.push_back(r.name);
         out.push_back(has_name(r) ? framed : m);
         i = r.match;
@@ -189,7 +190,7 @@ struct drawing {
         edges += cat("<text x=\"", n(lx), "\" y=\"", n(ly), "\" class=\"shape\">", xml_text(dims(from.s)), "</text>\n");
     }
 
-    void text_lines(const std::vector<std::string>& lines, long cx, long top) {
+    void text_lines(const growing<std::string>& lines, long cx, long top) {
         for (std::size_t k = 0; k < lines.size(); ++k)
             shapes += cat("<text x=\"", std::to_string(cx), "\" y=\"", std::to_string(top + pad / 2 + line_height * static_cast<long>(k + 1) - 3),
                           "\" text-anchor=\"middle\"", k + 1 < lines.size() ? " class=\"name\"" : "", ">", xml_text(lines[k]), "</text>\n");
@@ -221,7 +222,7 @@ struct drawing {
                 return at;
             }
             case item::what::merge: {
-                std::vector<point> ends;
+                growing<point> ends;
                 long left = x + (it.w - [&] {
                     long w = 0;
                     for (const item& c : it.items) w += c.w + (w > 0 ? side_gap : 0);
