@@ -91,8 +91,8 @@ static_assert(zoo::efficientnet_b7_variant::row(0).layers == 4 && zoo::efficient
               zoo::efficientnet_b7_variant::row(5).layers == 13 && zoo::efficientnet_b7_variant::row(6).out == 640);
 static_assert(zoo::efficientnet_b2_variant::row(0).in == 32 && zoo::efficientnet_b2_variant::last == 4 * 352);
 // MNASNet's widths (torchvision's _get_depths): 0.5 → 16, 8, 16, 24, 40, 48, 96, 160.
-static_assert(zoo::detail::mnasnet_depths<50>::at(0) == 16 && zoo::detail::mnasnet_depths<50>::at(1) == 8 &&
-              zoo::detail::mnasnet_depths<50>::at(7) == 160 && zoo::detail::mnasnet_depths<130>::at(3) == 56);
+static_assert(zoo::detail::mnasnet_depth(0, 50) == 16 && zoo::detail::mnasnet_depth(1, 50) == 8 &&
+              zoo::detail::mnasnet_depth(7, 50) == 160 && zoo::detail::mnasnet_depth(3, 130) == 56);
 
 TEST_CASE("zoo: efficientnet_v2_s's layers are torchvision's, name by name and shape by shape") {
     zoo_checks::check_layers<zoo::efficientnet_v2_s>(netshape_reference::efficientnet_v2_s_layers);

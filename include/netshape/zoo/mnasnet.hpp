@@ -12,15 +12,14 @@ namespace netshape::zoo {
 
 namespace detail {
 
-/// torchvision's _get_depths: the widths 32, 16, 24, 40, 80, 96, 192, 320 times alpha (given in
-/// hundredths, Alpha100), each through _round_to_multiple_of(v, 8): the multiple of 8 nearest to v
+/// torchvision's _get_depths, its i-th: the widths 32, 16, 24, 40, 80, 96, 192, 320 times alpha (given in
+/// hundredths, alpha100), each through _round_to_multiple_of(v, 8): the multiple of 8 nearest to v
 /// (halves up), at least 8, plus 8 when that is below 0.9·v. That is _make_divisible's rule, so
 /// make_divisible computes it, exactly in hundredths (torchvision in floating point).
-template <count_t Alpha100>
-struct mnasnet_depths {
-    static constexpr count_t base[] = {32, 16, 24, 40, 80, 96, 192, 320};
-    static constexpr count_t at(std::size_t i) { return make_divisible(base[i] * Alpha100, 100); }
-};
+constexpr count_t mnasnet_depth(std::size_t i, count_t alpha100) {
+    constexpr count_t base[] = {32, 16, 24, 40, 80, 96, 192, 320};
+    return make_divisible(base[i] * alpha100, 100);
+}
 
 /// torchvision's _InvertedResidual: 1×1 to In·Expand, depthwise K×K (stride S), 1×1 to Out, each
 /// with batch norm, ReLU after the first two ("layers" > "0" ... "7"); a residual sum when the
@@ -44,29 +43,29 @@ template <count_t In, count_t Out, count_t K, count_t S, count_t Expand, std::si
 auto mnas_stack(std::index_sequence<0, B...>) -> sequential<
     at<0, mnas_block<In, Out, K, S, Expand>>,
     at<static_cast<count_t>(B), mnas_block<Out, Out, K, 1, Expand>>...>;
-template <class Depths, std::size_t I, count_t K, count_t S, count_t Expand, count_t Repeats>
+template <count_t Alpha100, std::size_t I, count_t K, count_t S, count_t Expand, count_t Repeats>
 struct mnas_stack_make {
-    using type = decltype(mnas_stack<Depths::at(I - 1), Depths::at(I), K, S, Expand>(
+    using type = decltype(mnas_stack<mnasnet_depth(I - 1, Alpha100), mnasnet_depth(I, Alpha100), K, S, Expand>(
         std::make_index_sequence<static_cast<std::size_t>(Repeats)>{}));
 };
 
-template <class D>
+template <count_t Alpha100>
 using mnasnet_layers = named<"layers", sequential<
-    at<0, conv2d<D::at(0), 3, stride<2>, pad<1>, no_bias>>,
+    at<0, conv2d<mnasnet_depth(0, Alpha100), 3, stride<2>, pad<1>, no_bias>>,
     at<1, batch_norm>,
     at<2, relu>,
-    at<3, conv2d<D::at(0), 3, pad<1>, groups<D::at(0)>, no_bias>>,
+    at<3, conv2d<mnasnet_depth(0, Alpha100), 3, pad<1>, groups<mnasnet_depth(0, Alpha100)>, no_bias>>,
     at<4, batch_norm>,
     at<5, relu>,
-    at<6, conv2d<D::at(1), 1, no_bias>>,
+    at<6, conv2d<mnasnet_depth(1, Alpha100), 1, no_bias>>,
     at<7, batch_norm>,
     // kernel, stride, expansion, repeats: torchvision's six _stack calls
-    at<8, deferred<mnas_stack_make<D, 2, 3, 2, 3, 3>>>,
-    at<9, deferred<mnas_stack_make<D, 3, 5, 2, 3, 3>>>,
-    at<10, deferred<mnas_stack_make<D, 4, 5, 2, 6, 3>>>,
-    at<11, deferred<mnas_stack_make<D, 5, 3, 1, 6, 2>>>,
-    at<12, deferred<mnas_stack_make<D, 6, 5, 2, 6, 4>>>,
-    at<13, deferred<mnas_stack_make<D, 7, 3, 1, 6, 1>>>,
+    at<8, deferred<mnas_stack_make<Alpha100, 2, 3, 2, 3, 3>>>,
+    at<9, deferred<mnas_stack_make<Alpha100, 3, 5, 2, 3, 3>>>,
+    at<10, deferred<mnas_stack_make<Alpha100, 4, 5, 2, 6, 3>>>,
+    at<11, deferred<mnas_stack_make<Alpha100, 5, 3, 1, 6, 2>>>,
+    at<12, deferred<mnas_stack_make<Alpha100, 6, 5, 2, 6, 4>>>,
+    at<13, deferred<mnas_stack_make<Alpha100, 7, 3, 1, 6, 1>>>,
     at<14, conv2d<1280, 1, no_bias>>,
     at<15, batch_norm>,
     at<16, relu>>>;
@@ -76,7 +75,7 @@ using mnasnet_layers = named<"layers", sequential<
 /// MNASNet with width multiplier Alpha100 / 100 on Height×Width×3.
 template <count_t Alpha100, count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
 using mnasnet = network<input<Height, Width, 3>,
-    detail::mnasnet_layers<detail::mnasnet_depths<Alpha100>>,
+    detail::mnasnet_layers<Alpha100>,
     global_avg_pool,  // x.mean([2, 3]) in torchvision: no module
     named<"classifier", sequential<
         at<0, dropout>,
