@@ -54,6 +54,7 @@ max-pooled level.
 Exit status: 0 written, 1 failure, 2 usage, 77 torch or torchvision missing (skipped).
 """
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -189,6 +190,47 @@ MODELS = [
      3, False),
 ]
 
+# torchvision 0.14's classification models added to the zoo in one go (issue: the zoo equals torchvision's
+# whole classification catalogue): (name, input size: the crop size of the model's IMAGENET1K_V1 weights'
+# transforms where it is not 224, per-layer shapes recorded). Each is measured at that size with 1000
+# classes and again at 160x192 with 10 classes ("<name>_160x192"): a size no stride divides evenly along
+# both axes, and another classifier.
+CATALOGUE = [
+    ("convnext_small", 224, False), ("convnext_base", 224, False), ("convnext_large", 224, False),
+    ("densenet161", 224, False),
+    ("efficientnet_b1", 240, False), ("efficientnet_b2", 288, False), ("efficientnet_b3", 300, False),
+    ("efficientnet_b4", 380, False), ("efficientnet_b5", 456, False), ("efficientnet_b6", 528, False),
+    ("efficientnet_b7", 600, False),
+    ("efficientnet_v2_s", 384, True), ("efficientnet_v2_m", 480, False), ("efficientnet_v2_l", 480, False),
+    ("mnasnet0_5", 224, True), ("mnasnet0_75", 224, False), ("mnasnet1_0", 224, False), ("mnasnet1_3", 224, False),
+    ("mobilenet_v3_small", 224, True),
+    ("regnet_x_400mf", 224, False), ("regnet_x_800mf", 224, False), ("regnet_x_1_6gf", 224, False),
+    ("regnet_x_3_2gf", 224, False), ("regnet_x_8gf", 224, False), ("regnet_x_16gf", 224, False),
+    ("regnet_x_32gf", 224, False),
+    ("regnet_y_400mf", 224, True), ("regnet_y_800mf", 224, False), ("regnet_y_1_6gf", 224, False),
+    ("regnet_y_3_2gf", 224, False), ("regnet_y_8gf", 224, False), ("regnet_y_16gf", 224, False),
+    ("regnet_y_32gf", 224, False), ("regnet_y_128gf", 224, False),
+    ("resnext101_32x8d", 224, False), ("resnext101_64x4d", 224, False), ("wide_resnet101_2", 224, False),
+    ("shufflenet_v2_x0_5", 224, False), ("shufflenet_v2_x1_5", 224, False), ("shufflenet_v2_x2_0", 224, False),
+    ("vgg11_bn", 224, False), ("vgg13_bn", 224, False),
+]
+SECOND_SIZE = (160, 192, 10)
+
+
+def catalogue_models():
+    """CATALOGUE as MODELS rows: each model at its size, then at SECOND_SIZE."""
+    rows = []
+    h2, w2, classes = SECOND_SIZE
+    for name, size, per_layer in CATALOGUE:
+        rows.append((name, lambda n=name: getattr(models, n)(weights=None), size, size, 3, per_layer))
+        rows.append((f"{name}_{h2}x{w2}", lambda n=name: getattr(models, n)(weights=None, num_classes=classes), h2, w2,
+                     3, False))
+    return rows
+
+
+MODELS += catalogue_models()
+
+
 def mvit_clip(builder, depth, height, width, **kwargs):
     """torchvision's MViT builder (mvit_v1_b, mvit_v2_s: its block settings, weights=None) for clips of
     depth x height x width: the builders pass spatial_size=(224, 224) and temporal_size=16 to
@@ -249,7 +291,8 @@ OUTPUT_ORDER["resnet50_fpn_801x597"] = OUTPUT_ORDER["resnet18_fpn"] = OUTPUT_ORD
 # grouped convolutions at sizes no stride divides, Linear on a batch of vectors (aten::addmm).
 # Measured on CPU tensors only: torch 1.13 has no meta kernel for max_pool3d (s3d's pools, MViT's pool_skip).
 ONLY_ON_CPU = {"s3d", "mvit_v2_s", "mvit_v1_b", "mvit_v2_s_8x160x192", "mvit_v1_b_8x160x192"}
-CHECK_ON_CPU = ["convnext_tiny", "googlenet_aux", "lraspp_mobilenet_v3_large_333x251", "alexnet_grouped", "mc3_18"]
+CHECK_ON_CPU = ["convnext_tiny", "googlenet_aux", "lraspp_mobilenet_v3_large_333x251", "alexnet_grouped", "mc3_18",
+                "regnet_y_400mf_160x192", "efficientnet_v2_s_160x192"]
 assert set(CHECK_ON_CPU) <= {m[0] for m in MODELS + VIDEO_MODELS}
 
 
@@ -266,10 +309,28 @@ def hwc(t):
     raise ValueError(f"unexpected output shape {list(t.shape)}")
 
 
+@contextlib.contextmanager
+def without_initialization():
+    """torch.nn.init's functions (kaiming_normal_, trunc_normal_, ...) as no-ops while models are built:
+    no figure here depends on a weight's value, and drawing the values of the largest models' weights
+    took most of the script's time (convnext_large: 18 s of one core, regnet_y_128gf: 10 s). Their
+    weights keep whatever torch.empty left in them."""
+    names = [n for n in dir(nn.init) if n.endswith("_") and not n.startswith("_")]
+    saved = {n: getattr(nn.init, n) for n in names}
+    for n in names:
+        setattr(nn.init, n, lambda tensor, *args, **kwargs: tensor)
+    try:
+        yield
+    finally:
+        for n, f in saved.items():
+            setattr(nn.init, n, f)
+
+
 def measure(build, height, width, channels, per_layer, aux=(), order=None, device="meta", depth=None):
     """The figures of one model on one image (height, width, channels), or with a depth on one clip."""
     torch.manual_seed(0)
-    model = build().eval()
+    with without_initialization():
+        model = build().eval()
     params = sum(p.numel() for p in model.parameters())
     buffers = sum(b.numel() for name, b in model.named_buffers() if not name.endswith("num_batches_tracked"))
     layers = []

@@ -20,8 +20,10 @@
 #include <netshape/zoo/inception.hpp>
 #include <netshape/zoo/lenet.hpp>
 #include <netshape/zoo/maxvit.hpp>
+#include <netshape/zoo/mnasnet.hpp>
 #include <netshape/zoo/mobilenet.hpp>
 #include <netshape/zoo/mvit.hpp>
+#include <netshape/zoo/regnet.hpp>
 #include <netshape/zoo/resnet.hpp>
 #include <netshape/zoo/segmentation.hpp>
 #include <netshape/zoo/shufflenet.hpp>

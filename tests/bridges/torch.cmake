@@ -48,8 +48,9 @@ set_tests_properties(torch.unit PROPERTIES LABELS "bridges;torch")
 # out), and a COST so that ctest -j starts them first, beside the rest of the suite, rather than
 # last. Each test uses one thread (test_torch.cpp); OPENBLAS_NUM_THREADS keeps OpenBLAS, when it
 # is the libblas.so.3 libtorch's matrix products go through, to one as well.
-set(netshape_torch_slow vit_h_14 mvit_v1_b mvit_v2_s vit_l_16 deeplabv3_resnet101 fcn_resnet101 deeplabv3_resnet50 fcn_resnet50
-    resnet50_fpn swin_v2_b r2plus1d_18 r3d_18 unet_bilinear unet mc3_18)
+set(netshape_torch_slow vit_h_14 regnet_y_128gf mvit_v1_b mvit_v2_s vit_l_16 efficientnet_v2_l efficientnet_b7 deeplabv3_resnet101
+    fcn_resnet101 deeplabv3_resnet50 fcn_resnet50 convnext_large regnet_y_32gf regnet_x_32gf efficientnet_v2_m resnet50_fpn
+    wide_resnet101_2 swin_v2_b r2plus1d_18 r3d_18 unet_bilinear unet mc3_18)
 foreach(model IN LISTS netshape_zoo_models)
   add_test(NAME torch.zoo.${model} COMMAND test_torch "--test-case=torch: ${model}")
   set_tests_properties(torch.zoo.${model} PROPERTIES LABELS "bridges;torch" TIMEOUT 3600

@@ -73,15 +73,20 @@ struct named_layers {
 
 }  // namespace zoo_checks
 
-/// Asserts at compile time that zoo model M equals torchvision's in input, parameters, buffers,
-/// output shape and MACs, and that netshape's two passes over it agree.
-#define ZOO_CHECK_MODEL(M)                                                                          \
-    static_assert(zoo_checks::same_input<netshape::zoo::M>(netshape_reference::M), #M ": input");     \
-    static_assert(zoo_checks::same_params<netshape::zoo::M>(netshape_reference::M), #M ": params");   \
-    static_assert(zoo_checks::same_buffers<netshape::zoo::M>(netshape_reference::M), #M ": buffers"); \
-    static_assert(zoo_checks::same_output<netshape::zoo::M>(netshape_reference::M), #M ": output");   \
-    static_assert(zoo_checks::same_macs<netshape::zoo::M>(netshape_reference::M), #M ": MACs");       \
-    static_assert(zoo_checks::passes_agree<netshape::zoo::M>(), #M ": totals and records agree")
+/// Asserts at compile time that the network (the type given after R, such as
+/// netshape::zoo::regnet_x_400mf_at<160, 192, 10>) equals torchvision's model measured as
+/// netshape_reference::R in input, parameters, buffers, output shape and MACs, and that netshape's
+/// two passes over it agree.
+#define ZOO_CHECK_AT(R, ...)                                                                           \
+    static_assert(zoo_checks::same_input<__VA_ARGS__>(netshape_reference::R), #R ": input");           \
+    static_assert(zoo_checks::same_params<__VA_ARGS__>(netshape_reference::R), #R ": params");         \
+    static_assert(zoo_checks::same_buffers<__VA_ARGS__>(netshape_reference::R), #R ": buffers");       \
+    static_assert(zoo_checks::same_output<__VA_ARGS__>(netshape_reference::R), #R ": output");         \
+    static_assert(zoo_checks::same_macs<__VA_ARGS__>(netshape_reference::R), #R ": MACs");             \
+    static_assert(zoo_checks::passes_agree<__VA_ARGS__>(), #R ": totals and records agree")
+
+/// ZOO_CHECK_AT for zoo model M at its default size: netshape::zoo::M against netshape_reference::M.
+#define ZOO_CHECK_MODEL(M) ZOO_CHECK_AT(M, netshape::zoo::M)
 
 #include <doctest/doctest.h>
 

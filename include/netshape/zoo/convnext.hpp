@@ -81,5 +81,8 @@ template <class Blocks, class Dims, count_t Height = 224, count_t Width = Height
 using convnext = typename detail::convnext_network<Blocks, Dims, Height, Width, Classes>::type;
 
 using convnext_tiny = convnext<blocks<3, 3, 9, 3>, blocks<96, 192, 384, 768>>;
+using convnext_small = convnext<blocks<3, 3, 27, 3>, blocks<96, 192, 384, 768>>;
+using convnext_base = convnext<blocks<3, 3, 27, 3>, blocks<128, 256, 512, 1024>>;
+using convnext_large = convnext<blocks<3, 3, 27, 3>, blocks<192, 384, 768, 1536>>;
 
 }  // namespace netshape::zoo

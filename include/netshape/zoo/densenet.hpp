@@ -84,5 +84,6 @@ using densenet = typename detail::densenet_network<Growth, Blocks, Init, Height,
 using densenet121 = densenet<32, blocks<6, 12, 24, 16>>;
 using densenet169 = densenet<32, blocks<6, 12, 32, 32>>;
 using densenet201 = densenet<32, blocks<6, 12, 48, 32>>;
+using densenet161 = densenet<48, blocks<6, 12, 36, 24>, 96>;
 
 }  // namespace netshape::zoo

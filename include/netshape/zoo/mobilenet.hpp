@@ -1,5 +1,5 @@
-// netshape/zoo/mobilenet.hpp: MobileNetV2 (Sandler et al. 2018) and MobileNetV3-Large (Howard et
-// al. 2019), as torchvision builds them. Channel counts come from torchvision's configuration
+// netshape/zoo/mobilenet.hpp: MobileNetV2 (Sandler et al. 2018) and MobileNetV3-Large and -Small
+// (Howard et al. 2019), as torchvision builds them. Channel counts come from torchvision's configuration
 // tables through make_divisible, as torchvision computes them.
 #pragma once
 
@@ -63,13 +63,34 @@ inline constexpr v3_row mobilenet_v3_large_rows[] = {
     {40, 3, 240, 80, false, true, 2, 1},    {80, 3, 200, 80, false, true, 1, 1},    {80, 3, 184, 80, false, true, 1, 1},
     {80, 3, 184, 80, false, true, 1, 1},    {80, 3, 480, 112, true, true, 1, 1},    {112, 3, 672, 112, true, true, 1, 1},
     {112, 5, 672, 160, true, true, 2, 2},   {160, 5, 960, 160, true, true, 1, 2},   {160, 5, 960, 160, true, true, 1, 2}};
-inline constexpr std::size_t mobilenet_v3_large_count = std::size(mobilenet_v3_large_rows);
+// MobileNetV3-Small's table (torchvision's _mobilenet_v3_conf("mobilenet_v3_small")), the same columns.
+inline constexpr v3_row mobilenet_v3_small_rows[] = {
+    {16, 3, 16, 16, true, false, 2, 1},     {16, 3, 72, 24, false, false, 2, 1},    {24, 3, 88, 24, false, false, 1, 1},
+    {24, 5, 96, 40, true, true, 2, 1},      {40, 5, 240, 40, true, true, 1, 1},     {40, 5, 240, 40, true, true, 1, 1},
+    {40, 5, 120, 48, true, true, 1, 1},     {48, 5, 144, 48, true, true, 1, 1},     {48, 5, 288, 96, true, true, 2, 2},
+    {96, 5, 576, 96, true, true, 1, 2},     {96, 5, 576, 96, true, true, 1, 2}};
 
-constexpr inverted mobilenet_v3_large_block(std::size_t i, bool dilated = false) {
-    const v3_row r = mobilenet_v3_large_rows[i];
+/// A MobileNetV3 variant: its table, and the width of its classifier's hidden layer (last_channel).
+struct v3_large {
+    static constexpr const v3_row* rows = mobilenet_v3_large_rows;
+    static constexpr std::size_t count = std::size(mobilenet_v3_large_rows);
+    static constexpr count_t last = 1280;
+};
+struct v3_small {
+    static constexpr const v3_row* rows = mobilenet_v3_small_rows;
+    static constexpr std::size_t count = std::size(mobilenet_v3_small_rows);
+    static constexpr count_t last = 1024;
+};
+inline constexpr std::size_t mobilenet_v3_large_count = v3_large::count;
+
+/// Block i (0-based) of a MobileNetV3 variant's table (width 1.0: every channel count through make_divisible).
+template <class Variant>
+constexpr inverted mobilenet_v3_block(std::size_t i, bool dilated = false) {
+    const v3_row r = Variant::rows[i];
     return inverted{make_divisible(r.in, 1), make_divisible(r.expanded, 1), make_divisible(r.out, 1), r.kernel,
                     r.stride,                r.se,                          r.hardswish,              dilated ? r.dilated : 1};
 }
+constexpr inverted mobilenet_v3_large_block(std::size_t i, bool dilated = false) { return mobilenet_v3_block<v3_large>(i, dilated); }
 
 /// torchvision's stage_indices of MobileNetV3-Large's features (the segmentation models' choice of
 /// feature maps): 0, every block whose table stride is above 1 (at its place in features, 1 + its
@@ -135,32 +156,47 @@ using v3_body = named<"block", sequential<
                        sequential<>>,
     at<E + S + 1, conv_bn_act<Out, 1, 1, 1, void>>>>;
 
-/// features[I] of MobileNetV3-Large (dilated: torchvision's dilated=True), at its index: 0 the stem,
-/// 1 to 15 the blocks, 16 the last 1×1 convolution to 6× the last block's channels.
-template <bool Dilated, std::size_t I>
-struct v3_at {
-    static constexpr inverted b = mobilenet_v3_large_block(I - 1, Dilated);
+/// features[I] of a MobileNetV3 variant (dilated: torchvision's dilated=True), at its index: 0 the
+/// stem, 1 to count the blocks, count + 1 the last 1×1 convolution to 6× the last block's channels.
+template <class Variant, bool Dilated, std::size_t I, int Part = I == 0 ? 0 : I == Variant::count + 1 ? 2 : 1>
+struct v3_at;
+template <class Variant, bool Dilated, std::size_t I>
+struct v3_at<Variant, Dilated, I, 1> {
+    static constexpr inverted b = mobilenet_v3_block<Variant>(I - 1, Dilated);
     using body = v3_body<b.in, b.expanded, b.out, b.kernel, b.stride, b.se, std::conditional_t<b.hardswish, hardswish, relu>, b.dilation>;
     using type = at<static_cast<count_t>(I), std::conditional_t<b.stride == 1 && b.in == b.out, add<body, identity>, sequential<body>>>;
 };
-template <bool Dilated>
-struct v3_at<Dilated, 0> {
+template <class Variant, bool Dilated, std::size_t I>
+struct v3_at<Variant, Dilated, I, 0> {
     using type = at<0, conv_bn_act<make_divisible(16, 1), 3, 2, 1, hardswish>>;
 };
-template <bool Dilated>
-struct v3_at<Dilated, mobilenet_v3_large_count + 1> {
-    using type = at<static_cast<count_t>(mobilenet_v3_large_count + 1),
-                    conv_bn_act<6 * mobilenet_v3_large_block(mobilenet_v3_large_count - 1).out, 1, 1, 1, hardswish>>;
+template <class Variant, bool Dilated, std::size_t I>
+struct v3_at<Variant, Dilated, I, 2> {
+    using type = at<static_cast<count_t>(I), conv_bn_act<6 * mobilenet_v3_block<Variant>(Variant::count - 1).out, 1, 1, 1, hardswish>>;
 };
 
 /// features[First] ... features[First + sizeof...(I) − 1], each at its index, as one sequential.
-template <bool Dilated, std::size_t First, std::size_t... I>
-auto mobilenet_v3_large_features(std::index_sequence<I...>) -> sequential<typename v3_at<Dilated, First + I>::type...>;
+template <class Variant, bool Dilated, std::size_t First, std::size_t... I>
+auto mobilenet_v3_features(std::index_sequence<I...>) -> sequential<typename v3_at<Variant, Dilated, First + I>::type...>;
 /// features[First, Last): a template, so that its type is worked out only when deferred<> asks.
-template <bool Dilated, std::size_t First = 0, std::size_t Last = mobilenet_v3_large_count + 2>
-struct mobilenet_v3_large_features_make {
-    using type = decltype(mobilenet_v3_large_features<Dilated, First>(std::make_index_sequence<Last - First>{}));
+template <class Variant, bool Dilated, std::size_t First = 0, std::size_t Last = Variant::count + 2>
+struct mobilenet_v3_features_make {
+    using type = decltype(mobilenet_v3_features<Variant, Dilated, First>(std::make_index_sequence<Last - First>{}));
 };
+template <bool Dilated, std::size_t First = 0, std::size_t Last = mobilenet_v3_large_count + 2>
+using mobilenet_v3_large_features_make = mobilenet_v3_features_make<v3_large, Dilated, First, Last>;
+
+/// MobileNetV3 (width 1.0) of a variant on Height×Width×3.
+template <class Variant, count_t Height, count_t Width, count_t Classes>
+using mobilenet_v3_network = network<input<Height, Width, 3>,
+    named<"features", deferred<mobilenet_v3_features_make<Variant, false>>>,
+    named<"avgpool", adaptive_avg_pool<1>>,
+    flatten,
+    named<"classifier", sequential<
+        at<0, dense<make_divisible(Variant::last, 1)>>,
+        at<1, hardswish>,
+        at<2, dropout>,
+        at<3, dense<Classes>>>>>;
 
 }  // namespace detail
 
@@ -176,17 +212,14 @@ using mobilenet_v2_at = network<input<Height, Width, 3>,
 
 /// MobileNetV3-Large (width 1.0) on Height×Width×3.
 template <count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
-using mobilenet_v3_large_at = network<input<Height, Width, 3>,
-    named<"features", detail::deferred<detail::mobilenet_v3_large_features_make<false>>>,
-    named<"avgpool", adaptive_avg_pool<1>>,
-    flatten,
-    named<"classifier", sequential<
-        at<0, dense<make_divisible(1280, 1)>>,
-        at<1, hardswish>,
-        at<2, dropout>,
-        at<3, dense<Classes>>>>>;
+using mobilenet_v3_large_at = detail::mobilenet_v3_network<detail::v3_large, Height, Width, Classes>;
+
+/// MobileNetV3-Small (width 1.0) on Height×Width×3.
+template <count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
+using mobilenet_v3_small_at = detail::mobilenet_v3_network<detail::v3_small, Height, Width, Classes>;
 
 using mobilenet_v2 = mobilenet_v2_at<>;
 using mobilenet_v3_large = mobilenet_v3_large_at<>;
+using mobilenet_v3_small = mobilenet_v3_small_at<>;
 
 }  // namespace netshape::zoo

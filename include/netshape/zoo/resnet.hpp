@@ -165,5 +165,8 @@ using resnet101 = resnet<bottleneck<>, blocks<3, 4, 23, 3>>;
 using resnet152 = resnet<bottleneck<>, blocks<3, 8, 36, 3>>;
 using resnext50_32x4d = resnet<bottleneck<32, 4>, blocks<3, 4, 6, 3>>;
 using wide_resnet50_2 = resnet<bottleneck<1, 128>, blocks<3, 4, 6, 3>>;
+using resnext101_32x8d = resnet<bottleneck<32, 8>, blocks<3, 4, 23, 3>>;
+using resnext101_64x4d = resnet<bottleneck<64, 4>, blocks<3, 4, 23, 3>>;
+using wide_resnet101_2 = resnet<bottleneck<1, 128>, blocks<3, 4, 23, 3>>;
 
 }  // namespace netshape::zoo

@@ -92,6 +92,9 @@ struct shufflenet_v2_network<blocks<R2, R3, R4>, shuffle_channels<Stem, C2, C3, 
 template <class Repeats, class Channels, count_t Height = 224, count_t Width = Height, count_t Classes = 1000>
 using shufflenet_v2 = typename shufflenet_v2_network<Repeats, Channels, Height, Width, Classes>::type;
 
+using shufflenet_v2_x0_5 = shufflenet_v2<blocks<4, 8, 4>, shuffle_channels<24, 48, 96, 192, 1024>>;
 using shufflenet_v2_x1_0 = shufflenet_v2<blocks<4, 8, 4>, shuffle_channels<24, 116, 232, 464, 1024>>;
+using shufflenet_v2_x1_5 = shufflenet_v2<blocks<4, 8, 4>, shuffle_channels<24, 176, 352, 704, 1024>>;
+using shufflenet_v2_x2_0 = shufflenet_v2<blocks<4, 8, 4>, shuffle_channels<24, 244, 488, 976, 2048>>;
 
 }  // namespace netshape::zoo

@@ -81,6 +81,8 @@ using vgg11 = vgg<vgg11_config, false>;
 using vgg13 = vgg<vgg13_config, false>;
 using vgg16 = vgg<vgg16_config, false>;
 using vgg19 = vgg<vgg19_config, false>;
+using vgg11_bn = vgg<vgg11_config, true>;
+using vgg13_bn = vgg<vgg13_config, true>;
 using vgg16_bn = vgg<vgg16_config, true>;
 using vgg19_bn = vgg<vgg19_config, true>;
 
