@@ -60,6 +60,33 @@ foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_
 endforeach()
 
 # The converter's own cases: small graphs written with onnx.helper (needs only onnx).
+# Vision transformers (tools/onnx_roundtrip.py's TRANSFORMERS), each "model size modes": torchvision's
+# ViTs at 224 and vit_b_32 at 96 (its position embedding made for 9 patches and the class token), its
+# VisionTransformer with other width, depth and heads (vit_tiny), and a user's own transformer of
+# nn.MultiheadAttention without biases (mha_tiny; training-mode export only: torch 1.13's eval-mode
+# fast path of a bias-free nn.MultiheadAttention fails). Tests onnx.<model>_<size>.<mode>.
+set(netshape_onnx_transformers
+    "vit_b_16 224 eval" "vit_b_32 224 train;eval" "vit_b_32 96 eval"
+    "vit_tiny 32 train;eval" "vit_tiny 48 eval" "mha_tiny 32 train")
+foreach(entry IN LISTS netshape_onnx_transformers)
+  string(REPLACE " " ";" entry "${entry}")
+  list(GET entry 0 model)
+  list(GET entry 1 size)
+  list(SUBLIST entry 2 -1 modes)
+  foreach(mode IN LISTS modes)
+    set(test onnx.${model}_${size}.${mode})
+    if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+      add_test(NAME ${test}
+        COMMAND ${NETSHAPE_TORCH_PYTHON} ${PROJECT_SOURCE_DIR}/tools/onnx_roundtrip.py ${model} ${mode}
+                --work ${netshape_onnx_work} --compiler ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include
+                --size ${size})
+    else()
+      add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+    endif()
+    set_tests_properties(${test} PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 900)
+  endforeach()
+endforeach()
+
 file(GLOB netshape_onnx_cases CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/onnx/case_*.py)
 foreach(case IN LISTS netshape_onnx_cases)
   get_filename_component(name ${case} NAME_WE)
