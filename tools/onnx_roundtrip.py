@@ -126,7 +126,12 @@ UNET_BASE, UNET_DEPTH = 8, 4
 # are tools/pytorch_macs.py's (the profiler's matrix products: forward hooks miss attention's).
 VIT = {"vit_b_16": (16, 768, 12, 12, 3072, 1000), "vit_b_32": (32, 768, 12, 12, 3072, 1000),
        "vit_tiny": (8, 48, 3, 3, 96, 10)}
-TRANSFORMERS = tuple(VIT) + ("mha_tiny",)
+# Swin (V1): torchvision's swin_t and its SwinTransformer with other arguments (swin_tiny), each with
+# zoo::swin_transformer's <Patch, Embed, Depths, Heads, Window, Classes>. Training-mode export only:
+# an eval-mode export folds each relative position bias table and its index into one constant, and
+# the tool refuses it (the file no longer holds the table's parameters).
+SWIN = {"swin_t": (4, 96, (2, 2, 6, 2), (3, 6, 12, 24), 7, 1000), "swin_tiny": (4, 16, (2, 2), (2, 4), 4, 10)}
+TRANSFORMERS = tuple(VIT) + tuple(SWIN) + ("mha_tiny",)
 
 
 def transformer(name, size):
@@ -141,6 +146,13 @@ def transformer(name, size):
             num_classes=classes)
     if name in VIT:
         return getattr(torchvision.models, name)(weights=None, image_size=size)
+    if name == "swin_tiny":
+        patch, embed, depths, heads, window, classes = SWIN[name]
+        return torchvision.models.swin_transformer.SwinTransformer(
+            patch_size=[patch, patch], embed_dim=embed, depths=list(depths), num_heads=list(heads),
+            window_size=[window, window], num_classes=classes)
+    if name in SWIN:
+        return getattr(torchvision.models, name)(weights=None)
 
     class Tiny(nn.Module):
         def __init__(self):
@@ -175,6 +187,10 @@ def zoo_type(name, size):
         return f"netshape::zoo::m5_of<{size}>"
     if name in VIT:
         return f"netshape::zoo::vision_transformer<{size}, {', '.join(str(v) for v in VIT[name])}>"
+    if name in SWIN:
+        patch, embed, depths, heads, window, classes = SWIN[name]
+        lists = ", ".join(f"netshape::zoo::blocks<{', '.join(str(v) for v in b)}>" for b in (depths, heads))
+        return f"netshape::zoo::swin_transformer<{patch}, {embed}, {lists}, {window}, {size}, {size}, {classes}>"
     return None
 
 
@@ -195,9 +211,9 @@ def sample_of(name, size):
 
 def netshape_dims(name, d):
     """An output tensor's dimensions (with the batch) as netshape's shape values: (H, W, C), a clip's
-    (D, H, W, C), a signal's (L, C), a vector's (1, 1, C); a transformer's class scores, from one token
+    (D, H, W, C), a signal's (L, C), a vector's (1, 1, C); a ViT's class scores, from one token
     (select_token), are netshape's vector (C)."""
-    if name in TRANSFORMERS and len(d) == 2:
+    if (name in VIT or name == "mha_tiny") and len(d) == 2:
         return [d[1]]
     entry = VOLUMES_AND_SIGNALS.get(name)
     if entry and entry["output"] and len(d) == 3:
