@@ -131,7 +131,12 @@ VIT = {"vit_b_16": (16, 768, 12, 12, 3072, 1000), "vit_b_32": (32, 768, 12, 12, 
 # an eval-mode export folds each relative position bias table and its index into one constant, and
 # the tool refuses it (the file no longer holds the table's parameters).
 SWIN = {"swin_t": (4, 96, (2, 2, 6, 2), (3, 6, 12, 24), 7, 1000), "swin_tiny": (4, 16, (2, 2), (2, 4), 4, 10)}
-TRANSFORMERS = tuple(VIT) + tuple(SWIN) + ("mha_tiny",)
+# Users' own transformers on 4×4 patches of 24 channels, the first token classified: mha_tiny (above),
+# and nn.TransformerEncoder of two nn.TransformerEncoderLayer(24, 4, 48, dropout=0, batch_first=True),
+# post-norm (encoder_tiny, PyTorch's default: the exporter fuses the token Transpose with the first
+# attention's) and pre-norm (encoder_prenorm).
+USERS = ("mha_tiny", "encoder_tiny", "encoder_prenorm")
+TRANSFORMERS = tuple(VIT) + tuple(SWIN) + USERS
 
 
 def transformer(name, size):
@@ -153,6 +158,19 @@ def transformer(name, size):
             window_size=[window, window], num_classes=classes)
     if name in SWIN:
         return getattr(torchvision.models, name)(weights=None)
+
+    class Encoder(nn.Module):
+        def __init__(self, norm_first):
+            super().__init__()
+            self.patch = nn.Conv2d(3, 24, 4, stride=4)
+            layer = nn.TransformerEncoderLayer(24, 4, 48, dropout=0.0, batch_first=True, norm_first=norm_first)
+            self.encoder = nn.TransformerEncoder(layer, 2)
+            self.head = nn.Linear(24, 5)
+
+        def forward(self, x):
+            return self.head(self.encoder(self.patch(x).flatten(2).transpose(1, 2))[:, 0])
+    if name.startswith("encoder_"):
+        return Encoder(name == "encoder_prenorm")
 
     class Tiny(nn.Module):
         def __init__(self):
@@ -213,7 +231,7 @@ def netshape_dims(name, d):
     """An output tensor's dimensions (with the batch) as netshape's shape values: (H, W, C), a clip's
     (D, H, W, C), a signal's (L, C), a vector's (1, 1, C); a ViT's class scores, from one token
     (select_token), are netshape's vector (C)."""
-    if (name in VIT or name == "mha_tiny") and len(d) == 2:
+    if (name in VIT or name in USERS) and len(d) == 2:
         return [d[1]]
     entry = VOLUMES_AND_SIGNALS.get(name)
     if entry and entry["output"] and len(d) == 3:
