@@ -60,7 +60,7 @@ foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_
 endforeach()
 
 # The converter's own cases: small graphs written with onnx.helper (needs only onnx).
-# Vision transformers (tools/onnx_roundtrip.py's TRANSFORMERS), each "model size modes": torchvision's
+# Vision transformers (tools/onnx_roundtrip.py's TRANSFORMERS), each "model size mode,mode": torchvision's
 # ViTs at 224 and vit_b_32 at 96 (its position embedding made for 9 patches and the class token), its
 # VisionTransformer with other width, depth and heads (vit_tiny), and a user's own transformer of
 # nn.MultiheadAttention without biases (mha_tiny; training-mode export only: torch 1.13's eval-mode
@@ -70,15 +70,16 @@ endforeach()
 # a patch merging has an odd side), training-mode export only (an eval-mode export folds the relative
 # position bias table into a constant, which the tool refuses). Tests onnx.<model>_<size>.<mode>.
 set(netshape_onnx_transformers
-    "vit_b_16 224 eval" "vit_b_32 224 train;eval" "vit_b_32 96 eval"
-    "vit_tiny 32 train;eval" "vit_tiny 48 eval" "mha_tiny 32 train" "encoder_tiny 32 train"
+    "vit_b_16 224 eval" "vit_b_32 224 train,eval" "vit_b_32 96 eval"
+    "vit_tiny 32 train,eval" "vit_tiny 48 eval" "mha_tiny 32 train" "encoder_tiny 32 train"
     "encoder_prenorm 32 train"
     "swin_t 224 train" "swin_tiny 32 train" "swin_tiny 36 train")
 foreach(entry IN LISTS netshape_onnx_transformers)
   string(REPLACE " " ";" entry "${entry}")
   list(GET entry 0 model)
   list(GET entry 1 size)
-  list(SUBLIST entry 2 -1 modes)
+  list(GET entry 2 modes)
+  string(REPLACE "," ";" modes "${modes}")
   foreach(mode IN LISTS modes)
     set(test onnx.${model}_${size}.${mode})
     if(EXISTS ${NETSHAPE_TORCH_PYTHON})
