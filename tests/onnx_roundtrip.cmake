@@ -63,16 +63,15 @@ endforeach()
 # Vision transformers (tools/onnx_roundtrip.py's TRANSFORMERS), each "model size mode,mode": torchvision's
 # ViTs at 224 and vit_b_32 at 96 (its position embedding made for 9 patches and the class token), its
 # VisionTransformer with other width, depth and heads (vit_tiny), and a user's own transformer of
-# nn.MultiheadAttention without biases (mha_tiny; training-mode export only: torch 1.13's eval-mode
-# fast path of a bias-free nn.MultiheadAttention fails), and nn.TransformerEncoder, post-norm
+# nn.MultiheadAttention without biases (mha_tiny), and nn.TransformerEncoder, post-norm
 # (encoder_tiny) and pre-norm (encoder_prenorm); torchvision's swin_t at 224 and its
 # SwinTransformer with other arguments (swin_tiny: at 32, and at 36, where the windows are padded and
 # a patch merging has an odd side), training-mode export only (an eval-mode export folds the relative
 # position bias table into a constant, which the tool refuses). Tests onnx.<model>_<size>.<mode>.
 set(netshape_onnx_transformers
     "vit_b_16 224 eval" "vit_b_32 224 train,eval" "vit_b_32 96 eval"
-    "vit_tiny 32 train,eval" "vit_tiny 48 eval" "mha_tiny 32 train" "encoder_tiny 32 train"
-    "encoder_prenorm 32 train"
+    "vit_tiny 32 train,eval" "vit_tiny 48 eval" "mha_tiny 32 train,eval" "encoder_tiny 32 train,eval"
+    "encoder_prenorm 32 train,eval"
     "swin_t 224 train" "swin_tiny 32 train" "swin_tiny 36 train")
 foreach(entry IN LISTS netshape_onnx_transformers)
   string(REPLACE " " ";" entry "${entry}")

@@ -325,7 +325,8 @@ def measure(model, size, train=False, batch=1, name=""):
             hooks.append(m.register_forward_hook(linear_hook))
         elif isinstance(m, batch_norms):
             hooks.append(m.register_forward_pre_hook(bn_pre_hook))
-    # (autograd on for a transformer: torch 1.13's fast path of nn.MultiheadAttention without biases fails)
+    # (autograd on for a transformer: torch 1.13's fast path of nn.MultiheadAttention without biases fails
+    # under no_grad in eval mode)
     with torch.set_grad_enabled(name in TRANSFORMERS):
         y = model(torch.zeros((batch,) + sample_of(name, size)))
     for h in hooks:
