@@ -66,13 +66,14 @@ endforeach()
 # nn.MultiheadAttention without biases (mha_tiny), and nn.TransformerEncoder, post-norm
 # (encoder_tiny) and pre-norm (encoder_prenorm); torchvision's swin_t at 224 and its
 # SwinTransformer with other arguments (swin_tiny: at 32, and at 36, where the windows are padded and
-# a patch merging has an odd side), training-mode export only (an eval-mode export folds the relative
+# a patch merging has an odd side; swin_heads: 32 heads, whose relative position tables of 5,408
+# values the tool reads as dimensions only, as swin_b's last stage), training-mode export only (an eval-mode export folds the relative
 # position bias table into a constant, which the tool refuses). Tests onnx.<model>_<size>.<mode>.
 set(netshape_onnx_transformers
     "vit_b_16 224 eval" "vit_b_32 224 train,eval" "vit_b_32 96 eval"
     "vit_tiny 32 train,eval" "vit_tiny 48 eval" "mha_tiny 32 train,eval" "encoder_tiny 32 train,eval"
     "encoder_prenorm 32 train,eval"
-    "swin_t 224 train" "swin_tiny 32 train" "swin_tiny 36 train")
+    "swin_t 224 train" "swin_tiny 32 train" "swin_tiny 36 train" "swin_heads 56 train")
 foreach(entry IN LISTS netshape_onnx_transformers)
   string(REPLACE " " ";" entry "${entry}")
   list(GET entry 0 model)

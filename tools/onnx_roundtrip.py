@@ -130,7 +130,8 @@ VIT = {"vit_b_16": (16, 768, 12, 12, 3072, 1000), "vit_b_32": (32, 768, 12, 12, 
 # zoo::swin_transformer's <Patch, Embed, Depths, Heads, Window, Classes>. Training-mode export only:
 # an eval-mode export folds each relative position bias table and its index into one constant, and
 # the tool refuses it (the file no longer holds the table's parameters).
-SWIN = {"swin_t": (4, 96, (2, 2, 6, 2), (3, 6, 12, 24), 7, 1000), "swin_tiny": (4, 16, (2, 2), (2, 4), 4, 10)}
+SWIN = {"swin_t": (4, 96, (2, 2, 6, 2), (3, 6, 12, 24), 7, 1000), "swin_tiny": (4, 16, (2, 2), (2, 4), 4, 10),
+        "swin_heads": (4, 32, (2, 2), (32, 32), 7, 10)}  # tables of 13·13·32 > 4,096: read as dimensions only
 # Users' own transformers on 4×4 patches of 24 channels, the first token classified: mha_tiny (above),
 # and nn.TransformerEncoder of two nn.TransformerEncoderLayer(24, 4, 48, dropout=0, batch_first=True),
 # post-norm (encoder_tiny, PyTorch's default: the exporter fuses the token Transpose with the first
@@ -151,7 +152,7 @@ def transformer(name, size):
             num_classes=classes)
     if name in VIT:
         return getattr(torchvision.models, name)(weights=None, image_size=size)
-    if name == "swin_tiny":
+    if name in ("swin_tiny", "swin_heads"):
         patch, embed, depths, heads, window, classes = SWIN[name]
         return torchvision.models.swin_transformer.SwinTransformer(
             patch_size=[patch, patch], embed_dim=embed, depths=list(depths), num_heads=list(heads),
