@@ -60,6 +60,40 @@ foreach(model IN LISTS netshape_onnx_models netshape_onnx_small_models netshape_
 endforeach()
 
 # The converter's own cases: small graphs written with onnx.helper (needs only onnx).
+# Vision transformers (tools/onnx_roundtrip.py's TRANSFORMERS), each "model size mode,mode": torchvision's
+# ViTs at 224 and vit_b_32 at 96 (its position embedding made for 9 patches and the class token), its
+# VisionTransformer with other width, depth and heads (vit_tiny), and a user's own transformer of
+# nn.MultiheadAttention without biases (mha_tiny), and nn.TransformerEncoder, post-norm
+# (encoder_tiny) and pre-norm (encoder_prenorm); torchvision's swin_t at 224 and its
+# SwinTransformer with other arguments (swin_tiny: at 32, and at 36, where the windows are padded and
+# a patch merging has an odd side; swin_heads: 32 heads, whose relative position tables of 5,408
+# values the tool reads as dimensions only, as swin_b's last stage), training-mode export only (an eval-mode export folds the relative
+# position bias table into a constant, which the tool refuses). Tests onnx.<model>_<size>.<mode>.
+set(netshape_onnx_transformers
+    "vit_b_16 224 eval" "vit_b_32 224 train,eval" "vit_b_32 96 eval"
+    "vit_tiny 32 train,eval" "vit_tiny 48 eval" "mha_tiny 32 train,eval" "encoder_tiny 32 train,eval"
+    "encoder_prenorm 32 train,eval"
+    "swin_t 224 train" "swin_tiny 32 train" "swin_tiny 36 train" "swin_heads 56 train")
+foreach(entry IN LISTS netshape_onnx_transformers)
+  string(REPLACE " " ";" entry "${entry}")
+  list(GET entry 0 model)
+  list(GET entry 1 size)
+  list(GET entry 2 modes)
+  string(REPLACE "," ";" modes "${modes}")
+  foreach(mode IN LISTS modes)
+    set(test onnx.${model}_${size}.${mode})
+    if(EXISTS ${NETSHAPE_TORCH_PYTHON})
+      add_test(NAME ${test}
+        COMMAND ${NETSHAPE_TORCH_PYTHON} ${PROJECT_SOURCE_DIR}/tools/onnx_roundtrip.py ${model} ${mode}
+                --work ${netshape_onnx_work} --compiler ${CMAKE_CXX_COMPILER} --include ${PROJECT_SOURCE_DIR}/include
+                --size ${size})
+    else()
+      add_test(NAME ${test} COMMAND sh -c "echo 'SKIPPED: ${NETSHAPE_TORCH_PYTHON} not found'; exit 77")
+    endif()
+    set_tests_properties(${test} PROPERTIES LABELS onnx SKIP_RETURN_CODE 77 TIMEOUT 900)
+  endforeach()
+endforeach()
+
 file(GLOB netshape_onnx_cases CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/onnx/case_*.py)
 foreach(case IN LISTS netshape_onnx_cases)
   get_filename_component(name ${case} NAME_WE)

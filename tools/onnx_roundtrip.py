@@ -118,6 +118,78 @@ SEGMENTATION = ("fcn_resnet50", "deeplabv3_mobilenet_v3_large", "lraspp_mobilene
 # channels, 2 classes, base width 8, depth 4 (small, so that the round trip is quick).
 UNETS = {"unet": False, "unet_bilinear": True}
 UNET_BASE, UNET_DEPTH = 8, 4
+# Vision transformers, at --size (their position embedding is made for it): torchvision's builders,
+# its VisionTransformer with other arguments (vit_tiny), each with zoo::vision_transformer's
+# <Patch, Width, Depth, Heads, Mlp, Classes>, and a transformer of a user's own (mha_tiny, no zoo
+# type): nn.MultiheadAttention without biases and with its default need_weights=True, tokens by
+# flatten(2).transpose(1, 2), a position embedding of its own, the last token classified. Their MACs
+# are tools/pytorch_macs.py's (the profiler's matrix products: forward hooks miss attention's).
+VIT = {"vit_b_16": (16, 768, 12, 12, 3072, 1000), "vit_b_32": (32, 768, 12, 12, 3072, 1000),
+       "vit_tiny": (8, 48, 3, 3, 96, 10)}
+# Swin (V1): torchvision's swin_t and its SwinTransformer with other arguments (swin_tiny), each with
+# zoo::swin_transformer's <Patch, Embed, Depths, Heads, Window, Classes>. Training-mode export only:
+# an eval-mode export folds each relative position bias table and its index into one constant, and
+# the tool refuses it (the file no longer holds the table's parameters).
+SWIN = {"swin_t": (4, 96, (2, 2, 6, 2), (3, 6, 12, 24), 7, 1000), "swin_tiny": (4, 16, (2, 2), (2, 4), 4, 10),
+        "swin_heads": (4, 32, (2, 2), (32, 32), 7, 10)}  # tables of 13·13·32 > 4,096: read as dimensions only
+# Users' own transformers on 4×4 patches of 24 channels, the first token classified: mha_tiny (above),
+# and nn.TransformerEncoder of two nn.TransformerEncoderLayer(24, 4, 48, dropout=0, batch_first=True),
+# post-norm (encoder_tiny, PyTorch's default: the exporter fuses the token Transpose with the first
+# attention's) and pre-norm (encoder_prenorm).
+USERS = ("mha_tiny", "encoder_tiny", "encoder_prenorm")
+TRANSFORMERS = tuple(VIT) + tuple(SWIN) + USERS
+
+
+def transformer(name, size):
+    """A model of TRANSFORMERS on size×size images."""
+    import torch
+    import torchvision
+    nn = torch.nn
+    if name == "vit_tiny":
+        patch, width, depth, heads, mlp, classes = VIT[name]
+        return torchvision.models.vision_transformer.VisionTransformer(
+            image_size=size, patch_size=patch, num_layers=depth, num_heads=heads, hidden_dim=width, mlp_dim=mlp,
+            num_classes=classes)
+    if name in VIT:
+        return getattr(torchvision.models, name)(weights=None, image_size=size)
+    if name in ("swin_tiny", "swin_heads"):
+        patch, embed, depths, heads, window, classes = SWIN[name]
+        return torchvision.models.swin_transformer.SwinTransformer(
+            patch_size=[patch, patch], embed_dim=embed, depths=list(depths), num_heads=list(heads),
+            window_size=[window, window], num_classes=classes)
+    if name in SWIN:
+        return getattr(torchvision.models, name)(weights=None)
+
+    class Encoder(nn.Module):
+        def __init__(self, norm_first):
+            super().__init__()
+            self.patch = nn.Conv2d(3, 24, 4, stride=4)
+            layer = nn.TransformerEncoderLayer(24, 4, 48, dropout=0.0, batch_first=True, norm_first=norm_first)
+            self.encoder = nn.TransformerEncoder(layer, 2)
+            self.head = nn.Linear(24, 5)
+
+        def forward(self, x):
+            return self.head(self.encoder(self.patch(x).flatten(2).transpose(1, 2))[:, 0])
+    if name.startswith("encoder_"):
+        return Encoder(name == "encoder_prenorm")
+
+    class Tiny(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.patch = nn.Conv2d(3, 24, 4, stride=4)
+            self.pos = nn.Parameter(torch.zeros(1, (size // 4) ** 2, 24))
+            self.norm = nn.LayerNorm(24)
+            self.attn = nn.MultiheadAttention(24, 4, bias=False, batch_first=True)
+            self.mlp = nn.Sequential(nn.Linear(24, 48), nn.GELU(), nn.Linear(48, 24))
+            self.head = nn.Linear(24, 5)
+
+        def forward(self, x):
+            x = self.patch(x).flatten(2).transpose(1, 2) + self.pos
+            y = self.norm(x)
+            x = x + self.attn(y, y, y)[0]
+            x = x + self.mlp(x)
+            return self.head(x[:, -1])
+    return Tiny()
 
 
 def zoo_type(name, size):
@@ -132,6 +204,12 @@ def zoo_type(name, size):
         return f"netshape::zoo::r3d<16, {size}, {size}>"
     if name == "m5":
         return f"netshape::zoo::m5_of<{size}>"
+    if name in VIT:
+        return f"netshape::zoo::vision_transformer<{size}, {', '.join(str(v) for v in VIT[name])}>"
+    if name in SWIN:
+        patch, embed, depths, heads, window, classes = SWIN[name]
+        lists = ", ".join(f"netshape::zoo::blocks<{', '.join(str(v) for v in b)}>" for b in (depths, heads))
+        return f"netshape::zoo::swin_transformer<{patch}, {embed}, {lists}, {window}, {size}, {size}, {classes}>"
     return None
 
 
@@ -152,7 +230,10 @@ def sample_of(name, size):
 
 def netshape_dims(name, d):
     """An output tensor's dimensions (with the batch) as netshape's shape values: (H, W, C), a clip's
-    (D, H, W, C), a signal's (L, C), a vector's (1, 1, C)."""
+    (D, H, W, C), a signal's (L, C), a vector's (1, 1, C); a ViT's class scores, from one token
+    (select_token), are netshape's vector (C)."""
+    if (name in VIT or name in USERS) and len(d) == 2:
+        return [d[1]]
     entry = VOLUMES_AND_SIGNALS.get(name)
     if entry and entry["output"] and len(d) == 3:
         return entry["output"](d)
@@ -167,13 +248,17 @@ def input_dims(sample):
 def shape_literal(values):
     """netshape's shape of these values (netshape_dims'), as C++."""
     v = ", ".join(str(x) for x in values)
+    if len(values) == 1:
+        return f"netshape::shape::vector({v})"
     return {4: f"netshape::shape::volume({v})", 2: f"netshape::shape::sequence({v})"}.get(len(values), f"netshape::shape{{{v}}}")
 
 
-def build(name):
+def build(name, size):
     model = small_model(name)
     if model is not None:
         return model
+    if name in TRANSFORMERS:
+        return transformer(name, size)
     import torch
     if name == "m5":  # tools/m5_model.py's (tools/m5_reference.py's), as zoo::m5: without the final log_softmax
         import m5_model
@@ -241,10 +326,15 @@ def measure(model, size, train=False, batch=1, name=""):
             hooks.append(m.register_forward_hook(linear_hook))
         elif isinstance(m, batch_norms):
             hooks.append(m.register_forward_pre_hook(bn_pre_hook))
-    with torch.no_grad():
+    # (autograd on for a transformer: torch 1.13's fast path of nn.MultiheadAttention without biases fails
+    # under no_grad in eval mode)
+    with torch.set_grad_enabled(name in TRANSFORMERS):
         y = model(torch.zeros((batch,) + sample_of(name, size)))
     for h in hooks:
         h.remove()
+    if name in TRANSFORMERS:  # attention's products too; with autograd on, torch 1.13's exported (slow) path
+        import pytorch_macs
+        macs[0] = pytorch_macs.measure(model, lambda: model(torch.zeros((batch,) + sample_of(name, size))), True)[1]
     ys = list(y) if isinstance(y, tuple) else [y]
     shapes = [netshape_dims(name, list(t.shape)) for t in ys]
     out = shapes[0]
@@ -272,11 +362,12 @@ def main():
     quiet_batch_counter_warnings()
 
     os.makedirs(args.work, exist_ok=True)
-    stem = f"{args.model}_{args.mode}"
+    # A transformer is exported at several sizes: each its own file.
+    stem = f"{args.model}_{args.size}_{args.mode}" if args.model in TRANSFORMERS else f"{args.model}_{args.mode}"
     path = os.path.join(args.work, stem + ".onnx")
     header = os.path.join(args.work, stem + ".hpp")
     torch.manual_seed(0)
-    model = build(args.model)
+    model = build(args.model, args.size)
     # With the auxiliary classifiers (training mode), Inception v3's batch norm on a 1×1 tensor needs
     # two samples: the file then has a static batch of 2, which the tool describes per sample.
     aux = args.model.endswith("_aux")

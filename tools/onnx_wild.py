@@ -12,7 +12,8 @@ SOURCE is where the files come from, each regenerated here from what Debian ship
                      module_tests and new_module_tests, from which ONNX's pytorch-converted data
                      was exported), exported with torch.onnx.export; PyTorch's parameters,
                      buffers, output shape and Conv/Linear MACs of one sample are the reference;
-  torchvision        torchvision's classification models outside netshape's zoo, exported with
+  torchvision        torchvision's classification models outside netshape's zoo (and the zoo's
+                     Vision Transformers, ZOO_RUN), exported with
                      batch norm kept (training mode, no constant folding; dropout and stochastic
                      depth in eval mode) at --size (224 by default; FULL_SIZE's models always at
                      224), --models limiting them; the reference as above, at that size.
@@ -50,6 +51,13 @@ ZOO = {"alexnet", "vgg11", "vgg13", "vgg16", "vgg19", "vgg16_bn", "vgg19_bn", "r
        "squeezenet1_0", "squeezenet1_1", "densenet121", "densenet169", "densenet201", "mobilenet_v2",
        "mobilenet_v3_large", "shufflenet_v2_x1_0", "efficientnet_b0", "convnext_tiny", "vit_b_16", "vit_b_32",
        "vit_l_16", "vit_l_32", "vit_h_14"}
+# The zoo's models the torchvision source runs all the same: its Vision Transformers, which the tool
+# refused until it read torch's export of nn.MultiheadAttention (their zoo types are written directly).
+ZOO_RUN = {"vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32", "vit_h_14"}
+# Models with matrix products outside Conv and Linear modules (attention's Q·Kᵀ and A·V, Swin's and
+# MaxViT's functional projections): their reference MACs are tools/pytorch_macs.py's (the profiler's
+# matrix products), which forward hooks cannot see.
+ATTENTION = ("vit_", "swin_", "maxvit_")
 
 
 def per_sample(dims):
@@ -245,6 +253,15 @@ FULL_SIZE = {"vgg11_bn": "AdaptiveAvgPool2d((7, 7)) exports only on a multiple o
              "maxvit_t": "its block and grid windows must divide every stage's map (224)"}
 
 
+def attention_macs(name, model, x, ref):
+    """ref with the MACs of a model of ATTENTION measured by tools/pytorch_macs.py (autograd on: the
+    path torch 1.13 exports, not nn.MultiheadAttention's fast path)."""
+    if name.startswith(ATTENTION):
+        import pytorch_macs
+        ref["macs"] = pytorch_macs.measure(model, lambda: model(x), True)[1]
+    return ref
+
+
 def torchvision_cases(work, only_existing=False, size=224, models=None):
     """torchvision's classification models outside the zoo, at size×size (224 by default; FULL_SIZE's
     models always at 224) with batch norm kept, the smallest first (by the parameter count
@@ -259,7 +276,7 @@ def torchvision_cases(work, only_existing=False, size=224, models=None):
         weights = list(torchvision.models.get_model_weights(name))
         return weights[0].meta.get("num_params", 0) if weights else 0
 
-    names = [n for n in torchvision.models.list_models(module=torchvision.models) if n not in ZOO]
+    names = [n for n in torchvision.models.list_models(module=torchvision.models) if n not in ZOO or n in ZOO_RUN]
     if models:
         unknown = sorted(set(models) - set(names))
         if unknown:
@@ -280,7 +297,8 @@ def torchvision_cases(work, only_existing=False, size=224, models=None):
                 continue
             except ValueError:  # an unreadable measurement: the model is measured again, not exported
                 model = torchvision.models.get_model(name, weights=None)
-                ref = torch_reference(model.eval(), (torch.zeros(1, 3, s, s),))
+                x = torch.zeros(1, 3, s, s)
+                ref = attention_macs(name, model.eval(), x, torch_reference(model.eval(), (x,)))
                 with open(measured, "w") as f:
                     json.dump(ref, f)
                 cases.append({"name": case_name, "path": path, "reference": ref})
@@ -303,7 +321,7 @@ def torchvision_cases(work, only_existing=False, size=224, models=None):
             def export():
                 torch.onnx.export(model, x, path + ".part", opset_version=13,
                                   training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
-            ref = torch_reference(model, (x,), export)
+            ref = attention_macs(name, model, x, torch_reference(model, (x,), export))
             os.replace(path + ".part", path)
             with open(measured, "w") as f:
                 json.dump(ref, f)

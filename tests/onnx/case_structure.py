@@ -105,15 +105,6 @@ def cases():
     y = g.op("Add", ["x", g.tensor([1, 3, 1, 1])], "shift")
     yield {"name": "constant_operand", "model": g.model(y), "error": "node 'shift' (Add)"}
 
-    # A Vision Transformer's patch embedding as torchvision's exports it (conv, Reshape to [1, C, L],
-    # Transpose to tokens): the attention that follows arrives as MatMul, Softmax, Reshape and
-    # Transpose, which the tool does not map; it refuses at the first node, the token Reshape.
-    g = Graph(3, 32, 32)
-    y = g.conv("x", 3, 8, 16, "patch", strides=[16, 16])
-    y = g.op("Reshape", [y, g.ints([1, 8, 4])], "tokens")
-    y = g.op("Transpose", [y], "to_sequence", perm=[0, 2, 1])
-    yield {"name": "vit_tokens", "model": g.model(y), "error": "node 'tokens' (Reshape)"}
-
     # x -> a, b; c = a + b; out = concat(c, a): a feeds two joins, not a nesting of blocks.
     g = Graph(3, 8, 8)
     a = g.op("Relu", ["x"], "a")

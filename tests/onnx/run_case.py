@@ -99,8 +99,9 @@ for c in case.cases():
         for k in ("params", "buffers", "macs"):
             if k in f:
                 out.write(f"static_assert(ns::{k}<n> == {f[k]});\n")
-        if "output" in f:  # (H, W, C), or (F,): a vector
-            shape = "ns::shape::vector(%d)" % f["output"] if len(f["output"]) == 1 else "ns::shape{%d, %d, %d}" % tuple(f["output"])
+        if "output" in f:  # (H, W, C), (L, C): a sequence, or (F,): a vector
+            shape = {1: "ns::shape::vector(%d)", 2: "ns::shape::sequence(%d, %d)"}.get(
+                len(f["output"]), "ns::shape{%d, %d, %d}") % tuple(f["output"])
             out.write(f"static_assert(ns::output_shape<n> == {shape});\n")
         if "outputs" in f:  # every output, in output_shapes' order (side outputs, then the main path)
             out.write(f"static_assert(ns::output_shapes<n>.size() == {len(f['outputs'])});\n")
