@@ -205,6 +205,11 @@ struct deferred {
     using type = U;
 };
 
+/// std::string named through T (deferred): the other writers' strings, so that a program that does
+/// not ask for their style instantiates none of the std::string members they use.
+template <class T>
+using string_for = typename deferred<T, std::string>::type;
+
 /// `u` in decimal, written into the end of `digits`, after a minus sign when `negative`.
 [[gnu::cold]] constexpr std::string_view decimal(char (&digits)[24], unsigned long long u, bool negative) {
     std::size_t k = sizeof digits;
@@ -240,9 +245,11 @@ template <class = void> [[gnu::cold]] void append(std::string& s, std::size_t x)
 
 /// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
 /// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
-template <class... Parts>
-[[gnu::cold]] std::string cat(const Parts&... parts) {
-    std::string s;
+/// `String` named explicitly (a writer's `string_for<T>`) makes the call depend on a template's
+/// parameter (see deferred).
+template <class String = std::string, class... Parts>
+[[gnu::cold]] String cat(const Parts&... parts) {
+    String s;
     (append(s, parts), ...);
     return s;
 }
