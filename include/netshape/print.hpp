@@ -112,21 +112,21 @@ public:
     [[nodiscard]] table text() const { return styled(style::text, &print_table); }
     [[nodiscard]] table markdown() const { return styled(style::markdown, &print_table); }
     /// One row per node, every figure, RFC 4180 quoting (format/csv.hpp).
-    template <class = void>
-    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv<>); }
+    template <class T = void>
+    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv<T>); }
     /// Every node and total as JSON, schema in format/json.hpp.
-    template <class = void>
-    [[nodiscard]] table json() const { return styled(style::json, &print_json<>); }
+    template <class T = void>
+    [[nodiscard]] table json() const { return styled(style::json, &print_json<T>); }
     /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
-    template <class = void>
-    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot<>); }
+    template <class T = void>
+    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot<T>); }
     /// The same graph drawn as SVG by netshape itself, no Graphviz needed (format/svg.hpp).
-    template <class = void>
-    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg<>); }
+    template <class T = void>
+    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg<T>); }
     /// One self-contained HTML page, no network access needed: the table (a click on a block's row
     /// folds it), the totals, and the graph as inline SVG.
-    template <class = void>
-    [[nodiscard]] table html() const { return styled(style::html, &print_html<>); }
+    template <class T = void>
+    [[nodiscard]] table html() const { return styled(style::html, &print_html<T>); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
@@ -575,19 +575,19 @@ private:
         }
         out.write(page.data(), static_cast<std::streamsize>(page.size()));
     }
-    template <class = void>
-    [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page<>(out); }
+    template <class T>
+    [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page<T>(out); }
 
     /// The HTML page: the layers, the totals and the graph, its style and script inline.
-    template <class = void>
+    template <class T>
     [[gnu::cold]] void html_page(std::ostream& out) const {
         using format::xml_text;
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"
@@ -605,19 +605,19 @@ private:
             out << "<tr";
             if (!cell(lc::opens).empty()) out << " id=\"" << cell(lc::id) << "\" class=\"block\"";
             if (!cell(lc::parents).empty()) out << " data-parents=\"" << cell(lc::parents) << "\"";
-            out << "><td class=\"n\">" << cell(lc::number) << "</td><td class=\"layer\">" << xml_text(cell(lc::tree)) << "<span>"
-                << xml_text(format::cat(cell(lc::name), cell(lc::suffix))) << "</span></td><td>" << xml_text(cell(lc::words)) << "</td><td>"
-                << xml_text(cell(lc::out_shape)) << "</td>";
+            out << "><td class=\"n\">" << cell(lc::number) << "</td><td class=\"layer\">" << xml_text<T>(cell(lc::tree)) << "<span>"
+                << xml_text<T>(format::cat<format::string_for<T>>(cell(lc::name), cell(lc::suffix))) << "</span></td><td>" << xml_text<T>(cell(lc::words)) << "</td><td>"
+                << xml_text<T>(cell(lc::out_shape)) << "</td>";
             for (const std::size_t c : {lc::weight_count, lc::bias_count, lc::param_count, lc::mac_count}) out << "<td class=\"n\">" << cell(c) << "</td>";
             out << "</tr>\n";
         }
         out << "</tbody>\n</table>\n<h1>Totals</h1>\n<table class=\"totals\">\n<tbody>\n";
         const format::cells sums = totals();
         for (std::size_t k = 1; k < sums.rows(); ++k)  // the header is the text table's
-            out << "<tr><th>" << xml_text(sums.at(k, 0)) << "</th><td class=\"n\">" << xml_text(sums.at(k, 1)) << "</td><td>"
-                << xml_text(sums.at(k, 2)) << "</td></tr>\n";
+            out << "<tr><th>" << xml_text<T>(sums.at(k, 0)) << "</th><td class=\"n\">" << xml_text<T>(sums.at(k, 1)) << "</td><td>"
+                << xml_text<T>(sums.at(k, 2)) << "</td></tr>\n";
         out << "</tbody>\n</table>\n<h1>Graph</h1>\n";
-        format::write_svg(out, net_, depth_);
+        format::write_svg<T>(out, net_, depth_);
         // A click on a block's row folds it: every row under a folded row is hidden. The address
         // "page.html#folded" opens the page with every block folded.
         out << "<script>\nfunction netshapeShow() {\n"
