@@ -96,6 +96,7 @@ public:
     explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) {
         label_ = &worked_out_label<>;
         shown_ = &worked_out_shown<>;
+        locals_ = &worked_out_locals<>;
     }
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
@@ -199,6 +200,20 @@ private:
         format::put_grouped(out, described);
     }
 
+    // Every node's local name (format::put_local_names) into a cell each, the same way: summary<Net>()'s
+    // words carry them; the public constructor's table works them out.
+    using namer = void (*)(format::cells&, const format::listing&);
+    [[gnu::cold]] static void stored_locals(format::cells& out, const format::listing& net) {
+        for (std::size_t i = 0; i < net.size; ++i) {
+            out.text() += net.words[i].local;
+            out.close();
+        }
+    }
+    template <class T = void>
+    [[gnu::cold]] static void worked_out_locals(format::cells& out, const format::listing& net) {
+        format::put_local_names(out, net.nodes, net.size);
+    }
+
     [[nodiscard]] table styled(style s, writer w) const {
         table t = *this;
         t.style_ = s;
@@ -245,7 +260,7 @@ private:
     /// elided alone.
     [[nodiscard, gnu::cold]] format::cells layer_rows() const {
         format::cells local(1);
-        format::put_local_names(local, net_.nodes, net_.size);
+        locals_(local, net_);
         format::cells out(lc::count);
         format::page& text = out.text();
         for (std::size_t c = lc::number; c < lc::count; ++c) {  // the input's row
@@ -636,6 +651,7 @@ private:
     writer writer_ = &print_table;
     labeler label_ = &stored_label;
     shower shown_ = &stored_shown;
+    namer locals_ = &stored_locals;
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
@@ -686,8 +702,9 @@ struct printed {
     static constexpr std::size_t first(std::size_t c) { return c * described_chunk; }
     static constexpr std::size_t last(std::size_t c) { return size - first(c) <= described_chunk ? size : first(c) + described_chunk; }
 
-    /// Chunk C's words: per node its rule's description (node_words::description) and the
-    /// description a table shows (node_words::shown), each ended by '\0'.
+    /// Chunk C's words: per node its rule's description (node_words::description), the
+    /// description a table shows (node_words::shown) and its local name (node_words::local), each
+    /// ended by '\0'.
     template <std::size_t C>
     static constexpr void put_words(constant_page& out) {
 #if defined(__clang__)
@@ -704,8 +721,21 @@ struct printed {
             format::put_describe(plain, all[i], t.c_str());
             format::put_grouped(out, std::string_view(described, plain.size));
             out += '\0';
+            format::put_local_name(out, all.data(), locals[i]);
+            out += '\0';
         }
     }
+    /// Each node's local name's source (format::local_names).
+    static constexpr std::array<format::local_name, size> locals = [] {
+        std::array<format::local_name, size> out{};
+#if defined(__clang__)
+        const auto& all = netshape::nodes<Net>;
+#else
+        const auto all = netshape::nodes<Net>;
+#endif
+        format::local_names(out.data(), all.data(), size);
+        return out;
+    }();
     template <std::size_t C>
     static constexpr std::size_t chars = [] {
         constant_page count;
@@ -744,7 +774,8 @@ struct printed {
         };
         for (std::size_t i = first(C); i < last(C); ++i) {
             const char* rule = next();
-            out[i] = {name_of(records[i].kind), rule, format::kind_word(records[i], name_of(records[i].kind)), next()};
+            const char* shown = next();
+            out[i] = {name_of(records[i].kind), rule, format::kind_word(records[i], name_of(records[i].kind)), shown, next()};
         }
     }
     static constexpr std::array<format::node_words, size> words = [] {
