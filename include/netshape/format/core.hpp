@@ -397,7 +397,7 @@ template <class String = std::string>
 }
 
 /// Columns are measured in code points, so "×" counts as one.
-[[gnu::cold]] inline std::size_t width(std::string_view s) {
+[[gnu::cold, gnu::noinline]] inline std::size_t width(std::string_view s) {
     std::size_t w = 0;
     for (const char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++w;  // not a UTF-8 continuation byte
@@ -557,7 +557,7 @@ public:
     }
     [[nodiscard]] std::size_t rows() const { return ends_.size() / per_row_; }
     [[nodiscard]] std::size_t per_row() const { return per_row_; }
-    [[nodiscard]] std::string_view at(std::size_t row, std::size_t column) const {
+    [[nodiscard, gnu::noinline]] std::string_view at(std::size_t row, std::size_t column) const {
         const std::size_t k = row * per_row_ + column, from = k == 0 ? 0 : ends_[k - 1];
         return {text_.data() + from, ends_[k] - from};
     }
