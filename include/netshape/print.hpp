@@ -96,6 +96,7 @@ public:
     explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) {
         label_ = &worked_out_label<>;
         shown_ = &worked_out_shown<>;
+        locals_ = &worked_out_locals<>;
     }
 
     /// Show blocks nested at most `levels` deep; deeper ones are folded into their block's row. Every
@@ -112,21 +113,21 @@ public:
     [[nodiscard]] table text() const { return styled(style::text, &print_table); }
     [[nodiscard]] table markdown() const { return styled(style::markdown, &print_table); }
     /// One row per node, every figure, RFC 4180 quoting (format/csv.hpp).
-    template <class = void>
-    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv<>); }
+    template <class T = void>
+    [[nodiscard]] table csv() const { return styled(style::csv, &print_csv<T>); }
     /// Every node and total as JSON, schema in format/json.hpp.
-    template <class = void>
-    [[nodiscard]] table json() const { return styled(style::json, &print_json<>); }
+    template <class T = void>
+    [[nodiscard]] table json() const { return styled(style::json, &print_json<T>); }
     /// The network as a Graphviz graph, edges labelled with shapes (format/dot.hpp).
-    template <class = void>
-    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot<>); }
+    template <class T = void>
+    [[nodiscard]] table dot() const { return styled(style::dot, &print_dot<T>); }
     /// The same graph drawn as SVG by netshape itself, no Graphviz needed (format/svg.hpp).
-    template <class = void>
-    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg<>); }
+    template <class T = void>
+    [[nodiscard]] table svg() const { return styled(style::svg, &print_svg<T>); }
     /// One self-contained HTML page, no network access needed: the table (a click on a block's row
     /// folds it), the totals, and the graph as inline SVG.
-    template <class = void>
-    [[nodiscard]] table html() const { return styled(style::html, &print_html<>); }
+    template <class T = void>
+    [[nodiscard]] table html() const { return styled(style::html, &print_html<T>); }
     /// Leave out the totals below the table.
     [[nodiscard]] table without_totals() const {
         table t = *this;
@@ -199,6 +200,20 @@ private:
         format::put_grouped(out, described);
     }
 
+    // Every node's local name (format::put_local_names) into a cell each, the same way: summary<Net>()'s
+    // words carry them; the public constructor's table works them out.
+    using namer = void (*)(format::cells&, const format::listing&);
+    [[gnu::cold]] static void stored_locals(format::cells& out, const format::listing& net) {
+        for (std::size_t i = 0; i < net.size; ++i) {
+            out.text() += net.words[i].local;
+            out.close();
+        }
+    }
+    template <class T = void>
+    [[gnu::cold]] static void worked_out_locals(format::cells& out, const format::listing& net) {
+        format::put_local_names(out, net.nodes, net.size);
+    }
+
     [[nodiscard]] table styled(style s, writer w) const {
         table t = *this;
         t.style_ = s;
@@ -245,7 +260,7 @@ private:
     /// elided alone.
     [[nodiscard, gnu::cold]] format::cells layer_rows() const {
         format::cells local(1);
-        format::put_local_names(local, net_.nodes, net_.size);
+        locals_(local, net_);
         format::cells out(lc::count);
         format::page& text = out.text();
         for (std::size_t c = lc::number; c < lc::count; ++c) {  // the input's row
@@ -575,19 +590,19 @@ private:
         }
         out.write(page.data(), static_cast<std::streamsize>(page.size()));
     }
-    template <class = void>
-    [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg(out, t.net_, t.depth_); }
-    template <class = void>
-    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page<>(out); }
+    template <class T>
+    [[gnu::cold]] static void print_csv(std::ostream& out, const table& t) { format::write_csv<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_json(std::ostream& out, const table& t) { format::write_json<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_dot(std::ostream& out, const table& t) { format::write_dot<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_svg(std::ostream& out, const table& t) { format::write_svg<T>(out, t.net_, t.depth_); }
+    template <class T>
+    [[gnu::cold]] static void print_html(std::ostream& out, const table& t) { t.html_page<T>(out); }
 
     /// The HTML page: the layers, the totals and the graph, its style and script inline.
-    template <class = void>
+    template <class T>
     [[gnu::cold]] void html_page(std::ostream& out) const {
         using format::xml_text;
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netshape summary</title>\n"
@@ -605,19 +620,19 @@ private:
             out << "<tr";
             if (!cell(lc::opens).empty()) out << " id=\"" << cell(lc::id) << "\" class=\"block\"";
             if (!cell(lc::parents).empty()) out << " data-parents=\"" << cell(lc::parents) << "\"";
-            out << "><td class=\"n\">" << cell(lc::number) << "</td><td class=\"layer\">" << xml_text(cell(lc::tree)) << "<span>"
-                << xml_text(format::cat(cell(lc::name), cell(lc::suffix))) << "</span></td><td>" << xml_text(cell(lc::words)) << "</td><td>"
-                << xml_text(cell(lc::out_shape)) << "</td>";
+            out << "><td class=\"n\">" << cell(lc::number) << "</td><td class=\"layer\">" << xml_text<T>(cell(lc::tree)) << "<span>"
+                << xml_text<T>(format::cat<format::string_for<T>>(cell(lc::name), cell(lc::suffix))) << "</span></td><td>" << xml_text<T>(cell(lc::words)) << "</td><td>"
+                << xml_text<T>(cell(lc::out_shape)) << "</td>";
             for (const std::size_t c : {lc::weight_count, lc::bias_count, lc::param_count, lc::mac_count}) out << "<td class=\"n\">" << cell(c) << "</td>";
             out << "</tr>\n";
         }
         out << "</tbody>\n</table>\n<h1>Totals</h1>\n<table class=\"totals\">\n<tbody>\n";
         const format::cells sums = totals();
         for (std::size_t k = 1; k < sums.rows(); ++k)  // the header is the text table's
-            out << "<tr><th>" << xml_text(sums.at(k, 0)) << "</th><td class=\"n\">" << xml_text(sums.at(k, 1)) << "</td><td>"
-                << xml_text(sums.at(k, 2)) << "</td></tr>\n";
+            out << "<tr><th>" << xml_text<T>(sums.at(k, 0)) << "</th><td class=\"n\">" << xml_text<T>(sums.at(k, 1)) << "</td><td>"
+                << xml_text<T>(sums.at(k, 2)) << "</td></tr>\n";
         out << "</tbody>\n</table>\n<h1>Graph</h1>\n";
-        format::write_svg(out, net_, depth_);
+        format::write_svg<T>(out, net_, depth_);
         // A click on a block's row folds it: every row under a folded row is hidden. The address
         // "page.html#folded" opens the page with every block folded.
         out << "<script>\nfunction netshapeShow() {\n"
@@ -636,6 +651,7 @@ private:
     writer writer_ = &print_table;
     labeler label_ = &stored_label;
     shower shown_ = &stored_shown;
+    namer locals_ = &stored_locals;
     std::size_t depth_ = format::all_levels;
     style style_ = style::text;
     bool totals_ = true;
@@ -686,8 +702,9 @@ struct printed {
     static constexpr std::size_t first(std::size_t c) { return c * described_chunk; }
     static constexpr std::size_t last(std::size_t c) { return size - first(c) <= described_chunk ? size : first(c) + described_chunk; }
 
-    /// Chunk C's words: per node its rule's description (node_words::description) and the
-    /// description a table shows (node_words::shown), each ended by '\0'.
+    /// Chunk C's words: per node its rule's description (node_words::description), the
+    /// description a table shows (node_words::shown) and its local name (node_words::local), each
+    /// ended by '\0'.
     template <std::size_t C>
     static constexpr void put_words(constant_page& out) {
 #if defined(__clang__)
@@ -704,8 +721,21 @@ struct printed {
             format::put_describe(plain, all[i], t.c_str());
             format::put_grouped(out, std::string_view(described, plain.size));
             out += '\0';
+            format::put_local_name(out, all.data(), locals[i]);
+            out += '\0';
         }
     }
+    /// Each node's local name's source (format::local_names).
+    static constexpr std::array<format::local_name, size> locals = [] {
+        std::array<format::local_name, size> out{};
+#if defined(__clang__)
+        const auto& all = netshape::nodes<Net>;
+#else
+        const auto all = netshape::nodes<Net>;
+#endif
+        format::local_names(out.data(), all.data(), size);
+        return out;
+    }();
     template <std::size_t C>
     static constexpr std::size_t chars = [] {
         constant_page count;
@@ -744,7 +774,8 @@ struct printed {
         };
         for (std::size_t i = first(C); i < last(C); ++i) {
             const char* rule = next();
-            out[i] = {name_of(records[i].kind), rule, format::kind_word(records[i], name_of(records[i].kind)), next()};
+            const char* shown = next();
+            out[i] = {name_of(records[i].kind), rule, format::kind_word(records[i], name_of(records[i].kind)), shown, next()};
         }
     }
     static constexpr std::array<format::node_words, size> words = [] {

@@ -205,6 +205,11 @@ struct deferred {
     using type = U;
 };
 
+/// std::string named through T (deferred): the other writers' strings, so that a program that does
+/// not ask for their style instantiates none of the std::string members they use.
+template <class T>
+using string_for = typename deferred<T, std::string>::type;
+
 /// `u` in decimal, written into the end of `digits`, after a minus sign when `negative`.
 [[gnu::cold]] constexpr std::string_view decimal(char (&digits)[24], unsigned long long u, bool negative) {
     std::size_t k = sizeof digits;
@@ -240,9 +245,11 @@ template <class = void> [[gnu::cold]] void append(std::string& s, std::size_t x)
 
 /// Joins strings, literals and integers. Appending, rather than `"literal" + std::string`, also
 /// avoids a false -Wrestrict that GCC 12's libstdc++ raises for the latter at -O3.
-template <class... Parts>
-[[gnu::cold]] std::string cat(const Parts&... parts) {
-    std::string s;
+/// `String` named explicitly (a writer's `string_for<T>`) makes the call depend on a template's
+/// parameter (see deferred).
+template <class String = std::string, class... Parts>
+[[gnu::cold]] String cat(const Parts&... parts) {
+    String s;
     (append(s, parts), ...);
     return s;
 }
@@ -390,7 +397,7 @@ template <class String = std::string>
 }
 
 /// Columns are measured in code points, so "×" counts as one.
-[[gnu::cold]] inline std::size_t width(std::string_view s) {
+[[gnu::cold, gnu::noinline]] inline std::size_t width(std::string_view s) {
     std::size_t w = 0;
     for (const char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++w;  // not a UTF-8 continuation byte
@@ -399,7 +406,7 @@ template <class String = std::string>
 
 /// Whether a node has a name. An empty name is no name (named<"", L> is L); records built by hand
 /// may hold nullptr, which is no name too.
-[[gnu::cold]] inline bool has_name(const layer_record& r) { return r.name != nullptr && r.name[0] != '\0'; }
+[[gnu::cold]] constexpr bool has_name(const layer_record& r) { return r.name != nullptr && r.name[0] != '\0'; }
 
 /// A byte as two lowercase hex digits ("1b").
 template <class String = std::string>
@@ -476,6 +483,9 @@ struct node_words {
     /// ("dense 4,096", "concat of 4"), when worked out ahead (summary<Net>()); nullptr: the table
     /// works it out.
     const char* shown = nullptr;
+    /// The node's local name (put_local_names) when worked out ahead (summary<Net>()); nullptr: the
+    /// table works it out.
+    const char* local = nullptr;
 };
 
 /// A network as the writers read it: its nodes in order, its totals and each node's words.
@@ -547,7 +557,7 @@ public:
     }
     [[nodiscard]] std::size_t rows() const { return ends_.size() / per_row_; }
     [[nodiscard]] std::size_t per_row() const { return per_row_; }
-    [[nodiscard]] std::string_view at(std::size_t row, std::size_t column) const {
+    [[nodiscard, gnu::noinline]] std::string_view at(std::size_t row, std::size_t column) const {
         const std::size_t k = row * per_row_ + column, from = k == 0 ? 0 : ends_[k - 1];
         return {text_.data() + from, ends_[k] - from};
     }
@@ -565,33 +575,59 @@ private:
 /// its branches' nodes go on numbering in its scope (a merge is not a PyTorch module: the names
 /// inside it stay their scope's, so torchvision's "layer1.0.conv1" holds inside the residual add).
 /// End and branch markers: their block's or merge's local name.
-[[gnu::cold]] inline void put_local_names(cells& out, const layer_record* nodes, std::size_t size) {
-    growing<std::size_t> positions;  // the next position in each open scope
-    positions.push_back(0);
-    growing<std::size_t> merges;  // the open merges
+/// Where a node's local name comes from (local_names): the name of node `named`, or else
+/// `position`, or else (both no_node) nothing.
+struct local_name {
+    std::size_t named = no_node;
+    std::size_t position = no_node;
+};
+/// Each node's local name's source into out[0, size) (a constant evaluation works them out for
+/// summary<Net>(), put_local_names at run time).
+[[gnu::cold]] constexpr void local_names(local_name* out, const layer_record* nodes, std::size_t size) {
+    std::size_t* const positions = new std::size_t[size + 1]{};  // the next position in each open scope
+    std::size_t* const merges = new std::size_t[size + 1]{};     // the open merges
+    std::size_t scopes = 1, open = 0;
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
         const bool named = has_name(r);
         switch (r.kind) {
             case kind::block_end:
             case kind::merge_end:
-                out.text() += out.at(r.match, 0);
-                if (has_name(nodes[r.match]) && positions.size() > 1) positions.pop_back();
-                if (r.kind == kind::merge_end && !merges.empty()) merges.pop_back();
+                out[i] = out[r.match];
+                if (has_name(nodes[r.match]) && scopes > 1) --scopes;
+                if (r.kind == kind::merge_end && open > 0) --open;
                 break;
             case kind::branch:
-                if (!merges.empty()) out.text() += out.at(merges.back(), 0);
+                out[i] = open > 0 ? out[merges[open - 1]] : local_name{};
                 break;
             case kind::block_begin:
-                if (!named && r.how == merge::none) break;  // a plain unnamed sequential: no scope, no position
+                if (!named && r.how == merge::none) {  // a plain unnamed sequential: no scope, no position
+                    out[i] = local_name{};
+                    break;
+                }
                 [[fallthrough]];
             default:
-                if (named) out.text() += r.name;
-                else put_digits(out.text(), positions.back(), false);
-                ++positions.back();
-                if (named && (r.kind == kind::block_begin || r.kind == kind::merge_begin)) positions.push_back(0);
-                if (r.kind == kind::merge_begin) merges.push_back(i);
+                out[i] = named ? local_name{i, no_node} : local_name{no_node, positions[scopes - 1]};
+                ++positions[scopes - 1];
+                if (named && (r.kind == kind::block_begin || r.kind == kind::merge_begin)) positions[scopes++] = 0;
+                if (r.kind == kind::merge_begin) merges[open++] = i;
         }
+    }
+    delete[] positions;
+    delete[] merges;
+}
+/// Appends the local name `from` says.
+template <class Out>
+[[gnu::cold]] constexpr void put_local_name(Out& out, const layer_record* nodes, const local_name& from) {
+    if (from.named != no_node) out += nodes[from.named].name;
+    else if (from.position != no_node) put_digits(out, from.position, false);
+}
+[[gnu::cold]] inline void put_local_names(cells& out, const layer_record* nodes, std::size_t size) {
+    growing<local_name> from;
+    from.append(size, local_name{});
+    local_names(from.data(), nodes, size);
+    for (std::size_t i = 0; i < size; ++i) {
+        put_local_name(out.text(), nodes, from[i]);
         out.close();
     }
 }

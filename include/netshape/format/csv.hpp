@@ -22,10 +22,10 @@ namespace netshape::format {
 
 /// RFC 4180: quote a field that holds a comma, a quote, a line feed or a carriage return; double
 /// inner quotes. Everything else, other control characters included, is kept as it is.
-template <class = void>
-[[gnu::cold]] std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
+template <class T = void>
+[[gnu::cold]] string_for<T> csv_field(const string_for<T>& s) {
+    if (s.find_first_of(",\"\n\r") == string_for<T>::npos) return s;
+    string_for<T> out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
@@ -33,24 +33,24 @@ template <class = void>
     return out + '"';
 }
 
-template <class = void>
-[[gnu::cold]] void write_csv_row(std::ostream& out, const std::string& index, const std::string& leaf, std::size_t depth,
-                          const std::string& kind_name, const std::string& name, const std::string& path,
-                          const std::string& description, const layer_record& r) {
-    out << index << ',' << leaf << ',' << depth << ',' << csv_field(kind_name) << ',' << csv_field(name) << ','
-        << csv_field(path) << ',' << csv_field(description) << ',' << r.input_shape.height << ',' << r.input_shape.width
+template <class T = void>
+[[gnu::cold]] void write_csv_row(std::ostream& out, const string_for<T>& index, const string_for<T>& leaf, std::size_t depth,
+                          const string_for<T>& kind_name, const string_for<T>& name, const string_for<T>& path,
+                          const string_for<T>& description, const layer_record& r) {
+    out << index << ',' << leaf << ',' << depth << ',' << csv_field<T>(kind_name) << ',' << csv_field<T>(name) << ','
+        << csv_field<T>(path) << ',' << csv_field<T>(description) << ',' << r.input_shape.height << ',' << r.input_shape.width
         << ',' << r.input_shape.channels << ',' << r.output_shape.height << ',' << r.output_shape.width << ','
         << r.output_shape.channels << ',' << r.weights << ',' << r.biases << ',' << r.params << ',' << r.buffers << ','
-        << r.macs << ',' << r.activations << ',' << r.peak_activations << ',' << ratio(r.receptive_field.height) << ','
-        << ratio(r.receptive_field.width) << ',' << ratio(r.receptive_field.jump_height) << ','
-        << ratio(r.receptive_field.jump_width) << ',' << r.input_shape.depth << ',' << r.output_shape.depth << ','
-        << r.input_shape.rank << ',' << r.output_shape.rank << ',' << ratio(r.receptive_field.depth) << ','
-        << ratio(r.receptive_field.jump_depth) << '\n';
+        << r.macs << ',' << r.activations << ',' << r.peak_activations << ',' << ratio<string_for<T>>(r.receptive_field.height) << ','
+        << ratio<string_for<T>>(r.receptive_field.width) << ',' << ratio<string_for<T>>(r.receptive_field.jump_height) << ','
+        << ratio<string_for<T>>(r.receptive_field.jump_width) << ',' << r.input_shape.depth << ',' << r.output_shape.depth << ','
+        << r.input_shape.rank << ',' << r.output_shape.rank << ',' << ratio<string_for<T>>(r.receptive_field.depth) << ','
+        << ratio<string_for<T>>(r.receptive_field.jump_depth) << '\n';
 }
 
 /// `depth`: rows nested deeper are left out (summary<Net>().depth(n)); a block at that depth keeps
 /// its row, with its totals.
-template <class = void>
+template <class T = void>
 [[gnu::cold]] void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
@@ -64,11 +64,11 @@ template <class = void>
         if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
         if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
-        const std::string kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : net.words[i].kind;
-        write_csv_row(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
-                      has_name(r) ? r.name : "", std::string(paths.at(i, 0)), describe(r, net.words[i].description), r);
+        const string_for<T> kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : net.words[i].kind;
+        write_csv_row<T>(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
+                      has_name(r) ? r.name : "", string_for<T>(paths.at(i, 0)), describe<string_for<T>>(r, net.words[i].description), r);
     }
-    write_csv_row(out, "", "", 0, "total", "total", "", "", *net.total);
+    write_csv_row<T>(out, "", "", 0, "total", "total", "", "", *net.total);
 }
 
 }  // namespace netshape::format

@@ -19,12 +19,12 @@ namespace netshape::format {
 /// Text inside a quoted DOT label: quotes and backslashes escaped (a backslash would start one of
 /// Graphviz's escapes, \N or \l), a newline as Graphviz's line break, other control characters
 /// shown as C escapes, as in text tables.
-template <class = void> [[gnu::cold]] std::string dot_label(const std::string& s) {
-    std::string out;
+template <class T = void> [[gnu::cold]] string_for<T> dot_label(const string_for<T>& s) {
+    string_for<T> out;
     for (char c : s) {
         if (c == '"' || c == '\\') out += '\\';
         if (c == '\n') out += "\\n";
-        else if (is_control(c)) out += cat("\\", control_escape(c));
+        else if (is_control(c)) out += cat<string_for<T>>("\\", control_escape<string_for<T>>(c));
         else out += c;
     }
     return out;
@@ -32,14 +32,14 @@ template <class = void> [[gnu::cold]] std::string dot_label(const std::string& s
 
 /// `depth`: a block nested exactly that deep is drawn as one graph node (its name, or its kind,
 /// and its description), its insides left out, as summary<Net>().depth(n) folds it in a table.
-template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
+template <class T = void> [[gnu::cold]] void write_dot(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const layer_record& total = *net.total;
     struct open_merge {
-        std::string entry;
+        string_for<T> entry;
         shape entry_shape;
-        growing<std::pair<std::string, shape>> ends;
+        growing<std::pair<string_for<T>, shape>> ends;
         std::size_t seen = 0;
         std::size_t side = 0;  // output<Head>: its index in output_shapes<Net>
     };
@@ -61,24 +61,24 @@ template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const li
             if (!is_structure(nodes[j].kind) && nodes[j].kind != kind::identity) return j;
         return size;
     };
-    std::string tail = "input";
+    string_for<T> tail = "input";
     shape tail_shape = total.input_shape;
     // Edges are written after every node: Graphviz puts a node into the first cluster that
     // mentions it, so an edge written inside a cluster would pull its source in.
-    std::string edges;
-    const auto edge = [&](const std::string& from, const std::string& to, const shape& s) {
-        edges += cat("  ", from, " -> ", to, " [label=\"", dims(s), "\"];\n");
+    string_for<T> edges;
+    const auto edge = [&](const string_for<T>& from, const string_for<T>& to, const shape& s) {
+        edges += cat<string_for<T>>("  ", from, " -> ", to, " [label=\"", dims<string_for<T>>(s), "\"];\n");
     };
     // One font throughout: the graph's (cluster titles), the nodes' and the edges' labels.
     out << "digraph netshape {\n  rankdir=TB;\n  graph [fontname=\"Helvetica\"];\n"
         << "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
         << "  edge [fontname=\"Helvetica\", fontsize=10];\n"
-        << "  input [label=\"input\\n" << dims(total.input_shape) << "\", shape=oval];\n";
+        << "  input [label=\"input\\n" << dims<string_for<T>>(total.input_shape) << "\", shape=oval];\n";
     // A layer or a folded block: one graph node, its name (if any and not its description) above.
-    const auto box = [&](std::size_t i, const layer_record& r, const std::string& what) {
-        const std::string id = cat("n", i);
+    const auto box = [&](std::size_t i, const layer_record& r, const string_for<T>& what) {
+        const string_for<T> id = cat<string_for<T>>("n", i);
         const bool titled = has_name(r) && what != r.name;
-        const std::string label = titled ? cat(dot_label(r.name), "\\n", dot_label(what)) : dot_label(what);
+        const string_for<T> label = titled ? cat<string_for<T>>(dot_label<T>(r.name), "\\n", dot_label<T>(what)) : dot_label<T>(what);
         out << "  " << id << " [label=\"" << label << "\"];\n";
         edge(tail, id, tail_shape);
         tail = id;
@@ -86,21 +86,21 @@ template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const li
     };
     // A side output's end: an oval for the output, fed by the head's last node (`tail`); the main
     // path goes on from where the head began.
-    const auto side_output = [&](const std::string& id, std::size_t side, const std::string& entry, const shape& entry_shape) {
-        out << "  " << id << " [label=\"output " << side << "\\n" << dims(tail_shape) << "\", shape=oval];\n";
+    const auto side_output = [&](const string_for<T>& id, std::size_t side, const string_for<T>& entry, const shape& entry_shape) {
+        out << "  " << id << " [label=\"output " << side << "\\n" << dims<string_for<T>>(tail_shape) << "\", shape=oval];\n";
         edge(tail, id, tail_shape);
         tail = entry;
         tail_shape = entry_shape;
     };
     for (std::size_t i = 0; i < size; ++i) {
         const layer_record& r = nodes[i];
-        const std::string id = cat("n", i);
+        const string_for<T> id = cat<string_for<T>>("n", i);
         if ((r.kind == kind::block_begin || r.kind == kind::merge_begin) && r.depth >= depth) {
             // Folded: one node for the whole block (none for an empty sequential<>, as in a table).
-            const std::string entry = tail;
+            const string_for<T> entry = tail;
             const shape entry_shape = tail_shape;
-            if (r.match != i + 1) box(i, r, cat(grouped(describe(r, net.words[i].description)), " …"));
-            if (r.how == merge::output) side_output(cat("n", r.match), sides++, entry, entry_shape);
+            if (r.match != i + 1) box(i, r, cat<string_for<T>>(grouped<string_for<T>>(describe<string_for<T>>(r, net.words[i].description)), " …"));
+            if (r.how == merge::output) side_output(cat<string_for<T>>("n", r.match), sides++, entry, entry_shape);
             i = r.match;
             continue;
         }
@@ -109,21 +109,21 @@ template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const li
                 if (is_shared(i)) {
                     const std::size_t first = first_of(i);
                     out << "  subgraph cluster_" << i << " {\n  label=\""
-                        << (has_name(r) ? cat(dot_label(r.name), "\\n") : std::string()) << "shared · use " << use_of[i]
-                        << " of " << uses_of[first] << (first != i ? cat(" (weights of use 1)") : std::string())
+                        << (has_name(r) ? cat<string_for<T>>(dot_label<T>(r.name), "\\n") : string_for<T>()) << "shared · use " << use_of[i]
+                        << " of " << uses_of[first] << (first != i ? cat<string_for<T>>(" (weights of use 1)") : string_for<T>())
                         << "\";\n  style=dashed;\n";
                     const std::size_t a = first_box(first), b = first_box(i);
                     if (first != i && a < size && b < size)
-                        edges += cat("  n", a, " -> n", b, " [style=dotted, dir=none, constraint=false, label=\"same weights\"];\n");
+                        edges += cat<string_for<T>>("  n", a, " -> n", b, " [style=dotted, dir=none, constraint=false, label=\"same weights\"];\n");
                 } else if (has_name(r)) {
-                    out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
+                    out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label<T>(r.name) << "\";\n";
                 }
                 break;
             case kind::block_end:
                 if (has_name(nodes[r.match]) || is_shared(r.match)) out << "  }\n";
                 break;
             case kind::merge_begin:
-                if (has_name(r)) out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label(r.name) << "\";\n";
+                if (has_name(r)) out << "  subgraph cluster_" << i << " {\n  label=\"" << dot_label<T>(r.name) << "\";\n";
                 merges.push_back(open_merge{tail, tail_shape, {}, 0, r.how == merge::output ? sides++ : 0});
                 break;
             case kind::branch: {
@@ -153,10 +153,10 @@ template <class = void> [[gnu::cold]] void write_dot(std::ostream& out, const li
             case kind::identity:
                 break;  // a pass-through: the branch's edge goes straight to the merge
             default:
-                box(i, r, grouped(describe(r, net.words[i].description)));
+                box(i, r, grouped<string_for<T>>(describe<string_for<T>>(r, net.words[i].description)));
         }
     }
-    out << "  output [label=\"output\\n" << dims(total.output_shape) << "\", shape=oval];\n";
+    out << "  output [label=\"output\\n" << dims<string_for<T>>(total.output_shape) << "\", shape=oval];\n";
     edge(tail, "output", tail_shape);
     out << edges << "}\n";
 }

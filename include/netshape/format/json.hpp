@@ -51,48 +51,48 @@ namespace netshape::format {
 
 // The helpers are function templates: a program compiles them (and the std::string members and
 // cat instantiations they use) only when it writes JSON (docs/design.md: the printer's compile cost).
-template <class = void> [[gnu::cold]] std::string json_string(const char* s) {
+template <class T = void> [[gnu::cold]] string_for<T> json_string(const char* s) {
     if (s == nullptr) return "null";
-    std::string out = "\"";
+    string_for<T> out = "\"";
     for (const char* p = s; *p != '\0'; ++p) {
         const char c = *p;
         if (c == '"' || c == '\\') {
             out += '\\';
             out += c;
         } else if (static_cast<unsigned char>(c) < 0x20) {
-            out += cat("\\u00", hex_byte(c));
+            out += cat<string_for<T>>("\\u00", hex_byte<string_for<T>>(c));
         } else {
             out += c;
         }
     }
     return out + '"';
 }
-template <class = void> [[gnu::cold]] std::string json_string(const std::string& s) { return json_string(s.c_str()); }
+template <class T = void> [[gnu::cold]] string_for<T> json_string(const string_for<T>& s) { return json_string<T>(s.c_str()); }
 
-template <class = void> [[gnu::cold]] std::string json_shape(const shape& s) {
-    if (s.rank == 1) return cat("[", s.channels, "]");
-    if (s.rank == 2) return cat("[", s.width, ", ", s.channels, "]");
-    if (s.rank == 4) return cat("[", s.depth, ", ", s.height, ", ", s.width, ", ", s.channels, "]");
-    return cat("[", s.height, ", ", s.width, ", ", s.channels, "]");
+template <class T = void> [[gnu::cold]] string_for<T> json_shape(const shape& s) {
+    if (s.rank == 1) return cat<string_for<T>>("[", s.channels, "]");
+    if (s.rank == 2) return cat<string_for<T>>("[", s.width, ", ", s.channels, "]");
+    if (s.rank == 4) return cat<string_for<T>>("[", s.depth, ", ", s.height, ", ", s.width, ", ", s.channels, "]");
+    return cat<string_for<T>>("[", s.height, ", ", s.width, ", ", s.channels, "]");
 }
-template <class = void> [[gnu::cold]] std::string json_ratio(const fraction& f) {
-    return f.denominator == 1 ? std::to_string(f.numerator) : cat("\"", f.numerator, "/", f.denominator, "\"");
+template <class T = void> [[gnu::cold]] string_for<T> json_ratio(const fraction& f) {
+    return f.denominator == 1 ? std::to_string(f.numerator) : cat<string_for<T>>("\"", f.numerator, "/", f.denominator, "\"");
 }
-template <class = void> [[gnu::cold]] std::string json_pair(const hw& v) {
-    return cat("[", v.height, ", ", v.width, "]");
+template <class T = void> [[gnu::cold]] string_for<T> json_pair(const hw& v) {
+    return cat<string_for<T>>("[", v.height, ", ", v.width, "]");
 }
 /// `volume`: the network's input is a volume, and the field has a depth.
-template <class = void> [[gnu::cold]] std::string json_triple(const dhw& v) {
-    return cat("[", v.depth, ", ", v.height, ", ", v.width, "]");
+template <class T = void> [[gnu::cold]] string_for<T> json_triple(const dhw& v) {
+    return cat<string_for<T>>("[", v.depth, ", ", v.height, ", ", v.width, "]");
 }
-template <class = void> [[gnu::cold]] std::string json_field(const field& f, bool volume = false) {
-    return cat("{\"height\": ", json_ratio(f.height), ", \"width\": ", json_ratio(f.width),
-               ", \"jump_height\": ", json_ratio(f.jump_height), ", \"jump_width\": ", json_ratio(f.jump_width),
-               volume ? cat(", \"depth\": ", json_ratio(f.depth), ", \"jump_depth\": ", json_ratio(f.jump_depth)) : std::string(),
+template <class T = void> [[gnu::cold]] string_for<T> json_field(const field& f, bool volume = false) {
+    return cat<string_for<T>>("{\"height\": ", json_ratio<T>(f.height), ", \"width\": ", json_ratio<T>(f.width),
+               ", \"jump_height\": ", json_ratio<T>(f.jump_height), ", \"jump_width\": ", json_ratio<T>(f.jump_width),
+               volume ? cat<string_for<T>>(", \"depth\": ", json_ratio<T>(f.depth), ", \"jump_depth\": ", json_ratio<T>(f.jump_depth)) : string_for<T>(),
                "}");
 }
 
-template <class = void> [[gnu::cold]] const char* json_kind(const layer_record& r, const char* kind_name) {
+template <class T = void> [[gnu::cold]] const char* json_kind(const layer_record& r, const char* kind_name) {
     switch (r.kind) {
         case kind::merge_begin: return "merge";
         case kind::block_end:
@@ -102,17 +102,17 @@ template <class = void> [[gnu::cold]] const char* json_kind(const layer_record& 
 }
 
 /// A spec key's value (spec_keys.hpp) as JSON.
-template <class = void> [[gnu::cold]] std::string json_value(const spec& s, const spec_key& k) {
+template <class T = void> [[gnu::cold]] string_for<T> json_value(const spec& s, const spec_key& k) {
     const dhw v = k.form == key_form::pair || k.form == key_form::triple ? detail::extent_of(s, k) : dhw{};
     switch (k.form) {
         case key_form::number: return std::to_string(detail::number_of(s, k.field));
-        case key_form::pair: return json_pair(hw{v.height, v.width});
-        case key_form::triple: return json_triple(v);
+        case key_form::pair: return json_pair<T>(hw{v.height, v.width});
+        case key_form::triple: return json_triple<T>(v);
         case key_form::flag: return (s.mode & k.bit) != 0 ? "true" : "false";
-        case key_form::choice: return json_string((s.mode & k.bit) != 0 ? k.on : k.off);
+        case key_form::choice: return json_string<T>((s.mode & k.bit) != 0 ? k.on : k.off);
         default: {  // depth_axis
             const depth_axis& d = s.along_depth;
-            return cat("{\"kernel\": ", d.kernel, ", \"stride\": ", d.stride, ", \"pad\": ", d.pad, ", \"dilation\": ", d.dilation,
+            return cat<string_for<T>>("{\"kernel\": ", d.kernel, ", \"stride\": ", d.stride, ", \"pad\": ", d.pad, ", \"dilation\": ", d.dilation,
                        ", \"output_padding\": ", d.output_padding, "}");
         }
     }
@@ -122,53 +122,53 @@ template <class = void> [[gnu::cold]] std::string json_value(const spec& s, cons
 /// common name replaces that key's value, the others follow in the kind's order, and consecutive
 /// keys "outer.inner" make one object "outer". The keys after the common ones were added to
 /// netshape-summary/2 after its first release, so that a reader of the first keys reads every file alike.
-template <class = void> [[gnu::cold]] std::string json_spec(const layer_record& r) {
-    const auto flag = [](bool on) { return std::string(on ? "true" : "false"); };
+template <class T = void> [[gnu::cold]] string_for<T> json_spec(const layer_record& r) {
+    const auto flag = [](bool on) { return string_for<T>(on ? "true" : "false"); };
     constexpr std::size_t common = 11;
     static constexpr const char* names[common] = {"units", "kernel", "stride", "pad", "dilation", "groups",
                                                   "bias", "ceil_mode", "per_pixel", "function", "first"};
-    std::string values[common] = {std::to_string(r.units), json_pair(r.kernel), json_pair(r.stride), json_pair(r.pad),
-                                  json_pair(r.dilation), std::to_string(r.groups), flag(r.bias), flag(r.ceil), flag(r.per_pixel),
-                                  r.fn == function::none ? std::string("null") : json_string(name_of(r.fn)), std::to_string(r.first)};
+    string_for<T> values[common] = {std::to_string(r.units), json_pair<T>(r.kernel), json_pair<T>(r.stride), json_pair<T>(r.pad),
+                                  json_pair<T>(r.dilation), std::to_string(r.groups), flag(r.bias), flag(r.ceil), flag(r.per_pixel),
+                                  r.fn == function::none ? string_for<T>("null") : json_string<T>(name_of(r.fn)), std::to_string(r.first)};
     const kind_extras& extras = extras_of(r.kind);
-    std::string own, outer;  // the kind's keys; the object they are in ("" for none)
+    string_for<T> own, outer;  // the kind's keys; the object they are in ("" for none)
     for (std::size_t i = 0; i < extras.key_count; ++i) {
         const spec_key& k = extras.keys[i];
-        const std::string key = k.key;
+        const string_for<T> key = k.key;
         std::size_t c = 0;
         while (c < common && key != names[c]) ++c;
         if (c < common) {
-            values[c] = json_value(r, k);
+            values[c] = json_value<T>(r, k);
             continue;
         }
         const std::size_t dot = key.find('.');
-        const std::string in = dot == std::string::npos ? std::string() : key.substr(0, dot);
-        if (in != outer) own += cat(outer.empty() ? "" : "}", in.empty() ? "" : cat(", \"", in, "\": {"));
+        const string_for<T> in = dot == string_for<T>::npos ? string_for<T>() : key.substr(0, dot);
+        if (in != outer) own += cat<string_for<T>>(outer.empty() ? "" : "}", in.empty() ? "" : cat<string_for<T>>(", \"", in, "\": {"));
         const bool opens = !in.empty() && in != outer;  // the first key inside its object
-        own += cat(opens ? "" : ", ", "\"", in.empty() ? key : key.substr(dot + 1), "\": ", json_value(r, k));
+        own += cat<string_for<T>>(opens ? "" : ", ", "\"", in.empty() ? key : key.substr(dot + 1), "\": ", json_value<T>(r, k));
         outer = in;
     }
     if (!outer.empty()) own += "}";
-    std::string out = "{";
-    for (std::size_t c = 0; c < common; ++c) out += cat(c == 0 ? "" : ", ", "\"", names[c], "\": ", values[c]);
+    string_for<T> out = "{";
+    for (std::size_t c = 0; c < common; ++c) out += cat<string_for<T>>(c == 0 ? "" : ", ", "\"", names[c], "\": ", values[c]);
     return out + own + "}";
 }
 
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
-template <class = void>
+template <class T = void>
 [[gnu::cold]] void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
     const layer_record* const nodes = net.nodes;
     const std::size_t size = net.size;
     const layer_record& total = *net.total;
     const bool volume = total.input_shape.rank == 4;
     const auto counts = [](const layer_record& r) {
-        return cat("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
+        return cat<string_for<T>>("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
                    ", \"buffers\": ", r.buffers, ", \"macs\": ", r.macs, ", \"activations\": ", r.activations);
     };
-    out << "{\n  \"schema\": \"netshape-summary/2\",\n  \"input_shape\": " << json_shape(total.input_shape)
-        << ",\n  \"output_shape\": " << json_shape(total.output_shape) << ",\n  \"totals\": {" << counts(total)
-        << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field(total.receptive_field, volume)
-        << "},\n  \"max_depth\": " << (depth == all_levels ? std::string("null") : std::to_string(depth))
+    out << "{\n  \"schema\": \"netshape-summary/2\",\n  \"input_shape\": " << json_shape<T>(total.input_shape)
+        << ",\n  \"output_shape\": " << json_shape<T>(total.output_shape) << ",\n  \"totals\": {" << counts(total)
+        << ", \"peak_activations\": " << total.peak_activations << ", \"receptive_field\": " << json_field<T>(total.receptive_field, volume)
+        << "},\n  \"max_depth\": " << (depth == all_levels ? string_for<T>("null") : std::to_string(depth))
         << ",\n  \"nodes\": [";
     cells paths(1);
     put_qualified_names(paths, nodes, size);
@@ -179,15 +179,15 @@ template <class = void>
         const bool leaf = !is_structure(r.kind);
         const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
                             r.kind == kind::merge_end;
-        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind(r, net.words[i].kind) << "\"";
+        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind<T>(r, net.words[i].kind) << "\"";
         first = false;
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
-        out << ", \"name\": " << (has_name(r) ? json_string(r.name) : "null") << ", \"path\": " << json_string(std::string(paths.at(i, 0))) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
+        out << ", \"name\": " << (has_name(r) ? json_string<T>(r.name) : "null") << ", \"path\": " << json_string<T>(string_for<T>(paths.at(i, 0))) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
-            << (r.repeat_of != no_node ? cat(", \"repeat_of\": ", r.repeat_of) : std::string())
-            << ", \"description\": " << json_string(describe(r, net.words[i].description)) << ", \"input_shape\": " << json_shape(r.input_shape)
-            << ", \"output_shape\": " << json_shape(r.output_shape) << ", " << counts(r)
-            << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field(r.receptive_field, volume) << ", \"spec\": " << json_spec(r) << "}";
+            << (r.repeat_of != no_node ? cat<string_for<T>>(", \"repeat_of\": ", r.repeat_of) : string_for<T>())
+            << ", \"description\": " << json_string<T>(describe<string_for<T>>(r, net.words[i].description)) << ", \"input_shape\": " << json_shape<T>(r.input_shape)
+            << ", \"output_shape\": " << json_shape<T>(r.output_shape) << ", " << counts(r)
+            << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field<T>(r.receptive_field, volume) << ", \"spec\": " << json_spec<T>(r) << "}";
     }
     out << "\n  ]\n}\n";
 }

@@ -21,9 +21,9 @@ namespace netshape::format {
 
 /// Text inside SVG or HTML: control characters made visible as in text tables (format::visible),
 /// then &, <, > and " as entities.
-template <class = void> [[gnu::cold]] std::string xml_text(std::string_view s) {
-    std::string out;
-    for (const char c : visible(s)) {
+template <class T = void> [[gnu::cold]] string_for<T> xml_text(std::string_view s) {
+    string_for<T> out;
+    for (const char c : visible<string_for<T>>(s)) {
         if (c == '&') out += "&amp;";
         else if (c == '<') out += "&lt;";
         else if (c == '>') out += "&gt;";
@@ -50,11 +50,11 @@ struct item {
     long w = 0, h = 0;
 };
 
-template <class = void> [[gnu::cold]] long text_width(const std::string& s) { return static_cast<long>(width(visible(s))) * char_width; }
+template <class T = void> [[gnu::cold]] long text_width(const string_for<T>& s) { return static_cast<long>(width(visible<string_for<T>>(s))) * char_width; }
 
 /// The items of nodes [from, to): a leaf or folded block is a box, a block a sequence (framed when
 /// named), a merge its branches (split at its branch markers) and an identity nothing.
-template <class = void> [[gnu::cold]] growing<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
+template <class T = void> [[gnu::cold]] growing<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
                                std::size_t& sides) {
     const layer_record* const nodes = net.nodes;
     growing<item> out;
@@ -70,7 +70,7 @@ template <class = void> [[gnu::cold]] growing<item> parse(const listing& net, st
         const bool folded = block && r.depth >= depth;
         if (!block || folded) {
             item b{item::what::box, {}, {}, r.output_shape, 0, {}, 0, 0};
-            const std::string what = grouped(describe(r, net.words[i].description)) + (folded ? " …" : "");
+            const string_for<T> what = grouped<string_for<T>>(describe<string_for<T>>(r, net.words[i].description)) + (folded ? " …" : "");
             if (has_name(r) && what != r.name) b.lines.push_back(r.name);
             b.lines.push_back(what);
             if (folded && r.how == merge::output) {
@@ -84,7 +84,7 @@ template <class = void> [[gnu::cold]] growing<item> parse(const listing& net, st
             continue;
         }
         if (r.kind == kind::block_begin) {
-            item s{item::what::sequence, {}, parse(net, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
+            item s{item::what::sequence, {}, parse<T>(net, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
             if (has_name(r)) s.lines.push_back(r.name);
             if (!s.items.empty() || !s.lines.empty()) out.push_back(s);
             i = r.match;
@@ -101,7 +101,7 @@ template <class = void> [[gnu::cold]] growing<item> parse(const listing& net, st
                 const bool nested = nodes[end].kind == kind::block_begin || nodes[end].kind == kind::merge_begin;
                 end = nested ? nodes[end].match + 1 : end + 1;
             }
-            item branch{item::what::sequence, {}, parse(net, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
+            item branch{item::what::sequence, {}, parse<T>(net, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
             m.items.push_back(branch);
             j = end;
         }
@@ -115,14 +115,14 @@ template <class = void> [[gnu::cold]] growing<item> parse(const listing& net, st
 }
 
 /// A side output's head column: its head, or its oval "output k" where that is wider.
-template <class = void> [[gnu::cold]] long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
+template <class T = void> [[gnu::cold]] long side_column(const item& head) { return head.w > 4 * circle ? head.w : 4 * circle; }
 
 /// Each item's width and height, bottom up.
-template <class = void> [[gnu::cold]] void measure(item& it) {
-    for (item& c : it.items) measure(c);
+template <class T = void> [[gnu::cold]] void measure(item& it) {
+    for (item& c : it.items) measure<T>(c);
     switch (it.type) {
         case item::what::box:
-            for (const std::string& l : it.lines) it.w = text_width(l) + 2 * pad > it.w ? text_width(l) + 2 * pad : it.w;
+            for (const string_for<T>& l : it.lines) it.w = text_width<T>(l) + 2 * pad > it.w ? text_width<T>(l) + 2 * pad : it.w;
             it.h = static_cast<long>(it.lines.size()) * line_height + pad;
             break;
         case item::what::sequence: {
@@ -133,7 +133,7 @@ template <class = void> [[gnu::cold]] void measure(item& it) {
             }
             const bool framed = !it.lines.empty();
             if (framed) {
-                w = text_width(it.lines.front()) > w ? text_width(it.lines.front()) : w;
+                w = text_width<T>(it.lines.front()) > w ? text_width<T>(it.lines.front()) : w;
                 w += 2 * frame;
                 h += 2 * frame + line_height + (it.items.empty() ? 0 : gap / 2);
             }
@@ -153,7 +153,7 @@ template <class = void> [[gnu::cold]] void measure(item& it) {
         }
         case item::what::side_output: {
             const item& head = it.items.front();
-            it.w = 2 * (side_column(head) + side_gap);  // the head right of the main path's column
+            it.w = 2 * (side_column<T>(head) + side_gap);  // the head right of the main path's column
             it.h = gap + head.h + gap + circle;
             break;
         }
@@ -167,9 +167,9 @@ struct point {
 
 /// The SVG of items placed at (x, y), each fed from `in`; returns where the path leaves them. A
 /// template, so that only a program that draws compiles its members (docs/design.md).
-template <class = void>
+template <class T = void>
 struct drawing {
-    std::string frames, edges, shapes;  // drawn in this order: frames behind edges, boxes in front
+    string_for<T> frames, edges, shapes;  // drawn in this order: frames behind edges, boxes in front
 
     /// An edge from a point to (x, y), labelled with the shape it carries. Bent (down, across,
     /// down) where the ends are not aligned: across near its source when it fans out of a merge's
@@ -178,22 +178,22 @@ struct drawing {
         const auto n = [](long v) { return std::to_string(v); };
         if (bend && from.x != x) {
             const long across = late ? y - gap / 2 : from.y + gap / 2;
-            edges += cat("<polyline points=\"", n(from.x), ",", n(from.y), " ", n(from.x), ",", n(across), " ", n(x), ",", n(across), " ",
+            edges += cat<string_for<T>>("<polyline points=\"", n(from.x), ",", n(from.y), " ", n(from.x), ",", n(across), " ", n(x), ",", n(across), " ",
                          n(x), ",", n(y), "\" class=\"edge\"/>\n");
         } else {
-            edges += cat("<line x1=\"", n(from.x), "\" y1=\"", n(from.y), "\" x2=\"", n(x), "\" y2=\"", n(y), "\" class=\"edge\"/>\n");
+            edges += cat<string_for<T>>("<line x1=\"", n(from.x), "\" y1=\"", n(from.y), "\" x2=\"", n(x), "\" y2=\"", n(y), "\" class=\"edge\"/>\n");
         }
         // The label: beside a straight edge's middle; a bent edge's just above its target, or, fanning
         // in, just below its source.
         const long lx = (bend ? (late ? from.x : x) : (from.x + x) / 2) + 4;
         const long ly = !bend ? (from.y + y) / 2 + 4 : late ? from.y + 12 : y - 6;
-        edges += cat("<text x=\"", n(lx), "\" y=\"", n(ly), "\" class=\"shape\">", xml_text(dims(from.s)), "</text>\n");
+        edges += cat<string_for<T>>("<text x=\"", n(lx), "\" y=\"", n(ly), "\" class=\"shape\">", xml_text<T>(dims<string_for<T>>(from.s)), "</text>\n");
     }
 
-    void text_lines(const growing<std::string>& lines, long cx, long top) {
+    void text_lines(const growing<string_for<T>>& lines, long cx, long top) {
         for (std::size_t k = 0; k < lines.size(); ++k)
-            shapes += cat("<text x=\"", std::to_string(cx), "\" y=\"", std::to_string(top + pad / 2 + line_height * static_cast<long>(k + 1) - 3),
-                          "\" text-anchor=\"middle\"", k + 1 < lines.size() ? " class=\"name\"" : "", ">", xml_text(lines[k]), "</text>\n");
+            shapes += cat<string_for<T>>("<text x=\"", std::to_string(cx), "\" y=\"", std::to_string(top + pad / 2 + line_height * static_cast<long>(k + 1) - 3),
+                          "\" text-anchor=\"middle\"", k + 1 < lines.size() ? " class=\"name\"" : "", ">", xml_text<T>(lines[k]), "</text>\n");
     }
 
     point place(const item& it, long x, long y, const point& in) {
@@ -201,7 +201,7 @@ struct drawing {
         switch (it.type) {
             case item::what::box:
                 edge(in, cx, y, in.x != cx);
-                shapes += cat("<rect x=\"", std::to_string(x), "\" y=\"", std::to_string(y), "\" width=\"", std::to_string(it.w),
+                shapes += cat<string_for<T>>("<rect x=\"", std::to_string(x), "\" y=\"", std::to_string(y), "\" width=\"", std::to_string(it.w),
                               "\" height=\"", std::to_string(it.h), "\" rx=\"6\" class=\"layer\"/>\n");
                 text_lines(it.lines, cx, y);
                 return {cx, y + it.h, it.output};
@@ -209,10 +209,10 @@ struct drawing {
                 point at = in;
                 long top = y;
                 if (!it.lines.empty()) {
-                    frames += cat("<rect x=\"", std::to_string(x), "\" y=\"", std::to_string(y), "\" width=\"", std::to_string(it.w),
+                    frames += cat<string_for<T>>("<rect x=\"", std::to_string(x), "\" y=\"", std::to_string(y), "\" width=\"", std::to_string(it.w),
                                   "\" height=\"", std::to_string(it.h), "\" class=\"block\"/>\n");
-                    shapes += cat("<text x=\"", std::to_string(cx), "\" y=\"", std::to_string(y + frame + line_height - 3),
-                                  "\" text-anchor=\"middle\" class=\"name\">", xml_text(it.lines.front()), "</text>\n");
+                    shapes += cat<string_for<T>>("<text x=\"", std::to_string(cx), "\" y=\"", std::to_string(y + frame + line_height - 3),
+                                  "\" text-anchor=\"middle\" class=\"name\">", xml_text<T>(it.lines.front()), "</text>\n");
                     top += frame + line_height + gap / 2;
                 }
                 for (const item& c : it.items) {
@@ -242,7 +242,7 @@ struct drawing {
                 }
                 const long cy = y + gap + inner + gap;
                 for (const point& e : ends) edge(e, cx, cy, e.x != cx, true);
-                shapes += cat("<circle cx=\"", std::to_string(cx), "\" cy=\"", std::to_string(cy + circle / 2), "\" r=\"", std::to_string(circle / 2),
+                shapes += cat<string_for<T>>("<circle cx=\"", std::to_string(cx), "\" cy=\"", std::to_string(cy + circle / 2), "\" r=\"", std::to_string(circle / 2),
                               "\" class=\"merge\"/>\n<text x=\"", std::to_string(cx), "\" y=\"", std::to_string(cy + circle / 2 + 4),
                               "\" text-anchor=\"middle\" class=\"shape\">", it.merged == "concat" ? "cat" : it.merged == "add" ? "+" : "×",
                               "</text>\n");
@@ -250,13 +250,13 @@ struct drawing {
             }
             case item::what::side_output: {
                 const item& head = it.items.front();
-                const long column = side_column(head), hx = cx + side_gap + (column - head.w) / 2;
+                const long column = side_column<T>(head), hx = cx + side_gap + (column - head.w) / 2;
                 const bool empty = head.type == item::what::sequence && head.items.empty() && head.lines.empty();
                 if (empty) edge(in, hx + head.w / 2, y + gap, true);  // output<identity>: the input itself
                 const point end = empty ? point{hx + head.w / 2, y + gap, in.s} : place(head, hx, y + gap, in);
                 const long oy = y + gap + head.h + gap;
                 edge(end, end.x, oy);
-                shapes += cat("<ellipse cx=\"", std::to_string(end.x), "\" cy=\"", std::to_string(oy + circle / 2), "\" rx=\"",
+                shapes += cat<string_for<T>>("<ellipse cx=\"", std::to_string(end.x), "\" cy=\"", std::to_string(oy + circle / 2), "\" rx=\"",
                               std::to_string(circle * 2), "\" ry=\"", std::to_string(circle / 2), "\" class=\"io\"/>\n<text x=\"",
                               std::to_string(end.x), "\" y=\"", std::to_string(oy + circle / 2 + 4), "\" text-anchor=\"middle\">output ",
                               std::to_string(it.side), "</text>\n");
@@ -274,11 +274,11 @@ template <class T = void> [[gnu::cold]] void write_svg(std::ostream& out, const 
     const layer_record& total = *net.total;
     using namespace svg_detail;
     std::size_t sides = 0;
-    item root{item::what::sequence, {}, parse(net, 0, net.size, depth, sides), total.output_shape, 0, {}, 0, 0};
-    measure(root);
+    item root{item::what::sequence, {}, parse<T>(net, 0, net.size, depth, sides), total.output_shape, 0, {}, 0, 0};
+    measure<T>(root);
     const long oval = circle, margin = 20;
     const long io_w = [&] {
-        const long in = text_width("input " + dims(total.input_shape)), last = text_width("output " + dims(total.output_shape));
+        const long in = text_width<T>("input " + dims<string_for<T>>(total.input_shape)), last = text_width<T>("output " + dims<string_for<T>>(total.output_shape));
         return (in > last ? in : last) + 4 * pad;
     }();
     const long w = (root.w > io_w ? root.w : io_w) + 2 * margin + 2 * side_gap;
@@ -290,10 +290,10 @@ template <class T = void> [[gnu::cold]] void write_svg(std::ostream& out, const 
     const long bottom = (root.items.empty() ? margin + oval : top + root.h) + gap;
     d.edge(end, cx, bottom, end.x != cx);
     const long h = bottom + oval + margin;
-    const auto io = [&](const std::string& what, const shape& s, long y) {
-        d.shapes += cat("<ellipse cx=\"", std::to_string(cx), "\" cy=\"", std::to_string(y + oval / 2), "\" rx=\"", std::to_string(io_w / 2),
+    const auto io = [&](const string_for<T>& what, const shape& s, long y) {
+        d.shapes += cat<string_for<T>>("<ellipse cx=\"", std::to_string(cx), "\" cy=\"", std::to_string(y + oval / 2), "\" rx=\"", std::to_string(io_w / 2),
                         "\" ry=\"", std::to_string(oval / 2), "\" class=\"io\"/>\n<text x=\"", std::to_string(cx), "\" y=\"",
-                        std::to_string(y + oval / 2 + 4), "\" text-anchor=\"middle\">", what, " ", xml_text(dims(s)), "</text>\n");
+                        std::to_string(y + oval / 2 + 4), "\" text-anchor=\"middle\">", what, " ", xml_text<T>(dims<string_for<T>>(s)), "</text>\n");
     };
     io("input", total.input_shape, margin);
     io("output", total.output_shape, bottom);
