@@ -129,19 +129,19 @@ struct memory_result {
 /// The estimate from a network's totals, or the first rule broken: one plain function, compiled
 /// once. Products and sums in 128 bits, each checked before it feeds the next (so none can
 /// overflow 128 bits), compare no pointers, and never throw: the caller reports.
-constexpr memory_result estimate_memory(const memory_options& o, const layer_record& net) {
+constexpr memory_result estimate_memory(const memory_options& o, const layer_record& whole) {
     if (o.batch <= 0) return {{}, memory_rule::batch_not_positive};
     if (static_cast<unsigned>(o.precision) > static_cast<unsigned>(precision::int8))
         return {{}, memory_rule::precision_unknown};
     if (static_cast<unsigned>(o.optimizer) > static_cast<unsigned>(optimizer::adam))
         return {{}, memory_rule::optimizer_unknown};
     const wide b = bytes_per_element(o.precision), per_batch = o.batch * b;  // batch < 2^63, b <= 4
-    const wide parameters = net.params * b, buffers = net.buffers * b;         // below 2^65
+    const wide parameters = whole.params * b, buffers = whole.buffers * b;         // below 2^65
     const wide state = parameters * state_per_parameter(o.optimizer);          // below 2^66
     // A per-batch factor beyond 64 bits is not multiplied further (the product could leave 128).
     const wide beyond = wide(count_max) + 1;
-    const wide activations = fits(per_batch) ? net.activations * per_batch : beyond;  // below 2^126
-    const wide peak = fits(per_batch) ? parameters + buffers + net.peak_activations * per_batch : beyond;
+    const wide activations = fits(per_batch) ? whole.activations * per_batch : beyond;  // below 2^126
+    const wide peak = fits(per_batch) ? parameters + buffers + whole.peak_activations * per_batch : beyond;
     const wide training = parameters + buffers + parameters + state + activations;
     if (!fits(state) || !fits(activations) || !fits(peak) || !fits(training)) return {{}, memory_rule::overflow};
     return {{count_t(parameters), count_t(buffers), count_t(parameters), count_t(state), count_t(activations),

@@ -93,7 +93,7 @@ public:
     /// from the compiler's constants; format::described from records made otherwise.
     /// (A template, compiled only where used: it works the rows' words out at run time.)
     template <class = void>
-    explicit table(const format::listing& net) : table(net, detail::estimate_memory({}, *net.total).estimate) {
+    explicit table(const format::listing& listed) : table(listed, detail::estimate_memory({}, *listed.total).estimate) {
         label_ = &worked_out_label<>;
         shown_ = &worked_out_shown<>;
         locals_ = &worked_out_locals<>;
@@ -173,7 +173,7 @@ private:
     // program that prints compiles no estimate (memory() works the estimate out for its options).
     template <class Net>
     friend table summary();
-    table(const format::listing& net, const memory_estimate& bytes) : net_(net), bytes_(bytes) {}
+    table(const format::listing& listed, const memory_estimate& bytes) : net_(listed), bytes_(bytes) {}
 
     // A row's kind word (format::kind_word): summary<Net>()'s words carry it, worked out by the
     // compiler; the public constructor's table works out those that do not (node_words::label).
@@ -203,15 +203,15 @@ private:
     // Every node's local name (format::put_local_names) into a cell each, the same way: summary<Net>()'s
     // words carry them; the public constructor's table works them out.
     using namer = void (*)(format::cells&, const format::listing&);
-    [[gnu::cold]] static void stored_locals(format::cells& out, const format::listing& net) {
-        for (std::size_t i = 0; i < net.size; ++i) {
-            out.text() += net.words[i].local;
+    [[gnu::cold]] static void stored_locals(format::cells& out, const format::listing& listed) {
+        for (std::size_t i = 0; i < listed.size; ++i) {
+            out.text() += listed.words[i].local;
             out.close();
         }
     }
     template <class T = void>
-    [[gnu::cold]] static void worked_out_locals(format::cells& out, const format::listing& net) {
-        format::put_local_names(out, net.nodes, net.size);
+    [[gnu::cold]] static void worked_out_locals(format::cells& out, const format::listing& listed) {
+        format::put_local_names(out, listed.nodes, listed.size);
     }
 
     [[nodiscard]] table styled(style s, writer w) const {

@@ -51,9 +51,9 @@ template <class T = void>
 /// `depth`: rows nested deeper are left out (summary<Net>().depth(n)); a block at that depth keeps
 /// its row, with its totals.
 template <class T = void>
-[[gnu::cold]] void write_csv(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
-    const layer_record* const nodes = net.nodes;
-    const std::size_t size = net.size;
+[[gnu::cold]] void write_csv(std::ostream& out, const listing& listed, std::size_t depth = all_levels) {
+    const layer_record* const nodes = listed.nodes;
+    const std::size_t size = listed.size;
     cells paths(1);
     put_qualified_names(paths, nodes, size);
     out << "index,leaf,depth,kind,name,path,description,input_h,input_w,input_c,output_h,output_w,output_c,weights,biases,"
@@ -64,11 +64,11 @@ template <class T = void>
         if (r.kind == kind::block_end || r.kind == kind::merge_end || r.kind == kind::branch) continue;
         if (r.depth > depth) continue;
         const bool leaf = !is_structure(r.kind);
-        const string_for<T> kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : net.words[i].kind;
+        const string_for<T> kind_name = r.kind == kind::merge_begin || r.how == merge::shared ? name_of(r.how) : listed.words[i].kind;
         write_csv_row<T>(out, std::to_string(i), leaf ? std::to_string(r.index) : "", r.depth, kind_name,
-                      has_name(r) ? r.name : "", string_for<T>(paths.at(i, 0)), describe<string_for<T>>(r, net.words[i].description), r);
+                      has_name(r) ? r.name : "", string_for<T>(paths.at(i, 0)), describe<string_for<T>>(r, listed.words[i].description), r);
     }
-    write_csv_row<T>(out, "", "", 0, "total", "total", "", "", *net.total);
+    write_csv_row<T>(out, "", "", 0, "total", "total", "", "", *listed.total);
 }
 
 }  // namespace netshape::format

@@ -32,10 +32,10 @@ template <class T = void> [[gnu::cold]] string_for<T> dot_label(const string_for
 
 /// `depth`: a block nested exactly that deep is drawn as one graph node (its name, or its kind,
 /// and its description), its insides left out, as summary<Net>().depth(n) folds it in a table.
-template <class T = void> [[gnu::cold]] void write_dot(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
-    const layer_record* const nodes = net.nodes;
-    const std::size_t size = net.size;
-    const layer_record& total = *net.total;
+template <class T = void> [[gnu::cold]] void write_dot(std::ostream& out, const listing& listed, std::size_t depth = all_levels) {
+    const layer_record* const nodes = listed.nodes;
+    const std::size_t size = listed.size;
+    const layer_record& total = *listed.total;
     struct open_merge {
         string_for<T> entry;
         shape entry_shape;
@@ -99,7 +99,7 @@ template <class T = void> [[gnu::cold]] void write_dot(std::ostream& out, const 
             // Folded: one node for the whole block (none for an empty sequential<>, as in a table).
             const string_for<T> entry = tail;
             const shape entry_shape = tail_shape;
-            if (r.match != i + 1) box(i, r, cat<string_for<T>>(grouped<string_for<T>>(describe<string_for<T>>(r, net.words[i].description)), " …"));
+            if (r.match != i + 1) box(i, r, cat<string_for<T>>(grouped<string_for<T>>(describe<string_for<T>>(r, listed.words[i].description)), " …"));
             if (r.how == merge::output) side_output(cat<string_for<T>>("n", r.match), sides++, entry, entry_shape);
             i = r.match;
             continue;
@@ -153,7 +153,7 @@ template <class T = void> [[gnu::cold]] void write_dot(std::ostream& out, const 
             case kind::identity:
                 break;  // a pass-through: the branch's edge goes straight to the merge
             default:
-                box(i, r, grouped<string_for<T>>(describe<string_for<T>>(r, net.words[i].description)));
+                box(i, r, grouped<string_for<T>>(describe<string_for<T>>(r, listed.words[i].description)));
         }
     }
     out << "  output [label=\"output\\n" << dims<string_for<T>>(total.output_shape) << "\", shape=oval];\n";

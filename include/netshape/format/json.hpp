@@ -156,10 +156,10 @@ template <class T = void> [[gnu::cold]] string_for<T> json_spec(const layer_reco
 
 /// `depth`: nodes nested deeper are left out (summary<Net>().depth(n)); see "max_depth" above.
 template <class T = void>
-[[gnu::cold]] void write_json(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
-    const layer_record* const nodes = net.nodes;
-    const std::size_t size = net.size;
-    const layer_record& total = *net.total;
+[[gnu::cold]] void write_json(std::ostream& out, const listing& listed, std::size_t depth = all_levels) {
+    const layer_record* const nodes = listed.nodes;
+    const std::size_t size = listed.size;
+    const layer_record& total = *listed.total;
     const bool volume = total.input_shape.rank == 4;
     const auto counts = [](const layer_record& r) {
         return cat<string_for<T>>("\"weights\": ", r.weights, ", \"biases\": ", r.biases, ", \"params\": ", r.params,
@@ -179,13 +179,13 @@ template <class T = void>
         const bool leaf = !is_structure(r.kind);
         const bool marker = r.kind == kind::block_begin || r.kind == kind::merge_begin || r.kind == kind::block_end ||
                             r.kind == kind::merge_end;
-        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind<T>(r, net.words[i].kind) << "\"";
+        out << (first ? "\n" : ",\n") << "    {\"index\": " << i << ", \"kind\": \"" << json_kind<T>(r, listed.words[i].kind) << "\"";
         first = false;
         if (r.how != merge::none) out << ", \"merge\": \"" << name_of(r.how) << "\"";
         out << ", \"name\": " << (has_name(r) ? json_string<T>(r.name) : "null") << ", \"path\": " << json_string<T>(string_for<T>(paths.at(i, 0))) << ", \"leaf\": " << (leaf ? std::to_string(r.index) : "null")
             << ", \"depth\": " << r.depth << ", \"match\": " << (marker ? std::to_string(r.match) : "null")
             << (r.repeat_of != no_node ? cat<string_for<T>>(", \"repeat_of\": ", r.repeat_of) : string_for<T>())
-            << ", \"description\": " << json_string<T>(describe<string_for<T>>(r, net.words[i].description)) << ", \"input_shape\": " << json_shape<T>(r.input_shape)
+            << ", \"description\": " << json_string<T>(describe<string_for<T>>(r, listed.words[i].description)) << ", \"input_shape\": " << json_shape<T>(r.input_shape)
             << ", \"output_shape\": " << json_shape<T>(r.output_shape) << ", " << counts(r)
             << ", \"peak_activations\": " << r.peak_activations << ", \"receptive_field\": " << json_field<T>(r.receptive_field, volume) << ", \"spec\": " << json_spec<T>(r) << "}";
     }

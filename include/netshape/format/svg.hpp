@@ -54,9 +54,9 @@ template <class T = void> [[gnu::cold]] long text_width(const string_for<T>& s) 
 
 /// The items of nodes [from, to): a leaf or folded block is a box, a block a sequence (framed when
 /// named), a merge its branches (split at its branch markers) and an identity nothing.
-template <class T = void> [[gnu::cold]] growing<item> parse(const listing& net, std::size_t from, std::size_t to, std::size_t depth,
+template <class T = void> [[gnu::cold]] growing<item> parse(const listing& listed, std::size_t from, std::size_t to, std::size_t depth,
                                std::size_t& sides) {
-    const layer_record* const nodes = net.nodes;
+    const layer_record* const nodes = listed.nodes;
     growing<item> out;
     for (std::size_t i = from; i < to; ++i) {
         const layer_record& r = nodes[i];
@@ -70,7 +70,7 @@ template <class T = void> [[gnu::cold]] growing<item> parse(const listing& net, 
         const bool folded = block && r.depth >= depth;
         if (!block || folded) {
             item b{item::what::box, {}, {}, r.output_shape, 0, {}, 0, 0};
-            const string_for<T> what = grouped<string_for<T>>(describe<string_for<T>>(r, net.words[i].description)) + (folded ? " …" : "");
+            const string_for<T> what = grouped<string_for<T>>(describe<string_for<T>>(r, listed.words[i].description)) + (folded ? " …" : "");
             if (has_name(r) && what != r.name) b.lines.push_back(r.name);
             b.lines.push_back(what);
             if (folded && r.how == merge::output) {
@@ -84,7 +84,7 @@ template <class T = void> [[gnu::cold]] growing<item> parse(const listing& net, 
             continue;
         }
         if (r.kind == kind::block_begin) {
-            item s{item::what::sequence, {}, parse<T>(net, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
+            item s{item::what::sequence, {}, parse<T>(listed, i + 1, r.match, depth, sides), r.output_shape, 0, {}, 0, 0};
             if (has_name(r)) s.lines.push_back(r.name);
             if (!s.items.empty() || !s.lines.empty()) out.push_back(s);
             i = r.match;
@@ -101,7 +101,7 @@ template <class T = void> [[gnu::cold]] growing<item> parse(const listing& net, 
                 const bool nested = nodes[end].kind == kind::block_begin || nodes[end].kind == kind::merge_begin;
                 end = nested ? nodes[end].match + 1 : end + 1;
             }
-            item branch{item::what::sequence, {}, parse<T>(net, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
+            item branch{item::what::sequence, {}, parse<T>(listed, j + 1, end, depth, sides), {}, 0, {}, 0, 0};
             m.items.push_back(branch);
             j = end;
         }
@@ -270,11 +270,11 @@ struct drawing {
 }  // namespace svg_detail
 
 /// The graph as one <svg> element (embeddable in HTML, or a file of its own).
-template <class T = void> [[gnu::cold]] void write_svg(std::ostream& out, const listing& net, std::size_t depth = all_levels) {
-    const layer_record& total = *net.total;
+template <class T = void> [[gnu::cold]] void write_svg(std::ostream& out, const listing& listed, std::size_t depth = all_levels) {
+    const layer_record& total = *listed.total;
     using namespace svg_detail;
     std::size_t sides = 0;
-    item root{item::what::sequence, {}, parse<T>(net, 0, net.size, depth, sides), total.output_shape, 0, {}, 0, 0};
+    item root{item::what::sequence, {}, parse<T>(listed, 0, listed.size, depth, sides), total.output_shape, 0, {}, 0, 0};
     measure<T>(root);
     const long oval = circle, margin = 20;
     const long io_w = [&] {
